@@ -1,0 +1,35 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { AuthorizationManagementClient } from '@azure/arm-authorization';
+import type { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
+import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { LogsQueryClient } from '@azure/monitor-query-logs';
+
+/** Counts of outgoing HTTP requests (retries included), by the system they went to. */
+export interface RequestCounts {
+  arm: number;
+  registry: number;
+  logs: number;
+}
+
+/**
+ * The Azure port: official SDK clients, created once per subscription and reused. The same factory
+ * serves real Azure (DefaultAzureCredential, public endpoints) and the sandbox (local HTTPS
+ * endpoints, a CA trusted only by these clients). Implementation: lib/azure/create-azure-clients.ts.
+ */
+export interface AzureClients {
+  readonly credential: TokenCredential;
+  /** The Resource Manager endpoint, e.g. https://management.azure.com */
+  readonly resourceManagerEndpoint: string;
+  containerService(subscriptionId: string): ContainerServiceClient;
+  containerRegistry(subscriptionId: string): ContainerRegistryManagementClient;
+  authorization(subscriptionId: string): AuthorizationManagementClient;
+  network(subscriptionId: string): NetworkManagementClient;
+  privateDns(subscriptionId: string): PrivateDnsManagementClient;
+  subscriptions(): SubscriptionClient;
+  logs(): LogsQueryClient;
+  /** Requests made through these clients since creation. */
+  requestCounts(): RequestCounts;
+}

@@ -1,0 +1,54 @@
+import type { CheckId, Classification, Finding, ImageRef, PullFailure } from '../model';
+import type { AzureClients } from '../azure/clients';
+import type { RegistryClientFactory } from '../registry/registry-client';
+import type { ClusterFacts, ManifestFacts, PrivateEndpointFacts, RegistryFacts } from './facts';
+
+/**
+ * Facts that checks establish and later checks read. The engine runs a check as soon as every fact
+ * it `needs` is known; when a needed fact cannot be established the check is `skipped` with why.
+ */
+export interface Facts {
+  image: ImageRef;
+  registry: RegistryFacts;
+  cluster: ClusterFacts;
+  privateEndpoints: PrivateEndpointFacts[];
+  manifest: ManifestFacts;
+}
+export type FactKey = keyof Facts;
+
+/** What a check returns: its finding (the engine adds checkId and timing) and any facts it established. */
+export interface CheckOutcome {
+  finding: Omit<Finding, 'checkId' | 'durationMs'>;
+  facts?: Partial<Facts>;
+}
+
+/** Single-flight, cached lookups shared by all checks of a run (and briefly across runs). */
+export interface Lookups {
+  /** Runs `load` once per key; concurrent callers share the promise; results are cached for the TTL. */
+  get<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** Everything a check may use. Checks never create clients themselves. */
+export interface CheckContext {
+  failure: PullFailure;
+  classification: Classification;
+  /** Facts known so far; every key in the check's `needs` is guaranteed present. */
+  facts: Readonly<Partial<Facts>>;
+  azure: AzureClients;
+  registries: RegistryClientFactory;
+  lookups: Lookups;
+  /** Aborted when the check's time budget runs out or the run is cancelled. */
+  signal: AbortSignal;
+  /** Known tag deletions (from ACR ImageDeleted events) for the repository-tag check. */
+  deletedTags?: (loginServer: string, repository: string) => Promise<Array<{ tag: string; deletedAt: string }>>;
+}
+
+/** One analyzer per concern (k8sgpt style). Adding a check = one file + one test + one line in check-list.ts. */
+export interface Check {
+  id: CheckId;
+  /** Shown in progress output: "checking network rules…". */
+  title: string;
+  needs: readonly FactKey[];
+  provides?: readonly FactKey[];
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}

@@ -1,0 +1,5 @@
+export * from './category';
+export * from './diagnosis';
+export * from './finding';
+export * from './image-ref';
+export * from './pull-failure';

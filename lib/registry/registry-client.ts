@@ -1,0 +1,42 @@
+import type { ManifestFacts } from '../diagnosis/facts';
+
+/** Registry error as the distribution API reports it (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`). */
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+  constructor(
+    message: string,
+    /** HTTP status, 0 for a network failure. */
+    readonly statusCode: number,
+    /** Distribution error code: MANIFEST_UNKNOWN, NAME_UNKNOWN, UNAUTHORIZED, DENIED, TOOMANYREQUESTS, … */
+    readonly code?: string,
+    /** The request that failed, e.g. `GET /v2/app/manifests/v1`. */
+    readonly request?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The registry data plane port (OCI distribution API; ACR token exchange on top).
+ * Implementation: lib/registry/oci-registry-client.ts.
+ */
+export interface RegistryClient {
+  readonly host: string;
+  /** All repository names (`/v2/_catalog`, paged). */
+  listRepositories(options?: CallOptions): Promise<string[]>;
+  /** All tags of a repository (`/v2/<name>/tags/list`, paged with `n`/`last`). */
+  listTags(repository: string, options?: CallOptions): Promise<string[]>;
+  /** Resolve a tag or digest to its platforms and sizes (index → per-platform manifests → config). */
+  resolve(repository: string, reference: string, options?: CallOptions): Promise<ManifestFacts>;
+}
+
+export interface RegistryClientFactory {
+  /** One client per host, created once and reused. */
+  forHost(host: string): RegistryClient;
+  /** Requests made by all clients of this factory. */
+  requestCount(): number;
+}

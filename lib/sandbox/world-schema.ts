@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { CategorySchema, CHECK_IDS, PullFailureSchema } from '../model';
+
+/**
+ * The sandbox world format (DESIGN.md "Sandbox"). A world is an Azure estate plus the failure that
+ * starts a run and what a correct diagnosis says. Shared by the demo, the tests and the benchmarks.
+ */
+
+/** An ARM resource exactly as GET returns it. Only id/name/type are required; the rest passes through. */
+export const ArmResourceSchema = z
+  .object({
+    id: z.string().regex(/^\/(subscriptions|providers\/Microsoft\.Management)\//i, 'must be a full ARM resource id'),
+    name: z.string().min(1),
+    type: z.string().regex(/^[A-Za-z0-9.]+\/[A-Za-z0-9/]+$/, 'must look like Provider.Namespace/type'),
+    location: z.string().optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+    sku: z.record(z.string(), z.unknown()).optional(),
+    identity: z.record(z.string(), z.unknown()).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+  })
+  .passthrough();
+export type ArmResource = z.infer<typeof ArmResourceSchema>;
+
+export const PlatformSchema = z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9.]+)?$/, 'os/arch[/variant], e.g. linux/amd64');
+
+export const TagSchema = z.object({
+  platforms: z.array(PlatformSchema).min(1).default(['linux/amd64']),
+  /** Compressed size of each platform's image (config + layers). */
+  sizeBytes: z.number().int().positive().default(50_000_000),
+  /** ISO time the tag was last pushed; orders "newest tags". */
+  pushedAt: z.string().optional(),
+});
+
+export const RegistryContentSchema = z.object({
+  repositories: z.record(z.string(), z.object({ tags: z.record(z.string(), TagSchema) })).default({}),
+  /** Tags deleted recently (what an ImageDeleted event would have told). */
+  deletedTags: z
+    .array(z.object({ repository: z.string(), tag: z.string(), deletedAt: z.string() }))
+    .default([]),
+  /** Anonymous pull enabled on the data plane (mirrors the ARM property). */
+  anonymousPull: z.boolean().default(false),
+  /** A registry that is not ACR (e.g. docker.io) can answer every manifest request with this error. */
+  failWith: z.object({ status: z.number().int(), code: z.string(), message: z.string() }).optional(),
+});
+export type RegistryContent = z.infer<typeof RegistryContentSchema>;
+
+/** Fault/latency injection for a route (a regex on `METHOD path`), per world or per run. */
+export const FaultSchema = z.object({
+  route: z.string().default('.*'),
+  server: z.enum(['arm', 'registry', 'logs', 'any']).default('any'),
+  delayMs: z.number().int().nonnegative().optional(),
+  jitterMs: z.number().int().nonnegative().optional(),
+  status: z.number().int().min(400).max(599).optional(),
+  retryAfterSeconds: z.number().nonnegative().optional(),
+  reset: z.boolean().optional(),
+  hang: z.boolean().optional(),
+  /** How many matching requests the fault applies to; unlimited when absent. */
+  times: z.number().int().positive().optional(),
+});
+export type Fault = z.infer<typeof FaultSchema>;
+
+export const CustomRoleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  roleName: z.string(),
+  actions: z.array(z.string()).default([]),
+  notActions: z.array(z.string()).default([]),
+  dataActions: z.array(z.string()).default([]),
+  notDataActions: z.array(z.string()).default([]),
+  assignableScopes: z.array(z.string()).default(['/']),
+});
+
+export const ExpectSchema = z.object({
+  category: CategorySchema,
+  /** Check ids that must be among verdict.rootCauses; empty = the pull should work. */
+  rootCause: z.array(z.enum(CHECK_IDS)).default([]),
+  /** Strings every one of which must appear in some fix command or text. */
+  fixIncludes: z.array(z.string()).default([]),
+  /** Check ids that must come out `unknown` (the caller could not read something). */
+  unknown: z.array(z.enum(CHECK_IDS)).default([]),
+  outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),
+});
+
+export const WorldSchema = z.object({
+  description: z.string().min(1),
+  /** Include in `npm run demo`. */
+  demo: z.boolean().default(false),
+  /** The identity pull-doctor runs as. */
+  caller: z.object({
+    principalId: z.string().uuid(),
+    tenantId: z.string().uuid().optional(),
+    deniedActions: z.array(z.string()).default([]),
+  }),
+  /** Subscriptions visible to the caller (ids as in resource ids). Derived from resources when absent. */
+  subscriptions: z.array(z.object({ subscriptionId: z.string(), displayName: z.string().optional(), tenantId: z.string().optional() })).optional(),
+  resources: z.array(ArmResourceSchema).default([]),
+  roleDefinitions: z.array(CustomRoleSchema).default([]),
+  registries: z.record(z.string(), RegistryContentSchema).default({}),
+  /** Log Analytics rows by workspace id (customerId), Container insights tables. */
+  logs: z.record(z.string(), z.record(z.string(), z.array(z.record(z.string(), z.unknown())))).default({}),
+  /** The failure the run starts from (what intake would produce). */
+  failure: PullFailureSchema,
+  /** The raw alert or event as Azure sends it, when the world also exercises intake. */
+  trigger: z.unknown().optional(),
+  faults: z.array(FaultSchema).default([]),
+  expect: ExpectSchema,
+});
+export type World = z.infer<typeof WorldSchema>;
+export type WorldInput = z.input<typeof WorldSchema>;
