@@ -2,4 +2,5 @@ export * from './category';
 export * from './diagnosis';
 export * from './finding';
 export * from './image-ref';
+export * from './incident';
 export * from './pull-failure';

@@ -1,0 +1,21 @@
+import type { ChatMessageRef, Diagnosis, Incident } from '../model';
+import type { DiagnosisProgress } from '../diagnosis/diagnoser';
+
+/**
+ * The chat port: Slack, Teams and console adapters implement it (lib/chat/*). One incident = one
+ * message: `start` posts it, `progress` and `diagnosis` update it in place, `resolved` updates the
+ * headline and posts one line in its thread. Methods throw on a post that failed after retries, so
+ * the queue keeps the job.
+ */
+export interface ChatPort {
+  readonly platform: ChatMessageRef['platform'];
+  /** Posts "diagnosing…" for the incident; returns where the message lives. */
+  start(incident: Incident, options?: { signal?: AbortSignal }): Promise<ChatMessageRef>;
+  progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Replaces the message with the full diagnosis. */
+  diagnosis(ref: ChatMessageRef, incident: Incident, diagnosis: Diagnosis, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Marks the message resolved and posts `how` in its thread. */
+  resolved(ref: ChatMessageRef, incident: Incident, how: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /** A follow-up line in the incident's thread. */
+  reply(ref: ChatMessageRef, text: string, options?: { signal?: AbortSignal }): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import type { CheckId, Diagnosis, FindingStatus, PullFailure } from '../model';
+
+/** Progress of a running diagnosis, for live CLI output and chat message updates. */
+export interface DiagnosisProgress {
+  done: number;
+  total: number;
+  /** Titles of the checks running now ("network rules"). */
+  running: string[];
+  last?: { checkId: CheckId; title: string; status: FindingStatus };
+}
+
+export interface DiagnoseOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DiagnosisProgress) => void;
+}
+
+/** The engine as other modules see it (intake jobs, chat commands, CLI). Implementation: lib/diagnosis/engine.ts. */
+export interface Diagnoser {
+  diagnose(failure: PullFailure, options?: DiagnoseOptions): Promise<Diagnosis>;
+}

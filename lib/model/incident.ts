@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CategorySchema } from './category';
+
+/** Where an incident's chat message lives, so follow-ups thread and updates land in place. */
+export const ChatMessageRefSchema = z.object({
+  platform: z.enum(['slack', 'teams', 'console']),
+  /** Slack channel id / Teams channel id. */
+  channel: z.string().optional(),
+  /** Slack message ts (the thread root). */
+  ts: z.string().optional(),
+  /** Teams: activity id of the card, and the serialized ConversationReference. */
+  activityId: z.string().optional(),
+  conversationReference: z.record(z.string(), z.unknown()).optional(),
+});
+export type ChatMessageRef = z.infer<typeof ChatMessageRefSchema>;
+
+export const INCIDENT_STATUSES = ['open', 'muted', 'resolved'] as const;
+
+/**
+ * One conversation: a cluster + image + category (+ root cause once known) with every pod that hit it.
+ * Stored by lib/incidents (Table Storage or memory); rendered by lib/render.
+ */
+export const IncidentSchema = z.object({
+  id: z.string(),
+  cluster: z.string(),
+  image: z.string(),
+  category: CategorySchema,
+  rootCause: z.string().optional(),
+  status: z.enum(INCIDENT_STATUSES),
+  mutedUntil: z.string().optional(),
+  resolvedAt: z.string().optional(),
+  /** How it was resolved: "image pushed", "alert resolved", "re-check passed", "resolved by @user". */
+  resolvedReason: z.string().optional(),
+  /** `namespace/pod` */
+  pods: z.array(z.string()),
+  namespaces: z.array(z.string()),
+  /** `namespace/Kind/name` */
+  controllers: z.array(z.string()),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  /** Failure events counted into this incident. */
+  eventCount: z.number().int().nonnegative(),
+  lastDiagnosedAt: z.string().optional(),
+  chat: ChatMessageRefSchema.optional(),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
