@@ -31,6 +31,9 @@ const int = (def: number) =>
       return n;
     });
 
+/** App settings set to "" (as local.settings.json and Bicep often leave them) count as unset. */
+const unsetIfBlank = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
 export const SETTINGS = {
   AZURE_CLIENT_ID: {
     description: 'Client id of the user-assigned managed identity pull-doctor runs as (DefaultAzureCredential reads it).',
@@ -52,6 +55,66 @@ export const SETTINGS = {
     description: 'Time budget of one check (milliseconds); a check over budget becomes unknown.',
     example: '10000',
   },
+  PULL_DOCTOR_CHAT: {
+    description: 'Where diagnoses are posted: slack (bot token), slack-webhook (incoming webhook, notifications only), teams (bot), teams-workflow (Workflows webhook, notifications only) or console.',
+    example: 'console',
+  },
+  PULL_DOCTOR_FULL_REPORT_URL: {
+    description: 'Optional base URL of the full report; truncated chat messages link to <base>/<incident id>.',
+    example: '',
+  },
+  SLACK_BOT_TOKEN: {
+    description: 'Slack bot token (xoxb-…) with chat:write, for PULL_DOCTOR_CHAT=slack.',
+    secret: true,
+    example: '',
+  },
+  SLACK_CHANNEL_ID: {
+    description: 'Slack channel id diagnoses are posted to (the bot must be a member), e.g. C0123456789.',
+    example: 'C0123456789',
+  },
+  SLACK_WEBHOOK_URL: {
+    description: 'Slack incoming webhook URL, for PULL_DOCTOR_CHAT=slack-webhook (no updates, no threads).',
+    secret: true,
+    example: '',
+  },
+  SLACK_API_URL: {
+    description: 'Slack Web API base URL; only changed for tests and the sandbox.',
+    example: 'https://slack.com/api/',
+  },
+  MicrosoftAppId: {
+    description: 'Teams bot: Microsoft Entra app (client) id of the Azure Bot registration (Bot Framework name).',
+    example: '00000000-0000-0000-0000-000000000000',
+  },
+  MicrosoftAppPassword: {
+    description: 'Teams bot: client secret of the bot app (not needed for UserAssignedMSI).',
+    secret: true,
+    example: '',
+  },
+  MicrosoftAppTenantId: {
+    description: 'Teams bot: tenant id of the bot app (SingleTenant and UserAssignedMSI).',
+    example: '00000000-0000-0000-0000-000000000000',
+  },
+  MicrosoftAppType: {
+    description: 'Teams bot: MultiTenant, SingleTenant or UserAssignedMSI.',
+    example: 'SingleTenant',
+  },
+  TEAMS_CHANNEL_ID: {
+    description: 'Teams channel id diagnoses are posted to, e.g. 19:abc…@thread.tacv2 (the bot must be installed in its team).',
+    example: '19:00000000000000000000000000000000@thread.tacv2',
+  },
+  TEAMS_SERVICE_URL: {
+    description: 'Bot Framework service URL for the tenant (from any activity Teams sent the bot).',
+    example: 'https://smba.trafficmanager.net/teams/',
+  },
+  TEAMS_TENANT_ID: {
+    description: 'Tenant id of the Teams channel; defaults to MicrosoftAppTenantId.',
+    example: '',
+  },
+  TEAMS_WORKFLOW_WEBHOOK_URL: {
+    description: 'Teams Workflows (Power Automate) webhook URL that posts an Adaptive Card, for PULL_DOCTOR_CHAT=teams-workflow.',
+    secret: true,
+    example: '',
+  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -62,6 +125,20 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_ALLOWED_CLUSTERS: csv,
   PULL_DOCTOR_CACHE_TTL_SECONDS: int(60),
   PULL_DOCTOR_CHECK_TIMEOUT_MS: int(10_000),
+  PULL_DOCTOR_CHAT: unsetIfBlank(z.enum(['slack', 'slack-webhook', 'teams', 'teams-workflow', 'console']).default('console')),
+  PULL_DOCTOR_FULL_REPORT_URL: unsetIfBlank(z.string().url().optional()),
+  SLACK_BOT_TOKEN: unsetIfBlank(z.string().optional()),
+  SLACK_CHANNEL_ID: unsetIfBlank(z.string().optional()),
+  SLACK_WEBHOOK_URL: unsetIfBlank(z.string().url().optional()),
+  SLACK_API_URL: unsetIfBlank(z.string().url().optional()),
+  MicrosoftAppId: unsetIfBlank(z.string().optional()),
+  MicrosoftAppPassword: unsetIfBlank(z.string().optional()),
+  MicrosoftAppTenantId: unsetIfBlank(z.string().optional()),
+  MicrosoftAppType: unsetIfBlank(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  TEAMS_CHANNEL_ID: unsetIfBlank(z.string().optional()),
+  TEAMS_SERVICE_URL: unsetIfBlank(z.string().url().default('https://smba.trafficmanager.net/teams/')),
+  TEAMS_TENANT_ID: unsetIfBlank(z.string().optional()),
+  TEAMS_WORKFLOW_WEBHOOK_URL: unsetIfBlank(z.string().url().optional()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
