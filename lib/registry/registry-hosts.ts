@@ -1,0 +1,29 @@
+/** Facts about registry host names that change how pull-doctor talks to them. */
+
+const ACR_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.azurecr\.(io|cn|us)$/i;
+
+export function isAcrHost(host: string): boolean {
+  return ACR_HOST.test(stripPort(host));
+}
+
+/**
+ * The Entra scope whose token ACR's `/oauth2/exchange` accepts, by cloud
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-authentication —
+ * audience `https://containerregistry.azure.net`; sovereign clouds use their own suffix).
+ */
+export function acrEntraScope(host: string): string {
+  const tld = ACR_HOST.exec(stripPort(host))?.[1]?.toLowerCase();
+  if (tld === 'cn') return 'https://containerregistry.azure.cn/.default';
+  if (tld === 'us') return 'https://containerregistry.azure.us/.default';
+  return 'https://containerregistry.azure.net/.default';
+}
+
+/** Docker Hub's image references say `docker.io`; its registry API lives at `registry-1.docker.io`. */
+export function apiHost(host: string): string {
+  const h = host.toLowerCase();
+  return h === 'docker.io' || h === 'index.docker.io' ? 'registry-1.docker.io' : h;
+}
+
+function stripPort(host: string): string {
+  return host.replace(/:\d+$/, '');
+}
