@@ -1,0 +1,97 @@
+/**
+ * Name grammars for values that reach a KQL template, an ARM call or a rendered command.
+ * Every check here is an allow-list: a value either matches the grammar or is rejected with a
+ * message that says which grammar it broke ("not a valid pod name").
+ */
+
+export class InvalidNameError extends Error {
+  override readonly name = 'InvalidNameError';
+  constructor(
+    /** What the value was supposed to be: "pod name", "namespace", "AKS cluster id", … */
+    readonly kind: string,
+    readonly value: string,
+  ) {
+    super(`not a valid ${kind}: ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`);
+  }
+}
+
+// Kubernetes: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function isDnsLabel(value: string): boolean {
+  return value.length <= 63 && DNS_1123_LABEL.test(value);
+}
+
+export function isDnsSubdomain(value: string): boolean {
+  return value.length <= 253 && DNS_1123_SUBDOMAIN.test(value);
+}
+
+/** Namespaces are DNS-1123 labels. */
+export function isNamespace(value: string): boolean {
+  return isDnsLabel(value);
+}
+
+/** Pod and node names are DNS-1123 subdomains. */
+export function isPodName(value: string): boolean {
+  return isDnsSubdomain(value);
+}
+
+/** Container names are DNS-1123 labels. */
+export function isContainerName(value: string): boolean {
+  return isDnsLabel(value);
+}
+
+/** Node names: DNS-1123 subdomain (AKS: `aks-nodepool1-12345678-vmss000000`). Case-insensitive in practice. */
+export function isNodeName(value: string): boolean {
+  return isDnsSubdomain(value.toLowerCase());
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+// ARM: resource group names allow alphanumerics, underscores, parentheses, hyphens and periods
+// (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
+// Resource names below are stricter than ARM (no spaces, quotes or slashes), which is all AKS/ACR allow.
+const ARM_SEGMENT = /^[A-Za-z0-9_.()-]{1,90}$/;
+const ARM_ID = /^\/subscriptions\/([0-9a-fA-F-]{36})\/resourceGroups\/([^/]+)\/providers\/([A-Za-z0-9.]+)\/([A-Za-z0-9/._()-]+)$/;
+
+/** A full ARM resource id below a resource group: `/subscriptions/<guid>/resourceGroups/<rg>/providers/<ns>/<type>/<name>…`. */
+export function isArmResourceId(value: string): boolean {
+  const m = ARM_ID.exec(value);
+  if (!m || !isGuid(m[1]!) || !ARM_SEGMENT.test(m[2]!)) return false;
+  const rest = m[4]!.split('/');
+  return rest.length % 2 === 0 && rest.every((s) => ARM_SEGMENT.test(s));
+}
+
+/** An AKS cluster id: `…/providers/Microsoft.ContainerService/managedClusters/<name>`. */
+export function isAksClusterId(value: string): boolean {
+  return isArmResourceId(value) && /\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i.test(value);
+}
+
+// Image reference grammar (distribution/reference): [host[:port]/]path[:tag][@digest]. Kept
+// deliberately strict: no whitespace, quotes or control characters can pass.
+const IMAGE_REF =
+  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
+
+export function isImageReference(value: string): boolean {
+  return value.length <= 512 && IMAGE_REF.test(value);
+}
+
+/** A registry login server: a DNS name, optionally with a port. */
+export function isRegistryHost(value: string): boolean {
+  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:[0-9]{1,5})?$/i.test(value) && value.length <= 253;
+}
+
+/** A repository path inside a registry (`team/app`). */
+export function isRepositoryName(value: string): boolean {
+  return value.length <= 256 && /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(value);
+}
+
+/** Throws InvalidNameError unless `test(value)`; returns the value for chaining. */
+export function requireName(kind: string, value: string, test: (v: string) => boolean): string {
+  if (!test(value)) throw new InvalidNameError(kind, value);
+  return value;
+}
