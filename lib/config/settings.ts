@@ -115,6 +115,41 @@ export const SETTINGS = {
     secret: true,
     example: '',
   },
+  AzureWebJobsStorage: {
+    description:
+      'Storage connection string shared by the Functions host, the incident table and the diagnose queue (Azurite: UseDevelopmentStorage=true). Leave empty in Azure and set AzureWebJobsStorage__accountName to connect with the managed identity; both empty = in-memory incidents and queue (CLI, demo).',
+    secret: true,
+    example: 'UseDevelopmentStorage=true',
+  },
+  AzureWebJobsStorage__accountName: {
+    description:
+      'Storage account for identity-based connections (https://<name>.queue/.table.core.windows.net); the identity needs Storage Queue Data Contributor and Storage Table Data Contributor.',
+    example: '',
+  },
+  PULL_DOCTOR_QUEUE_NAME: {
+    description: 'Queue of diagnose jobs; the Functions runtime moves failed messages to <name>-poison after 5 attempts (host.json maxDequeueCount).',
+    example: 'pull-doctor-diagnose',
+  },
+  PULL_DOCTOR_INCIDENT_TABLE: {
+    description: 'Table holding incidents, processed-event records, tag deletions and job failures.',
+    example: 'pulldoctorincidents',
+  },
+  PULL_DOCTOR_DEBOUNCE_MINUTES: {
+    description: 'An incident is diagnosed again at most this often unless someone asks (re-check button, image pushed).',
+    example: '10',
+  },
+  PULL_DOCTOR_QUIET_PERIOD_MINUTES: {
+    description: 'An open incident with no failure for this long is re-checked and resolved when the pull now works.',
+    example: '30',
+  },
+  PULL_DOCTOR_WORKSPACE_IDS: {
+    description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data; alerts that only say "N rows" are read from the first one the alert names or, failing that, from these.',
+    example: '00000000-0000-0000-0000-000000000000',
+  },
+  PULL_DOCTOR_ALLOWED_REGISTRIES: {
+    description: 'Comma-separated registry login servers whose ACR push/delete events are acted on; empty = any registry.',
+    example: 'myacr.azurecr.io',
+  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -139,6 +174,28 @@ const SettingsSchema = z.object({
   TEAMS_SERVICE_URL: unsetIfBlank(z.string().url().default('https://smba.trafficmanager.net/teams/')),
   TEAMS_TENANT_ID: unsetIfBlank(z.string().optional()),
   TEAMS_WORKFLOW_WEBHOOK_URL: unsetIfBlank(z.string().url().optional()),
+  AzureWebJobsStorage: unsetIfBlank(z.string().optional()),
+  AzureWebJobsStorage__accountName: unsetIfBlank(
+    z.string().regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name (3-24 lowercase letters and digits)').optional(),
+  ),
+  // Queue names: https://learn.microsoft.com/rest/api/storageservices/naming-queues-and-metadata
+  PULL_DOCTOR_QUEUE_NAME: unsetIfBlank(
+    z
+      .string()
+      .regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,54}[a-z0-9]$/, 'must be a queue name (3-56 lowercase letters, digits, single hyphens; room for "-poison")')
+      .default('pull-doctor-diagnose'),
+  ),
+  // Table names: https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model
+  PULL_DOCTOR_INCIDENT_TABLE: unsetIfBlank(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be a table name (3-63 letters and digits, starting with a letter)').default('pulldoctorincidents'),
+  ),
+  PULL_DOCTOR_DEBOUNCE_MINUTES: int(10),
+  PULL_DOCTOR_QUIET_PERIOD_MINUTES: int(30),
+  PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
+    (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
+    'must be comma-separated workspace ids (GUIDs)',
+  ),
+  PULL_DOCTOR_ALLOWED_REGISTRIES: csv.transform((hosts) => hosts.map((h) => h.toLowerCase())),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

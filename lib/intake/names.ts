@@ -4,6 +4,8 @@
  * message that says which grammar it broke ("not a valid pod name").
  */
 
+import { parseImageRef } from '../image-ref/parse-image-ref';
+
 export class InvalidNameError extends Error {
   override readonly name = 'InvalidNameError';
   constructor(
@@ -71,13 +73,18 @@ export function isAksClusterId(value: string): boolean {
   return isArmResourceId(value) && /\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i.test(value);
 }
 
-// Image reference grammar (distribution/reference): [host[:port]/]path[:tag][@digest]. Kept
-// deliberately strict: no whitespace, quotes or control characters can pass.
-const IMAGE_REF =
-  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
-
+/** A reference kubelet could pull: the distribution grammar, through lib/image-ref (one parser). */
 export function isImageReference(value: string): boolean {
-  return value.length <= 512 && IMAGE_REF.test(value);
+  return parseImageRef(value).ok;
+}
+
+/**
+ * Image text as it appears in a failure signal. InvalidImageName failures carry references that do
+ * not parse, and those must still reach the engine (category invalid_reference), so intake only
+ * refuses text that could not be a reference at all: whitespace, quotes, control characters, > 1 KiB.
+ */
+export function isImageText(value: string): boolean {
+  return value.length > 0 && value.length <= 1024 && !/[\s"'`\u0000-\u001f\u007f]/.test(value);
 }
 
 /** A registry login server: a DNS name, optionally with a port. */
