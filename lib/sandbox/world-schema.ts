@@ -95,6 +95,22 @@ export const WorldSchema = z.object({
   subscriptions: z.array(z.object({ subscriptionId: z.string(), displayName: z.string().optional(), tenantId: z.string().optional() })).optional(),
   resources: z.array(ArmResourceSchema).default([]),
   roleDefinitions: z.array(CustomRoleSchema).default([]),
+  /**
+   * Entra ID service principals the world knows (what a Microsoft Graph lookup would return), so a
+   * service-principal cluster's `servicePrincipalProfile.clientId` (an appId) can be mapped to the
+   * object id that role assignments name, and its secret expiry can be reported.
+   */
+  servicePrincipals: z
+    .array(
+      z.object({
+        appId: z.string().uuid(),
+        objectId: z.string().uuid(),
+        displayName: z.string(),
+        /** Latest `passwordCredentials[].endDateTime` of the app registration. */
+        secretExpiresAt: z.string().optional(),
+      }),
+    )
+    .default([]),
   registries: z.record(z.string(), RegistryContentSchema).default({}),
   /** Log Analytics rows by workspace id (customerId), Container insights tables. */
   logs: z.record(z.string(), z.record(z.string(), z.array(z.record(z.string(), z.unknown())))).default({}),
