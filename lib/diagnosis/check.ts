@@ -39,6 +39,8 @@ export interface CheckContext {
   lookups: Lookups;
   /** Aborted when the check's time budget runs out or the run is cancelled. */
   signal: AbortSignal;
+  /** Subscriptions searched for registries (configured); empty = every subscription the identity sees. */
+  subscriptions: readonly string[];
   /** Known tag deletions (from ACR ImageDeleted events) for the repository-tag check. */
   deletedTags?: (loginServer: string, repository: string) => Promise<Array<{ tag: string; deletedAt: string }>>;
 }

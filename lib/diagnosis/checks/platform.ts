@@ -1,0 +1,66 @@
+import { formatImageRef } from '../../model';
+import type { Check, CheckOutcome } from '../check';
+import type { NodePoolFacts } from '../facts';
+import { nodeSelectorPatchCommand } from '../fix-commands';
+import { DOCS } from './docs';
+
+/** The manifest (or index) offers the OS/architecture of every node pool the pod can land on. */
+export const platformCheck: Check = {
+  id: 'platform',
+  title: 'platform',
+  needs: ['manifest', 'cluster', 'image'],
+  async run(ctx): Promise<CheckOutcome> {
+    const { manifest, cluster, image } = ctx.facts as Required<typeof ctx.facts>;
+    const offered = new Set(manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/').toLowerCase()));
+    const platformOf = (p: NodePoolFacts) => `${p.osType.toLowerCase()}/${p.architecture}`;
+    const pools = poolsForPod(cluster.nodePools, ctx.failure.node);
+    const missing = pools.filter((p) => !offered.has(platformOf(p)));
+    const evidence = [
+      { fact: `${formatImageRef(image)} offers ${manifest.platforms.join(', ') || 'no platform'}`, source: `registry manifest ${manifest.digest}` },
+      { fact: `node pools considered: ${pools.map((p) => `${p.name} ${platformOf(p)}`).join(', ')}`, source: ctx.failure.node ? `node ${ctx.failure.node}` : 'cluster agentPoolProfiles' },
+    ];
+    if (missing.length === 0) {
+      return { finding: { status: 'pass', summary: `The image offers every node pool's platform`, evidence, fixes: [] } };
+    }
+    const needed = [...new Set(missing.map(platformOf))];
+    const windowsMismatch = missing.some((p) => p.osType === 'Windows') && [...offered].every((o) => o.startsWith('linux/'));
+    const compatible = pools.filter((p) => offered.has(platformOf(p)));
+    const fixes = [];
+    if (windowsMismatch) {
+      fixes.push({
+        text: 'This is a Linux image: keep the pod off Windows nodes with a nodeSelector in the pod template (spec.template.spec.nodeSelector).',
+        command: nodeSelectorPatchCommand(ctx.failure, 'kubernetes.io/os', 'linux'),
+      });
+    } else {
+      const all = [...new Set([...manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/')), ...needed])].join(',');
+      fixes.push({
+        text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`,
+        command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .`,
+      });
+      if (compatible.length) {
+        const arch = compatible[0].architecture;
+        fixes.push({
+          text: `Or schedule the pod only on ${arch} nodes (pools ${compatible.map((p) => p.name).join(', ')}) with a nodeSelector.`,
+          command: nodeSelectorPatchCommand(ctx.failure, 'kubernetes.io/arch', arch),
+        });
+      }
+    }
+    const userPoolMissing = missing.some((p) => p.mode !== 'System') || !!ctx.failure.node;
+    return {
+      finding: {
+        status: userPoolMissing ? 'fail' : 'warn',
+        summary: `${formatImageRef(image)} has no ${needed.join(' or ')} variant, but node pool${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.name).join(', ')} run${missing.length > 1 ? '' : 's'} ${needed.join(', ')}`,
+        evidence,
+        fixes,
+        docs: windowsMismatch ? DOCS.nodeSelector : DOCS.multiArch,
+      },
+    };
+  },
+};
+
+/** The pool of the node the pod was scheduled on (`aks-<pool>-<id>-vmss…`), else every pool. */
+function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePoolFacts[] {
+  const m = node ? /^aks-([a-z0-9]+)-\d+-vmss/.exec(node) ?? /^aks([a-z0-9]+?)\d{6}$/.exec(node) : null;
+  const onNode = m ? pools.filter((p) => p.name === m[1]) : [];
+  return onNode.length ? onNode : pools;
+}

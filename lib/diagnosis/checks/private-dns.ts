@@ -1,0 +1,143 @@
+import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
+import { parseArmId, sameId } from '../../azure/arm-id';
+import type { Evidence, Fix } from '../../model';
+import { listARecords, listPrivateZones, listZoneLinks } from '../azure-lookups';
+import type { Check, CheckOutcome } from '../check';
+import { sh } from '../fix-commands';
+import { DOCS } from './docs';
+
+const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+
+/**
+ * The privatelink zone is linked to the cluster VNet and holds an A record, with the endpoint's IP,
+ * for the login server and for every regional data endpoint (`<registry>.<region>.data`): a
+ * missing data record sends blob downloads to the public endpoint, where the firewall refuses them.
+ */
+export const privateDnsCheck: Check = {
+  id: 'private-dns',
+  title: 'private DNS',
+  needs: ['registry', 'cluster', 'privateEndpoints'],
+  async run(ctx): Promise<CheckOutcome> {
+    const registry = ctx.facts.registry!;
+    const cluster = ctx.facts.cluster!;
+    const endpoints = ctx.facts.privateEndpoints!.filter((pe) => pe.connectionStatus === 'Approved');
+    if (endpoints.length === 0) {
+      return { finding: { status: 'skipped', summary: `${registry.name} has no approved private endpoint`, evidence: [], fixes: [] } };
+    }
+    const suffix = ACR_SUFFIXES.find((s) => registry.loginServer.endsWith(`.${s}`)) ?? 'azurecr.io';
+    const zoneName = `privatelink.${suffix}`;
+    const expected = expectedRecords(endpoints.flatMap((pe) => Object.entries(pe.ipsByFqdn)), suffix);
+
+    const subscriptions = [...new Set([cluster.subscriptionId, registry.subscriptionId, ...endpoints.map((pe) => parseArmId(pe.id)?.subscriptionId ?? '')].filter(Boolean))];
+    const zones = (await Promise.all(subscriptions.map((s) => listPrivateZones(ctx, s)))).flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    const evidence: Evidence[] = [{ fact: `expected A records: ${[...expected].map(([n, ips]) => `${n} → ${ips.join('/')}`).join(', ')}`, source: 'private endpoint customDnsConfigs' }];
+    if (cluster.customDnsServers.length) {
+      evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
+    }
+
+    if (zones.length === 0) {
+      return {
+        finding: {
+          status: 'fail',
+          summary: `There is no ${zoneName} private DNS zone, so the nodes resolve ${registry.loginServer} to its public address`,
+          evidence,
+          fixes: [createZoneFix(zoneName, cluster.resourceGroup), linkFix(zoneName, cluster.resourceGroup, cluster.vnetIds[0]), ...[...expected].map(([name, ips]) => recordFix(zoneName, cluster.resourceGroup, name, ips[0]))],
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
+
+    const linked: Array<{ zone: PrivateZone; vnet: string }> = [];
+    for (const zone of zones) {
+      const links = await listZoneLinks(ctx, zone.id!);
+      for (const link of links) {
+        const vnet = link.virtualNetwork?.id;
+        if (vnet && cluster.vnetIds.some((v) => sameId(v, vnet))) linked.push({ zone, vnet });
+      }
+    }
+    const zone = linked[0]?.zone ?? zones[0];
+    const zoneId = parseArmId(zone.id)!;
+    evidence.push({ fact: `${zoneName} in ${zoneId.resourceGroup}: ${linked.length ? `linked to the cluster VNet ${parseArmId(linked[0].vnet)?.name}` : 'not linked to the cluster VNet'}`, source: `ARM ${zone.id}/virtualNetworkLinks` });
+
+    if (linked.length === 0 && cluster.customDnsServers.length === 0) {
+      return {
+        finding: {
+          status: 'fail',
+          summary: `${zoneName} is not linked to ${cluster.name}'s VNet, so the nodes resolve ${registry.loginServer} to its public address`,
+          evidence,
+          fixes: [linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0])],
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
+
+    const records = await listARecords(ctx, zone.id!);
+    const problems = compareRecords(expected, records);
+    for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
+    if (problems.length) {
+      return {
+        finding: {
+          status: 'fail',
+          summary: `${zoneName} is missing or has wrong A records for ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}`,
+          evidence,
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong)),
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
+    if (cluster.customDnsServers.length) {
+      return {
+        finding: {
+          status: 'warn',
+          summary: `The zone's records are right, but the cluster VNet uses custom DNS servers (${cluster.customDnsServers.join(', ')}): they must forward ${zoneName} to Azure DNS (168.63.129.16) from a linked VNet`,
+          evidence,
+          fixes: [{ text: `From a node, check what ${registry.loginServer} resolves to (it must be a private IP).`, command: `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0 -- nslookup ${registry.loginServer}` }],
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
+    return { finding: { status: 'pass', summary: `${zoneName} is linked to the cluster VNet and every A record matches the endpoint`, evidence, fixes: [] } };
+  },
+};
+
+/** `myacr.westeurope.data.azurecr.io` → `myacr.westeurope.data`. */
+function expectedRecords(entries: Array<[string, string[]]>, suffix: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [fqdn, ips] of entries) {
+    const f = fqdn.toLowerCase().replace(/\.$/, '');
+    if (!f.endsWith(`.${suffix}`) || ips.length === 0) continue;
+    out.set(f.slice(0, -(suffix.length + 1)).replace(/\.privatelink$/, ''), ips);
+  }
+  return out;
+}
+
+function compareRecords(expected: Map<string, string[]>, records: RecordSet[]): Array<{ name: string; ip: string; wrong?: string; fact: string }> {
+  const problems = [];
+  for (const [name, ips] of expected) {
+    const record = records.find((r) => r.name?.toLowerCase() === name);
+    const actual = (record?.aRecords ?? []).map((a) => a.ipv4Address).filter((ip): ip is string => !!ip);
+    if (!record || actual.length === 0) problems.push({ name, ip: ips[0], fact: `no A record ${name} (expected ${ips.join('/')})` });
+    else if (!actual.some((ip) => ips.includes(ip))) problems.push({ name, ip: ips[0], wrong: actual[0], fact: `A record ${name} is ${actual.join('/')}, the endpoint has ${ips.join('/')}` });
+  }
+  return problems;
+}
+
+function createZoneFix(zone: string, rg: string): Fix {
+  return { text: `Create the ${zone} zone.`, command: `az network private-dns zone create --resource-group ${sh(rg)} --name ${zone}` };
+}
+
+function linkFix(zone: string, rg: string, vnetId: string | undefined): Fix {
+  const vnet = parseArmId(vnetId);
+  return {
+    text: `Link ${zone} to the cluster VNet${vnet ? ` ${vnet.name}` : ''} so the nodes resolve the registry to its private endpoint.`,
+    command: `az network private-dns link vnet create --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(`${vnet?.name ?? 'aks-vnet'}-link`)} --virtual-network ${sh(vnetId ?? '<vnet id>')} --registration-enabled false`,
+  };
+}
+
+function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string): Fix {
+  const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}`;
+  return {
+    text: wrong ? `Point ${name} at the endpoint's IP ${ip} instead of ${wrong}.` : `Add the A record ${name} → ${ip}.`,
+    command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}\n${add}` : add,
+  };
+}

@@ -1,0 +1,130 @@
+import type { PrivateEndpoint } from '@azure/arm-network';
+import { parseArmId, sameId, vnetIdOfSubnet } from '../../azure/arm-id';
+import type { Evidence } from '../../model';
+import { getPrivateEndpoint, getVirtualNetwork } from '../azure-lookups';
+import type { Check, CheckOutcome } from '../check';
+import type { PrivateEndpointFacts } from '../facts';
+import { sh } from '../fix-commands';
+import { DOCS } from './docs';
+
+/** An approved private endpoint the nodes can reach: in the cluster VNet or a VNet peered with it (Connected). */
+export const privateEndpointCheck: Check = {
+  id: 'private-endpoint',
+  title: 'private endpoint',
+  needs: ['registry', 'cluster'],
+  provides: ['privateEndpoints'],
+  async run(ctx): Promise<CheckOutcome> {
+    const registry = ctx.facts.registry!;
+    const cluster = ctx.facts.cluster!;
+    const connections = registry.privateEndpointConnections.filter((c) => c.privateEndpointId);
+    if (connections.length === 0) {
+      return {
+        finding: { status: 'skipped', summary: `${registry.name} has no private endpoint`, evidence: [], fixes: [] },
+        facts: { privateEndpoints: [] },
+      };
+    }
+    const endpoints = await Promise.all(connections.map((c) => getPrivateEndpoint(ctx, c.privateEndpointId!)));
+    const clusterVnets = await Promise.all(cluster.vnetIds.map((v) => getVirtualNetwork(ctx, v)));
+    const facts = endpoints.map((pe, i) => toFacts(pe, connections[i].status));
+    const evidence: Evidence[] = facts.map((pe) => ({
+      fact: `${pe.name} in ${parseArmId(pe.vnetId)?.name ?? pe.vnetId}, connection ${pe.connectionStatus ?? 'unknown'}, IPs ${Object.entries(pe.ipsByFqdn).map(([f, ips]) => `${f}=${ips.join('/')}`).join(', ')}`,
+      source: `ARM ${pe.id}`,
+    }));
+
+    const approved = facts.filter((pe) => pe.connectionStatus === 'Approved');
+    if (approved.length === 0) {
+      const pending = facts[0];
+      return {
+        finding: {
+          status: 'fail',
+          summary: `${registry.name}'s private endpoint connection is ${pending.connectionStatus ?? 'not approved'}`,
+          evidence,
+          fixes: [
+            {
+              text: 'Approve the private endpoint connection on the registry.',
+              command: `az network private-endpoint-connection approve --id ${sh(connections[0].id)} --description 'Approved for AKS pulls'`,
+            },
+          ],
+          docs: DOCS.privateLink,
+        },
+        facts: { privateEndpoints: facts },
+      };
+    }
+
+    // Reachable when the endpoint is in a cluster VNet, or a cluster VNet peers with its VNet and the peering is Connected.
+    const reach = approved.map((pe) => {
+      if (cluster.vnetIds.some((v) => sameId(v, pe.vnetId))) return { pe, how: 'same VNet' as const };
+      for (const vnet of clusterVnets) {
+        const peering = (vnet.virtualNetworkPeerings ?? []).find((p) => sameId(p.remoteVirtualNetwork?.id, pe.vnetId));
+        if (peering) return { pe, how: peering.peeringState === 'Connected' ? ('peered' as const) : ('peering-broken' as const), peering, vnet };
+      }
+      return { pe, how: 'unreachable' as const };
+    });
+    for (const r of reach) {
+      evidence.push({
+        fact: `${r.pe.name}: ${r.how === 'same VNet' ? 'in the cluster VNet' : r.how === 'peered' ? 'in a peered VNet (Connected)' : r.how === 'peering-broken' ? `peering ${r.peering?.name} is ${r.peering?.peeringState}` : 'no peering between the cluster VNet and the endpoint VNet'}`,
+        source: 'ARM virtualNetworkPeerings',
+      });
+    }
+    if (reach.some((r) => r.how === 'same VNet' || r.how === 'peered')) {
+      return {
+        finding: { status: 'pass', summary: `The nodes can reach ${registry.name}'s private endpoint`, evidence, fixes: [] },
+        facts: { privateEndpoints: facts },
+      };
+    }
+    const broken = reach.find((r) => r.how === 'peering-broken');
+    const clusterVnet = parseArmId(cluster.vnetIds[0]);
+    const peVnet = parseArmId(approved[0].vnetId);
+    const fixes =
+      broken && broken.vnet && clusterVnet && peVnet
+        ? [
+            {
+              text: `The peering ${broken.peering!.name} is ${broken.peering!.peeringState}: the other side was removed. Re-create it on both VNets.`,
+              command: [
+                `az network vnet peering delete --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)}`,
+                `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access`,
+                `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access`,
+              ].join('\n'),
+            },
+          ]
+        : clusterVnet && peVnet
+          ? [
+              {
+                text: `Peer the cluster VNet ${clusterVnet.name} with ${peVnet.name}, where the private endpoint lives (both directions).`,
+                command: [
+                  `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(`${clusterVnet.name}-to-${peVnet.name}`)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access`,
+                  `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access`,
+                ].join('\n'),
+              },
+            ]
+          : [];
+    return {
+      finding: {
+        // If public access is still on, the pull may go that way: a warning, not the cause.
+        status: registry.publicNetworkAccess === 'Disabled' ? 'fail' : 'warn',
+        summary: broken
+          ? `The cluster VNet's peering to ${registry.name}'s private endpoint VNet is ${broken.peering!.peeringState}`
+          : `No private endpoint of ${registry.name} is reachable from the cluster VNet`,
+        evidence,
+        fixes,
+        docs: DOCS.vnetPeering,
+      },
+      facts: { privateEndpoints: facts },
+    };
+  },
+};
+
+function toFacts(pe: PrivateEndpoint, connectionStatus: string | undefined): PrivateEndpointFacts {
+  const subnetId = pe.subnet?.id ?? '';
+  const ipsByFqdn: Record<string, string[]> = {};
+  for (const c of pe.customDnsConfigs ?? []) if (c.fqdn) ipsByFqdn[c.fqdn.toLowerCase()] = c.ipAddresses ?? [];
+  const linkState = pe.privateLinkServiceConnections?.[0]?.privateLinkServiceConnectionState?.status ?? pe.manualPrivateLinkServiceConnections?.[0]?.privateLinkServiceConnectionState?.status;
+  return {
+    id: pe.id ?? '',
+    name: pe.name ?? '',
+    subnetId,
+    vnetId: vnetIdOfSubnet(subnetId) ?? '',
+    connectionStatus: connectionStatus ?? linkState,
+    ipsByFqdn,
+  };
+}

@@ -1,0 +1,175 @@
+import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
+import { scopeContains } from '../../azure/arm-id';
+import type { Evidence } from '../../model';
+import { getRoleDefinition, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
+import type { Check, CheckContext, CheckOutcome } from '../check';
+import type { ClusterFacts, RegistryFacts } from '../facts';
+import { attachAcrCommand, roleAssignmentCommand } from '../fix-commands';
+import {
+  ACR_PULL_ACTION,
+  ACR_REPOSITORY_READ_DATA_ACTION,
+  conditionAllowsRepository,
+  grantsAction,
+  grantsDataAction,
+  repositoryReadCondition,
+} from '../role-permissions';
+import { DOCS } from './docs';
+
+const ABAC_MODE = 'AbacRepositoryPermissions';
+const REPOSITORY_READER = 'Container Registry Repository Reader';
+
+interface Grant {
+  assignment: RoleAssignment;
+  role: RoleDefinition;
+  grants: boolean;
+  note?: string;
+}
+
+/**
+ * Whether the identity that pulls holds, at the registry or above it, a role whose permissions
+ * include the pull (judged from the role definition, not its name). ABAC-mode registries honour
+ * only repository roles' data actions, and their conditions must let the repository through.
+ */
+export const pullPermissionCheck: Check = {
+  id: 'pull-permission',
+  title: 'pull permission',
+  needs: ['registry', 'cluster', 'image'],
+  async run(ctx): Promise<CheckOutcome> {
+    const registry = ctx.facts.registry!;
+    const cluster = ctx.facts.cluster!;
+    const repository = ctx.facts.image!.repository;
+    const abac = registry.roleAssignmentMode === ABAC_MODE;
+
+    if (registry.anonymousPullEnabled) {
+      return {
+        finding: {
+          status: 'pass',
+          summary: `Registry ${registry.name} allows anonymous pull: no role is needed`,
+          evidence: [{ fact: 'anonymousPullEnabled is true', source: `ARM ${registry.id}` }],
+          fixes: [],
+        },
+      };
+    }
+    if (cluster.identityModel === 'servicePrincipal') return servicePrincipalOutcome(ctx, registry, cluster, repository, abac);
+    if (!cluster.kubelet) {
+      return { finding: { status: 'skipped', summary: 'the cluster profile names no kubelet identity', evidence: [], fixes: [] } };
+    }
+
+    const principalId = cluster.kubelet.objectId;
+    const assignments = (await listRoleAssignmentsFor(ctx, registry.id, principalId)).filter(
+      (a) => a.principalId?.toLowerCase() === principalId.toLowerCase() && a.scope && scopeContains(a.scope, registry.id),
+    );
+    const grants = await evaluate(ctx, assignments, registry, repository, abac);
+    const evidence: Evidence[] = grants.map((g) => ({
+      fact: `${g.role.roleName ?? g.assignment.roleDefinitionId} at ${g.assignment.scope}${g.grants ? ' grants the pull' : ` does not grant the pull${g.note ? ` (${g.note})` : ''}`}`,
+      source: `ARM role assignments of ${principalId}`,
+    }));
+    const granting = grants.filter((g) => g.grants);
+    if (granting.length > 0) {
+      return {
+        finding: {
+          status: 'pass',
+          summary: `The kubelet identity can pull from ${registry.name}: ${granting[0].role.roleName} at ${scopeName(granting[0].assignment.scope!, registry)}`,
+          evidence,
+          fixes: [],
+        },
+      };
+    }
+    evidence.unshift({
+      fact: `kubelet identity ${principalId} has ${assignments.length ? `${assignments.length} role assignment(s)` : 'no role assignment'} at or above ${registry.name}`,
+      source: `ARM ${registry.id}/providers/Microsoft.Authorization/roleAssignments`,
+    });
+    return {
+      finding: {
+        status: 'fail',
+        summary: abac
+          ? `The kubelet identity of ${cluster.name} has no repository role that lets it pull ${repository} from ${registry.name} (ABAC mode: AcrPull is not honoured)`
+          : `The kubelet identity of ${cluster.name} has no role that lets it pull from ${registry.name}`,
+        evidence,
+        fixes: abac
+          ? abacFixes(registry, { assigneeObjectId: principalId }, repository)
+          : [
+              { text: `Attach ${registry.name} to ${cluster.name}: this grants AcrPull to the kubelet identity on the registry only.`, command: attachAcrCommand(cluster, registry) },
+              {
+                text: 'Or grant AcrPull directly (same effect, for pipelines that manage role assignments):',
+                command: roleAssignmentCommand({ assigneeObjectId: principalId, role: 'AcrPull', scope: registry.id }),
+              },
+            ],
+        docs: abac ? DOCS.abac : DOCS.attachAcr,
+      },
+    };
+  },
+};
+
+async function evaluate(ctx: CheckContext, assignments: RoleAssignment[], registry: RegistryFacts, repository: string, abac: boolean): Promise<Grant[]> {
+  return Promise.all(
+    assignments.map(async (assignment) => {
+      const role = await getRoleDefinition(ctx, assignment.roleDefinitionId!, registry.subscriptionId);
+      const permissions = role.permissions ?? [];
+      if (abac) {
+        if (!grantsDataAction(permissions, ACR_REPOSITORY_READ_DATA_ACTION)) {
+          const legacy = grantsAction(permissions, ACR_PULL_ACTION);
+          return { assignment, role, grants: false, note: legacy ? 'registry-wide pull roles are not honoured in ABAC mode' : 'no repository read data action' };
+        }
+        const allowed = conditionAllowsRepository(assignment.condition, repository);
+        if (allowed === 'no') return { assignment, role, grants: false, note: `its condition does not include the repository ${repository}` };
+        return { assignment, role, grants: true, note: allowed === 'unclear' ? 'condition not understood; assumed to allow' : undefined };
+      }
+      return { assignment, role, grants: grantsAction(permissions, ACR_PULL_ACTION) };
+    }),
+  );
+}
+
+/**
+ * A service principal's app id cannot be matched to the object id in role assignments without
+ * Microsoft Graph, so we judge the assignments granted to service principals at the registry.
+ */
+async function servicePrincipalOutcome(ctx: CheckContext, registry: RegistryFacts, cluster: ClusterFacts, repository: string, abac: boolean): Promise<CheckOutcome> {
+  const clientId = cluster.servicePrincipalClientId!;
+  const all = (await listRoleAssignmentsAt(ctx, registry.id)).filter(
+    (a) => a.principalType === 'ServicePrincipal' && a.scope && scopeContains(a.scope, registry.id),
+  );
+  const grants = (await evaluate(ctx, all, registry, repository, abac)).filter((g) => g.grants);
+  const fixes = abac
+    ? abacFixes(registry, { assignee: clientId }, repository)
+    : [
+        {
+          text: `Grant AcrPull on ${registry.name} to the cluster's service principal (az accepts its app id).`,
+          command: roleAssignmentCommand({ assignee: clientId, role: 'AcrPull', scope: registry.id }),
+        },
+      ];
+  if (grants.length === 0) {
+    return {
+      finding: {
+        status: 'fail',
+        summary: `No service principal holds a pull role on ${registry.name}, so the cluster's service principal ${clientId} cannot pull`,
+        evidence: [{ fact: `${all.length} role assignment(s) for service principals at or above ${registry.name}; none grants the pull`, source: `ARM ${registry.id}/providers/Microsoft.Authorization/roleAssignments` }],
+        fixes,
+        docs: DOCS.attachAcr,
+      },
+    };
+  }
+  return {
+    finding: {
+      status: 'unknown',
+      summary: `Service principals hold pull roles on ${registry.name}, but pull-doctor cannot tell whether one is ${clientId} (matching an app id to an object id needs Microsoft Graph)`,
+      evidence: grants.map((g) => ({ fact: `${g.role.roleName} at ${g.assignment.scope} for object ${g.assignment.principalId}`, source: 'ARM role assignments' })),
+      fixes: [{ text: `Compare with the service principal's object id: az ad sp show --id ${clientId} --query id -o tsv` }, ...fixes],
+      missing: { what: `the object id of service principal ${clientId}`, permission: 'Microsoft Graph Application.Read.All (not requested by pull-doctor)' },
+    },
+  };
+}
+
+function abacFixes(registry: RegistryFacts, who: { assigneeObjectId?: string; assignee?: string }, repository: string) {
+  return [
+    {
+      text: `${registry.name} uses ABAC repository permissions: grant the "${REPOSITORY_READER}" role, limited to the repository ${repository} by a condition (AcrPull and az aks update --attach-acr are not honoured in this mode).`,
+      command: roleAssignmentCommand({ ...who, role: REPOSITORY_READER, scope: registry.id, condition: repositoryReadCondition(repository) }),
+    },
+  ];
+}
+
+function scopeName(scope: string, registry: RegistryFacts): string {
+  if (scope.toLowerCase() === registry.id.toLowerCase()) return 'the registry';
+  return scope;
+}

@@ -1,0 +1,187 @@
+import type { AzureClients } from '../azure/clients';
+import type { RegistryClientFactory } from '../registry/registry-client';
+import { classifyPullMessage } from '../classify';
+import { DIAGNOSIS_VERSION, type Diagnosis, type Finding, type PullFailure } from '../model';
+import type { Check, CheckContext, FactKey, Facts } from './check';
+import { CHECKS } from './check-list';
+import type { DiagnoseOptions, Diagnoser } from './diagnoser';
+import { CheckTimeoutError, describeFailure } from './describe-failure';
+import { LookupCache, raceAbort, TrackedLookups } from './lookup-cache';
+import { decideVerdict } from './verdict';
+
+export interface EngineOptions {
+  azure: AzureClients;
+  registries: RegistryClientFactory;
+  /** Defaults to every check in check-list.ts. */
+  checks?: readonly Check[];
+  /** Time budget of one check. */
+  checkTimeoutMs?: number;
+  /** How long lookups are reused across diagnoses. */
+  cacheTtlMs?: number;
+  /** Subscriptions searched for registries; empty = all the identity can see. */
+  subscriptions?: readonly string[];
+  deletedTags?: CheckContext['deletedTags'];
+}
+
+export interface Engine extends Diagnoser {
+  /** Drops every cached lookup (the next diagnosis reads Azure afresh). */
+  clearCache(): void;
+}
+
+/**
+ * The diagnosis engine: classifies the kubelet message, runs the checks as a DAG (each starts as
+ * soon as the facts it needs are known, independent ones concurrently), turns every exception into
+ * an `unknown` finding, and decides the verdict.
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const checks = options.checks ?? CHECKS;
+  const cache = new LookupCache(options.cacheTtlMs ?? 60_000);
+  const budget = options.checkTimeoutMs ?? 10_000;
+  const subscriptions = options.subscriptions ?? [];
+
+  async function diagnose(failure: PullFailure, run: DiagnoseOptions = {}): Promise<Diagnosis> {
+    const started = Date.now();
+    const armBefore = options.azure.requestCounts();
+    const registryBefore = options.registries.requestCount();
+    const classification = classifyPullMessage(failure.message ?? '', failure.reason);
+    const facts: Partial<Facts> = {};
+    const findings = new Map<string, Finding>();
+    const timings: Record<string, number> = {};
+    const running = new Map<string, Promise<void>>();
+    const pending = [...checks];
+
+    const providersLeft = (key: FactKey) =>
+      pending.some((c) => c.provides?.includes(key)) || [...running.keys()].some((id) => checks.find((c) => c.id === id)?.provides?.includes(key));
+
+    const report = (last?: Finding) =>
+      run.onProgress?.({
+        done: findings.size,
+        total: checks.length,
+        running: [...running.keys()].map((id) => checks.find((c) => c.id === id)?.title ?? id),
+        last: last && { checkId: last.checkId, title: checks.find((c) => c.id === last.checkId)?.title ?? last.checkId, status: last.status },
+      });
+
+    const start = (check: Check) => {
+      const task = runCheck(check, { failure, classification, facts, subscriptions }, run.signal).then(({ finding, provided }) => {
+        Object.assign(facts, provided);
+        findings.set(check.id, finding);
+        timings[check.id] = finding.durationMs ?? 0;
+        running.delete(check.id);
+        report(finding);
+      });
+      running.set(check.id, task);
+    };
+
+    while (pending.length > 0 || running.size > 0) {
+      for (let i = 0; i < pending.length; ) {
+        const check = pending[i];
+        const missing = check.needs.filter((k) => facts[k] === undefined);
+        if (missing.length === 0) {
+          pending.splice(i, 1);
+          start(check);
+        } else if (missing.every((k) => !providersLeft(k))) {
+          // Nothing left can establish what this check needs.
+          pending.splice(i, 1);
+          const finding = skipped(check, missing, checks, findings);
+          findings.set(check.id, finding);
+          timings[check.id] = 0;
+          report(finding);
+        } else i += 1;
+      }
+      if (running.size > 0) await Promise.race(running.values());
+      else if (pending.length > 0) break; // unreachable: a check whose needs never come is skipped above
+    }
+
+    const ordered = checks.map((c) => findings.get(c.id)).filter((f): f is Finding => !!f);
+    const armAfter = options.azure.requestCounts();
+    const requests = {
+      arm: armAfter.arm - armBefore.arm,
+      registry: options.registries.requestCount() - registryBefore + (armAfter.registry - armBefore.registry),
+      logs: armAfter.logs - armBefore.logs,
+      total: 0,
+    };
+    requests.total = requests.arm + requests.registry + requests.logs;
+    return {
+      version: DIAGNOSIS_VERSION,
+      failure,
+      image: facts.image ?? null,
+      classification,
+      findings: ordered,
+      verdict: decideVerdict(classification, ordered),
+      timings: { startedAt: new Date(started).toISOString(), totalMs: Date.now() - started, checks: timings },
+      requests,
+    };
+  }
+
+  async function runCheck(
+    check: Check,
+    base: { failure: PullFailure; classification: CheckContext['classification']; facts: Partial<Facts>; subscriptions: readonly string[] },
+    runSignal: AbortSignal | undefined,
+  ): Promise<{ finding: Finding; provided: Partial<Facts> }> {
+    const t0 = Date.now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new CheckTimeoutError(budget)), budget);
+    const onRunAbort = () => controller.abort(runSignal?.reason ?? new Error('diagnosis cancelled'));
+    runSignal?.addEventListener('abort', onRunAbort, { once: true });
+    const lookups = new TrackedLookups(cache, controller.signal);
+    const ctx: CheckContext = {
+      failure: base.failure,
+      classification: base.classification,
+      facts: { ...base.facts },
+      azure: options.azure,
+      registries: options.registries,
+      lookups,
+      signal: controller.signal,
+      subscriptions: base.subscriptions,
+      deletedTags: options.deletedTags,
+    };
+    try {
+      // raceAbort: a check that ignores its signal still ends at its budget.
+      const outcome = await raceAbort(check.run(ctx), controller.signal);
+      return {
+        finding: { checkId: check.id, ...outcome.finding, durationMs: Date.now() - t0 },
+        provided: outcome.facts ?? {},
+      };
+    } catch (error) {
+      const key = lookups.failed ?? [...lookups.pending][0];
+      const described = describeFailure(controller.signal.aborted ? controller.signal.reason : error, key);
+      return {
+        finding: {
+          checkId: check.id,
+          status: 'unknown',
+          summary: `${check.title}: ${described.summary}`,
+          evidence: [],
+          fixes: described.permission
+            ? [{ text: `Let pull-doctor read it: grant its identity ${described.permission}.` }]
+            : [],
+          missing: { what: described.what, permission: described.permission },
+          durationMs: Date.now() - t0,
+        },
+        provided: {},
+      };
+    } finally {
+      clearTimeout(timer);
+      runSignal?.removeEventListener('abort', onRunAbort);
+    }
+  }
+
+  return { diagnose, clearCache: () => cache.clear() };
+}
+
+function skipped(check: Check, missing: FactKey[], checks: readonly Check[], findings: Map<string, Finding>): Finding {
+  const why = missing
+    .map((key) => {
+      const provider = checks.find((c) => c.provides?.includes(key));
+      const finding = provider && findings.get(provider.id);
+      return finding ? `${key} (${finding.summary})` : key;
+    })
+    .join('; ');
+  return {
+    checkId: check.id,
+    status: 'skipped',
+    summary: `${check.title}: not checked — needs ${why}`,
+    evidence: [],
+    fixes: [],
+    durationMs: 0,
+  };
+}

@@ -1,0 +1,57 @@
+import type { PullFailure } from '../model';
+
+/**
+ * Builders for the commands in fix steps. Every value comes from Azure or a validated reference,
+ * and is still quoted for POSIX shells so a command can be pasted as it is.
+ */
+
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Quotes one shell word (single quotes, with embedded quotes escaped). */
+export function sh(value: string): string {
+  if (value !== '' && SAFE.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `az aks update … --attach-acr`: grants AcrPull to the kubelet identity (same or other subscription). */
+export function attachAcrCommand(cluster: { resourceGroup: string; name: string; subscriptionId: string }, registry: { id: string; name: string; subscriptionId: string }): string {
+  const acr = cluster.subscriptionId.toLowerCase() === registry.subscriptionId.toLowerCase() ? registry.name : registry.id;
+  return `az aks update --resource-group ${sh(cluster.resourceGroup)} --name ${sh(cluster.name)} --attach-acr ${sh(acr)}`;
+}
+
+export function roleAssignmentCommand(args: { assigneeObjectId?: string; assignee?: string; role: string; scope: string; condition?: string }): string {
+  const who = args.assigneeObjectId
+    ? `--assignee-object-id ${sh(args.assigneeObjectId)} --assignee-principal-type ServicePrincipal`
+    : `--assignee ${sh(args.assignee ?? '')}`;
+  const condition = args.condition ? ` --condition ${sh(args.condition)} --condition-version 2.0` : '';
+  return `az role assignment create ${who} --role ${sh(args.role)} --scope ${sh(args.scope)}${condition}`;
+}
+
+/** `kubectl set image` for the failing workload, when the controller and container are known. */
+export function setImageCommand(failure: PullFailure, image: string): string | undefined {
+  if (!failure.container) return undefined;
+  const workload = workloadOf(failure);
+  if (!workload) return undefined;
+  const ns = failure.namespace ? ` -n ${sh(failure.namespace)}` : '';
+  return `kubectl set image ${workload} ${sh(`${failure.container}=${image}`)}${ns}`;
+}
+
+/** `deployment/web` from `Deployment/web` (ReplicaSet names lose their pod-template hash). */
+export function workloadOf(failure: PullFailure): string | undefined {
+  const m = /^([A-Za-z]+)\/([a-z0-9][-a-z0-9.]*)$/.exec(failure.controller ?? '');
+  if (!m) return undefined;
+  const kind = m[1].toLowerCase();
+  if (kind === 'replicaset') {
+    const deployment = /^(.*)-[a-z0-9]{5,10}$/.exec(m[2]);
+    return deployment ? `deployment/${deployment[1]}` : `replicaset/${m[2]}`;
+  }
+  return `${kind}/${m[2]}`;
+}
+
+/** Pins the failing workload's pods to nodes with one label (e.g. `kubernetes.io/arch=amd64`). */
+export function nodeSelectorPatchCommand(failure: PullFailure, label: string, value: string): string {
+  const workload = workloadOf(failure) ?? 'deployment/<name>';
+  const ns = failure.namespace ? ` -n ${sh(failure.namespace)}` : '';
+  const patch = JSON.stringify({ spec: { template: { spec: { nodeSelector: { [label]: value } } } } });
+  return `kubectl patch ${workload}${ns} --type merge -p ${sh(patch)}`;
+}

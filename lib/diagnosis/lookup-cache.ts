@@ -1,0 +1,96 @@
+import type { Lookups } from './check';
+
+interface Entry {
+  promise: Promise<unknown>;
+  expiresAt: number;
+}
+
+/**
+ * Single-flight cache shared by every check of every run: concurrent callers of one key share one
+ * request, a result is reused until the TTL passes, and a failure is forgotten at once (the next
+ * caller tries again instead of inheriting a stale error).
+ */
+export class LookupCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expiresAt > this.now()) return hit.promise as Promise<T>;
+    // A shared load must not die with the first caller's budget: it gets its own controller and is
+    // only abandoned (never cancelled) by callers that time out.
+    const controller = new AbortController();
+    const promise = load(controller.signal);
+    const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY };
+    this.entries.set(key, entry);
+    promise.then(
+      () => {
+        entry.expiresAt = this.now() + this.ttlMs;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    return raceAbort(promise, signal);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Resolves like `promise` unless `signal` aborts first. */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+
+/** The per-check view of the cache: remembers which lookups the check is waiting on, for `unknown` findings. */
+export class TrackedLookups implements Lookups {
+  readonly pending = new Set<string>();
+  /** The lookup that failed or was abandoned last, named in the check's `unknown` finding. */
+  failed?: string;
+
+  constructor(
+    private readonly cache: LookupCache,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  async get<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.pending.add(key);
+    try {
+      const value = await this.cache.get(key, load, this.signal);
+      this.pending.delete(key);
+      return value;
+    } catch (error) {
+      this.pending.delete(key);
+      this.failed = key;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import type { Category, CheckId, Classification, Finding, RootCause, Verdict } from '../model';
+
+/**
+ * Which checks can explain each kind of kubelet message. A failing check that explains the
+ * message is the likeliest cause; a failing check that does not is still a cause (the message
+ * can mislead: an anonymous retry turns "manifest unknown" into "unauthorized"), with less
+ * confidence and the disagreement said out loud. A warning counts only when it explains the message.
+ */
+export const EXPLAINS: Record<Category, readonly CheckId[]> = {
+  auth_missing: ['pull-permission', 'registry', 'cluster', 'image-reference', 'repository-tag'],
+  access_denied: ['pull-permission', 'network-rules', 'private-dns', 'private-endpoint', 'registry'],
+  firewall_denied: ['network-rules', 'private-dns', 'private-endpoint'],
+  tag_not_found: ['repository-tag', 'image-reference'],
+  repo_not_found: ['repository-tag', 'pull-permission', 'image-reference', 'registry'],
+  platform_mismatch: ['platform'],
+  dns_failure: ['image-reference', 'private-dns', 'private-endpoint'],
+  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns'],
+  tls_error: ['image-reference'],
+  rate_limited: ['image-reference', 'repository-tag'],
+  timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint'],
+  disk_pressure: ['image-size'],
+  invalid_reference: ['image-reference'],
+  never_pull: ['image-reference'],
+  registry_unavailable: ['registry', 'geo-replication'],
+  unknown: [],
+};
+
+const CATEGORY_WORDS: Record<Category, string> = {
+  auth_missing: 'the registry refused the kubelet’s credentials',
+  access_denied: 'the registry denied access',
+  firewall_denied: 'the registry firewall blocked the node',
+  tag_not_found: 'the tag does not exist',
+  repo_not_found: 'the repository does not exist or is not readable',
+  platform_mismatch: 'the image has no variant for the node’s platform',
+  dns_failure: 'the registry name did not resolve',
+  network_unreachable: 'the registry could not be reached',
+  tls_error: 'the TLS handshake with the registry failed',
+  rate_limited: 'the registry rate-limited the pull',
+  timeout_or_size: 'the pull timed out',
+  disk_pressure: 'the node ran out of disk',
+  invalid_reference: 'the image reference is invalid',
+  never_pull: 'the pull policy is Never and the image is not on the node',
+  registry_unavailable: 'the registry was unavailable',
+  unknown: 'nothing specific',
+};
+
+export function decideVerdict(classification: Classification, findings: readonly Finding[]): Verdict {
+  const category = classification.category;
+  const explains = (f: Finding) => EXPLAINS[category].includes(f.checkId) || category === 'unknown';
+  const candidates: RootCause[] = [];
+  for (const f of findings) {
+    if (f.status === 'fail') {
+      candidates.push({ checkId: f.checkId, confidence: explains(f) ? 0.9 : 0.6, summary: f.summary });
+    } else if (f.status === 'warn' && explains(f) && category !== 'unknown') {
+      candidates.push({ checkId: f.checkId, confidence: 0.6, summary: f.summary });
+    }
+  }
+  // Stable: equal confidence keeps the check order (the order of the chain).
+  candidates.sort((a, b) => b.confidence - a.confidence);
+  const rootCauses = candidates.map((c, i) => ({ ...c, confidence: i === 0 ? c.confidence : Math.min(c.confidence, 0.5) }));
+
+  const unknowns = findings.filter((f) => f.status === 'unknown');
+  const unknownThatMatters = unknowns.filter((f) => explains(f));
+  const says = CATEGORY_WORDS[category];
+
+  if (rootCauses.length > 0) {
+    const top = rootCauses[0];
+    const topExplains = EXPLAINS[category].includes(top.checkId);
+    const disagreement =
+      category !== 'unknown' && !topExplains
+        ? `The kubelet message says ${says}, but the checks point at ${top.checkId}: ${top.summary}`
+        : undefined;
+    return { outcome: 'cause_found', rootCauses, summary: top.summary, disagreement };
+  }
+
+  if (unknownThatMatters.length > 0 || (category !== 'unknown' && unknowns.length > 0)) {
+    const names = (unknownThatMatters.length ? unknownThatMatters : unknowns).map((f) => f.checkId).join(', ');
+    return {
+      outcome: 'undecided',
+      rootCauses: [],
+      summary: `No cause found among the checks that ran, but ${names} could not be checked — see what pull-doctor could not read.`,
+    };
+  }
+
+  if (category !== 'unknown') {
+    return {
+      outcome: 'undecided',
+      rootCauses: [],
+      summary: `The kubelet message says ${says}, but every check that applies passed: the cause is outside what pull-doctor can see (node-level DNS or proxy, a transient registry error). Re-check, and look at the node with \`kubectl debug node/…\`.`,
+      disagreement: `The message says ${says}; the checks found nothing that explains it.`,
+    };
+  }
+
+  const passed = findings.filter((f) => f.status === 'pass').map((f) => f.checkId);
+  const notRun = findings.filter((f) => f.status === 'skipped').map((f) => f.checkId);
+  return {
+    outcome: 'should_work',
+    rootCauses: [],
+    // Say exactly what was checked: a skipped check is never counted as "can pull".
+    summary:
+      `No cause found: ${passed.length} checks passed (${passed.join(', ')})` +
+      (notRun.length ? `; not checked: ${notRun.join(', ')}` : '') +
+      '. If pods still fail, re-check with the pod’s latest Failed event.',
+  };
+}
