@@ -1,0 +1,42 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderAdaptiveCard, renderMarkdown, renderSlack, renderText } from '../../lib/render';
+import { loadDiagnosisFixtures } from './fixtures';
+
+/**
+ * Golden files: every renderer over every fixture in test/fixtures/diagnoses.
+ * `UPDATE_GOLDEN=1 npx jest test/render` rewrites them; review the diff before committing.
+ */
+const GOLDEN_DIR = join(__dirname, '__golden__');
+const update = process.env.UPDATE_GOLDEN === '1';
+const options = { fullReportUrl: 'https://pull-doctor.example.net/incidents' };
+
+const renderers: Array<[kind: string, render: (f: ReturnType<typeof loadDiagnosisFixtures>[number]) => string]> = [
+  ['slack.json', (f) => `${JSON.stringify(renderSlack(f.diagnosis, f.incident, options), null, 2)}\n`],
+  ['card.json', (f) => `${JSON.stringify(renderAdaptiveCard(f.diagnosis, f.incident, options), null, 2)}\n`],
+  ['md', (f) => renderMarkdown(f.diagnosis, f.incident, options)],
+  ['txt', (f) => renderText(f.diagnosis, f.incident, options)],
+];
+
+const fixtures = loadDiagnosisFixtures();
+
+describe('renderer goldens', () => {
+  it('has fixtures to render', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const fixture of fixtures) {
+    for (const [kind, render] of renderers) {
+      it(`${fixture.name}.${kind}`, () => {
+        const actual = render(fixture);
+        const file = join(GOLDEN_DIR, `${fixture.name}.${kind}`);
+        if (update || !existsSync(file)) {
+          if (!update && process.env.CI) throw new Error(`golden ${file} is missing: run UPDATE_GOLDEN=1 npx jest test/render`);
+          mkdirSync(GOLDEN_DIR, { recursive: true });
+          writeFileSync(file, actual);
+        }
+        expect(actual).toBe(readFileSync(file, 'utf8'));
+      });
+    }
+  }
+});
