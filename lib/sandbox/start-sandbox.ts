@@ -1,0 +1,101 @@
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { AzureClients } from '../azure/clients';
+import { createAzureClients } from '../azure/create-azure-clients';
+import { createRegistryClientFactory } from '../registry/oci-registry-client';
+import type { RegistryClientFactory } from '../registry/registry-client';
+import { startArmServer } from './arm-server';
+import { FaultSet } from './faults';
+import { startRegistryServer } from './registry-server';
+import { RequestLog } from './request-log';
+import { generateSandboxTls } from './tls';
+import type { Fault, World } from './world-schema';
+
+export interface SandboxOptions {
+  /** ARM list page size (default 100); 2 makes every list page. */
+  pageSize?: number;
+  /** Faults for this run, applied after the world's own. Change later with `setFaults`. */
+  faults?: readonly Fault[];
+  /** Retry options for the Azure SDK clients the sandbox hands out (tests shorten delays). */
+  retryOptions?: PipelineRetryOptions;
+}
+
+export interface Sandbox {
+  world: World;
+  arm: { url: string; requestLog: RequestLog };
+  registry: {
+    /** `https://127.0.0.1:<port>`; one server for every registry host in the world. */
+    url: string;
+    /** Where a registry host's requests go (`<url>/_host/<host>`). */
+    hostRewrite(host: string): string;
+    /** Registry data plane clients wired to the sandbox (CA, host rewrite, sandbox credential). */
+    clients: RegistryClientFactory;
+  };
+  /** Azure SDK clients wired to the sandbox ARM server (sandbox CA trusted by them only). */
+  azure: AzureClients;
+  /** PEM of the sandbox CA. */
+  ca: string;
+  /** Every request every sandbox server answered. */
+  requestLog: RequestLog;
+  /** Replaces the active faults on all servers (world faults included). */
+  setFaults(faults: readonly Fault[]): void;
+  stop(): Promise<void>;
+}
+
+/** The sandbox's stand-in for a managed identity: a fixed, non-secret token the servers accept. */
+export function sandboxCredential(): TokenCredential {
+  return {
+    async getToken(): Promise<AccessToken> {
+      return { token: 'sandbox-token-not-a-secret', expiresOnTimestamp: Date.now() + 60 * 60 * 1000 };
+    },
+  };
+}
+
+/**
+ * Starts the world's servers (ARM and registry data plane, HTTPS on 127.0.0.1, one generated CA)
+ * and hands out clients wired to them. Always `stop()` it: that closes every connection, hung
+ * fault-injected requests included.
+ */
+export async function startSandbox(world: World, options: SandboxOptions = {}): Promise<Sandbox> {
+  const tls = await generateSandboxTls();
+  const requestLog = new RequestLog();
+  const faults = new FaultSet([...world.faults, ...(options.faults ?? [])]);
+  const credential = sandboxCredential();
+
+  const arm = await startArmServer(world, { pageSize: options.pageSize, faultSet: faults, tls, requestLog });
+  let registry: Awaited<ReturnType<typeof startRegistryServer>>;
+  try {
+    registry = await startRegistryServer(world, { tls, requestLog, faults });
+  } catch (e) {
+    await arm.stop();
+    throw e;
+  }
+
+  const azure = createAzureClients({
+    credential,
+    resourceManagerEndpoint: arm.url,
+    tlsCa: tls.ca,
+    retryOptions: options.retryOptions,
+  });
+  const registryClients = createRegistryClientFactory({
+    credential,
+    tenantId: world.caller.tenantId,
+    tlsCa: tls.ca,
+    hostRewrite: registry.hostRewrite,
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    world,
+    arm: { url: arm.url, requestLog },
+    registry: { url: registry.url, hostRewrite: registry.hostRewrite, clients: registryClients },
+    azure,
+    ca: tls.ca,
+    requestLog,
+    setFaults: (f) => faults.set(f),
+    stop() {
+      stopped ??= Promise.all([arm.stop(), registry.stop()]).then(() => undefined);
+      return stopped;
+    },
+  };
+}
