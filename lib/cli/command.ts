@@ -3,6 +3,8 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Rewrites one status line on a terminal (live progress); absent when not interactive. */
+  status?(text: string): void;
   /** True when stdout is a terminal (colour, live progress). */
   isTTY: boolean;
   /** Reads all of standard input (for `-f -` and piped Helm output). */

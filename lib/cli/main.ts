@@ -59,6 +59,7 @@ export function processIO(): CliIO {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     isTTY: Boolean(process.stdout.isTTY),
+    status: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
     env: process.env,
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DefaultAzureCredential } from '@azure/identity';
+import { createDefaultAzureClients } from '../azure/create-azure-clients';
+import { readSettings } from '../config/settings';
+import { createEngine, type Engine } from '../diagnosis/engine';
+import type { PullFailure } from '../model';
+import { createRegistryClientFactory } from '../registry/oci-registry-client';
+import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
+import { loadWorld, WORLDS_DIR } from '../sandbox/load-world';
+import { UsageError } from './command';
+
+export interface OpenEngine {
+  engine: Engine;
+  /** The world's failure (sandbox) — the defaults a command's flags override. */
+  worldFailure?: PullFailure;
+  /** The subscription of `rg/name` cluster shorthands. */
+  defaultSubscription?: string;
+  close(): Promise<void>;
+}
+
+/** `--world tag-missing` or `--world ./my-world.yaml`. */
+export function resolveWorldPath(world: string): string {
+  const candidates = [world, path.join(WORLDS_DIR, world), path.join(WORLDS_DIR, `${world}.yaml`)];
+  const found = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+  if (!found) throw new UsageError(`no world "${world}" (a file, or one of: ${fs.readdirSync(WORLDS_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).join(', ')})`);
+  return found;
+}
+
+/** The engine against the sandbox world, or against Azure with DefaultAzureCredential. */
+export async function openEngine(options: { world?: string; env: Record<string, string | undefined> }): Promise<OpenEngine> {
+  if (options.world) {
+    const world = loadWorld(resolveWorldPath(options.world));
+    const running = await startSandboxEngine(world);
+    const sub = /^\/subscriptions\/([^/]+)/i.exec(world.failure.cluster ?? '')?.[1];
+    return { engine: running.engine, worldFailure: world.failure, defaultSubscription: sub, close: running.stop };
+  }
+  const settings = readSettings(options.env);
+  const azure = createDefaultAzureClients(settings);
+  const registries = createRegistryClientFactory({
+    credential: new DefaultAzureCredential(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}),
+  });
+  const engine = createEngine({
+    azure,
+    registries,
+    subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+    checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+    cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+  });
+  return { engine, defaultSubscription: options.env.AZURE_SUBSCRIPTION_ID ?? settings.PULL_DOCTOR_SUBSCRIPTIONS[0], close: async () => undefined };
+}

@@ -1,0 +1,72 @@
+import { parseAllDocuments } from 'yaml';
+
+/** One container image found in a manifest, with where it came from. */
+export interface ManifestImage {
+  image: string;
+  container: string;
+  init: boolean;
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** `file:documentIndex` for messages. */
+  origin: string;
+}
+
+/** Where each workload kind keeps its pod spec. */
+const POD_SPEC_PATH: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Every container and init container image in Kubernetes manifests (multi-document YAML, `List`
+ * kinds, Helm output). Documents of other kinds are ignored; a YAML syntax error is reported with
+ * its place, never thrown as a bare exception.
+ */
+export function extractImages(text: string, origin = 'stdin'): ManifestImage[] {
+  const docs = parseAllDocuments(text, { prettyErrors: true });
+  const out: ManifestImage[] = [];
+  docs.forEach((doc, index) => {
+    if (doc.errors.length) throw new ManifestError(`${origin}: document ${index + 1}: ${doc.errors[0].message.split('\n')[0]}`);
+    visit(doc.toJS({ maxAliasCount: 100 }) as unknown, `${origin}:${index + 1}`, out);
+  });
+  return out;
+}
+
+function visit(value: unknown, origin: string, out: ManifestImage[]): void {
+  if (!isObj(value)) return;
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  if (kind.endsWith('List') && Array.isArray(value.items)) {
+    for (const item of value.items) visit(item, origin, out);
+    return;
+  }
+  const path = POD_SPEC_PATH[kind];
+  if (!path) return;
+  let spec: unknown = value;
+  for (const key of path) spec = isObj(spec) ? spec[key] : undefined;
+  if (!isObj(spec)) return;
+  const metadata = isObj(value.metadata) ? value.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
+    const list = spec[field];
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObj(c) || typeof c.image !== 'string') continue;
+      out.push({ image: c.image, container: typeof c.name === 'string' ? c.name : '(unnamed)', init, kind, name, namespace, origin });
+    }
+  }
+}

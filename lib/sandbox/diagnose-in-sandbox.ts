@@ -1,0 +1,43 @@
+import type { Diagnosis, PullFailure } from '../model';
+import type { DiagnoseOptions } from '../diagnosis/diagnoser';
+import { createEngine, type Engine, type EngineOptions } from '../diagnosis/engine';
+import { startSandbox, type Sandbox, type SandboxOptions } from './start-sandbox';
+import type { World } from './world-schema';
+
+export interface SandboxEngine {
+  sandbox: Sandbox;
+  engine: Engine;
+  stop(): Promise<void>;
+}
+
+/** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
+export async function startSandboxEngine(
+  world: World,
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks'> = {},
+): Promise<SandboxEngine> {
+  const sandbox = await startSandbox(world, options);
+  const engine = createEngine({
+    azure: sandbox.azure,
+    registries: sandbox.registry.clients,
+    checkTimeoutMs: options.checkTimeoutMs,
+    cacheTtlMs: options.cacheTtlMs,
+    checks: options.checks,
+    // What ACR ImageDeleted events would have told the incident store.
+    deletedTags: async (loginServer, repository) =>
+      (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
+  });
+  return { sandbox, engine, stop: () => sandbox.stop() };
+}
+
+/** One diagnosis of the world's failure (or another failure in the same world), servers stopped afterwards. */
+export async function diagnoseInSandbox(
+  world: World,
+  options: SandboxOptions & DiagnoseOptions & { failure?: PullFailure; checkTimeoutMs?: number } = {},
+): Promise<Diagnosis> {
+  const { engine, stop } = await startSandboxEngine(world, options);
+  try {
+    return await engine.diagnose(options.failure ?? world.failure, options);
+  } finally {
+    await stop();
+  }
+}
