@@ -125,12 +125,12 @@ export function composeWorld(own: RawWorld, file: string, options: ComposeOption
   return { raw, origins: { resources: resourceOrigins, fields: origins.fields } };
 }
 
-type Segment = { key: string } | { index: number } | { where: string; equals: string };
+type Segment = { key: string } | { index: number } | { where: string; equals: string } | { append: true };
 
-/** `properties.agentPoolProfiles[name=userpool].vmSize`, `nodeLabels["kubernetes.io/arch"]`, `a.b[0]`. */
+/** `properties.agentPoolProfiles[name=userpool].vmSize`, `nodeLabels["kubernetes.io/arch"]`, `a.b[0]`, `a.b[+]` (append). */
 export function parseDottedPath(dotted: string): Segment[] | undefined {
   const segments: Segment[] = [];
-  const token = /\.?([^.[\]"]+)|\[(\d+)\]|\[([\w.-]+)=([^\]]+)\]|\["([^"]+)"\]/gy;
+  const token = /\.?([^.[\]"]+)|\[(\d+)\]|\[([\w.-]+)=([^\]]+)\]|\["([^"]+)"\]|\[(\+)\]/gy;
   let match: RegExpExecArray | null;
   let consumed = 0;
   while ((match = token.exec(dotted)) !== null) {
@@ -138,7 +138,8 @@ export function parseDottedPath(dotted: string): Segment[] | undefined {
     if (match[1] !== undefined) segments.push({ key: match[1] });
     else if (match[2] !== undefined) segments.push({ index: Number(match[2]) });
     else if (match[3] !== undefined) segments.push({ where: match[3], equals: match[4]! });
-    else segments.push({ key: match[5]! });
+    else if (match[5] !== undefined) segments.push({ key: match[5] });
+    else segments.push({ append: true });
     if (consumed === dotted.length) break;
   }
   return consumed === dotted.length && segments.length > 0 ? segments : undefined;
@@ -163,7 +164,12 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
       node = node[segment.key];
       continue;
     }
-    if (!Array.isArray(node)) return `"${dotted}": not a list where [${'index' in segment ? segment.index : `${segment.where}=${segment.equals}`}] is used`;
+    if (!Array.isArray(node)) return `"${dotted}": not a list where [${'index' in segment ? segment.index : 'append' in segment ? '+' : `${segment.where}=${segment.equals}`}] is used`;
+    if ('append' in segment) {
+      if (!last || value === undefined) return `"${dotted}": [+] appends a value and must come last`;
+      node.push(value);
+      return undefined;
+    }
     const at = 'index' in segment ? segment.index : node.findIndex((item) => isRecord(item) && String(item[segment.where]) === segment.equals);
     if (at < 0 || at >= node.length) return `"${dotted}": no list element ${'index' in segment ? at : `with ${segment.where}=${segment.equals}`}`;
     if (last) {
