@@ -55,7 +55,13 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
     const started = Date.now();
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    res.on('close', () => {
+    // Logged when end() is called, i.e. before the client can possibly see the response, so a test
+    // reading the log right after its call finds the entry ('finish' can come later); 'close'
+    // covers resets, hangs and clients that went away.
+    let logged = false;
+    const log = () => {
+      if (logged) return;
+      logged = true;
       requestLog.record({
         server: 'arm',
         method,
@@ -65,7 +71,14 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
         fault: faultOf(res),
         at: started,
       });
-    });
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    res.end = ((...args: unknown[]) => {
+      const result = end(...args);
+      log();
+      return result;
+    }) as typeof res.end;
+    res.once('close', log);
     // Every ARM response carries these; clients log them for support cases.
     res.setHeader('x-ms-request-id', randomUUID());
     const correlation = req.headers['x-ms-correlation-request-id'];
