@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema } from './category';
+import { PullFailureSchema } from './pull-failure';
 
 /** Where an incident's chat message lives, so follow-ups thread and updates land in place. */
 export const ChatMessageRefSchema = z.object({
@@ -42,5 +43,17 @@ export const IncidentSchema = z.object({
   eventCount: z.number().int().nonnegative(),
   lastDiagnosedAt: z.string().optional(),
   chat: ChatMessageRefSchema.optional(),
+  /** The most recent failure of the incident: what a job or a re-check diagnoses (lib/intake). */
+  sample: PullFailureSchema.optional(),
+  /** Azure Monitor alert ids that reported this incident; a `Resolved` call for one resolves it. */
+  alertIds: z.array(z.string()).optional(),
+  /** When a diagnose job was last enqueued (debounce at intake). */
+  lastEnqueuedAt: z.string().optional(),
+  /** The diagnose job running now (claimed by lib/jobs/run-diagnose-job.ts); a retry of the same job may continue it. */
+  job: z.object({ id: z.string(), startedAt: z.string() }).optional(),
+  /** Why the last diagnose job failed (cleared by the next success). */
+  lastError: z.string().optional(),
+  /** Distinct pods seen; `pods` keeps at most the first 300 (Table Storage property size). */
+  podCount: z.number().int().nonnegative().optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;

@@ -1,0 +1,62 @@
+import type { Incident, IncidentSchema } from '../model';
+import type { z } from 'zod';
+
+export type IncidentStatus = z.infer<typeof IncidentSchema>['status'];
+
+export interface StoreOptions {
+  signal?: AbortSignal;
+}
+
+/** A tag deletion an ACR ImageDeleted event reported ("tag v1.2 was deleted at T"). */
+export interface DeletedTag {
+  loginServer: string;
+  repository: string;
+  tag: string;
+  digest?: string;
+  deletedAt: string;
+}
+
+/** Why a diagnose job failed; kept so a poison message can be explained (`pull-doctor incidents`). */
+export interface JobFailure {
+  jobId: string;
+  incidentId: string;
+  cluster: string;
+  attempt: number;
+  error: string;
+  at: string;
+}
+
+/**
+ * `change` receives the stored incident (undefined when absent) and returns the incident to store,
+ * or undefined to leave it as is. It may run more than once (retried after a concurrent write), so
+ * it must only compute.
+ */
+export type IncidentChange = (current: Incident | undefined) => Incident | undefined;
+
+export interface UpdateResult {
+  /** The incident as stored after the call. */
+  incident: Incident | undefined;
+  written: boolean;
+}
+
+/**
+ * Incident state (lib/incidents): Table Storage in Azure (table-incident-store.ts), memory for the
+ * CLI and demo (memory-incident-store.ts). Every update is an optimistic read-modify-write, so
+ * parallel function instances never lose each other's pods.
+ */
+export interface IncidentStore {
+  get(cluster: string, id: string, options?: StoreOptions): Promise<Incident | undefined>;
+  update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult>;
+  list(filter?: { status?: IncidentStatus[] }, options?: StoreOptions): Promise<Incident[]>;
+  /** Records that an event was handled; true the first time a key is seen (insert-if-absent). */
+  markProcessed(key: string, options?: StoreOptions): Promise<boolean>;
+  recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void>;
+  deletedTags(loginServer: string, repository: string, options?: StoreOptions): Promise<Array<{ tag: string; deletedAt: string; digest?: string }>>;
+  recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void>;
+  jobFailures(options?: StoreOptions): Promise<JobFailure[]>;
+}
+
+/** Thrown when an update keeps losing to concurrent writers. */
+export class IncidentConflictError extends Error {
+  override readonly name = 'IncidentConflictError';
+}

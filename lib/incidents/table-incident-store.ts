@@ -1,0 +1,214 @@
+import { odata, RestError, TableClient, type TableEntityResult } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { IncidentSchema, type Incident } from '../model';
+import { clusterPartition, hashKey } from './incident-key';
+import {
+  IncidentConflictError,
+  type DeletedTag,
+  type IncidentChange,
+  type IncidentStatus,
+  type IncidentStore,
+  type JobFailure,
+  type StoreOptions,
+  type UpdateResult,
+} from './incident-store';
+
+/**
+ * Incidents in Azure Table Storage (`@azure/data-tables`). Layout of the one table:
+ * - incidents: PartitionKey = cluster (clusterPartition), RowKey = incident id; the incident is the
+ *   `doc` JSON column, with `kind`, `status` and `image` as columns for filtering;
+ * - `_processed` / RowKey = sha256(event key): handled events (insert-if-absent);
+ * - `_deleted~<sha256(loginServer/repository)>` / RowKey = tag: tag deletions;
+ * - `_jobfailure` / RowKey = job id: why a diagnose job failed.
+ * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
+ */
+
+interface IncidentEntity {
+  kind: 'incident';
+  status: IncidentStatus;
+  image: string;
+  cluster: string;
+  doc: string;
+}
+
+export interface TableStoreStats {
+  /** HTTP requests made, by whether they change data (retries included). */
+  reads: number;
+  writes: number;
+  /** Optimistic-concurrency conflicts that were retried. */
+  conflicts: number;
+}
+
+export type StorageConnection =
+  | { connectionString: string }
+  | { accountName: string; credential: TokenCredential }
+  | { endpoint: string; credential: TokenCredential };
+
+const MAX_ATTEMPTS = 12;
+
+function isStatus(error: unknown, status: number): boolean {
+  return error instanceof RestError && error.statusCode === status;
+}
+
+function jitter(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+}
+
+export class TableIncidentStore implements IncidentStore {
+  readonly stats: TableStoreStats = { reads: 0, writes: 0, conflicts: 0 };
+  private ready: Promise<void> | undefined;
+
+  constructor(readonly client: TableClient) {}
+
+  /** Builds the TableClient once, counting requests through a pipeline policy. */
+  static create(connection: StorageConnection, tableName: string): TableIncidentStore {
+    const holder: { store?: TableIncidentStore } = {};
+    const counting: PipelinePolicy = {
+      name: 'pull-doctor-count-table-requests',
+      sendRequest: (request, next) => {
+        if (holder.store) {
+          if (request.method === 'GET' || request.method === 'HEAD') holder.store.stats.reads++;
+          else holder.store.stats.writes++;
+        }
+        return next(request);
+      },
+    };
+    const options = { additionalPolicies: [{ policy: counting, position: 'perRetry' as const }] };
+    const client =
+      'connectionString' in connection
+        ? TableClient.fromConnectionString(connection.connectionString, tableName, { ...options, allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connection.connectionString) })
+        : new TableClient('accountName' in connection ? `https://${connection.accountName}.table.core.windows.net` : connection.endpoint, tableName, connection.credential, options);
+    holder.store = new TableIncidentStore(client);
+    return holder.store;
+  }
+
+  /** Creates the table on first use (createTable is a no-op when it exists). */
+  private ensureTable(signal?: AbortSignal): Promise<void> {
+    this.ready ??= this.client.createTable({ abortSignal: signal }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async read(cluster: string, id: string, signal?: AbortSignal): Promise<{ incident: Incident; etag: string } | undefined> {
+    try {
+      const entity = await this.client.getEntity<IncidentEntity>(clusterPartition(cluster), id, { abortSignal: signal });
+      return { incident: parseDoc(entity), etag: entity.etag };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(cluster: string, id: string, options?: StoreOptions): Promise<Incident | undefined> {
+    await this.ensureTable(options?.signal);
+    return (await this.read(cluster, id, options?.signal))?.incident;
+  }
+
+  async update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult> {
+    const signal = options?.signal;
+    await this.ensureTable(signal);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.read(cluster, id, signal);
+      const next = change(current?.incident && structuredClone(current.incident));
+      if (!next) return { incident: current?.incident, written: false };
+      const entity = {
+        partitionKey: clusterPartition(cluster),
+        rowKey: id,
+        kind: 'incident' as const,
+        status: next.status,
+        image: next.image,
+        cluster: next.cluster,
+        doc: JSON.stringify(IncidentSchema.parse(next)),
+      };
+      try {
+        if (current) await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal });
+        else await this.client.createEntity(entity, { abortSignal: signal });
+        return { incident: next, written: true };
+      } catch (error) {
+        // 412: someone replaced it since we read; 409: someone created it first. Read again and re-apply.
+        if (!isStatus(error, 412) && !isStatus(error, 409)) throw error;
+        this.stats.conflicts++;
+        await jitter(attempt);
+      }
+    }
+    throw new IncidentConflictError(`incident ${id} kept changing under ${MAX_ATTEMPTS} attempts to update it`);
+  }
+
+  async list(filter?: { status?: IncidentStatus[] }, options?: StoreOptions): Promise<Incident[]> {
+    await this.ensureTable(options?.signal);
+    const statuses = filter?.status ?? [];
+    const clauses = statuses.map((s) => odata`status eq ${s}`);
+    const query = [odata`kind eq ${'incident'}`, ...(clauses.length ? [`(${clauses.join(' or ')})`] : [])].join(' and ');
+    const out: Incident[] = [];
+    for await (const entity of this.client.listEntities<IncidentEntity>({ queryOptions: { filter: query }, abortSignal: options?.signal })) {
+      out.push(parseDoc(entity));
+    }
+    return out;
+  }
+
+  async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
+    await this.ensureTable(options?.signal);
+    try {
+      await this.client.createEntity({ partitionKey: '_processed', rowKey: hashKey(key), at: new Date().toISOString() }, { abortSignal: options?.signal });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409)) return false;
+      throw error;
+    }
+  }
+
+  private deletedPartition(loginServer: string, repository: string): string {
+    return `_deleted~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
+  }
+
+  async recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void> {
+    await this.ensureTable(options?.signal);
+    await this.client.upsertEntity(
+      {
+        partitionKey: this.deletedPartition(deletion.loginServer, deletion.repository),
+        // Tags match [\w][\w.-]{0,127}: no character Table keys forbid.
+        rowKey: deletion.tag,
+        loginServer: deletion.loginServer,
+        repository: deletion.repository,
+        deletedAt: deletion.deletedAt,
+        ...(deletion.digest ? { digest: deletion.digest } : {}),
+      },
+      'Replace',
+      { abortSignal: options?.signal },
+    );
+  }
+
+  async deletedTags(loginServer: string, repository: string, options?: StoreOptions) {
+    await this.ensureTable(options?.signal);
+    const out: Array<{ tag: string; deletedAt: string; digest?: string }> = [];
+    const filter = odata`PartitionKey eq ${this.deletedPartition(loginServer, repository)}`;
+    for await (const e of this.client.listEntities<{ deletedAt: string; digest?: string }>({ queryOptions: { filter }, abortSignal: options?.signal })) {
+      out.push({ tag: e.rowKey ?? '', deletedAt: e.deletedAt, ...(e.digest ? { digest: e.digest } : {}) });
+    }
+    return out;
+  }
+
+  async recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void> {
+    await this.ensureTable(options?.signal);
+    await this.client.upsertEntity({ partitionKey: '_jobfailure', rowKey: hashKey(failure.jobId), ...failure }, 'Replace', { abortSignal: options?.signal });
+  }
+
+  async jobFailures(options?: StoreOptions): Promise<JobFailure[]> {
+    await this.ensureTable(options?.signal);
+    const out: JobFailure[] = [];
+    const filter = odata`PartitionKey eq ${'_jobfailure'}`;
+    for await (const e of this.client.listEntities<JobFailure>({ queryOptions: { filter }, abortSignal: options?.signal })) {
+      out.push({ jobId: e.jobId, incidentId: e.incidentId, cluster: e.cluster, attempt: e.attempt, error: e.error, at: e.at });
+    }
+    return out;
+  }
+}
+
+function parseDoc(entity: TableEntityResult<IncidentEntity>): Incident {
+  const parsed = IncidentSchema.safeParse(JSON.parse(entity.doc));
+  if (!parsed.success) throw new Error(`stored incident ${entity.rowKey} does not match the incident schema: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,215 @@
+import { parseImageRef } from '../image-ref/parse-image-ref';
+import type { Category, Incident, PullFailure } from '../model';
+import { incidentId } from '../incidents/incident-key';
+import type { IncidentStore } from '../incidents/incident-store';
+import { mergeFailures } from '../incidents/merge-failures';
+import { newJob } from '../queue/diagnose-job';
+import type { JobQueue } from '../queue/job-queue';
+import type { Logger } from './logger';
+import { isAksClusterId, isImageText, isNamespace, isPodName } from './names';
+import { RecentKeys } from './recent-keys';
+
+export interface IntakeSettings {
+  debounceMinutes: number;
+  /** Cluster or resource-group ids; empty = any cluster. */
+  allowedClusters: readonly string[];
+  /** Registry login servers (lowercase); empty = any registry. */
+  allowedRegistries: readonly string[];
+}
+
+export interface IntakeDeps {
+  store: IncidentStore;
+  queue: JobQueue;
+  /** The one classifier (lib/classify): kubelet message + reason → category. */
+  classify: (failure: PullFailure) => Category;
+  log: Logger;
+  settings: IntakeSettings;
+  now?: () => Date;
+}
+
+export interface IngestOptions {
+  /** Delivery id (Event Grid id, alert id + window): a redelivery with the same key is dropped. */
+  eventKey?: string;
+  /**
+   * Also keep the key in the incident table (one write per delivery). Used for alerts and ACR events,
+   * which are few; Kubernetes events rely on the in-process window plus the idempotent merge (a
+   * redelivered event adds no pod, so it neither writes nor enqueues) to keep writes ∝ pods.
+   */
+  durableKey?: boolean;
+  alertId?: string;
+  signal?: AbortSignal;
+}
+
+export interface IngestResult {
+  duplicate: boolean;
+  /** Failures dropped, with why (invalid names, out of scope, no cluster). */
+  ignored: string[];
+  incidents: string[];
+  created: number;
+  enqueued: number;
+  writes: number;
+}
+
+/** lastSeen moving less than this, with nothing else new, is kept in memory until the next write. */
+const COALESCE_MS = 60_000;
+
+export function inScope(cluster: string, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  const c = cluster.toLowerCase();
+  return allowed.some((a) => {
+    const scope = a.toLowerCase().replace(/\/+$/, '');
+    return c === scope || c.startsWith(`${scope}/`);
+  });
+}
+
+/**
+ * Intake: failures from any trigger become incidents (grouped per cluster + image + category) and
+ * at most one diagnose job per incident per debounce period. Everything here is safe to repeat.
+ */
+export class Intake {
+  private readonly recent = new RecentKeys(10_000);
+  /** Events and last-seen counted in this process but not yet written (see COALESCE_MS). */
+  private readonly pending = new Map<string, { cluster: string; events: number }>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Validates, scopes, groups and records failures; enqueues diagnose jobs the merge asks for. */
+  async ingest(failures: readonly PullFailure[], options: IngestOptions = {}): Promise<IngestResult> {
+    const result: IngestResult = { duplicate: false, ignored: [], incidents: [], created: 0, enqueued: 0, writes: 0 };
+    if (options.eventKey) {
+      if (this.recent.has(options.eventKey)) return { ...result, duplicate: true };
+      if (options.durableKey && !(await this.deps.store.markProcessed(options.eventKey, { signal: options.signal }))) {
+        this.recent.add(options.eventKey);
+        return { ...result, duplicate: true };
+      }
+    }
+    const groups = new Map<string, { cluster: string; image: string; category: Category; failures: PullFailure[] }>();
+    for (const failure of failures) {
+      const problem = this.rejectReason(failure);
+      if (problem) {
+        result.ignored.push(problem);
+        this.deps.log.warn(`intake: ignored failure (${problem})`);
+        continue;
+      }
+      const cluster = failure.cluster!;
+      const category = this.deps.classify(failure);
+      const id = incidentId(cluster, failure.image, category);
+      const group = groups.get(id) ?? { cluster, image: failure.image, category, failures: [] };
+      group.failures.push(failure);
+      groups.set(id, group);
+    }
+    for (const [id, group] of groups) {
+      const now = this.now();
+      const pendingEvents = this.pending.get(id)?.events ?? 0;
+      let decision: ReturnType<typeof mergeFailures> | undefined;
+      const { written } = await this.deps.store.update(
+        group.cluster,
+        id,
+        (current) => {
+          decision = mergeFailures(current, { id, ...group }, group.failures, {
+            now,
+            alertId: options.alertId,
+            pendingEvents,
+            policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
+          });
+          return decision.next;
+        },
+        { signal: options.signal },
+      );
+      result.incidents.push(id);
+      if (written) {
+        result.writes++;
+        this.pending.delete(id);
+        if (decision?.created) result.created++;
+        if (decision?.enqueue) {
+          await this.deps.queue.enqueue(newJob({ incidentId: id, cluster: group.cluster, reason: decision.enqueue }), { signal: options.signal });
+          result.enqueued++;
+          this.deps.log.info(`intake: incident ${id} (${group.category}, ${group.image}) → diagnose job (${decision.enqueue})`);
+        }
+      } else {
+        const p = this.pending.get(id) ?? { cluster: group.cluster, events: 0 };
+        p.events += group.failures.length;
+        this.pending.set(id, p);
+      }
+    }
+    if (options.eventKey) this.recent.add(options.eventKey);
+    return result;
+  }
+
+  /** Writes counters kept in memory (timer and benchmark call this). */
+  async flush(options: { signal?: AbortSignal } = {}): Promise<number> {
+    let writes = 0;
+    for (const [id, p] of [...this.pending]) {
+      const { written } = await this.deps.store.update(
+        p.cluster,
+        id,
+        (current) => (current ? { ...current, eventCount: current.eventCount + p.events } : undefined),
+        options,
+      );
+      this.pending.delete(id);
+      if (written) writes++;
+    }
+    return writes;
+  }
+
+  /** An alert's `Resolved` call: resolve its open incidents and post the resolution (through the queue). */
+  async alertResolved(alertId: string, options: { eventKey?: string; signal?: AbortSignal } = {}): Promise<string[]> {
+    if (options.eventKey && !(await this.deps.store.markProcessed(options.eventKey, options))) return [];
+    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => i.alertIds?.includes(alertId));
+    const resolved: string[] = [];
+    for (const incident of open) {
+      const now = this.now().toISOString();
+      const { written } = await this.deps.store.update(
+        incident.cluster,
+        incident.id,
+        (current) => (current && current.status !== 'resolved' ? { ...current, status: 'resolved', resolvedAt: now, resolvedReason: 'alert resolved' } : undefined),
+        options,
+      );
+      if (!written) continue;
+      resolved.push(incident.id);
+      await this.deps.queue.enqueue(newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'alert-resolved' }), options);
+    }
+    this.deps.log.info(`intake: alert ${alertId} resolved → ${resolved.length} incident(s) resolved`);
+    return resolved;
+  }
+
+  /** ACR ImagePushed: open incidents for that repository and tag are re-checked now (and resolve if the pull works). */
+  async imagePushed(push: { loginServer: string; repository: string; tag?: string; digest?: string }, options: { signal?: AbortSignal } = {}): Promise<string[]> {
+    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => imageMatches(i, push));
+    for (const incident of open) {
+      await this.deps.queue.enqueue(
+        newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'image-pushed', force: true, resolveIfPasses: `image pushed (${push.repository}:${push.tag ?? push.digest})` }),
+        options,
+      );
+    }
+    return open.map((i) => i.id);
+  }
+
+  registryInScope(loginServer: string): boolean {
+    const allowed = this.deps.settings.allowedRegistries;
+    return allowed.length === 0 || allowed.includes(loginServer.toLowerCase());
+  }
+
+  private rejectReason(f: PullFailure): string | undefined {
+    if (!f.cluster) return 'no cluster id';
+    if (!isAksClusterId(f.cluster)) return 'not a valid AKS cluster id';
+    if (!inScope(f.cluster, this.deps.settings.allowedClusters)) return `cluster ${f.cluster} is outside PULL_DOCTOR_ALLOWED_CLUSTERS`;
+    if (!isImageText(f.image)) return 'not a valid image reference';
+    if (f.namespace !== undefined && !isNamespace(f.namespace)) return 'not a valid namespace';
+    if (f.pod !== undefined && !isPodName(f.pod)) return 'not a valid pod name';
+    return undefined;
+  }
+}
+
+/** True when the incident's image is `loginServer/repository` with the pushed tag (or digest). */
+export function imageMatches(incident: Pick<Incident, 'image'>, push: { loginServer: string; repository: string; tag?: string; digest?: string }): boolean {
+  const parsed = parseImageRef(incident.image);
+  if (!parsed.ok) return false;
+  const ref = parsed.ref;
+  if (ref.registry.toLowerCase() !== push.loginServer.toLowerCase() || ref.repository !== push.repository) return false;
+  if (ref.digest) return ref.digest === push.digest;
+  return ref.tag === push.tag;
+}

@@ -1,0 +1,79 @@
+import { EventGridDeserializer, isSystemEvent, type CloudEvent, type EventGridEvent } from '@azure/eventgrid';
+import { z } from 'zod';
+import { isRegistryHost, isRepositoryName } from './names';
+
+/**
+ * ACR system events (`Microsoft.ContainerRegistry.ImagePushed` / `ImageDeleted`) from Event Grid,
+ * in the Event Grid or the CloudEvents schema. The SDK deserializer checks the envelope; the
+ * type guard picks the events; zod checks the data we use (the typings trust the wire, we do not).
+ */
+export type AcrEvent =
+  | { kind: 'push' | 'delete'; id: string; loginServer: string; repository: string; tag?: string; digest?: string; timestamp: string }
+  | { kind: 'ignored'; id: string; reason: string }
+  | { kind: 'malformed'; id?: string; reason: string };
+
+const AcrDataSchema = z.object({
+  timestamp: z.string().optional(),
+  target: z.object({
+    repository: z.string().min(1),
+    tag: z.string().optional(),
+    digest: z.string().optional(),
+  }),
+  request: z.object({ host: z.string().optional() }).partial().optional(),
+});
+
+const deserializer = new EventGridDeserializer();
+
+/** `/subscriptions/…/providers/Microsoft.ContainerRegistry/registries/myacr` → `myacr.azurecr.io` (public cloud fallback). */
+function hostFromTopic(topic: string | undefined): string | undefined {
+  const name = topic ? /\/registries\/([A-Za-z0-9]{5,50})$/i.exec(topic)?.[1] : undefined;
+  return name ? `${name.toLowerCase()}.azurecr.io` : undefined;
+}
+
+function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, topic: string | undefined, time: string | undefined): AcrEvent {
+  const push = isSystemEvent('Microsoft.ContainerRegistry.ImagePushed', event as EventGridEvent<unknown>);
+  const del = !push && isSystemEvent('Microsoft.ContainerRegistry.ImageDeleted', event as EventGridEvent<unknown>);
+  const type = 'eventType' in event ? event.eventType : event.type;
+  if (!push && !del) return { kind: 'ignored', id: event.id, reason: `event type ${type}` };
+  const data = AcrDataSchema.safeParse(event.data);
+  if (!data.success) return { kind: 'malformed', id: event.id, reason: `data.${data.error.issues[0]!.path.join('.')}: ${data.error.issues[0]!.message}` };
+  const loginServer = (data.data.request?.host ?? hostFromTopic(topic))?.toLowerCase();
+  if (!loginServer || !isRegistryHost(loginServer)) return { kind: 'malformed', id: event.id, reason: 'no registry login server in data.request.host' };
+  const { repository, tag, digest } = data.data.target;
+  if (!isRepositoryName(repository)) return { kind: 'malformed', id: event.id, reason: 'data.target.repository is not a repository name' };
+  if (tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(tag)) return { kind: 'malformed', id: event.id, reason: 'data.target.tag is not a tag' };
+  return {
+    kind: push ? 'push' : 'delete',
+    id: event.id,
+    loginServer,
+    repository,
+    ...(tag ? { tag } : {}),
+    ...(digest ? { digest } : {}),
+    timestamp: data.data.timestamp ?? time ?? new Date().toISOString(),
+  };
+}
+
+/** Parses a body (one event or an array, either schema). Never throws. */
+export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
+  const list: unknown[] = Array.isArray(body) ? body : [body];
+  const out: AcrEvent[] = [];
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) {
+      out.push({ kind: 'malformed', reason: 'event is not a JSON object' });
+      continue;
+    }
+    const id = typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    try {
+      if ('specversion' in item) {
+        const [event] = await deserializer.deserializeCloudEvents(item as Record<string, unknown>);
+        out.push(fromEvent(event!, event!.source, event!.time?.toISOString()));
+      } else {
+        const [event] = await deserializer.deserializeEventGridEvents(item as Record<string, unknown>);
+        out.push(fromEvent(event!, event!.topic, event!.eventTime?.toISOString()));
+      }
+    } catch (error) {
+      out.push({ kind: 'malformed', ...(id ? { id } : {}), reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import type { TokenCredential } from '@azure/core-auth';
+import { encodeJobMessage, parseJobMessage, type DiagnoseJob } from './diagnose-job';
+
+export interface QueueOptions {
+  signal?: AbortSignal;
+}
+
+/** A message the Functions runtime gave up on (moved to `<queue>-poison` after maxDequeueCount). */
+export interface PoisonMessage {
+  messageId: string;
+  insertedOn?: string;
+  job?: DiagnoseJob;
+  /** Why the body could not be read as a job, when it could not. */
+  unreadable?: string;
+}
+
+/** The diagnose work queue. Storage queue in Azure; memory for the CLI, demo and benchmark. */
+export interface JobQueue {
+  enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void>;
+  /** Up to 32 poison messages, oldest first, without removing them. */
+  peekPoison(options?: QueueOptions): Promise<PoisonMessage[]>;
+}
+
+export type QueueConnection = { connectionString: string } | { accountName: string; credential: TokenCredential } | { endpoint: string; credential: TokenCredential };
+
+/** `@azure/storage-queue`, messages base64-encoded (the Functions queue trigger decodes base64 by default). */
+export class StorageJobQueue implements JobQueue {
+  private ready: Promise<unknown> | undefined;
+  /** Messages sent, for the benchmark. */
+  sent = 0;
+
+  constructor(
+    readonly queue: QueueClient,
+    readonly poison: QueueClient,
+  ) {}
+
+  static create(connection: QueueConnection, queueName: string): StorageJobQueue {
+    const service =
+      'connectionString' in connection
+        ? QueueServiceClient.fromConnectionString(connection.connectionString)
+        : new QueueServiceClient('accountName' in connection ? `https://${connection.accountName}.queue.core.windows.net` : connection.endpoint, connection.credential);
+    return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
+  }
+
+  async enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void> {
+    this.ready ??= this.queue.createIfNotExists({ abortSignal: options?.signal }).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    await this.ready;
+    await this.queue.sendMessage(encodeJobMessage(job), { abortSignal: options?.signal });
+    this.sent++;
+  }
+
+  async peekPoison(options?: QueueOptions): Promise<PoisonMessage[]> {
+    if (!(await this.poison.exists({ abortSignal: options?.signal }))) return [];
+    const peeked = await this.poison.peekMessages({ numberOfMessages: 32, abortSignal: options?.signal });
+    return peeked.peekedMessageItems.map((m) => {
+      const parsed = parseJobMessage(m.messageText);
+      return {
+        messageId: m.messageId,
+        insertedOn: m.insertedOn?.toISOString(),
+        ...(parsed.ok ? { job: parsed.job } : { unreadable: parsed.error }),
+      };
+    });
+  }
+}
+
+/**
+ * In-process queue: jobs wait in `pending` until `drain` hands them to a handler; a handler that
+ * throws gets the job back up to `maxAttempts` times, then the job goes to `poison` (as the
+ * Functions runtime does with maxDequeueCount).
+ */
+export class MemoryJobQueue implements JobQueue {
+  readonly pending: Array<{ job: DiagnoseJob; attempts: number }> = [];
+  readonly poison: PoisonMessage[] = [];
+  sent = 0;
+
+  constructor(private readonly maxAttempts = 5) {}
+
+  async enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void> {
+    options?.signal?.throwIfAborted();
+    this.pending.push({ job: structuredClone(job), attempts: 0 });
+    this.sent++;
+  }
+
+  async peekPoison(): Promise<PoisonMessage[]> {
+    return this.poison.slice(0, 32);
+  }
+
+  /** Runs every pending job (and jobs they enqueue) through `handler`; returns how many ran. */
+  async drain(handler: (job: DiagnoseJob, dequeueCount: number) => Promise<unknown>): Promise<number> {
+    let ran = 0;
+    while (this.pending.length > 0) {
+      const item = this.pending.shift()!;
+      item.attempts++;
+      ran++;
+      try {
+        await handler(item.job, item.attempts);
+      } catch {
+        if (item.attempts >= this.maxAttempts) this.poison.push({ messageId: item.job.jobId, insertedOn: new Date().toISOString(), job: item.job });
+        else this.pending.push(item);
+      }
+    }
+    return ran;
+  }
+}
