@@ -10,3 +10,5 @@ export * from './report-view';
 export * from './slack';
 export * from './slack-limits';
 export * from './text';
+export * from './card-png';
+export * from './chat-artifacts';
