@@ -119,6 +119,20 @@ param teamsWorkflowWebhookUrl string = ''
 param fullReportUrl string = ''
 
 // ─── Tuning ────────────────────────────────────────────────────────────────────────────────
+@description('Queue of diagnose jobs (PULL_DOCTOR_QUEUE_NAME).')
+param diagnoseQueueName string = 'pull-doctor-diagnose'
+
+@description('Table holding incidents (PULL_DOCTOR_INCIDENT_TABLE).')
+param incidentTableName string = 'pulldoctorincidents'
+
+@description('Minutes between automatic re-diagnoses of one incident (PULL_DOCTOR_DEBOUNCE_MINUTES).')
+@minValue(0)
+param debounceMinutes int = 10
+
+@description('Minutes without failures after which an open incident is re-checked and resolved (PULL_DOCTOR_QUIET_PERIOD_MINUTES).')
+@minValue(1)
+param quietPeriodMinutes int = 30
+
 @description('Seconds Azure lookups are reused across diagnoses (PULL_DOCTOR_CACHE_TTL_SECONDS).')
 @minValue(0)
 param cacheTtlSeconds int = 60
@@ -221,7 +235,16 @@ var kvRefPrefix = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/
 // ─── The Function App and its settings ─────────────────────────────────────────────────────
 var botAppId = teamsBotAppType == 'UserAssignedMSI' ? appIdentity.outputs.clientId : teamsBotAppId
 
-// Every setting in lib/config/settings.ts SETTINGS, and nothing else (test/infra checks both ways).
+// Read back from the monitored workspaces and registries (outputs of the access deployments).
+var workspaceCustomerIds = [for (id, i) in monitoredWorkspaceIds: workspaceAccess[i].outputs.workspaceCustomerId]
+var registryLoginServers = concat(
+  [for (id, i) in monitoredRegistryIds: registryAccess[i].outputs.registryLoginServer],
+  [for (id, i) in abacRegistryIds: abacRegistryAccess[i].outputs.registryLoginServer]
+)
+
+// Every setting in lib/config/settings.ts SETTINGS, and nothing else (test/infra checks both ways),
+// except AzureWebJobsStorage: intentionally not set in Azure — the identity-based
+// AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there.
 var appSettings = {
   AZURE_CLIENT_ID: appIdentity.outputs.clientId
   PULL_DOCTOR_SUBSCRIPTIONS: join(searchSubscriptionIds, ',')
@@ -242,6 +265,15 @@ var appSettings = {
   TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/'
   TEAMS_TENANT_ID: teamsTenantId
   TEAMS_WORKFLOW_WEBHOOK_URL: empty(teamsWorkflowWebhookUrl) ? '' : '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)'
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  PULL_DOCTOR_QUEUE_NAME: diagnoseQueueName
+  PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
+  PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
+  PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
+  PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
+  // Registries of monitored resource groups are not listed one by one: then accept any registry
+  // (events arrive only from the registries subscribed below anyway).
+  PULL_DOCTOR_ALLOWED_REGISTRIES: empty(monitoredResourceGroupIds) ? join(registryLoginServers, ',') : ''
 }
 
 module functionApp 'modules/function-app.bicep' = {
@@ -254,7 +286,6 @@ module functionApp 'modules/function-app.bicep' = {
     tags: tags
     identityId: appIdentity.outputs.id
     identityClientId: appIdentity.outputs.clientId
-    storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
     appSettings: appSettings

@@ -18,12 +18,13 @@ param workspaceIds string[]
 @description('KQL of the pull-failure alert: the same text as PULL_FAILURE_ALERT_QUERY in the code (checked by test/infra).')
 param query string
 
-@description('Result columns of the query that become alert dimensions (one alert per cluster, namespace, pod and image).')
+@description('Result columns of the query that become alert dimensions (one alert per cluster, namespace, pod, image and kubelet reason); each must be a column the query returns.')
 param dimensionColumns string[] = [
   'ClusterId'
   'Namespace'
   'Name'
   'Image'
+  'Reason'
 ]
 
 @description('How often the log alert runs (ISO 8601, PT1M to PT5M).')

@@ -19,9 +19,6 @@ param identityId string
 @description('Client id of that identity.')
 param identityClientId string
 
-@description('Name of the storage account used for host state, queues, tables and the deployment package.')
-param storageAccountName string
-
 @description('URL of the blob container holding the deployment package.')
 param deploymentContainerUrl string
 
@@ -42,13 +39,12 @@ param instanceMemoryMB int = 2048
 
 // Settings the Functions host and platform read, not pull-doctor's code. Flex Consumption takes the
 // runtime from functionAppConfig and rejects FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION.
+// AzureWebJobsStorage__accountName is one of pull-doctor's settings (main.bicep); with these two the
+// host and the app connect to the account with the user-assigned identity.
 // test/infra keeps this list to the names it allows.
 var hostSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
-  AzureWebJobsStorage__blobServiceUri: 'https://${storageAccountName}.blob.${environment().suffixes.storage}'
-  AzureWebJobsStorage__queueServiceUri: 'https://${storageAccountName}.queue.${environment().suffixes.storage}'
-  AzureWebJobsStorage__tableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   // Application Insights has local auth off: the host and the OpenTelemetry exporter authenticate
   // with the app identity. https://learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication

@@ -112,5 +112,11 @@ resource onNic 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
+@description('Log Analytics workspace id (customerId GUID) when the target is a workspace, else empty.')
+output workspaceCustomerId string = isWorkspace ? workspace.properties.customerId : ''
+
+@description('Registry login server when the target is a registry, else empty.')
+output registryLoginServer string = isRegistry ? registry.properties.loginServer : ''
+
 @description('False when the id is of a type this module does not know (nothing was assigned).')
 output supported bool = isCluster || isRegistry || isWorkspace || isVnet || isDnsZone || isPrivateEndpoint || isNic
