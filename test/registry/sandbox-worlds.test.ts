@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { createRegistryClientFactory } from '../../lib/registry/oci-registry-client';
+import { RegistryError } from '../../lib/registry/registry-client';
+import { isAcrHost } from '../../lib/registry/registry-hosts';
+import { listWorlds, loadWorld } from '../../lib/sandbox/load-world';
+import { startRegistryServer } from '../../lib/sandbox/registry-server';
+import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
+
+/**
+ * Every world's registry content, as the OCI client reads it from the sandbox server: each tag
+ * resolves to the platforms and size the world declares, each repository lists its tags, and a
+ * registry with `failWith` answers with that error. A world added later is covered automatically.
+ */
+const worlds = listWorlds();
+
+describe('sandbox registry serves every world as declared', () => {
+  let tls: SandboxTls;
+  beforeAll(async () => {
+    tls = await generateSandboxTls();
+  });
+
+  it('has worlds to check', () => {
+    expect(worlds.length).toBeGreaterThan(0);
+  });
+
+  it.each(worlds.map((file) => [path.basename(file), file]))('%s', async (_name, file) => {
+    const world = loadWorld(file);
+    const server = await startRegistryServer(world, { tls });
+    try {
+      const clients = createRegistryClientFactory({
+        credential: { getToken: async () => ({ token: 'sandbox-token-not-a-secret', expiresOnTimestamp: Date.now() + 3600_000 }) },
+        tlsCa: tls.ca,
+        hostRewrite: server.hostRewrite,
+        pageSize: 3,
+        retry: { maxRetries: 0 },
+      });
+      for (const [host, content] of Object.entries(world.registries)) {
+        const client = clients.forHost(host);
+        if (isAcrHost(host)) expect(await client.listRepositories()).toEqual(Object.keys(content.repositories).sort());
+        for (const [repository, { tags }] of Object.entries(content.repositories)) {
+          if (content.failWith) {
+            const err = await client.resolve(repository, Object.keys(tags)[0] ?? 'latest').catch((e: unknown) => e);
+            expect(err).toBeInstanceOf(RegistryError);
+            expect(err).toMatchObject({ statusCode: content.failWith.status, code: content.failWith.code });
+            continue;
+          }
+          expect(await client.listTags(repository)).toEqual(Object.keys(tags).sort());
+          for (const [tag, spec] of Object.entries(tags)) {
+            const facts = await client.resolve(repository, tag);
+            expect(facts.platforms).toEqual(spec.platforms);
+            for (const platform of spec.platforms) expect(facts.sizeBytesByPlatform[platform]).toBe(spec.sizeBytes);
+          }
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
