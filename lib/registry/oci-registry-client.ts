@@ -207,7 +207,12 @@ class OciRegistryClient implements RegistryClient {
       } catch {
         throw new RegistryError(`${this.host}: unexpected list body from ${displayUrl(url)}`, response.status, 'INVALID_RESPONSE', `GET ${displayUrl(url)}`);
       }
-      url = nextPageUrl(response.headers.get('link'), url);
+      const next = nextPageUrl(response.headers.get('link'), url);
+      // The next page gets this registry's token: never follow a Link to another origin with it.
+      if (next && new URL(next).origin !== new URL(url).origin) {
+        throw new RegistryError(`${this.host}: paging Link points to another origin (${new URL(next).origin})`, response.status, 'INVALID_LINK', `GET ${displayUrl(url)}`);
+      }
+      url = next;
     }
     return items;
   }

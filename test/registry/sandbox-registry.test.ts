@@ -1,4 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { createRegistryClientFactory, type RegistryRequestInfo } from '../../lib/registry/oci-registry-client';
 import { RegistryError } from '../../lib/registry/registry-client';
 import { startRegistryServer, type RegistryServer } from '../../lib/sandbox/registry-server';
@@ -199,6 +201,24 @@ describe('sandbox registry server with the OCI client', () => {
     await expect(f.forHost('myacr.azurecr.io').resolve('team/app', 'v1/../x')).rejects.toMatchObject({ code: 'TAG_INVALID' });
     expect(() => f.forHost('https://x/y')).toThrow(RegistryError);
     expect(requests.length).toBe(count);
+  });
+
+  it('refuses to follow a paging Link to another origin (the token would go with it)', async () => {
+    const fake = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      if (req.url === '/v2/') return void res.writeHead(200).end('{}');
+      res.writeHead(200, { 'content-type': 'application/json', link: '<https://elsewhere.example/v2/_catalog?last=a>; rel="next"' });
+      res.end(JSON.stringify({ repositories: ['a'] }));
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    const base = `https://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+    try {
+      const { f, requests } = factory({ hostRewrite: () => base });
+      await expect(f.forHost('registry.example').listRepositories()).rejects.toMatchObject({ code: 'INVALID_LINK' });
+      expect(requests.some((r) => r.url.includes('elsewhere'))).toBe(false);
+    } finally {
+      fake.closeAllConnections();
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 
   it('honours an AbortSignal', async () => {
