@@ -5,16 +5,16 @@ import { routeArmGet, type ArmRouteContext } from './arm/arm-router';
 import { armErrors, armError, type ArmResponse } from './arm/arm-response';
 import { roleDefinitionsOf } from './arm/role-definitions';
 import { WorldIndex } from './arm/world-index';
-import { applyFaults, faultOf, FaultSet } from './faults';
+import { applyFaults, faultOf, FaultSet, type FaultInput } from './faults';
 import { RequestLog } from './request-log';
 import { generateSandboxTls, type SandboxTls } from './tls';
-import type { Fault, World } from './world-schema';
+import type { World } from './world-schema';
 
 export interface ArmServerOptions {
   /** Items per list page before a nextLink (default 100); small values exercise SDK paging. */
   pageSize?: number;
   /** Faults for this run, applied after the world's own `faults`. Ignored when `faultSet` is given. */
-  faults?: readonly Fault[];
+  faults?: readonly FaultInput[];
   /** A fault set shared with other sandbox servers (start-sandbox passes one). */
   faultSet?: FaultSet;
   /** TLS material; generated when absent. */
@@ -31,7 +31,7 @@ export interface ArmServer {
   requestLog: RequestLog;
   faults: FaultSet;
   /** Replaces the active faults (world and run faults alike). */
-  setFaults(faults: readonly Fault[]): void;
+  setFaults(faults: readonly FaultInput[]): void;
   stop(): Promise<void>;
 }
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { FaultSchema, type Fault } from './world-schema';
 import type { SandboxServerKind } from './request-log';
 
+/** A fault as written (defaults not applied yet); FaultSet parses it. */
+export type FaultInput = z.input<typeof FaultSchema>;
+
 /** A fault list that does not parse (bad regex, bad field). Says which fault and why. */
 export class FaultError extends Error {
   constructor(message: string) {
@@ -26,12 +29,12 @@ interface ActiveFault {
 export class FaultSet {
   private active: ActiveFault[] = [];
 
-  constructor(faults: readonly unknown[] = []) {
+  constructor(faults: readonly FaultInput[] = []) {
     this.set(faults);
   }
 
   /** Replaces every fault. Input is parsed here (it may come from a world file or a CLI flag). */
-  set(faults: readonly unknown[]): void {
+  set(faults: readonly FaultInput[]): void {
     const parsed = z.array(FaultSchema).safeParse(faults);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

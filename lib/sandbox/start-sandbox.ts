@@ -5,18 +5,18 @@ import { createAzureClients } from '../azure/create-azure-clients';
 import { createRegistryClientFactory } from '../registry/oci-registry-client';
 import type { RegistryClientFactory } from '../registry/registry-client';
 import { startArmServer } from './arm-server';
-import { FaultSet } from './faults';
+import { FaultSet, type FaultInput } from './faults';
 import { startRegistryServer } from './registry-server';
 import { RequestLog } from './request-log';
 import { generateSandboxTls } from './tls';
-import type { Fault, World } from './world-schema';
+import type { World } from './world-schema';
 
 export interface SandboxOptions {
   /** ARM list page size (default 100); 2 makes every list page. */
   pageSize?: number;
   /** Faults for this run, applied after the world's own. Change later with `setFaults`. */
-  faults?: readonly Fault[];
-  /** Retry options for the Azure SDK clients the sandbox hands out (tests shorten delays). */
+  faults?: readonly FaultInput[];
+  /** Retry options for the Azure and registry clients the sandbox hands out (tests shorten delays). */
   retryOptions?: PipelineRetryOptions;
 }
 
@@ -38,7 +38,7 @@ export interface Sandbox {
   /** Every request every sandbox server answered. */
   requestLog: RequestLog;
   /** Replaces the active faults on all servers (world faults included). */
-  setFaults(faults: readonly Fault[]): void;
+  setFaults(faults: readonly FaultInput[]): void;
   stop(): Promise<void>;
 }
 
@@ -82,6 +82,7 @@ export async function startSandbox(world: World, options: SandboxOptions = {}): 
     tenantId: world.caller.tenantId,
     tlsCa: tls.ca,
     hostRewrite: registry.hostRewrite,
+    retry: options.retryOptions,
   });
 
   let stopped: Promise<void> | undefined;
