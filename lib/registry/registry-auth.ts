@@ -48,6 +48,11 @@ export class RegistryAuthenticator {
 
   /** The header to send for a request needing `scope`, or undefined when none is needed or known. */
   async authorization(scope: string, signal?: AbortSignal): Promise<string | undefined> {
+    // ACR's challenge is documented and fixed (realm https://<login server>/oauth2/token, service =
+    // login server): with an Entra credential, skip the `GET /v2/` round trip and exchange at once.
+    if (!this.challenge && this.options.credential && isAcrHost(this.host)) {
+      this.challenge = Promise.resolve({ scheme: 'bearer', realm: `${this.baseUrl}/oauth2/token`, service: this.host });
+    }
     this.challenge ??= this.probe(signal).catch((err: unknown) => {
       this.challenge = undefined;
       throw err;
