@@ -67,7 +67,7 @@ export function composeWorld(own: RawWorld, file: string, options: ComposeOption
   if (composition.extends !== undefined) {
     const baseFile = path.resolve(options.baseDir, composition.extends);
     if (chain.includes(baseFile) || path.resolve(file) === baseFile) {
-      throw new WorldError(file, 'extends', `extends itself through ${[...chain, baseFile].map((f) => path.basename(f)).join(' → ')}`);
+      throw new WorldError(file, 'extends', `extends itself through ${[...chain, path.resolve(file), baseFile].map((f) => path.basename(f)).join(' → ')}`);
     }
     const baseOwn = options.load(baseFile);
     if (!baseOwn) throw new WorldError(file, 'extends', `no such world file "${composition.extends}" (looked for ${baseFile})`);
