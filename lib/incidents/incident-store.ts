@@ -48,8 +48,10 @@ export interface IncidentStore {
   get(cluster: string, id: string, options?: StoreOptions): Promise<Incident | undefined>;
   update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult>;
   list(filter?: { status?: IncidentStatus[] }, options?: StoreOptions): Promise<Incident[]>;
-  /** Records that an event was handled; true the first time a key is seen (insert-if-absent). */
+  /** Records that an event was handled (after handling it); true the first time a key is recorded. */
   markProcessed(key: string, options?: StoreOptions): Promise<boolean>;
+  /** True when `markProcessed(key)` happened before. */
+  hasProcessed(key: string, options?: StoreOptions): Promise<boolean>;
   recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void>;
   deletedTags(loginServer: string, repository: string, options?: StoreOptions): Promise<Array<{ tag: string; deletedAt: string; digest?: string }>>;
   recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void>;

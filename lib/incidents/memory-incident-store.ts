@@ -44,6 +44,11 @@ export class MemoryIncidentStore implements IncidentStore {
     return true;
   }
 
+  async hasProcessed(key: string, options?: StoreOptions): Promise<boolean> {
+    options?.signal?.throwIfAborted();
+    return this.processed.has(key);
+  }
+
   async recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void> {
     options?.signal?.throwIfAborted();
     this.deletions.set(`${deletion.loginServer.toLowerCase()}/${deletion.repository}:${deletion.tag}`, { ...deletion });

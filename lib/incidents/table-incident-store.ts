@@ -160,6 +160,17 @@ export class TableIncidentStore implements IncidentStore {
     }
   }
 
+  async hasProcessed(key: string, options?: StoreOptions): Promise<boolean> {
+    await this.ensureTable(options?.signal);
+    try {
+      await this.client.getEntity('_processed', hashKey(key), { abortSignal: options?.signal });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
   private deletedPartition(loginServer: string, repository: string): string {
     return `_deleted~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
   }

@@ -31,9 +31,10 @@ export interface IngestOptions {
   /** Delivery id (Event Grid id, alert id + window): a redelivery with the same key is dropped. */
   eventKey?: string;
   /**
-   * Also keep the key in the incident table (one write per delivery). Used for alerts and ACR events,
-   * which are few; Kubernetes events rely on the in-process window plus the idempotent merge (a
-   * redelivered event adds no pod, so it neither writes nor enqueues) to keep writes ∝ pods.
+   * Also keep the key in the incident table, recorded after the work succeeded (one write per
+   * delivery). Used for alerts and ACR events, which are few; Kubernetes events rely on the
+   * in-process window plus the idempotent merge (a redelivered event adds no pod, so it neither
+   * writes nor enqueues) to keep writes proportional to pods.
    */
   durableKey?: boolean;
   alertId?: string;
@@ -79,13 +80,7 @@ export class Intake {
   /** Validates, scopes, groups and records failures; enqueues diagnose jobs the merge asks for. */
   async ingest(failures: readonly PullFailure[], options: IngestOptions = {}): Promise<IngestResult> {
     const result: IngestResult = { duplicate: false, ignored: [], incidents: [], created: 0, enqueued: 0, writes: 0 };
-    if (options.eventKey) {
-      if (this.recent.has(options.eventKey)) return { ...result, duplicate: true };
-      if (options.durableKey && !(await this.deps.store.markProcessed(options.eventKey, { signal: options.signal }))) {
-        this.recent.add(options.eventKey);
-        return { ...result, duplicate: true };
-      }
-    }
+    if (options.eventKey && (await this.seen(options.eventKey, options.durableKey ?? false, options.signal))) return { ...result, duplicate: true };
     const groups = new Map<string, { cluster: string; image: string; category: Category; failures: PullFailure[] }>();
     for (const failure of failures) {
       const problem = this.rejectReason(failure);
@@ -135,8 +130,24 @@ export class Intake {
         this.pending.set(id, p);
       }
     }
-    if (options.eventKey) this.recent.add(options.eventKey);
+    if (options.eventKey) await this.remember(options.eventKey, options.durableKey ?? false, options.signal);
     return result;
+  }
+
+  /** True when a delivery with this key was handled already (in this process, or durably). */
+  async seen(eventKey: string, durable: boolean, signal?: AbortSignal): Promise<boolean> {
+    if (this.recent.has(eventKey)) return true;
+    if (durable && (await this.deps.store.hasProcessed(eventKey, { signal }))) {
+      this.recent.add(eventKey);
+      return true;
+    }
+    return false;
+  }
+
+  /** Records a handled delivery; done after the work, so a failed attempt is retried, not dropped. */
+  async remember(eventKey: string, durable: boolean, signal?: AbortSignal): Promise<void> {
+    this.recent.add(eventKey);
+    if (durable) await this.deps.store.markProcessed(eventKey, { signal });
   }
 
   /** Writes counters kept in memory (timer and benchmark call this). */
@@ -157,7 +168,7 @@ export class Intake {
 
   /** An alert's `Resolved` call: resolve its open incidents and post the resolution (through the queue). */
   async alertResolved(alertId: string, options: { eventKey?: string; signal?: AbortSignal } = {}): Promise<string[]> {
-    if (options.eventKey && !(await this.deps.store.markProcessed(options.eventKey, options))) return [];
+    if (options.eventKey && (await this.seen(options.eventKey, true, options.signal))) return [];
     const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => i.alertIds?.includes(alertId));
     const resolved: string[] = [];
     for (const incident of open) {
@@ -172,6 +183,7 @@ export class Intake {
       resolved.push(incident.id);
       await this.deps.queue.enqueue(newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'alert-resolved' }), options);
     }
+    if (options.eventKey) await this.remember(options.eventKey, true, options.signal);
     this.deps.log.info(`intake: alert ${alertId} resolved → ${resolved.length} incident(s) resolved`);
     return resolved;
   }
