@@ -166,6 +166,11 @@ describe('NetworkManagementClient', () => {
     expect(vnet.virtualNetworkPeerings?.[0]?.peeringState).toBe('Disconnected');
   });
 
+  it('lists virtual networks by resource group', async () => {
+    const vnets = await all(azure.network(S).virtualNetworks.list('rg-aks'));
+    expect(vnets.map((v) => v.id)).toEqual([VNET_ID]);
+  });
+
   it('serves a peering embedded in the VNet as its own resource too', async () => {
     const peering = await azure.network(S).virtualNetworkPeerings.get('rg-aks', 'vnet-aks', 'to-hub');
     expect(peering.peeringState).toBe('Disconnected');
