@@ -253,9 +253,9 @@ var appSettings = {
   PULL_DOCTOR_CHECK_TIMEOUT_MS: string(checkTimeoutMs)
   PULL_DOCTOR_CHAT: chatPlatform
   PULL_DOCTOR_FULL_REPORT_URL: fullReportUrl
-  SLACK_BOT_TOKEN: empty(slackBotToken) ? '' : '${kvRefPrefix}${secretNames.slackBotToken}/)'
+  SLACK_BOT_TOKEN: !empty(slackBotToken) ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
   SLACK_CHANNEL_ID: slackChannelId
-  SLACK_WEBHOOK_URL: empty(slackWebhookUrl) ? '' : '${kvRefPrefix}${secretNames.slackWebhookUrl}/)'
+  SLACK_WEBHOOK_URL: !empty(slackWebhookUrl) ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
   SLACK_API_URL: 'https://slack.com/api/'
   MicrosoftAppId: deployTeamsBot ? botAppId : ''
   MicrosoftAppPassword: (teamsBotAppType == 'SingleTenant' && !empty(teamsBotPassword)) ? '${kvRefPrefix}${secretNames.teamsBotPassword}/)' : ''
@@ -264,7 +264,7 @@ var appSettings = {
   TEAMS_CHANNEL_ID: teamsChannelId
   TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/'
   TEAMS_TENANT_ID: teamsTenantId
-  TEAMS_WORKFLOW_WEBHOOK_URL: empty(teamsWorkflowWebhookUrl) ? '' : '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)'
+  TEAMS_WORKFLOW_WEBHOOK_URL: !empty(teamsWorkflowWebhookUrl) ? '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)' : ''
   AzureWebJobsStorage__accountName: storage.outputs.name
   PULL_DOCTOR_QUEUE_NAME: diagnoseQueueName
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
