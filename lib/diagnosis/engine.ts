@@ -21,6 +21,8 @@ export interface EngineOptions {
   /** Subscriptions searched for registries; empty = all the identity can see. */
   subscriptions?: readonly string[];
   deletedTags?: CheckContext['deletedTags'];
+  /** Checks running at once (default: all that are ready). 1 runs the chain one check after another. */
+  maxConcurrency?: number;
 }
 
 export interface Engine extends Diagnoser {
@@ -38,6 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new LookupCache(options.cacheTtlMs ?? 60_000);
   const budget = options.checkTimeoutMs ?? 10_000;
   const subscriptions = options.subscriptions ?? [];
+  const maxConcurrency = options.maxConcurrency ?? Number.POSITIVE_INFINITY;
 
   async function diagnose(failure: PullFailure, run: DiagnoseOptions = {}): Promise<Diagnosis> {
     const started = Date.now();
@@ -77,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
         const check = pending[i];
         const missing = check.needs.filter((k) => facts[k] === undefined);
         if (missing.length === 0) {
+          if (running.size >= maxConcurrency) break;
           pending.splice(i, 1);
           start(check);
         } else if (missing.every((k) => !providersLeft(k))) {

@@ -13,7 +13,7 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
   const engine = createEngine({
@@ -22,6 +22,7 @@ export async function startSandboxEngine(
     checkTimeoutMs: options.checkTimeoutMs,
     cacheTtlMs: options.cacheTtlMs,
     checks: options.checks,
+    maxConcurrency: options.maxConcurrency,
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),

@@ -108,12 +108,8 @@ describeReal('registry checks against CNCF Distribution', () => {
     expect(outcome.finding.fixes[0]!.command).toContain(`${plain!.host}/shop/web:v1.0`);
   });
 
-  // KNOWN BUG (lib/diagnosis/checks/repository-tag.ts, not owned here): Distribution answers a
-  // manifest in a missing repository with MANIFEST_UNKNOWN (ACR says NAME_UNKNOWN), so the check goes
-  // to tagMissing, whose listTags then throws NAME_UNKNOWN and the check ends `unknown`. Fix: in
-  // tagMissing, catch RegistryError NAME_UNKNOWN from listTags and return repositoryMissing. When
-  // fixed this test starts "failing": turn `it.failing` back into `it`.
-  it.failing('fails a missing repository and names the closest existing one', async () => {
+  // Distribution answers a manifest in a missing repository with MANIFEST_UNKNOWN (ACR says NAME_UNKNOWN).
+  it('fails a missing repository and names the closest existing one', async () => {
     const outcome = await repositoryTagCheck.run(context(`${plain!.host}/shop/wep:v1.0`));
     expect(outcome.finding.status).toBe('fail');
     expect(outcome.finding.summary).toContain('did you mean shop/web');

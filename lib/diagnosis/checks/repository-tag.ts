@@ -44,7 +44,14 @@ export const repositoryTagCheck: Check = {
 };
 
 async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, reference: string): Promise<CheckOutcome> {
-  const tags = await ctx.lookups.get(`registry ${host} tags ${image.repository}`, (signal) => ctx.registries.forHost(host).listTags(image.repository, { signal }));
+  let tags: string[];
+  try {
+    tags = await ctx.lookups.get(`registry ${host} tags ${image.repository}`, (signal) => ctx.registries.forHost(host).listTags(image.repository, { signal }));
+  } catch (error) {
+    // Distribution answers a manifest in a missing repository with MANIFEST_UNKNOWN; ACR says NAME_UNKNOWN.
+    if (error instanceof RegistryError && error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
+    throw error;
+  }
   const evidence: Evidence[] = [{ fact: `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`, source: `registry ${host} tags/list` }];
   if (image.tag && ctx.deletedTags) {
     const deleted = (await ctx.deletedTags(host, image.repository)).find((d) => d.tag === image.tag);

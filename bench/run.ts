@@ -1,0 +1,18 @@
+import { runDiagnosisLatencyBench } from './diagnosis-latency';
+
+/** `npm run bench`: every benchmark, printed as a table. Results go to BENCHMARKS.md by hand, with this command. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()]];
+  for (const [name, run] of benches) {
+    if (only && !name.includes(only)) continue;
+    const result = await run();
+    process.stdout.write(`\n## ${name}\n`);
+    for (const [k, v] of Object.entries(result)) process.stdout.write(`  ${k.padEnd(32)} ${v}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
