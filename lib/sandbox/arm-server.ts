@@ -86,8 +86,8 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
     const clientRequestId = req.headers['x-ms-client-request-id'];
     if (typeof clientRequestId === 'string') res.setHeader('x-ms-client-request-id', clientRequestId);
 
-    handle(req.method ?? 'GET', path, req.headers.authorization)
-      .then(async (answer) => {
+    handle(method, path, req.headers.authorization)
+      .then((answer) => {
         if (answer === 'handled') return;
         send(res, answer);
       })

@@ -95,6 +95,15 @@ describe('resource lookup', () => {
     });
   });
 
+  it('answers malformed paths with an ARM error instead of crashing', async () => {
+    const r = await get(`/subscriptions/${S}/resourceGroups/%E0%A4%A/providers/Microsoft.Foo?${V}`);
+    expect(r.status).toBe(404);
+    expect(r.body.error?.code).toBeDefined();
+    const root = await get(`/?${V}`);
+    expect(root.status).toBe(404);
+    expect((await get(`${REGISTRY_ID}?${V}`)).status).toBe(200);
+  });
+
   it('serves subscriptions and derived resource groups', async () => {
     const sub = await get(`/subscriptions/${S}?api-version=2022-12-01`);
     expect(sub.body['subscriptionId']).toBe(S);
