@@ -14,8 +14,11 @@ export interface ChatPort {
   progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options?: { signal?: AbortSignal }): Promise<void>;
   /** Replaces the message with the full diagnosis. */
   diagnosis(ref: ChatMessageRef, incident: Incident, diagnosis: Diagnosis, options?: { signal?: AbortSignal }): Promise<void>;
-  /** Marks the message resolved and posts `how` in its thread. */
-  resolved(ref: ChatMessageRef, incident: Incident, how: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Marks the message resolved and posts `how` in its thread. With `diagnosis`, the message keeps the
+   * full diagnosis under a resolved headline; without it, it shrinks to a short resolved summary.
+   */
+  resolved(ref: ChatMessageRef, incident: Incident, how: string, options?: { signal?: AbortSignal; diagnosis?: Diagnosis }): Promise<void>;
   /** A follow-up line in the incident's thread. */
   reply(ref: ChatMessageRef, text: string, options?: { signal?: AbortSignal }): Promise<void>;
 }

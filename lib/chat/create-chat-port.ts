@@ -1,0 +1,84 @@
+import type { Settings } from '../config/settings';
+import type { RenderOptions } from '../render/report-view';
+import { redactingLogger, type ChatLogger } from './chat-logger';
+import type { ChatPort } from './chat-port';
+import { ConsoleChat, type ConsoleChatOptions } from './console-chat';
+import { SlackChat } from './slack-chat';
+import { SlackWebhookChat } from './slack-webhook-chat';
+import { TeamsChat } from './teams-chat';
+import { TeamsWorkflowChat } from './teams-workflow-chat';
+
+type ChatSettings = Pick<
+  Settings,
+  | 'PULL_DOCTOR_CHAT'
+  | 'PULL_DOCTOR_FULL_REPORT_URL'
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_CHANNEL_ID'
+  | 'SLACK_WEBHOOK_URL'
+  | 'SLACK_API_URL'
+  | 'MicrosoftAppId'
+  | 'MicrosoftAppPassword'
+  | 'MicrosoftAppTenantId'
+  | 'MicrosoftAppType'
+  | 'TEAMS_CHANNEL_ID'
+  | 'TEAMS_SERVICE_URL'
+  | 'TEAMS_TENANT_ID'
+  | 'TEAMS_WORKFLOW_WEBHOOK_URL'
+>;
+
+export class ChatConfigurationError extends Error {
+  override readonly name = 'ChatConfigurationError';
+}
+
+/**
+ * The chat adapter PULL_DOCTOR_CHAT names, configured from the settings. Missing settings fail here,
+ * at start-up, naming the setting, rather than at the first incident.
+ * `slack` with only SLACK_WEBHOOK_URL set means webhook mode; `teams` with only
+ * TEAMS_WORKFLOW_WEBHOOK_URL set means Workflows mode.
+ */
+export function createChatPort(settings: ChatSettings, logger: ChatLogger, consoleOptions: ConsoleChatOptions = {}): ChatPort {
+  const render: RenderOptions = { fullReportUrl: settings.PULL_DOCTOR_FULL_REPORT_URL };
+  const log = redactingLogger(logger);
+  const need = (name: keyof ChatSettings, mode: string): string => {
+    const value = settings[name];
+    if (typeof value !== 'string' || value === '') throw new ChatConfigurationError(`PULL_DOCTOR_CHAT=${mode} needs ${name}`);
+    return value;
+  };
+  let mode = settings.PULL_DOCTOR_CHAT;
+  if (mode === 'slack' && !settings.SLACK_BOT_TOKEN && settings.SLACK_WEBHOOK_URL) mode = 'slack-webhook';
+  if (mode === 'teams' && !settings.TEAMS_CHANNEL_ID && settings.TEAMS_WORKFLOW_WEBHOOK_URL) mode = 'teams-workflow';
+  switch (mode) {
+    case 'slack':
+      return new SlackChat({
+        token: need('SLACK_BOT_TOKEN', mode),
+        channel: need('SLACK_CHANNEL_ID', mode),
+        slackApiUrl: settings.SLACK_API_URL,
+        logger: log,
+        render,
+      });
+    case 'slack-webhook':
+      log.info('chat: Slack incoming webhook (notifications only: no progress updates, no threads)');
+      return new SlackWebhookChat({ url: need('SLACK_WEBHOOK_URL', mode), logger: log, render });
+    case 'teams':
+      if (!settings.MicrosoftAppId) log.warn('chat: MicrosoftAppId is not set: the Bot Framework connector is called without authentication (local testing only)');
+      if (settings.MicrosoftAppType !== 'UserAssignedMSI' && settings.MicrosoftAppId && !settings.MicrosoftAppPassword) {
+        throw new ChatConfigurationError(`PULL_DOCTOR_CHAT=teams with MicrosoftAppType=${settings.MicrosoftAppType ?? 'MultiTenant'} needs MicrosoftAppPassword`);
+      }
+      return new TeamsChat({
+        appId: settings.MicrosoftAppId,
+        appPassword: settings.MicrosoftAppPassword,
+        appTenantId: settings.MicrosoftAppTenantId,
+        appType: settings.MicrosoftAppType,
+        channelId: need('TEAMS_CHANNEL_ID', mode),
+        serviceUrl: need('TEAMS_SERVICE_URL', mode),
+        tenantId: settings.TEAMS_TENANT_ID,
+        logger: log,
+        render,
+      });
+    case 'teams-workflow':
+      log.info('chat: Teams Workflows webhook (notifications only: no progress updates, no threads)');
+      return new TeamsWorkflowChat({ url: need('TEAMS_WORKFLOW_WEBHOOK_URL', mode), logger: log, render });
+    case 'console':
+      return new ConsoleChat({ ...consoleOptions, render: { ...render, ...consoleOptions.render } });
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  LogLevel,
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRequestError,
+  WebClient,
+  type Logger as SlackLogger,
+  type RetryOptions,
+} from '@slack/web-api';
+import type { DiagnosisProgress } from '../diagnosis/diagnoser';
+import type { ChatMessageRef, Diagnosis, Incident } from '../model';
+import { redact } from '../render/redact';
+import type { RenderOptions } from '../render/report-view';
+import { renderSlack, renderSlackProgress, renderSlackResolved, type SlackPayload } from '../render/slack';
+import { ChatDeliveryError, SLACK_PERMANENT_ERRORS, abortable } from './chat-errors';
+import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
+import type { ChatPort } from './chat-port';
+import { ProgressThrottle } from './progress-throttle';
+
+export interface SlackChatOptions {
+  /** Bot token (xoxb-…) with chat:write. */
+  token: string;
+  /** Channel id the diagnoses go to (the bot must be a member). */
+  channel: string;
+  /** Web API base URL; tests point it at their local server. */
+  slackApiUrl?: string;
+  /** p-retry options for network errors, 5xx and 429 (429 waits for Retry-After first). */
+  retryConfig?: RetryOptions;
+  /** Per-request timeout (ms). */
+  timeoutMs?: number;
+  /** Fewer chat.update calls than check completions: at most one progress update per interval (ms). */
+  minProgressIntervalMs?: number;
+  logger?: ChatLogger;
+  render?: RenderOptions;
+}
+
+/**
+ * Within a queue job: a few quick retries, then fail so the queue retries the job later
+ * (Slack's own default, ten retries over ~30 minutes, would outlive a Functions invocation).
+ */
+export const SLACK_RETRY: RetryOptions = { retries: 4, factor: 2, minTimeout: 1_000, maxTimeout: 10_000, randomize: true };
+
+/** The SDK's logger, forwarded to ours without debug chatter (which contains request bodies). */
+function slackLogger(logger: ChatLogger): SlackLogger {
+  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: (...msg: unknown[]) => logger.info(`slack sdk: ${text(msg)}`),
+    warn: (...msg: unknown[]) => logger.warn(`slack sdk: ${text(msg)}`),
+    error: (...msg: unknown[]) => logger.error(`slack sdk: ${text(msg)}`),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** Slack through the Web API: one message per incident, updated in place, follow-ups in its thread. */
+export class SlackChat implements ChatPort {
+  readonly platform = 'slack' as const;
+  private readonly client: WebClient;
+  private readonly logger: ChatLogger;
+  private readonly throttle: ProgressThrottle;
+
+  constructor(private readonly options: SlackChatOptions) {
+    if (!options.token) throw new Error('Slack: SLACK_BOT_TOKEN is not set');
+    if (!options.channel) throw new Error('Slack: SLACK_CHANNEL_ID is not set');
+    this.logger = redactingLogger(options.logger ?? silentLogger);
+    this.throttle = new ProgressThrottle(options.minProgressIntervalMs ?? 1_500);
+    this.client = new WebClient(options.token, {
+      slackApiUrl: options.slackApiUrl,
+      retryConfig: options.retryConfig ?? SLACK_RETRY,
+      // Wait out a 429's Retry-After and try again rather than failing the post.
+      rejectRateLimitedCalls: false,
+      timeout: options.timeoutMs ?? 15_000,
+      logger: slackLogger(this.logger),
+      logLevel: LogLevel.WARN,
+    });
+  }
+
+  async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const payload = renderSlackProgress(incident);
+    const result = await this.call('chat.postMessage', options.signal, () =>
+      this.client.chat.postMessage({ channel: this.options.channel, ...payload, unfurl_links: false, unfurl_media: false }),
+    );
+    if (!result.ts) throw this.fail('chat.postMessage', new Error('Slack returned no message ts'), false);
+    this.logger.info('slack: posted incident message', { incident: incident.id, channel: result.channel, ts: result.ts });
+    return { platform: 'slack', channel: result.channel ?? this.options.channel, ts: result.ts };
+  }
+
+  async progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    if (!this.throttle.shouldSend(ts, progress)) return;
+    await this.update(channel, ts, renderSlackProgress(incident, progress), options.signal);
+  }
+
+  async diagnosis(ref: ChatMessageRef, incident: Incident, diagnosis: Diagnosis, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    this.throttle.forget(ts);
+    await this.update(channel, ts, renderSlack(diagnosis, incident, this.options.render), options.signal);
+  }
+
+  async resolved(ref: ChatMessageRef, incident: Incident, how: string, options: { signal?: AbortSignal; diagnosis?: Diagnosis } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    await this.update(channel, ts, renderSlackResolved(incident, how, options.diagnosis, this.options.render), options.signal);
+    await this.reply(ref, `✅ Resolved: ${how}`, options);
+  }
+
+  async reply(ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    await this.call('chat.postMessage', options.signal, () =>
+      this.client.chat.postMessage({ channel, thread_ts: ts, text: redact(text), unfurl_links: false, unfurl_media: false }),
+    );
+  }
+
+  private async update(channel: string, ts: string, payload: SlackPayload, signal: AbortSignal | undefined): Promise<void> {
+    await this.call('chat.update', signal, () => this.client.chat.update({ channel, ts, ...payload }));
+  }
+
+  private target(ref: ChatMessageRef): { channel: string; ts: string } {
+    if (ref.platform !== 'slack' || !ref.ts) {
+      throw new ChatDeliveryError(`Slack: message reference has no ts (platform ${ref.platform})`, { platform: 'slack', operation: 'target', retryable: false });
+    }
+    return { channel: ref.channel ?? this.options.channel, ts: ref.ts };
+  }
+
+  private async call<T>(operation: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
+    try {
+      // WebClient takes no per-call AbortSignal: stop waiting on abort; its own timeout ends the request.
+      return await abortable(run(), signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw this.fail(operation, error);
+    }
+  }
+
+  /** Logs why a call failed (with Slack's error code, never the token) and returns the typed error. */
+  private fail(operation: string, error: unknown, retryable?: boolean): ChatDeliveryError {
+    let code: string | undefined;
+    let statusCode: number | undefined;
+    if (error instanceof WebAPIPlatformError) code = error.data.error;
+    else if (error instanceof WebAPIHTTPError) statusCode = error.statusCode;
+    else if (error instanceof WebAPIRequestError) code = error.original.message;
+    const permanent = code !== undefined && SLACK_PERMANENT_ERRORS.has(code);
+    const details = { platform: 'slack' as const, operation, code, statusCode, retryable: retryable ?? !permanent };
+    const reason = code ?? (statusCode ? `HTTP ${statusCode}` : error instanceof Error ? error.message : String(error));
+    this.logger.error(`slack: ${operation} failed: ${reason}`, { ...details });
+    return new ChatDeliveryError(`Slack ${operation} failed: ${reason}`, details, { cause: error });
+  }
+}

@@ -1,0 +1,218 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Activity, ConversationParameters, ConversationReference } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { DiagnosisProgress } from '../diagnosis/diagnoser';
+import type { ChatMessageRef, Diagnosis, Incident } from '../model';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
+import { redact } from '../render/redact';
+import type { RenderOptions } from '../render/report-view';
+import { ChatDeliveryError } from './chat-errors';
+import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
+import type { ChatPort } from './chat-port';
+import { ProgressThrottle } from './progress-throttle';
+
+export interface TeamsChatOptions {
+  /** Bot Framework names, as in the Azure Bot resource. Without an app id the connector is called unauthenticated (local tests only). */
+  appId?: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Channel the incident threads start in: 19:…@thread.tacv2. */
+  channelId: string;
+  /** Bot Framework service URL of the tenant, e.g. https://smba.trafficmanager.net/teams/. */
+  serviceUrl: string;
+  /** Tenant of the channel (defaults to appTenantId). */
+  tenantId?: string;
+  /** An existing adapter, e.g. the @microsoft/teams-ai Application's, so the bot and the notifier share one. */
+  adapter?: CloudAdapter;
+  /** Per-request timeout (ms). */
+  timeoutMs?: number;
+  minProgressIntervalMs?: number;
+  logger?: ChatLogger;
+  render?: RenderOptions;
+}
+
+interface TeamsRef {
+  conversationId: string;
+  activityId: string;
+  reference: Partial<ConversationReference>;
+}
+
+function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
+  return {
+    type: 'message',
+    // Shown in notifications and the channel list, where the card is not.
+    summary: redact(summary).slice(0, 250),
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+  };
+}
+
+/** The Bot Framework's error body: { error: { code, message } }. */
+function connectorError(error: unknown): { code?: string; statusCode?: number; message: string } {
+  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; response?: { bodyAsText?: unknown } };
+  const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  let code = typeof e.code === 'string' && e.code !== 'REQUEST_SEND_ERROR' ? e.code : undefined;
+  const body = e.response?.bodyAsText;
+  if (typeof body === 'string') {
+    try {
+      const parsed = JSON.parse(body) as { error?: { code?: unknown } };
+      if (typeof parsed.error?.code === 'string') code = parsed.error.code;
+    } catch {
+      // not JSON: keep the status code
+    }
+  }
+  return { code, statusCode, message: typeof e.message === 'string' ? e.message : String(error) };
+}
+
+/**
+ * Microsoft Teams through the Bot Framework: a proactive card starts a thread in the configured
+ * channel; progress, diagnosis and resolution update that card (updateActivity); follow-ups reply
+ * to it. The conversation reference and the card's activity id live in the incident's ChatMessageRef.
+ */
+export class TeamsChat implements ChatPort {
+  readonly platform = 'teams' as const;
+  private readonly adapter: CloudAdapter;
+  private readonly logger: ChatLogger;
+  private readonly throttle: ProgressThrottle;
+  private readonly appId: string;
+
+  constructor(private readonly options: TeamsChatOptions) {
+    if (!options.channelId) throw new Error('Teams: TEAMS_CHANNEL_ID is not set');
+    if (!options.serviceUrl) throw new Error('Teams: TEAMS_SERVICE_URL is not set');
+    this.logger = redactingLogger(options.logger ?? silentLogger);
+    this.throttle = new ProgressThrottle(options.minProgressIntervalMs ?? 1_500);
+    this.appId = options.appId ?? '';
+    this.adapter =
+      options.adapter ??
+      new CloudAdapter(
+        new ConfigurationBotFrameworkAuthentication({
+          MicrosoftAppId: options.appId,
+          MicrosoftAppPassword: options.appPassword,
+          MicrosoftAppTenantId: options.appTenantId,
+          MicrosoftAppType: options.appType,
+        }),
+      );
+  }
+
+  async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const tenantId = this.options.tenantId ?? this.options.appTenantId;
+    const channelReference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: this.options.serviceUrl,
+      conversation: { id: this.options.channelId, isGroup: true, conversationType: 'channel', tenantId, name: '' },
+      bot: { id: this.appId, name: 'pull-doctor' },
+    };
+    const parameters: ConversationParameters = {
+      isGroup: true,
+      bot: { id: this.appId, name: 'pull-doctor' },
+      tenantId,
+      // Teams: a conversation in a channel is a new thread whose root is `activity`.
+      channelData: { channel: { id: this.options.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+      activity: cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`) as Activity,
+    };
+    const created = await this.withConnector('createConversation', channelReference, options.signal, (client) =>
+      client.conversations.createConversation(parameters, this.requestOptions(options.signal)),
+    );
+    if (!created.id || !created.activityId) {
+      throw this.fail('createConversation', new Error('the connector returned no conversation or activity id'), false);
+    }
+    const reference: Partial<ConversationReference> = {
+      ...channelReference,
+      activityId: created.activityId,
+      conversation: { ...channelReference.conversation!, id: created.id },
+      serviceUrl: created.serviceUrl || this.options.serviceUrl,
+    };
+    this.logger.info('teams: posted incident card', { incident: incident.id, conversationId: created.id, activityId: created.activityId });
+    return {
+      platform: 'teams',
+      channel: this.options.channelId,
+      activityId: created.activityId,
+      conversationReference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    };
+  }
+
+  async progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const target = this.target(ref);
+    if (!this.throttle.shouldSend(target.activityId, progress)) return;
+    await this.update(target, cardActivity(renderCardProgress(incident, progress), `Diagnosing ${incident.image}`), options.signal);
+  }
+
+  async diagnosis(ref: ChatMessageRef, incident: Incident, diagnosis: Diagnosis, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const target = this.target(ref);
+    this.throttle.forget(target.activityId);
+    await this.update(target, cardActivity(renderAdaptiveCard(diagnosis, incident, this.options.render), diagnosis.verdict.summary), options.signal);
+  }
+
+  async resolved(ref: ChatMessageRef, incident: Incident, how: string, options: { signal?: AbortSignal; diagnosis?: Diagnosis } = {}): Promise<void> {
+    const target = this.target(ref);
+    await this.update(target, cardActivity(renderCardResolved(incident, how, options.diagnosis, this.options.render), `Resolved: ${incident.image}`), options.signal);
+    await this.reply(ref, `✅ Resolved: ${how}`, options);
+  }
+
+  async reply(ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const target = this.target(ref);
+    const activity: Partial<Activity> = { type: 'message', text: redact(text), textFormat: 'plain' };
+    await this.withConnector('replyToActivity', target.reference, options.signal, (client) =>
+      client.conversations.replyToActivity(target.conversationId, target.activityId, activity, this.requestOptions(options.signal)),
+    );
+  }
+
+  private async update(target: TeamsRef, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<void> {
+    await this.withConnector('updateActivity', target.reference, signal, (client) =>
+      client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId }, this.requestOptions(signal)),
+    );
+  }
+
+  private requestOptions(signal: AbortSignal | undefined) {
+    return { abortSignal: signal, timeout: this.options.timeoutMs ?? 15_000 };
+  }
+
+  private target(ref: ChatMessageRef): TeamsRef {
+    const reference = ref.conversationReference as Partial<ConversationReference> | undefined;
+    const conversationId = reference?.conversation?.id;
+    if (ref.platform !== 'teams' || !ref.activityId || !conversationId || !reference?.serviceUrl) {
+      throw new ChatDeliveryError('Teams: message reference lacks the conversation reference or activity id', {
+        platform: 'teams',
+        operation: 'target',
+        retryable: false,
+      });
+    }
+    return { conversationId, activityId: ref.activityId, reference };
+  }
+
+  /**
+   * Runs `call` with the adapter's connector client for the reference's service URL: the adapter
+   * authenticates (Bot Framework token for the app id) and its pipeline retries 429 (Retry-After) and 5xx.
+   */
+  private async withConnector<T>(
+    operation: string,
+    reference: Partial<ConversationReference>,
+    signal: AbortSignal | undefined,
+    call: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T> {
+    signal?.throwIfAborted();
+    let result: { value: T } | undefined;
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context: TurnContext) => {
+        const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+        if (!client) throw new Error('the adapter provided no connector client');
+        result = { value: await call(client) };
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw this.fail(operation, error);
+    }
+    if (!result) throw this.fail(operation, new Error('the adapter did not run the turn'), false);
+    return result.value;
+  }
+
+  private fail(operation: string, error: unknown, retryable?: boolean): ChatDeliveryError {
+    const { code, statusCode, message } = connectorError(error);
+    // 401/403/404 mean configuration (app id, bot not installed in the team, wrong channel): retrying will not help.
+    const permanent = statusCode !== undefined && [400, 401, 403, 404].includes(statusCode);
+    const details = { platform: 'teams' as const, operation, code, statusCode, retryable: retryable ?? !permanent };
+    const reason = [code, statusCode ? `HTTP ${statusCode}` : undefined].filter(Boolean).join(', ') || message;
+    this.logger.error(`teams: ${operation} failed: ${reason}`, { ...details });
+    return new ChatDeliveryError(`Teams ${operation} failed: ${reason}`, details, { cause: error });
+  }
+}
