@@ -1,0 +1,135 @@
+import type { AzureClients } from '../azure/clients';
+import { createDefaultAzureClients } from '../azure/create-azure-clients';
+import type { ChatPort } from '../chat/chat-port';
+import { createChatPort } from '../chat/create-chat-port';
+import { classifyPullMessage } from '../classify/classify-pull-message';
+import { readSettings, type Settings } from '../config/settings';
+import type { Diagnoser } from '../diagnosis/diagnoser';
+import { createEngine } from '../diagnosis/engine';
+import type { IncidentStore } from '../incidents/incident-store';
+import { MemoryIncidentStore } from '../incidents/memory-incident-store';
+import { TableIncidentStore } from '../incidents/table-incident-store';
+import type { IntakeServices } from '../intake/handlers';
+import { Intake } from '../intake/intake';
+import { consoleLogger, type Logger } from '../intake/logger';
+import type { AutoResolveDeps } from '../jobs/auto-resolve';
+import type { JobDeps } from '../jobs/run-diagnose-job';
+import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
+import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
+import { createRegistryClientFactory } from '../registry/oci-registry-client';
+
+/**
+ * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
+ * Container insights, chat and the engine. Everything is created once, lazily (the alert webhook
+ * never builds the engine), and reused across invocations.
+ */
+export interface Services extends IntakeServices {
+  readonly settings: Settings;
+  readonly log: Logger;
+  readonly queue: JobQueue;
+  readonly chat: ChatPort;
+  readonly diagnoser: Diagnoser;
+  /** Where incidents live: `table` (Storage), or `memory` (CLI/demo without storage settings). */
+  readonly storage: 'table' | 'memory';
+  jobDeps(): JobDeps;
+  autoResolveDeps(): AutoResolveDeps;
+}
+
+/** Replace any part (tests, the demo, the CLI's sandbox mode). */
+export interface ServiceOverrides {
+  store?: IncidentStore;
+  queue?: JobQueue;
+  insights?: ContainerInsightsPort;
+  chat?: ChatPort;
+  diagnoser?: Diagnoser;
+  azure?: AzureClients;
+  log?: Logger;
+  now?: () => Date;
+}
+
+/** Azurite's documented well-known development account (not a secret; same value in every Azurite). */
+const AZURITE_DEV_CONNECTION =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
+  'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+export function createServices(env: Record<string, string | undefined> = process.env, overrides: ServiceOverrides = {}): Services {
+  const settings = readSettings(env);
+  const log = overrides.log ?? consoleLogger;
+  const azure = lazy(() => overrides.azure ?? createDefaultAzureClients(settings));
+
+  const connectionString = settings.AzureWebJobsStorage && /^UseDevelopmentStorage=true;?$/i.test(settings.AzureWebJobsStorage) ? AZURITE_DEV_CONNECTION : settings.AzureWebJobsStorage;
+  const accountName = settings.AzureWebJobsStorage__accountName;
+  const storage: 'table' | 'memory' = overrides.store || connectionString || accountName ? 'table' : 'memory';
+  const connection = connectionString ? { connectionString } : accountName ? { accountName, credential: azure().credential } : undefined;
+  const store = overrides.store ?? (connection ? TableIncidentStore.create(connection, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
+  const queue = overrides.queue ?? (connection ? StorageJobQueue.create(connection, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
+
+  const intake = new Intake({
+    store,
+    queue,
+    classify: (f) => classifyPullMessage(f.message ?? '', f.reason).category,
+    log,
+    settings: {
+      debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES,
+      allowedClusters: settings.PULL_DOCTOR_ALLOWED_CLUSTERS,
+      allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES,
+    },
+    now: overrides.now,
+  });
+  const insights = lazy(() => overrides.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
+  const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
+  const diagnoser = lazy(
+    () =>
+      overrides.diagnoser ??
+      createEngine({
+        azure: azure(),
+        registries: createRegistryClientFactory({ credential: azure().credential }),
+        checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+        cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+        subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+        deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+      }),
+  );
+
+  const services: Services = {
+    settings,
+    log,
+    storage,
+    store,
+    queue,
+    intake,
+    workspaceIds: settings.PULL_DOCTOR_WORKSPACE_IDS,
+    get insights() {
+      return insights();
+    },
+    get chat() {
+      return chat();
+    },
+    get diagnoser() {
+      return diagnoser();
+    },
+    jobDeps: () => ({ store, chat: chat(), diagnoser: diagnoser(), log, debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES, now: overrides.now }),
+    autoResolveDeps: () => ({ store, queue, log, intake, quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES, now: overrides.now }),
+  };
+  return services;
+}
+
+let shared: Services | undefined;
+
+/** The process-wide services the Functions host uses: built on first use, then reused. */
+export function getServices(): Services {
+  shared ??= createServices();
+  return shared;
+}
