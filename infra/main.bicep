@@ -69,7 +69,7 @@ param kubernetesEventPublisherPrincipalIds string[] = []
 param acrEventsFunctionName string = 'acrEvents'
 
 @description('Name of the Event Grid function for forwarded Kubernetes events (functions/).')
-param kubernetesEventsFunctionName string = 'kubernetesEvents'
+param kubernetesEventsFunctionName string = 'k8sEvents'
 
 // ─── Chat ──────────────────────────────────────────────────────────────────────────────────
 @description('Where diagnoses are posted (PULL_DOCTOR_CHAT).')
