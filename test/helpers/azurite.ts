@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Azurite (npm `azurite`) Table and Queue services for tests: started with the current Node on
+ * 127.0.0.1 free ports, in-memory, and stopped by PID.
+ */
+export interface Azurite {
+  connectionString: string;
+  tableEndpoint: string;
+  queueEndpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Azurite's documented well-known development account key (public, identical in every Azurite). */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function startService(service: 'table' | 'queue', port: number, cwd: string): Promise<ChildProcess> {
+  const main = require.resolve(`azurite/dist/src/${service}/main.js`);
+  const child = spawn(
+    process.execPath,
+    [main, `--${service}Host`, '127.0.0.1', `--${service}Port`, String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--loose'],
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Azurite ${service} did not start within 20 s: ${output.slice(-500)}`));
+    }, 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/successfully (started|listens)/i.test(output)) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        // Keep draining so a full pipe never blocks Azurite.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Azurite ${service} exited (${code}): ${output.slice(-500)}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    process.kill(child.pid!, 'SIGTERM');
+  });
+}
+
+export async function startAzurite(): Promise<Azurite> {
+  const cwd = mkdtempSync(join(tmpdir(), 'pull-doctor-azurite-'));
+  const [tablePort, queuePort] = [await freePort(), await freePort()];
+  const children: ChildProcess[] = [];
+  try {
+    children.push(await startService('table', tablePort, cwd));
+    children.push(await startService('queue', queuePort, cwd));
+  } catch (error) {
+    await Promise.all(children.map(stopChild));
+    throw error;
+  }
+  const tableEndpoint = `http://127.0.0.1:${tablePort}/${DEV_ACCOUNT}`;
+  const queueEndpoint = `http://127.0.0.1:${queuePort}/${DEV_ACCOUNT}`;
+  return {
+    tableEndpoint,
+    queueEndpoint,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${tableEndpoint};QueueEndpoint=${queueEndpoint};`,
+    async stop() {
+      await Promise.all(children.map(stopChild));
+      rmSync(cwd, { recursive: true, force: true });
+    },
+  };
+}
