@@ -66,6 +66,8 @@ describe('loadWorldText: parsing and validation', () => {
 
   it('rejects unknown top-level fields instead of ignoring a typo', () => {
     expect(errorOf(() => loadWorldText(standalone('', 'expects: {}\n'), 'typo.yaml')).message).toMatch(/^typo\.yaml: expects: unknown field/);
+    const nested = standalone('').replace('expect: { category: unknown }', 'expect: { category: unknown, fixincludes: [x] }');
+    expect(errorOf(() => loadWorldText(nested, 'typo.yaml')).message).toBe('typo.yaml: expect.fixincludes: unknown field (a typo would otherwise be silently ignored)');
   });
 
   it('names the path of a schema problem', () => {

@@ -51,6 +51,8 @@ export function loadWorldText(text: string, fileName: string, options: LoadWorld
       return parseWorldYaml(baseText, file);
     },
   });
+  const typo = unknownNestedField(raw);
+  if (typo) throw locate(fileName, origins, typo, 'unknown field (a typo would otherwise be silently ignored)');
   const parsed = WorldSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -99,6 +101,18 @@ function parseWorldYaml(text: string, file: string): RawWorld {
   if (value === null || value === undefined) throw new WorldError(file, '', 'the file is empty');
   if (typeof value !== 'object' || Array.isArray(value)) throw new WorldError(file, '', 'a world must be a YAML mapping');
   return value as RawWorld;
+}
+
+/** zod strips unknown keys; in the parts a test asserts on, an unknown key is a typo (`fixincludes:`). */
+function unknownNestedField(raw: RawWorld): Array<string | number> | undefined {
+  const shapes = { caller: WorldSchema.shape.caller.shape, failure: WorldSchema.shape.failure.shape, expect: WorldSchema.shape.expect.shape };
+  for (const [field, shape] of Object.entries(shapes)) {
+    const value = raw[field];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    const unknown = Object.keys(value).find((key) => !(key in shape));
+    if (unknown) return [field, unknown];
+  }
+  return undefined;
 }
 
 function describeIssue(issue: z.ZodIssue): string {
