@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { SETTINGS } from '../../lib/config/settings';
-import { buildLocalSettingsSample, renderLocalSettingsSample, LOCAL_HOST_SETTINGS } from '../../scripts/gen-local-settings';
+import {
+  buildLocalSettingsSample,
+  renderLocalSettingsSample,
+  renderSettingsTable,
+  withSettingsTable,
+  LOCAL_HOST_SETTINGS,
+  DOC_BEGIN,
+  DOC_END,
+} from '../../scripts/gen-local-settings';
 import { INFRA, ROOT, read, varObjectEntries } from './bicep-text';
 
 /**
@@ -112,7 +120,27 @@ describe('local.settings.sample.json', () => {
   });
 });
 
+describe('docs/deploy.md settings table', () => {
+  it(`lists every setting with its description (regenerate: ${REGENERATE})`, () => {
+    const doc = read(join(ROOT, 'docs', 'deploy.md'));
+    if (doc !== withSettingsTable(doc)) throw new Error(`the settings table in docs/deploy.md is stale — run: ${REGENERATE}`);
+    const table = doc.slice(doc.indexOf(DOC_BEGIN), doc.indexOf(DOC_END));
+    for (const name of settingNames) expect(table).toContain(`| \`${name}\` |`);
+  });
+});
+
 describe('gen-local-settings', () => {
+  it('renders the settings table, escaping pipes and marking secrets', () => {
+    const table = renderSettingsTable({ A: { description: 'x | y', example: '1' }, B: { description: 'key', secret: true, example: '' } });
+    expect(table.split('\n')).toEqual([
+      '| setting | what it does | secret / example |',
+      '|---|---|---|',
+      '| `A` | x \\| y | `1` |',
+      '| `B` | key | secret (Key Vault reference) |',
+    ]);
+    expect(() => withSettingsTable('no markers')).toThrow(/lacks the markers/);
+  });
+
   it('renders a given settings table with examples and descriptions', () => {
     const out = buildLocalSettingsSample({ X_ONE: { description: 'first thing', example: '1' }, X_KEY: { description: 'a key', secret: true, example: '' } });
     expect(out.Values).toEqual({ FUNCTIONS_WORKER_RUNTIME: 'node', AzureWebJobsStorage: 'UseDevelopmentStorage=true', X_ONE: '1', X_KEY: '' });
