@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Activity, ConversationParameters, ConversationReference } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import type { ConnectorClient, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
@@ -25,6 +25,8 @@ export interface TeamsChatOptions {
   tenantId?: string;
   /** An existing adapter, e.g. the @microsoft/teams-ai Application's, so the bot and the notifier share one. */
   adapter?: CloudAdapter;
+  /** Credentials other than app id + password, e.g. botframework-connector's CertificateServiceClientCredentialsFactory. */
+  credentialsFactory?: ServiceClientCredentialsFactory;
   /** Per-request timeout (ms). */
   timeoutMs?: number;
   minProgressIntervalMs?: number;
@@ -90,7 +92,7 @@ export class TeamsChat implements ChatPort {
           MicrosoftAppPassword: options.appPassword,
           MicrosoftAppTenantId: options.appTenantId,
           MicrosoftAppType: options.appType,
-        }),
+        }, options.credentialsFactory),
       );
   }
 

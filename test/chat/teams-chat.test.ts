@@ -1,3 +1,4 @@
+import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { ChatMessageRefSchema } from '../../lib/model';
 import { ChatDeliveryError } from '../../lib/chat/chat-errors';
 import { TeamsChat } from '../../lib/chat/teams-chat';
@@ -94,6 +95,50 @@ describe('TeamsChat against a Bot Framework connector server', () => {
   it('refuses a reference without conversation reference', async () => {
     await expect(teams().reply({ platform: 'teams', activityId: '1' }, 'x')).rejects.toMatchObject({ details: { operation: 'target', retryable: false } });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+/** Stands in for Entra ID: issues a fixed token for the configured app id, as the real factories do after MSAL. */
+class FixedTokenCredentials extends ServiceClientCredentialsFactory {
+  constructor(private readonly appId: string, private readonly token: string) {
+    super();
+  }
+  async isValidAppId(appId: string) {
+    return appId === this.appId;
+  }
+  async isAuthenticationDisabled() {
+    return false;
+  }
+  async createCredentials(appId: string) {
+    if (appId !== this.appId) throw new Error('Invalid appId.');
+    const token = this.token;
+    return {
+      signRequest: async <T extends { headers: { set(name: string, value: string): void } }>(request: T) => {
+        request.headers.set('authorization', `Bearer ${token}`);
+        return request;
+      },
+    };
+  }
+}
+
+describe('TeamsChat with a bot app id', () => {
+  it('signs every connector call with the bot token and rejects a wrong one', async () => {
+    const appId = '00000000-0000-0000-0000-00000000b07a';
+    const authed = await startBotConnectorServer({ channels: [CHANNEL], requireAuthorization: 'Bearer bot-token-for-tests' });
+    try {
+      const { diagnosis, incident } = acrNotAttached();
+      const chat = new TeamsChat({ appId, channelId: CHANNEL, serviceUrl: authed.serviceUrl, credentialsFactory: new FixedTokenCredentials(appId, 'bot-token-for-tests') });
+      const ref = await chat.start(incident);
+      await chat.diagnosis(ref, incident, diagnosis);
+      await chat.reply(ref, 'ok');
+      expect(authed.requests.map((r) => r.authorization)).toEqual(Array(3).fill('Bearer bot-token-for-tests'));
+      expect(authed.requests[0]!.body.bot).toEqual({ id: appId, name: 'pull-doctor' });
+
+      const wrong = new TeamsChat({ appId, channelId: CHANNEL, serviceUrl: authed.serviceUrl, credentialsFactory: new FixedTokenCredentials(appId, 'stale') });
+      await expect(wrong.start(incident)).rejects.toMatchObject({ details: { code: 'Unauthorized', statusCode: 401, retryable: false } });
+    } finally {
+      await authed.close();
+    }
   });
 });
 
