@@ -115,6 +115,12 @@ param teamsTenantId string = ''
 @secure()
 param teamsWorkflowWebhookUrl string = ''
 
+@description('Comma-separated chat ids (slack:C…, slack:U…, teams:19:…@thread.tacv2, group:<Entra group id>) that may run diagnose, recheck, why and status (PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW); empty = nobody.')
+param chatDiagnoseAllow string = ''
+
+@description('Comma-separated chat ids that may also mute and resolve incidents (PULL_DOCTOR_CHAT_ADMIN_ALLOW); empty = nobody.')
+param chatAdminAllow string = ''
+
 @description('Base URL of the full report linked from truncated messages (PULL_DOCTOR_FULL_REPORT_URL).')
 param fullReportUrl string = ''
 
@@ -255,6 +261,7 @@ var appSettings = {
   PULL_DOCTOR_FULL_REPORT_URL: fullReportUrl
   SLACK_BOT_TOKEN: !empty(slackBotToken) ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
   SLACK_CHANNEL_ID: slackChannelId
+  SLACK_SIGNING_SECRET: !empty(slackSigningSecret) ? '${kvRefPrefix}${secretNames.slackSigningSecret}/)' : ''
   SLACK_WEBHOOK_URL: !empty(slackWebhookUrl) ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
   SLACK_API_URL: 'https://slack.com/api/'
   MicrosoftAppId: deployTeamsBot ? botAppId : ''
@@ -274,6 +281,10 @@ var appSettings = {
   // Registries of monitored resource groups are not listed one by one: then accept any registry
   // (events arrive only from the registries subscribed below anyway).
   PULL_DOCTOR_ALLOWED_REGISTRIES: empty(monitoredResourceGroupIds) ? join(registryLoginServers, ',') : ''
+  PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: chatDiagnoseAllow
+  PULL_DOCTOR_CHAT_ADMIN_ALLOW: chatAdminAllow
+  // Unauthenticated Bot Framework requests are for the local emulator only.
+  PULL_DOCTOR_BOT_LOCAL_MODE: 'false'
 }
 
 module functionApp 'modules/function-app.bicep' = {
