@@ -1,0 +1,117 @@
+import type { Category, Classification } from '../model/category';
+import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
+import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
+
+/** Only the head of a message is read: real pull errors are well under 16 KB, pasted logs are not. */
+export const CLASSIFY_INPUT_MAX = 16 * 1024;
+
+const KUBELET_REASONS = [
+  'ErrImageNeverPull',
+  'InvalidImageName',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'ErrImageInspect',
+  'RegistryUnavailable',
+  'SignatureValidationFailed',
+] as const;
+const REASON_PATTERN = new RegExp(`\\b(${KUBELET_REASONS.join('|')})\\b`);
+
+/** What the kubelet reason alone says when the message has nothing better. */
+const REASON_ONLY: Record<string, Pick<Classification, 'category' | 'confidence' | 'candidates' | 'explanation'>> = {
+  ErrImageNeverPull: {
+    category: 'never_pull',
+    confidence: 0.9,
+    candidates: [],
+    explanation: 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.',
+  },
+  InvalidImageName: {
+    category: 'invalid_reference',
+    confidence: 0.9,
+    candidates: [],
+    explanation: 'The image reference in the pod spec is malformed, so it is never pulled.',
+  },
+  RegistryUnavailable: {
+    category: 'registry_unavailable',
+    confidence: 0.6,
+    candidates: ['network_unreachable'],
+    explanation: 'kubelet reports the registry as unavailable.',
+  },
+};
+
+const UNRECOGNISED: Classification = {
+  category: 'unknown',
+  confidence: 0,
+  candidates: [],
+  explanation: 'The message matches no known image pull failure wording.',
+};
+
+function unknown(explanation: string): Classification {
+  return { ...UNRECOGNISED, explanation };
+}
+
+/** Removes control characters; reports when the input is mostly not text (binary, wrong encoding). */
+function cleanText(raw: string): { text: string; binary: boolean } {
+  const head = raw.slice(0, CLASSIFY_INPUT_MAX);
+  // eslint-disable-next-line no-control-regex
+  const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
+  // eslint-disable-next-line no-control-regex
+  const text = head.replace(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]+/g, ' ').replace(/[ \t]+/g, ' ');
+  return { text, binary: head.length > 0 && junk / head.length > 0.1 };
+}
+
+function firstMatch(text: string): PullErrorRule | undefined {
+  return PULL_ERROR_RULES.find(
+    (rule) => rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text)),
+  );
+}
+
+function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
+  return candidates.filter((candidate) => candidate !== category);
+}
+
+/**
+ * Maps kubelet event text (and the container runtime's error inside it) to a category, a confidence,
+ * the categories the text cannot rule out, and a one-line explanation. Never throws.
+ */
+export function classifyPullMessage(text: string, reason?: string): Classification {
+  try {
+    return classify(text, reason);
+  } catch (error) {
+    // Defensive: the rules are plain regular expressions on bounded input; a throw is a bug here.
+    return unknown(`The message could not be classified (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+function classify(input: unknown, reasonInput: unknown): Classification {
+  const raw = typeof input === 'string' ? input : '';
+  const { text, binary } = cleanText(raw);
+  const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || REASON_PATTERN.exec(text)?.[1];
+  const withReason = (c: Classification): Classification => (reason ? { ...c, reason } : c);
+
+  if (binary) return withReason(unknown('The input does not look like text (binary data or not UTF-8).'));
+  if (text.trim().length === 0) {
+    const byReason = reason ? REASON_ONLY[reason] : undefined;
+    return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
+  }
+
+  const errors = withoutAnonymousRetryNoise(splitAggregate(text));
+  const deciding = errors.join(', ');
+  const rule = firstMatch(deciding);
+  const { inner, stripped } = stripWrappers(errors[0]);
+  const runtimeError = stripped && inner.length > 0 ? inner : undefined;
+
+  let result: Classification;
+  if (rule) {
+    result = {
+      category: rule.category,
+      confidence: rule.confidence,
+      candidates: withoutSelf(rule.candidates, rule.category),
+      explanation: rule.explanation,
+    };
+  } else {
+    const byReason = reason ? REASON_ONLY[reason] : undefined;
+    result = byReason ? { ...byReason, candidates: [...byReason.candidates] } : { ...UNRECOGNISED };
+  }
+  if (runtimeError && result.category !== 'unknown') result.runtimeError = runtimeError;
+  return withReason(result);
+}

@@ -1,0 +1,65 @@
+/**
+ * Peels the kubelet / CRI / containerd wrappers off a pull error to reach the runtime's own words:
+ *   Failed to pull image "x": rpc error: code = NotFound desc = failed to pull and unpack image "x":
+ *   failed to resolve reference "x": x: not found            →  x: not found
+ */
+
+/** Wrappers, each anchored at the start; applied repeatedly until none matches. */
+const WRAPPERS: readonly RegExp[] = [
+  /^\s+/,
+  /^\[/, // kubelet's aggregate of one error per credential: "[err1, err2]"
+  // `kubectl describe` event row: "Warning  Failed  2m (x4 over 3m)  kubelet  Failed to pull …"
+  /^(?:Warning|Normal)\s+\w+\s+.*?\bkubelet(?:,\s*\S+)?\s+/,
+  /^(?:ErrImagePull|ImagePullBackOff|Failed):\s*/,
+  /^Failed to pull image "[^"]*":\s*/i,
+  /^rpc error: code = \w+ desc = /i,
+  /^Error response from daemon:\s*/i,
+  /^ctr:\s*/,
+  /^failed to pull and unpack image "[^"]*":\s*/i,
+  /^failed to pull image "[^"]*":\s*/i,
+  /^failed to resolve (?:reference|image) "[^"]*":\s*/i,
+  /^failed to do request: \w+ "[^"]*":\s*/i,
+  /^(?:Error )?initializing source \S+:\s*/i,
+];
+
+const RUNTIME_ERROR_MAX = 600;
+
+export function stripWrappers(text: string): { inner: string; stripped: boolean } {
+  let inner = text;
+  let stripped = false;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const wrapper of WRAPPERS) {
+      const next = inner.replace(wrapper, '');
+      if (next !== inner) {
+        if (wrapper.source !== '^\\s+') stripped = true;
+        inner = next;
+        changed = true;
+      }
+    }
+  }
+  inner = inner.replace(/\]\s*$/, '').trim();
+  if (inner.length > RUNTIME_ERROR_MAX) inner = `${inner.slice(0, RUNTIME_ERROR_MAX)}…`;
+  return { inner, stripped };
+}
+
+/**
+ * kubelet tries each credential and then anonymously, and reports all failures as
+ * "[rpc error: … (with credentials), rpc error: … (anonymous)]". Splits that list into its errors.
+ */
+export function splitAggregate(text: string): string[] {
+  const parts = text.split(/,\s*(?=rpc error: code = )/i);
+  return parts.length > 1 ? parts : [text];
+}
+
+const AUTH_ONLY = /\b401 Unauthorized\b|unauthorized|authentication required/i;
+
+/**
+ * The anonymous retry in an aggregate almost always ends in "401 Unauthorized" and says nothing about
+ * the real failure; when other errors are present, those decide.
+ */
+export function withoutAnonymousRetryNoise(parts: string[]): string[] {
+  if (parts.length < 2) return parts;
+  const informative = parts.filter((part) => !AUTH_ONLY.test(part));
+  return informative.length > 0 ? informative : parts;
+}

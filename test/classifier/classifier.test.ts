@@ -1,0 +1,142 @@
+import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
+import { CATEGORIES, ClassificationSchema, type Category } from '../../lib/model/category';
+import { CITED, PRODUCED_LABELS, producedCorpus, readProducedMessages, type CorpusEntry } from './corpus';
+
+const corpus: CorpusEntry[] = [...CITED, ...producedCorpus()];
+
+describe('classifier corpus (real messages)', () => {
+  test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
+    '%s ← %s',
+    (_category, _head, entry) => {
+      const result = classifyPullMessage(entry.message, entry.reason);
+      expect(ClassificationSchema.parse(result)).toEqual(result);
+      expect(result.category).toBe(entry.category);
+      expect(result.candidates).not.toContain(result.category);
+      if (entry.category === 'unknown') {
+        expect(result.confidence).toBe(0);
+      } else {
+        expect(result.confidence).toBeGreaterThan(0);
+        expect(result.explanation.length).toBeGreaterThan(10);
+      }
+    },
+  );
+
+  test.each(CATEGORIES.map((category) => [category]))('%s has at least 3 real messages', (category: Category) => {
+    const entries = corpus.filter((entry) => entry.category === category);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('every entry names its source: a public URL or the command that produced it', () => {
+    for (const entry of corpus) {
+      expect(entry.source).toMatch(/^(https:\/\/\S+|produced-here: .+)/);
+    }
+  });
+
+  test('produced-messages.txt records the runtime versions and only labels the corpus knows', () => {
+    const { header, records } = readProducedMessages();
+    expect(header.join('\n')).toMatch(/containerd 1\.\d+/);
+    expect(records.length).toBeGreaterThanOrEqual(20);
+    for (const record of records) {
+      expect(Object.keys(PRODUCED_LABELS)).toContain(record.label);
+      expect(record.message.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('classifier rules that need more than one wording', () => {
+  // The two halves are real (MS Learn causes 2 and 1); kubelet joins per-credential errors this way.
+  const aggregate = (first: string, second: string): string =>
+    `Failed to pull image "myacr.azurecr.io/app:v9": [${first}, ${second}]`;
+  const anonymous401 =
+    'rpc error: code = Unknown desc = failed to pull and unpack image "myacr.azurecr.io/app:v9": failed to resolve reference "myacr.azurecr.io/app:v9": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized';
+
+  test('manifest unknown / not found followed by the anonymous retry 401 is a missing tag', () => {
+    const notFound =
+      'rpc error: code = NotFound desc = failed to pull and unpack image "myacr.azurecr.io/app:v9": failed to resolve reference "myacr.azurecr.io/app:v9": myacr.azurecr.io/app:v9: not found';
+    const result = classifyPullMessage(aggregate(notFound, anonymous401));
+    expect(result.category).toBe('tag_not_found');
+    expect(result.runtimeError).toBe('myacr.azurecr.io/app:v9: not found');
+    expect(classifyPullMessage('reading manifest v9 in myacr.azurecr.io/app: manifest unknown; unauthorized: authentication required').category).toBe(
+      'tag_not_found',
+    );
+  });
+
+  test('no match for platform followed by a 401 is a platform problem', () => {
+    const platform =
+      'rpc error: code = NotFound desc = failed to pull and unpack image "myacr.azurecr.io/app:v9": no match for platform in manifest: not found';
+    expect(classifyPullMessage(aggregate(platform, anonymous401)).category).toBe('platform_mismatch');
+  });
+
+  test('403 on the ACR token endpoint is firewall first, RBAC second', () => {
+    const result = classifyPullMessage(
+      'failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://myacr.azurecr.io/oauth2/token?scope=repository%3Aapp%3Apull&service=myacr.azurecr.io: 403 Forbidden',
+    );
+    expect(result.category).toBe('firewall_denied');
+    expect(result.candidates[0]).toBe('access_denied');
+  });
+
+  test('ambiguous texts name their candidates', () => {
+    const pullAccess = classifyPullMessage('pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+    expect(pullAccess.category).toBe('repo_not_found');
+    expect(pullAccess.candidates).toEqual(expect.arrayContaining(['auth_missing', 'access_denied']));
+    const scope = classifyPullMessage('unexpected status: 401 Unauthorized: insufficient_scope: authorization failed');
+    expect(scope.category).toBe('access_denied');
+    expect(scope.candidates).toContain('repo_not_found');
+  });
+
+  test('back-off alone points at the earlier Failed event', () => {
+    const result = classifyPullMessage('Back-off pulling image "myacr.azurecr.io/app:v1"', 'ImagePullBackOff');
+    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: [], reason: 'ImagePullBackOff' });
+    expect(result.explanation).toMatch(/earlier Failed event/);
+  });
+
+  test('rpc prefix or not, same answer; the kubelet reason is picked up from the text', () => {
+    const bare = classifyPullMessage('dial tcp: lookup myacr.azurecr.io on 168.63.129.16:53: no such host');
+    const wrapped = classifyPullMessage(
+      'Warning  Failed  12s (x2 over 30s)  kubelet  Failed to pull image "myacr.azurecr.io/app:v1": rpc error: code = Unknown desc = dial tcp: lookup myacr.azurecr.io on 168.63.129.16:53: no such host',
+    );
+    expect(bare.category).toBe('dns_failure');
+    expect(wrapped.category).toBe('dns_failure');
+    expect(wrapped.runtimeError).toBe('dial tcp: lookup myacr.azurecr.io on 168.63.129.16:53: no such host');
+    expect(classifyPullMessage('Error: ErrImagePull: rpc error: code = Unknown desc = x: not found').reason).toBe('ErrImagePull');
+  });
+
+  test('a kubelet reason alone still classifies when the message is empty', () => {
+    expect(classifyPullMessage('', 'InvalidImageName').category).toBe('invalid_reference');
+    expect(classifyPullMessage('', 'ErrImageNeverPull').category).toBe('never_pull');
+  });
+});
+
+describe('classifier robustness', () => {
+  test.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['1 MB of text', 'x'.repeat(1024 * 1024)],
+    ['binary with NULs', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)).toString('latin1')],
+    ['invalid UTF-8 decoded', Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc].concat(Array(200).fill(0xff))).toString('utf8')],
+    ['unrelated text', 'Successfully pulled image "nginx:1.27" in 1.2s'],
+  ])('%s → unknown, no exception', (_name, input) => {
+    const result = classifyPullMessage(input);
+    expect(result.category).toBe('unknown');
+    expect(result.confidence).toBe(0);
+    expect(result.candidates).toEqual([]);
+    expect(ClassificationSchema.safeParse(result).success).toBe(true);
+  });
+
+  test('non-string input from JavaScript callers is unknown, not a crash', () => {
+    expect(classifyPullMessage(undefined as unknown as string).category).toBe('unknown');
+    expect(classifyPullMessage(42 as unknown as string, 7 as unknown as string).category).toBe('unknown');
+  });
+
+  test('only the first 16 KB is read: a cause past it is not seen, and a 1 MB input is fast', () => {
+    const late = `${'padding '.repeat(4096)} no space left on device`;
+    expect(classifyPullMessage(late).category).toBe('unknown');
+    const start = process.hrtime.bigint();
+    classifyPullMessage(`${'failed to authorize: '.repeat(60000)}`);
+    expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(500);
+  });
+
+  test('a real message with a few stray bytes still classifies', () => {
+    expect(classifyPullMessage('\u0000\uFFFDdial tcp 10.0.0.4:443: connect: connection refused').category).toBe('network_unreachable');
+  });
+});
