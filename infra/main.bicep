@@ -208,8 +208,10 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-// Key Vault secret names; the app settings reference them only when a value was provided, so an
-// unused chat mode never sees an unresolved reference.
+// Key Vault secret names. A secret is stored when its parameter has a value (a later provision
+// with the value removed from the azd environment keeps the stored one); the app settings reference
+// the secrets the chosen chat mode needs, so an unused mode never sees an unresolved reference.
+// A missing secret for the chosen mode shows as a red Key Vault reference on the app's settings.
 var secretNames = {
   slackBotToken: 'slack-bot-token'
   slackSigningSecret: 'slack-signing-secret'
@@ -259,19 +261,19 @@ var appSettings = {
   PULL_DOCTOR_CHECK_TIMEOUT_MS: string(checkTimeoutMs)
   PULL_DOCTOR_CHAT: chatPlatform
   PULL_DOCTOR_FULL_REPORT_URL: fullReportUrl
-  SLACK_BOT_TOKEN: !empty(slackBotToken) ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
+  SLACK_BOT_TOKEN: chatPlatform == 'slack' ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
   SLACK_CHANNEL_ID: slackChannelId
-  SLACK_SIGNING_SECRET: !empty(slackSigningSecret) ? '${kvRefPrefix}${secretNames.slackSigningSecret}/)' : ''
-  SLACK_WEBHOOK_URL: !empty(slackWebhookUrl) ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
+  SLACK_SIGNING_SECRET: (startsWith(chatPlatform, 'slack') || !empty(slackSigningSecret)) ? '${kvRefPrefix}${secretNames.slackSigningSecret}/)' : ''
+  SLACK_WEBHOOK_URL: chatPlatform == 'slack-webhook' ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
   SLACK_API_URL: 'https://slack.com/api/'
   MicrosoftAppId: deployTeamsBot ? botAppId : ''
-  MicrosoftAppPassword: (teamsBotAppType == 'SingleTenant' && !empty(teamsBotPassword)) ? '${kvRefPrefix}${secretNames.teamsBotPassword}/)' : ''
+  MicrosoftAppPassword: (deployTeamsBot && teamsBotAppType == 'SingleTenant') ? '${kvRefPrefix}${secretNames.teamsBotPassword}/)' : ''
   MicrosoftAppTenantId: tenant().tenantId
   MicrosoftAppType: teamsBotAppType
   TEAMS_CHANNEL_ID: teamsChannelId
   TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/'
   TEAMS_TENANT_ID: teamsTenantId
-  TEAMS_WORKFLOW_WEBHOOK_URL: !empty(teamsWorkflowWebhookUrl) ? '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)' : ''
+  TEAMS_WORKFLOW_WEBHOOK_URL: chatPlatform == 'teams-workflow' ? '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)' : ''
   AzureWebJobsStorage__accountName: storage.outputs.name
   PULL_DOCTOR_QUEUE_NAME: diagnoseQueueName
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName

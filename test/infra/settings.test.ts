@@ -75,7 +75,7 @@ describe('infra/ app settings', () => {
     for (const name of secretNames) {
       const entry = appSettings.find((e) => e.key === name);
       expect(entry).toBeDefined();
-      // `<provided> ? <vault reference> : ''` — an unused chat mode never sees an unresolved reference.
+      // `<chat mode needs it> ? <vault reference> : ''` — an unused chat mode never sees an unresolved reference.
       const ref = /^.+ \? '\$\{kvRefPrefix\}\$\{secretNames\.(\w+)\}\/\)' : ''$/.exec(entry!.value);
       expect({ name, value: entry!.value, isVaultReference: Boolean(ref) }).toEqual({ name, value: entry!.value, isVaultReference: true });
       // The referenced secret is one main.bicep stores in the vault.
