@@ -44,7 +44,8 @@ export const SETTINGS = {
     example: '',
   },
   PULL_DOCTOR_ALLOWED_CLUSTERS: {
-    description: 'Comma-separated AKS cluster or resource group ids that alerts and chat may ask about; empty = any cluster the identity can read.',
+    description:
+      'Comma-separated AKS cluster or resource group ids that alerts and chat may ask about; empty = alerts from any cluster the identity can read, and no cluster for chat commands (a cluster name typed in chat resolves only within this list).',
     example: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks',
   },
   PULL_DOCTOR_CACHE_TTL_SECONDS: {
@@ -150,6 +151,25 @@ export const SETTINGS = {
     description: 'Comma-separated registry login servers whose ACR push/delete events are acted on; empty = any registry.',
     example: 'myacr.azurecr.io',
   },
+  SLACK_SIGNING_SECRET: {
+    description: 'Slack app signing secret: every request to /api/slack/commands and /api/slack/interactions must carry a valid v0 signature made with it (unset = Slack requests are refused).',
+    secret: true,
+    example: '',
+  },
+  PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: {
+    description:
+      'Comma-separated ids that may run diagnose, recheck, why and status from chat: Slack user/channel/workspace ids (U…, C…, T…), Teams user AAD object ids, channel ids (19:…@thread.tacv2) or team ids, Entra group object ids (the team\'s group); optional prefix slack:, teams: or group:. Empty = nobody. Admins (PULL_DOCTOR_CHAT_ADMIN_ALLOW) may too.',
+    example: 'slack:C0123456789',
+  },
+  PULL_DOCTOR_CHAT_ADMIN_ALLOW: {
+    description: 'Comma-separated ids (same forms as PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW) that may also mute and resolve incidents from chat. Empty = nobody.',
+    example: 'slack:U0123456789',
+  },
+  PULL_DOCTOR_BOT_LOCAL_MODE: {
+    description:
+      'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. Never set in Azure.',
+    example: 'false',
+  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -196,6 +216,10 @@ const SettingsSchema = z.object({
     'must be comma-separated workspace ids (GUIDs)',
   ),
   PULL_DOCTOR_ALLOWED_REGISTRIES: csv.transform((hosts) => hosts.map((h) => h.toLowerCase())),
+  SLACK_SIGNING_SECRET: unsetIfBlank(z.string().optional()),
+  PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: csv,
+  PULL_DOCTOR_CHAT_ADMIN_ALLOW: csv,
+  PULL_DOCTOR_BOT_LOCAL_MODE: unsetIfBlank(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
