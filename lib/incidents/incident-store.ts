@@ -54,6 +54,9 @@ export interface IncidentStore {
   hasProcessed(key: string, options?: StoreOptions): Promise<boolean>;
   recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void>;
   deletedTags(loginServer: string, repository: string, options?: StoreOptions): Promise<Array<{ tag: string; deletedAt: string; digest?: string }>>;
+  /** Remembers which digest a pushed tag pointed to, so a later delete by digest names its tags. */
+  recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void>;
+  tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]>;
   recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void>;
   jobFailures(options?: StoreOptions): Promise<JobFailure[]>;
 }

@@ -7,6 +7,7 @@ export class MemoryIncidentStore implements IncidentStore {
   private readonly processed = new Set<string>();
   private readonly deletions = new Map<string, DeletedTag>();
   private readonly failures = new Map<string, JobFailure>();
+  private readonly pushed = new Map<string, string>();
   /** Writes made (creates and replaces), for the benchmark. */
   writes = 0;
 
@@ -60,6 +61,18 @@ export class MemoryIncidentStore implements IncidentStore {
     return [...this.deletions.values()]
       .filter((d) => d.loginServer.toLowerCase() === loginServer.toLowerCase() && d.repository === repository)
       .map(({ tag, deletedAt, digest }) => ({ tag, deletedAt, ...(digest ? { digest } : {}) }));
+  }
+
+  async recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void> {
+    options?.signal?.throwIfAborted();
+    this.pushed.set(`${push.loginServer.toLowerCase()}/${push.repository}:${push.tag}`, push.digest);
+    this.writes++;
+  }
+
+  async tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]> {
+    options?.signal?.throwIfAborted();
+    const prefix = `${loginServer.toLowerCase()}/${repository}:`;
+    return [...this.pushed].filter(([k, d]) => k.startsWith(prefix) && d === digest).map(([k]) => k.slice(prefix.length));
   }
 
   async recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void> {

@@ -20,7 +20,8 @@ import {
  *   `doc` JSON column, with `kind`, `status` and `image` as columns for filtering;
  * - `_processed` / RowKey = sha256(event key): handled events (insert-if-absent);
  * - `_deleted~<sha256(loginServer/repository)>` / RowKey = tag: tag deletions;
- * - `_jobfailure` / RowKey = job id: why a diagnose job failed.
+ * - `_pushed~<sha256(loginServer/repository)>` / RowKey = tag: the digest a push gave the tag;
+ * - `_jobfailure` / RowKey = sha256(job id): why a diagnose job failed.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
  */
 
@@ -200,6 +201,23 @@ export class TableIncidentStore implements IncidentStore {
       out.push({ tag: e.rowKey ?? '', deletedAt: e.deletedAt, ...(e.digest ? { digest: e.digest } : {}) });
     }
     return out;
+  }
+
+  private pushedPartition(loginServer: string, repository: string): string {
+    return `_pushed~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
+  }
+
+  async recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void> {
+    await this.ensureTable(options?.signal);
+    await this.client.upsertEntity({ partitionKey: this.pushedPartition(push.loginServer, push.repository), rowKey: push.tag, digest: push.digest }, 'Replace', { abortSignal: options?.signal });
+  }
+
+  async tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]> {
+    await this.ensureTable(options?.signal);
+    const filter = odata`PartitionKey eq ${this.pushedPartition(loginServer, repository)} and digest eq ${digest}`;
+    const tags: string[] = [];
+    for await (const e of this.client.listEntities({ queryOptions: { filter }, abortSignal: options?.signal })) tags.push(e.rowKey ?? '');
+    return tags;
   }
 
   async recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void> {

@@ -177,11 +177,17 @@ async function handleAcrEvent(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   if (event.kind === 'delete') {
-    if (event.tag) {
-      await services.store.recordDeletedTag({ loginServer: event.loginServer, repository: event.repository, tag: event.tag, digest: event.digest, deletedAt: event.timestamp }, { signal });
-      log.info(`ACR: remembered deletion of ${event.loginServer}/${event.repository}:${event.tag} at ${event.timestamp}`);
-    } else log.info(`ACR: manifest ${event.digest ?? '?'} of ${event.loginServer}/${event.repository} deleted (no tag named)`);
+    // ImageDeleted names the manifest digest and not always a tag: tags we saw pushed with that digest went with it.
+    const tags = event.tag ? [event.tag] : event.digest ? await services.store.tagsForDigest(event.loginServer, event.repository, event.digest, { signal }) : [];
+    for (const tag of tags) {
+      await services.store.recordDeletedTag({ loginServer: event.loginServer, repository: event.repository, tag, digest: event.digest, deletedAt: event.timestamp }, { signal });
+      log.info(`ACR: remembered deletion of ${event.loginServer}/${event.repository}:${tag} at ${event.timestamp}`);
+    }
+    if (tags.length === 0) log.info(`ACR: manifest ${event.digest ?? '?'} of ${event.loginServer}/${event.repository} deleted (no known tag)`);
     return;
+  }
+  if (event.tag && event.digest) {
+    await services.store.recordPushedTag({ loginServer: event.loginServer, repository: event.repository, tag: event.tag, digest: event.digest }, { signal });
   }
   const rechecks = await services.intake.imagePushed(event, { signal });
   outcome.rechecks += rechecks.length;

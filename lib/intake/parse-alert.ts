@@ -53,6 +53,9 @@ const DIMENSION_FIELDS: Record<string, keyof AlertPod> = {
   clusterid: 'cluster',
   _resourceid: 'cluster',
   'microsoft.resourceid': 'cluster',
+  // Prometheus label names cannot hold dots: the rule adds the cluster's ARM id as `cluster_id`.
+  cluster_id: 'cluster',
+  microsoft_resourceid: 'cluster',
   namespace: 'namespace',
   name: 'pod',
   pod: 'pod',
