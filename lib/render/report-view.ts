@@ -92,7 +92,8 @@ export function headline(incident: Incident | undefined, diagnosis?: Diagnosis):
   const workloads = incident?.controllers.length ?? (diagnosis?.failure.controller ? 1 : 0);
   const podsText = pods > 0 ? `${plural(pods, 'pod')} in ${plural(Math.max(workloads, 1), 'workload')}` : undefined;
   const ns = namespacesText(namespaces);
-  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText].filter(Boolean).join(' · '));
+  const muted = incident?.status === 'muted' ? `muted${incident.mutedUntil ? ` until ${incident.mutedUntil}` : ''}` : undefined;
+  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText, muted].filter(Boolean).join(' · '));
   const facts = [
     { name: 'Image', value: image },
     ...(cluster ? [{ name: 'Cluster', value: cluster }] : []),

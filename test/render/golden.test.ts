@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderAdaptiveCard, renderMarkdown, renderSlack, renderText } from '../../lib/render';
+import { DiagnosisSchema } from '../../lib/model';
 import { loadDiagnosisFixtures } from './fixtures';
 
 /**
@@ -21,8 +22,20 @@ const renderers: Array<[kind: string, render: (f: ReturnType<typeof loadDiagnosi
 const fixtures = loadDiagnosisFixtures();
 
 describe('renderer goldens', () => {
-  it('has fixtures to render', () => {
+  it('has fixtures to render, each a valid Diagnosis (the loader parses them with DiagnosisSchema)', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(5);
+    for (const f of fixtures) expect(DiagnosisSchema.safeParse(f.diagnosis).success).toBe(true);
+    const attach = fixtures.find((f) => f.name === 'acr-not-attached')!.diagnosis;
+    expect(attach.findings.find((f) => f.checkId === 'pull-permission')).toMatchObject({
+      status: 'fail',
+      fixes: expect.arrayContaining([expect.objectContaining({ command: 'az aks update --resource-group rg-aks-prod --name aks-prod --attach-acr myacr' })]),
+    });
+  });
+
+  it('shows a muted incident in the headline', () => {
+    const f = fixtures[0]!;
+    const muted = { ...f.incident, status: 'muted' as const, mutedUntil: '2026-11-20T04:12:00Z' };
+    expect(renderText(f.diagnosis, muted)).toContain('muted until 2026-11-20T04:12:00Z');
   });
 
   for (const fixture of fixtures) {
