@@ -172,3 +172,35 @@ describe('bicep-text helper', () => {
     expect(masked.replace(/\s+/g, ' ')).toBe('var a = { k: n: 1 } ');
   });
 });
+
+describe('docs/deploy.md', () => {
+  const doc = read(join(ROOT, 'docs', 'deploy.md'));
+  const bicepparam = read(join(INFRA, 'main.bicepparam'));
+  const envNames = new Set([...bicepparam.matchAll(/readEnvironmentVariable\('(\w+)'/g)].map((m) => m[1]));
+
+  it('every `azd env set NAME` it shows is read by main.bicepparam', () => {
+    const shown = [...doc.matchAll(/azd env set (\w+)/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThan(5);
+    expect([...new Set(shown)].filter((n) => !envNames.has(n))).toEqual([]);
+  });
+
+  it('every azd environment value in its options table is read by main.bicepparam', () => {
+    const table = doc.slice(doc.indexOf('| azd environment value | effect |'), doc.indexOf('### Adding clusters'));
+    const names = [...table.matchAll(/^\| `(\w+)/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.filter((n) => !envNames.has(n))).toEqual([]);
+  });
+
+  it('names every azd output it tells the reader to use', () => {
+    const outputs = new Set([...main.matchAll(/^output (\w+) /gm)].map((m) => m[1]));
+    const used = [...doc.matchAll(/`((?:FUNCTION_APP|ALERTS|TEAMS_MESSAGING|SLACK_(?:COMMANDS|INTERACTIONS)|BOT|APP_IDENTITY|KUBERNETES_EVENTS)\w*)`/g)].map((m) => m[1]);
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((n) => !outputs.has(n))).toEqual([]);
+  });
+
+  it('has the least-privilege table naming every role infra/ grants', () => {
+    const roles = Object.keys(JSON.parse(read(join(INFRA, 'modules', 'role-ids.json')))).filter((k) => !k.startsWith('$'));
+    const table = doc.slice(doc.indexOf('| role | scope | why |'));
+    for (const role of roles) expect({ role, inTable: table.includes(role) }).toEqual({ role, inTable: true });
+  });
+});
