@@ -1,0 +1,67 @@
+import type { ChatPort } from '../../lib/chat/chat-port';
+import type { DiagnoseOptions, Diagnoser } from '../../lib/diagnosis/diagnoser';
+import { DIAGNOSIS_VERSION, type ChatMessageRef, type Diagnosis, type PullFailure } from '../../lib/model';
+
+/** A diagnosis as the engine would return it, for callers' unit tests (the engine is tested on its own). */
+export function diagnosisFor(failure: PullFailure, outcome: Diagnosis['verdict']['outcome'] = 'cause_found'): Diagnosis {
+  return {
+    version: DIAGNOSIS_VERSION,
+    failure,
+    image: null,
+    classification: { category: 'tag_not_found', confidence: 0.9, candidates: [], explanation: 'manifest unknown' },
+    findings: [],
+    verdict:
+      outcome === 'cause_found'
+        ? { outcome, rootCauses: [{ checkId: 'repository-tag', confidence: 0.95, summary: 'tag v1.2 does not exist' }], summary: 'tag v1.2 does not exist' }
+        : { outcome, rootCauses: [], summary: 'the pull should work now' },
+    timings: { startedAt: new Date(0).toISOString(), totalMs: 1, checks: {} },
+    requests: { arm: 0, registry: 0, logs: 0, total: 0 },
+  };
+}
+
+/** Counts runs; reports three progress steps; answers `outcome()` (or throws `fail`). */
+export class FakeDiagnoser implements Diagnoser {
+  runs: PullFailure[] = [];
+  outcome: () => Diagnosis['verdict']['outcome'] = () => 'cause_found';
+  fail: Error | undefined;
+
+  async diagnose(failure: PullFailure, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+    this.runs.push(failure);
+    if (this.fail) throw this.fail;
+    for (let done = 1; done <= 3; done++) options.onProgress?.({ done, total: 3, running: [] });
+    return diagnosisFor(failure, this.outcome());
+  }
+}
+
+/** Records every chat call in order. */
+export class RecordingChat implements ChatPort {
+  readonly platform = 'console' as const;
+  calls: Array<{ method: string; text?: string }> = [];
+  private next = 1;
+
+  count(method: string): number {
+    return this.calls.filter((c) => c.method === method).length;
+  }
+  async start(): Promise<ChatMessageRef> {
+    this.calls.push({ method: 'start' });
+    return { platform: 'console', channel: 'test', ts: String(this.next++) };
+  }
+  async progress(): Promise<void> {
+    this.calls.push({ method: 'progress' });
+  }
+  async diagnosis(_ref: ChatMessageRef, _incident: unknown, d: Diagnosis): Promise<void> {
+    this.calls.push({ method: 'diagnosis', text: d.verdict.summary });
+  }
+  async resolved(_ref: ChatMessageRef, _incident: unknown, how: string): Promise<void> {
+    this.calls.push({ method: 'resolved', text: how });
+  }
+  async reply(_ref: ChatMessageRef, text: string): Promise<void> {
+    this.calls.push({ method: 'reply', text });
+  }
+}
+
+export const recordingLogger = () => {
+  const lines: string[] = [];
+  const push = (level: string) => (m: string) => lines.push(`${level}: ${m}`);
+  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+};
