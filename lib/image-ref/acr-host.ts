@@ -25,7 +25,7 @@ export function acrLoginServer(registryName: string, cloud: AzureCloud = 'AzureC
 
 // ACR resource names are 5–50 alphanumerics; the login server adds an optional
 // "-<hash>" when the registry uses a domain-name-label scope other than "Unsecure".
-const REGISTRY_LABEL = /^([a-z0-9]{1,50})(?:-[a-z0-9]{1,16})?$/;
+const REGISTRY_LABEL = /^([a-z0-9]{5,50})(?:-[a-z0-9]{1,16})?$/;
 // Azure region names are lowercase alphanumerics (westeurope, eastus2, usgovvirginia, chinanorth3).
 const REGION_LABEL = /^[a-z][a-z0-9]{2,40}$/;
 
@@ -65,7 +65,7 @@ export function recognizeAcrHost(host: string): AcrHost | undefined {
   return undefined;
 }
 
-/** Wrong top-level domains people type after `azurecr`; they all mean the public cloud. */
+/** Junk labels people type after a correct suffix (`myacr.azurecr.io.com`). */
 const WRONG_TLDS = new Set(['com', 'net', 'org', 'azure', 'microsoft', 'windows', 'cr', 'ie', 'oi', 'co']);
 
 /**
@@ -91,8 +91,8 @@ export function suggestAcrHost(host: string): string | undefined {
     // Two edits away (`azure`) only with a real ACR TLD: `x.azure.com` is too common to rewrite.
     if (distance > 2 || (distance === 2 && (tld === undefined || !TLD_TO_CLOUD[tld]))) continue;
     const extra = fixed.slice(i + 2);
+    // The "azurecr" label is the strong signal; a wrong TLD after it (com, net, cm) means the public cloud.
     const cloudTld = tld !== undefined && TLD_TO_CLOUD[tld] ? tld : 'io';
-    if (tld !== undefined && !TLD_TO_CLOUD[tld] && !WRONG_TLDS.has(tld) && editDistance(tld, 'io') > 1) continue;
     // `myacr.azurecr.io.com`: a valid suffix followed by junk labels.
     if (extra.length > 0 && !extra.every((x) => WRONG_TLDS.has(x))) continue;
     const candidate = [...fixed.slice(0, i), 'azurecr', cloudTld].join('.');

@@ -58,14 +58,14 @@ function checkInput(text: unknown): ParseImageRefResult | undefined {
     return fail('reference', `image reference is ${text.length} characters long; a valid one is far shorter (name at most ${NAME_TOTAL_LENGTH_MAX})`);
   }
   if (text.includes('\uFFFD')) return fail('reference', 'image reference contains U+FFFD: the input was not valid UTF-8');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return fail('reference', 'image reference contains control characters (binary input?)');
-  if (/\s/.test(text)) {
+  if (/[ \t\r\n]/.test(text)) {
     const trimmed = text.trim();
     return /\s/.test(trimmed) || trimmed.length === 0
       ? fail('reference', `image reference contains whitespace: ${quote(text)}`)
       : fail('reference', `image reference has leading or trailing whitespace: ${quote(text)}`, trimmed);
   }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) return fail('reference', 'image reference contains control characters (binary input?)');
   // eslint-disable-next-line no-control-regex
   if (/[^\u0021-\u007e]/.test(text)) return fail('reference', `image reference contains non-ASCII characters: ${quote(text)}`);
   return undefined;
