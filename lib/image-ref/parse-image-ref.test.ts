@@ -148,7 +148,9 @@ describe('typo suggestions', () => {
   });
 
   test('a trailing dot is rejected with the suggestion', () => {
-    expect(parseImageRef('myacr.azurecr.io./app')).toMatchObject({ ok: false, part: 'registry', suggestion: 'myacr.azurecr.io' });
+    expect(parseImageRef('myacr.azurecr.io./app:v1')).toMatchObject({ ok: false, part: 'registry', suggestion: 'myacr.azurecr.io/app:v1' });
+    expect(parseImageRef('myacr.azurecr.io/Team/App:V1')).toMatchObject({ ok: false, part: 'repository', suggestion: 'myacr.azurecr.io/team/app:V1' });
+    expect(parseImageRef('my_acr.example.com/app')).not.toHaveProperty('suggestion');
   });
 
   test('a bare registry name reads as Docker Hub; known ACR names get the login server', () => {

@@ -11,6 +11,7 @@ export type ImageRefPart = 'registry' | 'repository' | 'tag' | 'digest' | 'refer
 
 export type ParseImageRefResult =
   | { ok: true; ref: ImageRef }
+  /** `suggestion`, when set, is a whole corrected reference that parses (trimmed, lowercased, host fixed). */
   | { ok: false; error: string; part: ImageRefPart; suggestion?: string };
 
 export interface ParseImageRefOptions {
@@ -50,6 +51,13 @@ function quote(text: string, max = 80): string {
 
 const fail = (part: ImageRefPart, error: string, suggestion?: string): ParseImageRefResult =>
   suggestion === undefined ? { ok: false, part, error } : { ok: false, part, error, suggestion };
+
+/** Keeps a suggested reference only when it really parses, so a suggestion is never itself wrong. */
+function withSuggestion(result: ParseImageRefResult, reference: string | undefined): ParseImageRefResult {
+  if (result.ok) return result;
+  const { suggestion: _dropped, ...rest } = result;
+  return reference !== undefined && parseChecked(reference, {}).ok ? { ...rest, suggestion: reference } : rest;
+}
 
 function checkInput(text: unknown): ParseImageRefResult | undefined {
   if (typeof text !== 'string') return fail('reference', 'image reference must be a string');
@@ -192,7 +200,8 @@ function parseChecked(text: string, options: ParseImageRefOptions): ParseImageRe
     domain = rest.slice(0, slash);
     path = rest.slice(slash + 1);
     const badDomain = checkDomain(domain);
-    if (badDomain) return badDomain;
+    // checkDomain suggests a host; the caller gets the whole reference with that host.
+    if (badDomain) return withSuggestion(badDomain, badDomain.ok ? undefined : badDomain.suggestion && `${badDomain.suggestion}${text.slice(domain.length)}`);
   } else if (rest.startsWith('[')) {
     return fail('repository', `${quote(rest)} has a registry but no repository`);
   }
@@ -202,7 +211,10 @@ function parseChecked(text: string, options: ParseImageRefOptions): ParseImageRe
     return fail('repository', 'a 64-hex-digit name is an image id, not a repository; write the image name (and @sha256:<digest> for a digest)');
   }
   const badPath = checkPath(path);
-  if (badPath) return badPath;
+  if (badPath) {
+    const lowered = /[A-Z]/.test(path) ? `${domain === undefined ? '' : `${domain}/`}${path.toLowerCase()}${text.slice(rest.length)}` : undefined;
+    return withSuggestion(badPath, lowered);
+  }
   if (rest.length > NAME_TOTAL_LENGTH_MAX) {
     return fail('repository', `image name is ${rest.length} characters long; at most ${NAME_TOTAL_LENGTH_MAX} are allowed`);
   }
