@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HttpRequest, InvocationContext, type EventGridEvent, type Timer } from '@azure/functions';
+import { createServices, type Services } from '../../lib/app/create-services';
+import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
+import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
+import { MemoryJobQueue } from '../../lib/queue/job-queue';
+import { alertWebhookHandler } from '../../functions/alert-webhook';
+import { k8sEventHandler, k8sEventsWebhookHandler } from '../../functions/k8s-events';
+import { acrEventHandler, acrEventsWebhookHandler } from '../../functions/acr-events';
+import { diagnoseJobHandler } from '../../functions/diagnose-queue';
+import { autoResolveHandler } from '../../functions/auto-resolve';
+import { FakeDiagnoser, RecordingChat } from './fakes';
+
+const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
+const WORKSPACE = '11111111-2222-3333-4444-555555555555';
+const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
+const raw = (dir: string, name: string) => readFileSync(join(__dirname, '../fixtures', dir, name), 'utf8');
+const json = (dir: string, name: string): unknown => JSON.parse(raw(dir, name));
+
+/** Container insights rows for the rows-only and Prometheus alerts (21:00–21:05). */
+const kubeEvent = (pod: string, minute: number) => ({
+  TimeGenerated: `2026-11-25T21:0${minute}:30Z`,
+  ClusterId: CLUSTER,
+  Namespace: 'shop',
+  Name: pod,
+  ObjectKind: 'Pod',
+  KubeEventType: 'Warning',
+  Reason: 'Failed',
+  Message: `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": failed to resolve reference "${IMAGE}": ${IMAGE}: not found`,
+  Computer: 'aks-nodepool1-12345678-vmss000000',
+  FirstSeen: `2026-11-25T21:0${minute}:00Z`,
+  LastSeen: `2026-11-25T21:0${minute}:30Z`,
+  Count: 2,
+});
+const logs = { [WORKSPACE]: { KubeEvents: [kubeEvent('web-7d9c8b6f5-x2x4q', 1), kubeEvent('web-7d9c8b6f5-zzzzz', 2), kubeEvent('web-7d9c8b6f5-x2x4q', 3)] } };
+
+interface Harness {
+  services: Services;
+  store: MemoryIncidentStore;
+  queue: MemoryJobQueue;
+  chat: RecordingChat;
+  diagnoser: FakeDiagnoser;
+  logs: string[];
+  context(): InvocationContext;
+}
+
+function harness(env: Record<string, string> = {}, shared?: Pick<Harness, 'store' | 'queue'>): Harness {
+  const store = shared?.store ?? new MemoryIncidentStore();
+  const queue = shared?.queue ?? new MemoryJobQueue();
+  const chat = new RecordingChat();
+  const diagnoser = new FakeDiagnoser();
+  const lines: string[] = [];
+  const services = createServices(
+    { PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, ...env },
+    { store, queue, chat, diagnoser, insights: createSandboxContainerInsights(logs), log: { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) } },
+  );
+  return {
+    services,
+    store,
+    queue,
+    chat,
+    diagnoser,
+    logs: lines,
+    context: () => new InvocationContext({ invocationId: 'test', functionName: 'test', logHandler: (level, ...args) => lines.push(`${level}: ${args.join(' ')}`) }),
+  };
+}
+
+const post = (body: string, url = 'http://127.0.0.1/api/alerts') => new HttpRequest({ method: 'POST', url, body: { string: body }, headers: { 'content-type': 'application/json' } });
+const drain = (h: Harness) => h.queue.drain((job, attempt) => diagnoseJobHandler(() => h.services)(job, new InvocationContext({ triggerMetadata: { dequeueCount: attempt }, logHandler: (_level, ...args) => h.logs.push(args.join(' ')) })));
+
+describe('alert webhook', () => {
+  it('202s a log alert with dimensions, creates one incident and one job; a redelivery changes nothing', async () => {
+    const h = harness();
+    const handler = alertWebhookHandler(() => h.services);
+    const first = await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    expect(first.status).toBe(202);
+    expect(first.jsonBody).toMatchObject({ failures: 1, enqueued: 1, duplicate: false });
+    const again = await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    expect(again).toMatchObject({ status: 202, jsonBody: { duplicate: true } });
+    expect(h.queue.sent).toBe(1);
+    const [incident] = await h.store.list();
+    expect(incident).toMatchObject({ cluster: CLUSTER, image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'], status: 'open' });
+    // The queue function then posts once.
+    await drain(h);
+    expect(h.chat.calls.map((c) => c.method)).toEqual(['start', 'progress', 'diagnosis']);
+  });
+
+  it('reads the failing pods from Log Analytics when the alert only counts rows', async () => {
+    const h = harness();
+    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2, enqueued: 1 } });
+    const [incident] = await h.store.list();
+    expect(incident?.pods.sort()).toEqual(['shop/web-7d9c8b6f5-x2x4q', 'shop/web-7d9c8b6f5-zzzzz']);
+    expect(incident?.sample?.message).toMatch(/not found/);
+  });
+
+  it('finds the image of a Prometheus waiting-reason alert in Log Analytics', async () => {
+    const h = harness();
+    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'prometheus-waiting-reason-fired.json')), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 1 } });
+    expect((await h.store.list())[0]).toMatchObject({ image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'] });
+  });
+
+  it('resolves the incident on the rule\'s Resolved call and posts it in the thread', async () => {
+    const h = harness();
+    const handler = alertWebhookHandler(() => h.services);
+    await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    await drain(h);
+    const res = await handler(post(raw('alerts', 'log-v2-dimensions-resolved.json')), h.context());
+    expect(res.status).toBe(202);
+    expect((await h.store.list())[0]).toMatchObject({ status: 'resolved', resolvedReason: 'alert resolved' });
+    await drain(h);
+    expect(h.chat.calls.at(-1)).toEqual({ method: 'resolved', text: 'alert resolved' });
+  });
+
+  it.each([
+    ['not JSON', '{"schemaId":', 400, /not JSON/],
+    ['missing essentials', raw('alerts', 'malformed-no-essentials.json'), 400, /essentials/],
+  ])('answers 400 for %s with the reason and a log line', async (_n, body, status, reason) => {
+    const h = harness();
+    const res = await alertWebhookHandler(() => h.services)(post(body), h.context());
+    expect(res.status).toBe(status);
+    expect((res.jsonBody as { error: string }).error).toMatch(reason);
+    expect(h.logs.some((l) => /400/.test(l))).toBe(true);
+    expect(h.queue.sent).toBe(0);
+  });
+
+  it('acknowledges another schema with 202 and one log line', async () => {
+    const h = harness();
+    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'activity-log-other-schema.json')), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { ignored: expect.stringMatching(/activityLogs/) } });
+    expect(h.logs.filter((l) => /ignored/.test(l))).toHaveLength(1);
+  });
+
+  it('ignores failures of clusters outside PULL_DOCTOR_ALLOWED_CLUSTERS', async () => {
+    const h = harness({ PULL_DOCTOR_ALLOWED_CLUSTERS: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-other' });
+    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { ignored: 1, enqueued: 0 } });
+    expect(await h.store.list()).toEqual([]);
+    expect(h.logs.some((l) => /outside PULL_DOCTOR_ALLOWED_CLUSTERS/.test(l))).toBe(true);
+  });
+});
+
+describe('Kubernetes events', () => {
+  const cloudEvent = raw('eventgrid', 'k8s-cloudevent-failed.json');
+
+  it('answers the Event Grid validation handshake and the CloudEvents OPTIONS preflight', async () => {
+    const h = harness();
+    const handler = k8sEventsWebhookHandler(() => h.services);
+    const validation = await handler(post(raw('eventgrid', 'subscription-validation.json'), 'http://127.0.0.1/api/events/k8s'), h.context());
+    expect(validation).toMatchObject({ status: 200, jsonBody: { validationResponse: '512d38b6-c7b8-40c8-89fe-f46f9e9622b6' } });
+    const options = await handler(new HttpRequest({ method: 'OPTIONS', url: 'http://127.0.0.1/api/events/k8s', headers: { 'WebHook-Request-Origin': 'eventgrid.azure.net' } }), h.context());
+    expect(options).toMatchObject({ status: 200, headers: { 'WebHook-Allowed-Origin': 'eventgrid.azure.net' } });
+  });
+
+  it('turns one event into one job; the same Event Grid id again (even in a fresh instance) adds none', async () => {
+    const h = harness();
+    const webhook = k8sEventsWebhookHandler(() => h.services);
+    expect((await webhook(post(cloudEvent), h.context())).jsonBody).toMatchObject({ accepted: 1, enqueued: 1 });
+    expect((await webhook(post(cloudEvent), h.context())).jsonBody).toMatchObject({ duplicates: 1, enqueued: 0 });
+    // A second function instance: no in-process memory of the id, same store.
+    const other = harness({}, { store: h.store, queue: h.queue });
+    await k8sEventHandler(() => other.services)(JSON.parse(cloudEvent) as EventGridEvent, other.context());
+    expect(h.queue.sent).toBe(1);
+    expect((await h.store.list())[0]).toMatchObject({ controllers: ['shop/Deployment/web'], category: 'tag_not_found' });
+  });
+
+  it('logs and drops malformed events with 200 (no retry storm), and ignores unrelated ones', async () => {
+    const h = harness();
+    const webhook = k8sEventsWebhookHandler(() => h.services);
+    expect(await webhook(post(raw('eventgrid', 'k8s-malformed.json')), h.context())).toMatchObject({ status: 200, jsonBody: { malformed: 1, accepted: 0 } });
+    expect(h.logs.some((l) => /malformed, dropped/.test(l))).toBe(true);
+    expect((await webhook(post(raw('eventgrid', 'k8s-eventgrid-batch.json')), h.context())).jsonBody).toMatchObject({ accepted: 1, ignored: 2 });
+    expect(await webhook(post('not json'), h.context())).toMatchObject({ status: 400 });
+    // The Event Grid trigger path never throws on bad input either.
+    await expect(k8sEventHandler(() => h.services)({ id: 'x' } as unknown as EventGridEvent, h.context())).resolves.toMatchObject({ malformed: 1 });
+  });
+});
+
+describe('ACR events', () => {
+  it('remembers a deletion (by digest, through the pushed tag) and re-checks open incidents on a push, resolving them', async () => {
+    const h = harness();
+    const acr = acrEventHandler(() => h.services);
+    const [push] = json('eventgrid', 'acr-image-pushed.json') as EventGridEvent[];
+    const [del] = json('eventgrid', 'acr-image-deleted.json') as EventGridEvent[];
+    // An earlier push of v1.2 (another event id), then its deletion by digest.
+    await acr({ ...push!, id: 'earlier-push' }, h.context());
+    await acr(del!, h.context());
+    expect(await h.store.deletedTags('pdacr.azurecr.io', 'shop/web')).toEqual([expect.objectContaining({ tag: 'v1.2', deletedAt: '2026-11-25T20:10:01.948473289Z' })]);
+
+    await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    await drain(h);
+    h.diagnoser.outcome = () => 'should_work';
+    expect(await acr(push!, h.context())).toMatchObject({ accepted: 1, rechecks: 1 });
+    expect(await acr(push!, h.context())).toMatchObject({ duplicates: 1, rechecks: 0 });
+    await drain(h);
+    expect((await h.store.list())[0]).toMatchObject({ status: 'resolved', resolvedReason: 'image pushed (shop/web:v1.2)' });
+    expect(h.chat.calls.at(-1)).toMatchObject({ method: 'resolved' });
+  });
+
+  it('accepts the CloudEvents schema over HTTP and ignores registries outside PULL_DOCTOR_ALLOWED_REGISTRIES', async () => {
+    const h = harness({ PULL_DOCTOR_ALLOWED_REGISTRIES: 'otheracr.azurecr.io' });
+    const res = await acrEventsWebhookHandler(() => h.services)(post(raw('eventgrid', 'acr-image-pushed-cloudevent.json')), h.context());
+    expect(res).toMatchObject({ status: 200, jsonBody: { ignored: 1, accepted: 0 } });
+    expect(h.logs.some((l) => /outside PULL_DOCTOR_ALLOWED_REGISTRIES/.test(l))).toBe(true);
+  });
+});
+
+describe('queue and timer functions', () => {
+  it('retries a failing job and parks it as poison after 5 attempts with its reason kept', async () => {
+    const h = harness();
+    await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    h.diagnoser.fail = new Error('registry unreachable');
+    await drain(h);
+    expect(h.queue.poison).toHaveLength(1);
+    expect(await h.store.jobFailures()).toEqual([expect.objectContaining({ attempt: 5, error: 'Error: registry unreachable' })]);
+  });
+
+  it('re-checks an incident quiet for the configured period once, and resolves it when the pull works', async () => {
+    const h = harness({ PULL_DOCTOR_QUIET_PERIOD_MINUTES: '30' });
+    await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    await drain(h);
+    const timer = autoResolveHandler(() => h.services);
+    const tick = { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: '', next: '', lastUpdated: '' } } as Timer;
+    // lastSeen is 2026-11-25T21:05Z, long before now: quiet.
+    expect((await timer(tick, h.context())).rechecks).toHaveLength(1);
+    expect((await timer(tick, h.context())).rechecks).toHaveLength(0);
+    h.diagnoser.outcome = () => 'should_work';
+    await drain(h);
+    expect((await h.store.list())[0]).toMatchObject({ status: 'resolved', resolvedReason: 'no failure for 30 min and re-check passed' });
+  });
+});
