@@ -1,6 +1,6 @@
 import type { AzureClients } from '../azure/clients';
 import type { RegistryClientFactory } from '../registry/registry-client';
-import { classifyPullMessage } from '../classify';
+import { classifyPullMessage } from '../classify/classify-pull-message';
 import { DIAGNOSIS_VERSION, type Diagnosis, type Finding, type PullFailure } from '../model';
 import type { Check, CheckContext, FactKey, Facts } from './check';
 import { CHECKS } from './check-list';

@@ -46,7 +46,10 @@ const CATEGORY_WORDS: Record<Category, string> = {
 
 export function decideVerdict(classification: Classification, findings: readonly Finding[]): Verdict {
   const category = classification.category;
-  const explains = (f: Finding) => EXPLAINS[category].includes(f.checkId) || category === 'unknown';
+  // An ambiguous message ("pull access denied, repository does not exist or may require
+  // authorization") is explained by what explains any of its candidates too.
+  const explainers = new Set([category, ...classification.candidates].flatMap((c) => EXPLAINS[c]));
+  const explains = (f: Finding) => explainers.has(f.checkId) || category === 'unknown';
   const candidates: RootCause[] = [];
   for (const f of findings) {
     if (f.status === 'fail') {
@@ -65,7 +68,7 @@ export function decideVerdict(classification: Classification, findings: readonly
 
   if (rootCauses.length > 0) {
     const top = rootCauses[0];
-    const topExplains = EXPLAINS[category].includes(top.checkId);
+    const topExplains = explainers.has(top.checkId);
     const disagreement =
       category !== 'unknown' && !topExplains
         ? `The kubelet message says ${says}, but the checks point at ${top.checkId}: ${top.summary}`

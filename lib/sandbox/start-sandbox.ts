@@ -42,11 +42,17 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-/** The sandbox's stand-in for a managed identity: a fixed, non-secret token the servers accept. */
-export function sandboxCredential(): TokenCredential {
+/**
+ * The sandbox's stand-in for a managed identity: a fixed, unsigned, non-secret token the servers
+ * accept. It is shaped like an Entra JWT so its `oid` claim names the world's caller, as a real
+ * token names the identity pull-doctor runs as.
+ */
+export function sandboxCredential(principalId?: string, tenantId?: string): TokenCredential {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ oid: principalId, tid: tenantId, sub: 'sandbox-token-not-a-secret' })}.`;
   return {
     async getToken(): Promise<AccessToken> {
-      return { token: 'sandbox-token-not-a-secret', expiresOnTimestamp: Date.now() + 60 * 60 * 1000 };
+      return { token, expiresOnTimestamp: Date.now() + 60 * 60 * 1000 };
     },
   };
 }
@@ -60,7 +66,7 @@ export async function startSandbox(world: World, options: SandboxOptions = {}): 
   const tls = await generateSandboxTls();
   const requestLog = new RequestLog();
   const faults = new FaultSet([...world.faults, ...(options.faults ?? [])]);
-  const credential = sandboxCredential();
+  const credential = sandboxCredential(world.caller.principalId, world.caller.tenantId);
 
   const arm = await startArmServer(world, { pageSize: options.pageSize, faultSet: faults, tls, requestLog });
   let registry: Awaited<ReturnType<typeof startRegistryServer>>;

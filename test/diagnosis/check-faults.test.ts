@@ -27,9 +27,12 @@ const FAULTS: Array<[string, Omit<Fault, 'route' | 'server'>]> = [
   ['hang', { hang: true }],
 ];
 
+/** On a registry a 404 carries NAME_UNKNOWN, which is evidence (the repository is missing), not a failed read: use 401. */
+const REGISTRY_FAULTS: typeof FAULTS = FAULTS.map(([label, f]) => (f.status === 404 ? ['401', { status: 401 }] : [label, f]));
+
 describe.each(CASES)('$check under faults on its lookups', ({ check, world: worldName, route, server, names }) => {
   const world = loadWorld(path.join(WORLDS_DIR, `${worldName}.yaml`));
-  it.each(FAULTS)('%s → unknown, the rest of the diagnosis completes', async (_label, fault) => {
+  it.each(server === 'registry' ? REGISTRY_FAULTS : FAULTS)('%s → unknown, the rest of the diagnosis completes', async (_label, fault) => {
     const diagnosis = await diagnoseInSandbox(world, {
       faults: [{ route, server, ...fault }],
       checkTimeoutMs: fault.hang ? 1500 : 8000,

@@ -3,7 +3,7 @@ import { ipInRange } from '../ipv4';
 
 describeCheckTable('network-rules', [
   ['healthy', 'pass', /accepts pulls from any network/],
-  ['public-access-disabled-no-pe', 'fail', /Public network access to myacr is disabled and it has no approved private endpoint/],
+  ['public-access-disabled-no-pe', 'fail', /Public network access to myacr is disabled and it has no private endpoint/],
   ['firewall-deny-egress-ip', 'fail', /does not allow aks-prod's egress IP 20\.1\.2\.3/],
   ['private-dns-not-linked', 'pass', /pulls must go through its private endpoint/],
 ]);

@@ -23,7 +23,8 @@ export const networkRulesCheck: Check = {
     ];
 
     if (registry.publicNetworkAccess === 'Disabled') {
-      if (approvedEndpoints.length > 0) {
+      // With any private endpoint the way in is private; whether it works is the private-endpoint check's call.
+      if (registry.privateEndpointConnections.length > 0) {
         return {
           finding: { status: 'pass', summary: `Public access to ${registry.name} is disabled; pulls must go through its private endpoint`, evidence, fixes: [] },
         };
@@ -33,7 +34,7 @@ export const networkRulesCheck: Check = {
       return {
         finding: {
           status: 'fail',
-          summary: `Public network access to ${registry.name} is disabled and it has no approved private endpoint, so no node can reach it`,
+          summary: `Public network access to ${registry.name} is disabled and it has no private endpoint, so no node can reach it`,
           evidence,
           fixes: [
             {

@@ -41,8 +41,8 @@ export const privateEndpointCheck: Check = {
           evidence,
           fixes: [
             {
-              text: 'Approve the private endpoint connection on the registry.',
-              command: `az network private-endpoint-connection approve --id ${sh(connections[0].id)} --description 'Approved for AKS pulls'`,
+              text: `Approve the private endpoint connection on ${registry.name} (someone with rights on the registry must do it).`,
+              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop() ?? '')} --description 'Approved for AKS pulls'`,
             },
           ],
           docs: DOCS.privateLink,

@@ -1,5 +1,6 @@
 import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import { scopeContains } from '../../azure/arm-id';
+import { ownPrincipalId } from '../../azure/own-principal';
 import type { Evidence } from '../../model';
 import { getRoleDefinition, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
 import type { Check, CheckContext, CheckOutcome } from '../check';
@@ -126,8 +127,10 @@ async function evaluate(ctx: CheckContext, assignments: RoleAssignment[], regist
  */
 async function servicePrincipalOutcome(ctx: CheckContext, registry: RegistryFacts, cluster: ClusterFacts, repository: string, abac: boolean): Promise<CheckOutcome> {
   const clientId = cluster.servicePrincipalClientId!;
+  // pull-doctor's own identity reads the registry (Reader includes pull): it is not the cluster's.
+  const self = await ctx.lookups.get('self oid', (signal) => ownPrincipalId(ctx.azure.credential, `${ctx.azure.resourceManagerEndpoint}/.default`, signal));
   const all = (await listRoleAssignmentsAt(ctx, registry.id)).filter(
-    (a) => a.principalType === 'ServicePrincipal' && a.scope && scopeContains(a.scope, registry.id),
+    (a) => a.principalType === 'ServicePrincipal' && a.scope && scopeContains(a.scope, registry.id) && a.principalId !== self,
   );
   const grants = (await evaluate(ctx, all, registry, repository, abac)).filter((g) => g.grants);
   const fixes = abac

@@ -4,7 +4,7 @@ import { closestNames, newestTags } from './repository-tag';
 describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
-  ['repository-typo', 'fail', /Repository paymnets does not exist .* did you mean payments/],
+  ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
 ]);
 
 describe('closest and newest names', () => {

@@ -26,7 +26,8 @@ export const repositoryTagCheck: Check = {
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
       if (error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
-      if (error.code === 'MANIFEST_UNKNOWN' || (error.statusCode === 404 && error.code !== 'UNAUTHORIZED')) return tagMissing(ctx, image, host, reference);
+      // Only the registry's own code says the tag is missing; a bare 404 (a proxy, a wrong endpoint) is not evidence.
+      if (error.code === 'MANIFEST_UNKNOWN') return tagMissing(ctx, image, host, reference);
       throw error;
     }
     const evidence: Evidence[] = [
