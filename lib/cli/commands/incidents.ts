@@ -1,0 +1,65 @@
+import { createServices } from '../../app/create-services';
+import { silentLogger } from '../../intake/logger';
+import type { Incident } from '../../model';
+import { EXIT, UsageError, type Command } from '../command';
+import { parseOptions } from '../main';
+
+const STATUSES = ['open', 'muted', 'resolved', 'all'] as const;
+
+function clusterName(id: string): string {
+  return id.split('/').pop() ?? id;
+}
+
+function line(i: Incident): string {
+  const pods = i.podCount ?? i.pods.length;
+  const state = i.status === 'muted' ? `muted until ${i.mutedUntil}` : i.status === 'resolved' ? `resolved (${i.resolvedReason ?? 'resolved'})` : 'open';
+  return [
+    `${i.id.slice(0, 8)}  ${state}`,
+    `  ${clusterName(i.cluster)}  ${i.image}`,
+    `  ${i.category}${i.rootCause ? ` → ${i.rootCause}` : ''}; ${pods} pod(s) in ${i.namespaces.join(', ') || '?'}; ${i.eventCount} event(s); last seen ${i.lastSeen}`,
+    ...(i.lastError ? [`  last job failed: ${i.lastError}`] : []),
+  ].join('\n');
+}
+
+/** `pull-doctor incidents`: what intake holds (incident table and the diagnose queue's poison messages). */
+export const incidentsCommand: Command = {
+  name: 'incidents',
+  summary: 'list incidents and diagnose jobs that failed for good (poison messages)',
+  usage: [
+    'usage: pull-doctor incidents [--status open|muted|resolved|all] [--json]',
+    '',
+    'Reads the incident table and the <queue>-poison queue named by AzureWebJobsStorage (or',
+    'AzureWebJobsStorage__accountName), PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
+    'Each poison message is shown with the reason its last attempt failed.',
+  ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, { status: { type: 'string', default: 'open' }, json: { type: 'boolean', default: false } });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const status = values.status as string;
+    if (!(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+    const services = createServices(io.env, { log: silentLogger });
+    if (services.storage === 'memory') {
+      io.err('pull-doctor incidents: no incident storage configured (set AzureWebJobsStorage or AzureWebJobsStorage__accountName)');
+      return EXIT.undecided;
+    }
+    const signal = AbortSignal.timeout(60_000);
+    const incidents = await services.store.list(status === 'all' ? {} : { status: [status as Incident['status']] }, { signal });
+    incidents.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
+    const [poison, failures] = await Promise.all([services.queue.peekPoison({ signal }), services.store.jobFailures({ signal })]);
+    const reasons = new Map(failures.map((f) => [f.jobId, f]));
+    const poisoned = poison.map((p) => ({ ...p, failure: p.job ? reasons.get(p.job.jobId) : undefined }));
+    if (values.json) {
+      io.out(JSON.stringify({ incidents, poison: poisoned }, null, 2));
+      return EXIT.ok;
+    }
+    io.out(incidents.length ? incidents.map(line).join('\n\n') : `no ${status === 'all' ? '' : `${status} `}incidents`);
+    if (poisoned.length) {
+      io.out(`\npoison messages (${services.settings.PULL_DOCTOR_QUEUE_NAME}-poison):`);
+      for (const p of poisoned) {
+        const what = p.job ? `incident ${p.job.incidentId.slice(0, 8)} (${p.job.reason})` : `unreadable message: ${p.unreadable}`;
+        io.out(`  ${p.messageId}  ${p.insertedOn ?? ''}  ${what}\n    ${p.failure ? `attempt ${p.failure.attempt} failed: ${p.failure.error}` : 'no failure recorded'}`);
+      }
+    }
+    return EXIT.ok;
+  },
+};
