@@ -1,0 +1,92 @@
+import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
+import type { Settings } from '../config/settings';
+import type { Logger } from '../intake/logger';
+
+/** An HTTP request as functions/ hands it over (lib/ never imports @azure/functions). */
+export interface BotHttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  /** Raw body text; parsed here. */
+  rawBody: string;
+}
+
+export interface BotHttpAnswer {
+  status: number;
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+export type BotAdapterChoice = { ok: true; adapter: TeamsAdapter; authenticated: boolean } | { ok: false; error: string };
+
+type BotSettings = Pick<Settings, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType' | 'PULL_DOCTOR_BOT_LOCAL_MODE'>;
+
+/**
+ * The Bot Framework adapter for /api/messages. With MicrosoftAppId set, every request must carry a
+ * Bot Framework JWT (CloudAdapter validates it). Without one, botbuilder would accept anything, so
+ * pull-doctor refuses to run unless PULL_DOCTOR_BOT_LOCAL_MODE=true says this is a developer's
+ * machine (Bot Framework Emulator), and says so loudly.
+ */
+export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapterChoice {
+  if (settings.MicrosoftAppId) {
+    return {
+      ok: true,
+      authenticated: true,
+      adapter: new TeamsAdapter({
+        MicrosoftAppId: settings.MicrosoftAppId,
+        MicrosoftAppPassword: settings.MicrosoftAppPassword,
+        MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
+        MicrosoftAppType: settings.MicrosoftAppType ?? 'MultiTenant',
+      }),
+    };
+  }
+  if (settings.PULL_DOCTOR_BOT_LOCAL_MODE) {
+    log.warn(
+      '*** teams: PULL_DOCTOR_BOT_LOCAL_MODE=true and no MicrosoftAppId: /api/messages accepts UNAUTHENTICATED Bot Framework requests. Development only — never in Azure. ***',
+    );
+    return { ok: true, authenticated: false, adapter: new TeamsAdapter({}) };
+  }
+  return { ok: false, error: 'the Teams bot is not configured: set MicrosoftAppId (or PULL_DOCTOR_BOT_LOCAL_MODE=true for local development)' };
+}
+
+/** Runs one Bot Framework request through the adapter's `process`, capturing what it writes. */
+export async function processBotRequest(adapter: TeamsAdapter, request: BotHttpRequest, logic: (turn: TurnContext) => Promise<void>): Promise<BotHttpAnswer> {
+  let body: unknown;
+  try {
+    body = JSON.parse(request.rawBody);
+  } catch {
+    return { status: 400, body: { error: 'body is not JSON' }, headers: {} };
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 400, body: { error: 'body is not an activity' }, headers: {} };
+  const answer: BotHttpAnswer = { status: 200, headers: {} };
+  const botRequest: BotRequest = { method: request.method.toUpperCase(), headers: request.headers, body: body as Record<string, unknown> };
+  const botResponse: BotResponse = {
+    socket: null,
+    status: (code: number) => {
+      answer.status = code;
+    },
+    header: (name: string, value: unknown) => {
+      answer.headers[name] = String(value);
+    },
+    send: (value: unknown) => {
+      answer.body = value;
+    },
+    end: () => undefined,
+  };
+  await adapter.process(botRequest, botResponse, logic);
+  return answer;
+}
+
+/** POST /api/messages. */
+export async function handleTeamsMessages(deps: { adapter: BotAdapterChoice; bot: Application; log: Logger }, request: BotHttpRequest): Promise<BotHttpAnswer> {
+  if (!deps.adapter.ok) {
+    deps.log.warn(`teams: 503 ${deps.adapter.error}`);
+    return { status: 503, body: { error: deps.adapter.error }, headers: {} };
+  }
+  const answer = await processBotRequest(deps.adapter.adapter, request, async (turn) => {
+    await deps.bot.run(turn);
+  });
+  if (answer.status === 401 || answer.status === 403) deps.log.warn(`teams: ${answer.status} request refused by Bot Framework authentication`);
+  return answer;
+}
