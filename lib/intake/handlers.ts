@@ -39,21 +39,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
-/** Pods the alert counted but did not name (or named without an image), read from Container insights. */
+/** The alert's pods (all failing pods in its window when it names none), read from Container insights. */
 async function lookUpAlertPods(
   services: IntakeServices,
   alert: Extract<ParsedAlert, { kind: 'alert' }>,
-  incomplete: AlertPod[],
+  pods: AlertPod[],
   log: Logger,
   signal: AbortSignal | undefined,
 ): Promise<PullFailure[]> {
   const workspaceId = alert.workspaceIds[0] ?? services.workspaceIds[0];
   if (!services.insights || !workspaceId) {
-    log.warn(`alert ${alert.rule}: ${incomplete.length || 'its'} row(s) name no image and no Log Analytics workspace is configured (PULL_DOCTOR_WORKSPACE_IDS); dropped`);
+    if (pods.length === 0 || pods.some((p) => !p.image)) {
+      log.warn(`alert ${alert.rule}: rows without an image and no Log Analytics workspace configured (PULL_DOCTOR_WORKSPACE_IDS); those rows are dropped`);
+    }
     return [];
   }
-  const clusters = new Set(incomplete.map((p) => p.cluster ?? alert.cluster).filter((c): c is string => !!c && isAksClusterId(c)));
-  const namespaces = new Set(incomplete.map((p) => p.namespace));
+  const clusters = new Set((pods.length ? pods.map((p) => p.cluster ?? alert.cluster) : [alert.cluster]).filter((c): c is string => !!c && isAksClusterId(c)));
+  const namespaces = new Set(pods.map((p) => p.namespace));
   const budget = AbortSignal.timeout(ALERT_LOOKUP_BUDGET_MS);
   const rows = await services.insights.failingPods(
     {
@@ -65,9 +67,33 @@ async function lookUpAlertPods(
     },
     { signal: signal ? AbortSignal.any([signal, budget]) : budget },
   );
-  const named = incomplete.filter((p) => p.pod);
-  const wanted = named.length ? rows.filter((r) => named.some((p) => p.pod === r.pod && (!p.namespace || p.namespace === r.namespace))) : rows;
+  const named = pods.filter((p) => p.pod);
+  const wanted = named.length ? rows.filter((r) => named.some((p) => p.pod === r.pod && (!p.namespace || p.namespace === r.namespace) && (!p.image || p.image === r.image))) : rows;
   return wanted.map((r) => ({ ...r, cluster: r.cluster ?? alert.cluster, source: alert.signal === 'prometheus' ? 'prometheus-alert' : 'alert' }));
+}
+
+/**
+ * The alert's failures. Dimensions name pod and image but not the kubelet message, which decides the
+ * incident's category, so the message is read from Container insights for the alert's window; rows
+ * without an image (Prometheus) or an alert that only counts rows need that read to exist at all.
+ */
+async function alertFailures(services: IntakeServices, alert: Extract<ParsedAlert, { kind: 'alert' }>, log: Logger, signal: AbortSignal | undefined): Promise<PullFailure[]> {
+  const named = completeAlertPods(alert, alert.pods);
+  const needsLookup = alert.pods.length === 0 || alert.pods.some((p) => !p.image);
+  let found: PullFailure[] = [];
+  try {
+    found = await lookUpAlertPods(services, alert, alert.pods, log, signal);
+  } catch (error) {
+    // Without the read there is nothing to ingest: fail, so the action group calls again.
+    if (needsLookup) throw error;
+    log.warn(`alert ${alert.rule}: could not read kubelet messages from Log Analytics (${error instanceof Error ? error.message : String(error)}); using the dimensions alone`);
+  }
+  const key = (f: PullFailure) => `${f.namespace}/${f.pod}/${f.image}`;
+  const byKey = new Map(found.map((f) => [key(f), f]));
+  // Dimensions are authoritative for which pods fired; the read adds their message, node and times.
+  const merged = named.map((f) => ({ ...f, ...byKey.get(key(f)), count: f.count ?? byKey.get(key(f))?.count, source: f.source }));
+  const namedKeys = new Set(named.map(key));
+  return needsLookup ? [...merged, ...found.filter((f) => !namedKeys.has(key(f)))] : merged;
 }
 
 /** Azure Monitor action group → 202 accepted/ignored, 400 malformed. */
@@ -94,9 +120,7 @@ export async function handleAlertWebhook(services: IntakeServices, rawBody: stri
     log.info(`alert webhook: ${alert.rule} firing ${alert.window.start.toISOString()}..${alert.window.end.toISOString()} redelivered, dropped`);
     return { status: 202, jsonBody: { duplicate: true } };
   }
-  const failures = completeAlertPods(alert, alert.pods);
-  const incomplete = alert.pods.filter((p) => !p.image);
-  if (incomplete.length > 0 || alert.pods.length === 0) failures.push(...(await lookUpAlertPods(services, alert, incomplete, log, signal)));
+  const failures = await alertFailures(services, alert, log, signal);
   const result = await services.intake.ingest(failures, { eventKey: alert.firingKey, durableKey: true, alertId: alert.alertId, signal });
   log.info(
     `alert webhook: ${alert.rule} ${result.duplicate ? 'redelivered, dropped' : `${failures.length} failure(s) → ${result.incidents.length} incident(s), ${result.enqueued} job(s)`}`,

@@ -80,7 +80,9 @@ describe('alert webhook', () => {
     expect(again).toMatchObject({ status: 202, jsonBody: { duplicate: true } });
     expect(h.queue.sent).toBe(1);
     const [incident] = await h.store.list();
-    expect(incident).toMatchObject({ cluster: CLUSTER, image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'], status: 'open' });
+    // The dimensions carry no kubelet message; it was read from Container insights, so the category is known.
+    expect(incident).toMatchObject({ cluster: CLUSTER, image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'], status: 'open', category: 'tag_not_found' });
+    expect(incident?.sample).toMatchObject({ message: expect.stringMatching(/not found/), node: 'aks-nodepool1-12345678-vmss000000', count: 6 });
     // The queue function then posts once.
     await drain(h);
     expect(h.chat.calls.map((c) => c.method)).toEqual(['start', 'progress', 'diagnosis']);
@@ -100,6 +102,17 @@ describe('alert webhook', () => {
     const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'prometheus-waiting-reason-fired.json')), h.context());
     expect(res).toMatchObject({ status: 202, jsonBody: { failures: 1 } });
     expect((await h.store.list())[0]).toMatchObject({ image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'] });
+  });
+
+  it('uses the dimensions alone when Log Analytics fails, but fails (for a retry) when the alert only counts rows', async () => {
+    const h = harness();
+    const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [] };
+    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: () => {} } });
+    const handler = alertWebhookHandler(() => services);
+    expect(await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { failures: 1, enqueued: 1 } });
+    expect((await h.store.list())[0]?.category).toBe('unknown');
+    expect(h.logs.some((l) => /could not read kubelet messages.*403/.test(l))).toBe(true);
+    await expect(handler(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context())).rejects.toThrow('403');
   });
 
   it('resolves the incident on the rule\'s Resolved call and posts it in the thread', async () => {
