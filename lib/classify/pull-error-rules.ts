@@ -98,6 +98,15 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
   },
   {
+    // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
+    id: 'kubelet-pull-qps',
+    category: 'rate_limited',
+    patterns: [/pull QPS exceeded/i],
+    confidence: 0.9,
+    candidates: [],
+    explanation: "kubelet's own pull rate limit (registryPullQPS/registryBurst) was hit on this node; it retries on its own.",
+  },
+  {
     id: 'rate-limited',
     category: 'rate_limited',
     patterns: [/toomanyrequests|\b429 Too Many Requests\b|pull rate limit|status(?: code)?:? 429\b/i],
