@@ -1,6 +1,7 @@
 import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
 import { CATEGORIES, ClassificationSchema, type Category } from '../../lib/model/category';
-import { CITED, PRODUCED_LABELS, producedCorpus, readProducedMessages, type CorpusEntry } from './corpus';
+import { CITED, type CorpusEntry } from './corpus';
+import { PRODUCED_LABELS, producedCorpus, readProducedMessages } from './produced-corpus';
 
 const corpus: CorpusEntry[] = [...CITED, ...producedCorpus()];
 
