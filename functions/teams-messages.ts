@@ -6,15 +6,9 @@ import { contextLogger } from '../lib/intake/logger';
 import { createTeamsBot } from '../lib/teams/teams-bot';
 import { createBotAdapter, handleTeamsMessages, type BotAdapterChoice } from '../lib/teams/teams-http';
 
-let bot: { adapter: BotAdapterChoice; app: Application } | undefined;
-
-/** Created once per process: the adapter caches Bot Framework signing keys and tokens. */
-function teamsBot() {
-  if (!bot) {
-    const services = getServices();
-    bot = { adapter: createBotAdapter(services.settings, services.log), app: createTeamsBot({ services: commandServicesFrom(services) }) };
-  }
-  return bot;
+export interface TeamsBotParts {
+  adapter: BotAdapterChoice;
+  bot: Application;
 }
 
 function headersOf(request: HttpRequest): Record<string, string> {
@@ -26,13 +20,25 @@ function headersOf(request: HttpRequest): Record<string, string> {
 }
 
 /** Bot Framework messages from Teams: authenticated by the Bot Framework JWT (no function key). */
-export async function teamsMessages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const { adapter, app: botApp } = teamsBot();
-  const answer = await handleTeamsMessages(
-    { adapter, bot: botApp, log: contextLogger(context) },
-    { method: request.method, headers: headersOf(request), rawBody: await request.text() },
-  );
-  return answer.body === undefined ? { status: answer.status, headers: answer.headers } : { status: answer.status, headers: answer.headers, jsonBody: answer.body };
+export function createTeamsMessagesHandler(parts: () => TeamsBotParts) {
+  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const { adapter, bot } = parts();
+    const answer = await handleTeamsMessages(
+      { adapter, bot, log: contextLogger(context) },
+      { method: request.method, headers: headersOf(request), rawBody: await request.text() },
+    );
+    return answer.body === undefined ? { status: answer.status, headers: answer.headers } : { status: answer.status, headers: answer.headers, jsonBody: answer.body };
+  };
 }
 
-app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: teamsMessages });
+let shared: TeamsBotParts | undefined;
+/** Created once per process: the adapter caches Bot Framework signing keys and tokens. */
+function sharedBot(): TeamsBotParts {
+  if (!shared) {
+    const services = getServices();
+    shared = { adapter: createBotAdapter(services.settings, services.log), bot: createTeamsBot({ services: commandServicesFrom(services) }) };
+  }
+  return shared;
+}
+
+app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: createTeamsMessagesHandler(sharedBot) });

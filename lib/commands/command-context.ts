@@ -27,6 +27,8 @@ export interface CommandSettings {
   /** PULL_DOCTOR_WORKSPACE_IDS: Log Analytics workspaces with Container insights. */
   workspaceIds: readonly string[];
   access: ChatAccessPolicy;
+  /** PULL_DOCTOR_ALLOWED_REGISTRIES (lowercase): registries an image typed in chat may name; empty = public DNS names only. */
+  allowedRegistries: readonly string[];
   /** How far back `diagnose <pod>` looks for the pod's failure (default 24 h). */
   lookbackHours?: number;
 }

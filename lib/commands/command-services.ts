@@ -45,6 +45,7 @@ export function commandServicesFrom(app: AppServicesForCommands): CommandService
       allowedClusters: settings.PULL_DOCTOR_ALLOWED_CLUSTERS,
       workspaceIds: settings.PULL_DOCTOR_WORKSPACE_IDS,
       access: accessPolicyFrom(settings),
+      allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { authorize, type ChatActor, type ChatPermission } from '../authz/chat-access';
 import { clusterAllowedForChat, resolveChatCluster } from '../authz/cluster-scope';
+import { chatRegistryProblem } from '../authz/registry-scope';
 import type { Incident, PullFailure } from '../model';
 import { newJob } from '../queue/diagnose-job';
 import type { CommandContext, CommandOutcome } from './command-context';
@@ -119,6 +120,8 @@ async function diagnoseAndReply(ctx: CommandContext, failure: PullFailure): Prom
 async function diagnoseImage(ctx: CommandContext, command: Extract<ChatCommand, { verb: 'diagnose-image' }>): Promise<CommandOutcome> {
   const cluster = resolveChatCluster(command.cluster, ctx.services.settings.allowedClusters);
   if (!cluster.ok) return refuse(ctx, `${cluster.error}.`, cluster.kind === 'denied' ? 'denied' : 'invalid');
+  const registry = chatRegistryProblem(command.image, ctx.services.settings.allowedRegistries);
+  if (registry) return refuse(ctx, `Sorry, ${registry}.`, 'denied');
   return diagnoseAndReply(ctx, { cluster: cluster.clusterId, image: command.image, source: 'chat' });
 }
 
@@ -147,6 +150,9 @@ async function diagnosePod(ctx: CommandContext, command: Extract<ChatCommand, { 
     ctx.signal,
   );
   if (!found.ok) return refuse(ctx, `${found.error}.`, 'not-found');
+  // The image comes from the cluster's own pod spec, so it is what the kubelet pulls; still only allowed registries are read.
+  const registry = chatRegistryProblem(found.failure.image, ctx.services.settings.allowedRegistries);
+  if (registry) return refuse(ctx, `Sorry, ${registry}.`, 'denied');
   return diagnoseAndReply(ctx, found.failure);
 }
 
