@@ -97,7 +97,10 @@ function classify(input: unknown, reasonInput: unknown): Classification {
   const errors = withoutAnonymousRetryNoise(splitAggregate(text));
   const deciding = errors.join(', ');
   const rule = firstMatch(deciding);
-  const { inner, stripped } = stripWrappers(errors[0]);
+  // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
+  const lines = errors[0].split('\n');
+  const line = (rule && lines.length > 1 && lines.find((l) => rule.patterns.every((p) => p.test(l)))) || errors[0];
+  const { inner, stripped } = stripWrappers(line);
   const runtimeError = stripped && inner.length > 0 ? inner : undefined;
 
   let result: Classification;

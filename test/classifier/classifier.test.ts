@@ -102,6 +102,19 @@ describe('classifier rules that need more than one wording', () => {
     expect(classifyPullMessage('Error: ErrImagePull: rpc error: code = Unknown desc = x: not found').reason).toBe('ErrImagePull');
   });
 
+  test('pasted kubectl describe events: the cause line decides, not the back-off lines', () => {
+    // Event rows as quoted in hjacobs/kube-ops-view#176.
+    const events = [
+      'Normal Pulling 18s (x2 over 37s) kubelet, kworker2 pulling image "hjacobs/kube-ops-view:0.8.1"',
+      'Warning Failed 18s (x2 over 37s) kubelet, kworker2 Failed to pull image "hjacobs/kube-ops-view:0.8.1": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: server misbehaving',
+      'Warning Failed 18s (x2 over 37s) kubelet, kworker2 Error: ErrImagePull',
+      'Normal BackOff 2s (x4 over 34s) kubelet, kworker2 Back-off pulling image "hjacobs/kube-ops-view:0.8.1"',
+    ].join('\n');
+    const result = classifyPullMessage(events);
+    expect(result).toMatchObject({ category: 'dns_failure', reason: 'ErrImagePull' });
+    expect(result.runtimeError).toBe('Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: server misbehaving');
+  });
+
   test('a kubelet reason alone still classifies when the message is empty', () => {
     expect(classifyPullMessage('', 'InvalidImageName').category).toBe('invalid_reference');
     expect(classifyPullMessage('', 'ErrImageNeverPull').category).toBe('never_pull');
