@@ -43,7 +43,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'platform-no-match',
     category: 'platform_mismatch',
     patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for \S+ in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]*\) does not match/i,
+      /no match for (?:current )?platform\b|no matching manifest for \S+ in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]{0,100}\) does not match/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -143,7 +143,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'acr-token-403',
     category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]*?\b403 Forbidden/i],
+    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io) is that registry refusing access.
     unless: /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\//i,
     confidence: 0.7,
