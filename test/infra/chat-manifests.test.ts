@@ -5,6 +5,7 @@ import { ROOT, filesUnder, read, rel } from './bicep-text';
 import { readPngHeader, teamsIcons, encodePng } from '../../scripts/package-teams-app-png';
 import { readZip, writeZip } from '../../scripts/package-teams-app-zip';
 import { buildTeamsPackage, fillManifest, parsePackageEnv } from '../../scripts/package-teams-app';
+import { parseCommand } from '../../lib/commands/parse-command';
 
 const APP = join(ROOT, 'appPackage');
 const manifestText = read(join(APP, 'manifest.json'));
@@ -21,17 +22,15 @@ const manifest = JSON.parse(manifestText) as {
 const ISSUE_7_VERBS = ['diagnose', 'recheck', 'why', 'mute', 'resolve', 'status', 'help'];
 
 /**
- * The bot's verbs as the code defines them: an exported string array holding 'diagnose', 'why'
- * and 'resolve' somewhere under lib/ (the on-call reply engine).
+ * The verbs the chat grammar (lib/commands/parse-command.ts) defines: the `verb` members of its
+ * ChatCommand union, with diagnose-pod / diagnose-image both typed as `diagnose`.
  */
-function codeVerbs(): { file: string; verbs: string[] } | undefined {
-  for (const file of filesUnder(join(ROOT, 'lib'), ['.ts']).filter((f) => !f.endsWith('.test.ts'))) {
-    for (const m of read(file).matchAll(/export const (\w+)(?:: [^=]+)? = \[([^\]]*)\](?: as const)?;/g)) {
-      const items = [...m[2].matchAll(/'([^']+)'/g)].map((s) => s[1]);
-      if (['diagnose', 'why', 'resolve', 'status'].every((v) => items.includes(v))) return { file: rel(file), verbs: items };
-    }
-  }
-  return undefined;
+function codeVerbs(): string[] {
+  const text = read(join(ROOT, 'lib', 'commands', 'parse-command.ts'));
+  const union = /export type ChatCommand =([\s\S]*?);\n/.exec(text);
+  if (!union) throw new Error('ChatCommand union not found in lib/commands/parse-command.ts');
+  const verbs = [...union[1].matchAll(/verb: '([a-z-]+)'/g)].map((m) => m[1].replace(/^diagnose-.*/, 'diagnose'));
+  return [...new Set(verbs)];
 }
 
 describe('Teams app manifest', () => {
@@ -47,15 +46,17 @@ describe('Teams app manifest', () => {
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
   });
 
-  it('lists the bot verbs as commands, within Teams limits', () => {
+  it('lists exactly the bot verbs as commands, within Teams limits', () => {
     const [list] = manifest.bots[0].commandLists;
     const titles = list.commands.map((c) => c.title);
-    const found = codeVerbs();
-    // Compared with the code's verb list when the reply engine exports one, else with issue 7.
-    expect({ source: found?.file ?? 'issue 7', titles: [...titles].sort() }).toEqual({
-      source: found?.file ?? 'issue 7',
-      titles: [...(found?.verbs ?? ISSUE_7_VERBS)].sort(),
-    });
+    expect([...titles].sort()).toEqual([...codeVerbs()].sort());
+    expect([...titles].sort()).toEqual([...ISSUE_7_VERBS].sort());
+    // Each command typed as Teams suggests it reaches a handler (at worst a usage hint), never
+    // "unknown command".
+    for (const title of titles) {
+      const parsed = parseCommand(title);
+      expect({ title, unknown: !parsed.ok && /unknown command/.test(parsed.error) }).toEqual({ title, unknown: false });
+    }
     expect(list.commands.length).toBeLessThanOrEqual(10);
     for (const c of list.commands) {
       expect(c.title.length).toBeLessThanOrEqual(32);
@@ -146,6 +147,6 @@ describe('Slack app manifest', () => {
     expect(urls.every((u) => u.protocol === 'https:')).toBe(true);
     expect(new Set(urls.map((u) => u.host)).size).toBe(1);
     const hint = slack.features.slash_commands[0].usage_hint;
-    for (const verb of ISSUE_7_VERBS) expect(hint).toContain(verb);
+    for (const verb of codeVerbs()) expect(hint).toContain(verb);
   });
 });
