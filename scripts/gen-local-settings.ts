@@ -6,7 +6,8 @@
  *   npm run build && node dist/scripts/gen-local-settings.js           # rewrite both
  *   npm run build && node dist/scripts/gen-local-settings.js --check   # exit 1 when either is stale
  *
- * test/infra/settings.test.ts fails while either is stale and prints this command.
+ * Without a build: `UPDATE_GENERATED=1 npx jest test/infra` does the same through the tests.
+ * test/infra/settings.test.ts fails while either is stale and prints these commands.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SETTINGS } from '../../lib/config/settings';
 import {
   buildLocalSettingsSample,
@@ -16,7 +16,14 @@ import { INFRA, ROOT, read, varObjectEntries } from './bicep-text';
  * One configuration surface: every setting the code reads (lib/config/settings.ts SETTINGS) is set
  * by infra/ and listed with its description in local.settings.sample.json, and nothing else is.
  */
-const REGENERATE = 'npm run build && node dist/scripts/gen-local-settings.js';
+const REGENERATE = 'UPDATE_GENERATED=1 npx jest test/infra (or: npm run build && node dist/scripts/gen-local-settings.js)';
+
+// Opt-in regeneration, like `jest -u` for snapshots: rewrite the generated files, then check them.
+if (process.env.UPDATE_GENERATED === '1') {
+  writeFileSync(join(ROOT, 'local.settings.sample.json'), renderLocalSettingsSample());
+  const docPath = join(ROOT, 'docs', 'deploy.md');
+  writeFileSync(docPath, withSettingsTable(readFileSync(docPath, 'utf8')));
+}
 
 /**
  * Host settings infra/ may set besides SETTINGS: read by the Functions host / platform, not by
