@@ -24,7 +24,7 @@ export interface MergeResult {
   reopened: boolean;
   newPods: number;
   /** A diagnose job should be enqueued (decided inside the optimistic update, so only one writer does). */
-  enqueue: 'new' | 'reopened' | 'pods-added' | undefined;
+  enqueue: 'new' | 'reopened' | 'pods-added' | 'cause-known' | undefined;
 }
 
 function addCapped(list: string[], values: Iterable<string>): number {
@@ -51,7 +51,14 @@ export function mergeFailures(
   current: Incident | undefined,
   identity: IncidentIdentity,
   failures: readonly PullFailure[],
-  context: { now: Date; alertId?: string; pendingEvents?: number; policy: MergePolicy },
+  context: {
+    now: Date;
+    alertId?: string;
+    pendingEvents?: number;
+    policy: MergePolicy;
+    /** False when these failures say nothing about the cause (BackOff) and the incident knows it: keep its sample. */
+    updateSample?: boolean;
+  },
 ): MergeResult {
   const now = context.now.getTime();
   const pods = failures.filter((f) => f.namespace && f.pod).map((f) => `${f.namespace}/${f.pod}`);
@@ -102,6 +109,13 @@ export function mergeFailures(
     delete next.mutedUntil;
     durable = true;
   }
+  let causeKnown = false;
+  if (next.category === 'unknown' && identity.category !== 'unknown') {
+    // BackOff-only events opened this incident; now a message names the cause.
+    next.category = identity.category;
+    causeKnown = true;
+    durable = true;
+  }
   const newPods = addCapped(next.pods, pods);
   const newNamespaces = addCapped(next.namespaces, namespaces);
   const newControllers = addCapped(next.controllers, controllers);
@@ -118,10 +132,11 @@ export function mergeFailures(
   next.firstSeen = iso(Math.min(time(next.firstSeen, firstSeen), firstSeen));
   next.lastSeen = iso(Math.max(storedLast, lastSeen));
   next.eventCount += events;
-  next.sample = latest;
+  if (context.updateSample !== false || causeKnown || !next.sample) next.sample = latest;
   let enqueue: MergeResult['enqueue'];
   if (next.status === 'open') {
     if (reopened) enqueue = 'reopened';
+    else if (causeKnown) enqueue = 'cause-known';
     else if (newPods > 0 && now - time(next.lastEnqueuedAt, 0) >= context.policy.debounceMs) enqueue = 'pods-added';
   }
   if (enqueue) next.lastEnqueuedAt = iso(now);

@@ -53,6 +53,8 @@ export interface IngestResult {
 
 /** lastSeen moving less than this, with nothing else new, is kept in memory until the next write. */
 const COALESCE_MS = 60_000;
+/** How long this process trusts what it knows about an image's open incident. */
+const KNOWN_CAUSE_TTL_MS = 60_000;
 
 export function inScope(cluster: string, allowed: readonly string[]): boolean {
   if (allowed.length === 0) return true;
@@ -72,6 +74,8 @@ export class Intake {
   /** Events and last-seen counted in this process but not yet written (see COALESCE_MS). */
   private readonly pending = new Map<string, { cluster: string; events: number }>();
   private readonly now: () => Date;
+  /** cluster|image → the open incident with a known cause (id '' = none), for cause-less events. */
+  private readonly byImage = new Map<string, { id: string; category: Category; at: number }>();
 
   constructor(private readonly deps: IntakeDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -91,12 +95,14 @@ export class Intake {
       }
       const cluster = failure.cluster!;
       const category = this.deps.classify(failure);
-      const id = incidentId(cluster, failure.image, category);
-      const group = groups.get(id) ?? { cluster, image: failure.image, category, failures: [] };
+      const key = `${category}\n${cluster.toLowerCase()}\n${failure.image}`;
+      const group = groups.get(key) ?? { cluster, image: failure.image, category, failures: [] };
       group.failures.push(failure);
-      groups.set(id, group);
+      groups.set(key, group);
     }
-    for (const [id, group] of groups) {
+    for (const group of groups.values()) {
+      const target = await this.targetFor(group.cluster, group.image, group.category, options.signal);
+      const id = target.id;
       const now = this.now();
       const pendingEvents = this.pending.get(id)?.events ?? 0;
       let decision: ReturnType<typeof mergeFailures> | undefined;
@@ -104,10 +110,11 @@ export class Intake {
         group.cluster,
         id,
         (current) => {
-          decision = mergeFailures(current, { id, ...group }, group.failures, {
+          decision = mergeFailures(current, { id, cluster: group.cluster, image: group.image, category: target.category }, group.failures, {
             now,
             alertId: options.alertId,
             pendingEvents,
+            updateSample: group.category !== 'unknown',
             policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
           });
           return decision.next;
@@ -115,12 +122,13 @@ export class Intake {
         { signal: options.signal },
       );
       result.incidents.push(id);
+      if (written && decision?.next && decision.next.category !== 'unknown') this.rememberKnownCause(group.cluster, group.image, id, decision.next.category);
       if (written) {
         result.writes++;
         this.pending.delete(id);
         if (decision?.created) result.created++;
         if (decision?.enqueue) {
-          await this.deps.queue.enqueue(newJob({ incidentId: id, cluster: group.cluster, reason: decision.enqueue }), { signal: options.signal });
+          await this.deps.queue.enqueue(newJob({ incidentId: id, cluster: group.cluster, reason: decision.enqueue, force: decision.enqueue === 'cause-known' }), { signal: options.signal });
           result.enqueued++;
           this.deps.log.info(`intake: incident ${id} (${group.category}, ${group.image}) → diagnose job (${decision.enqueue})`);
         }
@@ -148,6 +156,40 @@ export class Intake {
   async remember(eventKey: string, durable: boolean, signal?: AbortSignal): Promise<void> {
     this.recent.add(eventKey);
     if (durable) await this.deps.store.markProcessed(eventKey, { signal });
+  }
+
+  /**
+   * Which incident failures of this cluster, image and category belong to. Kubelet sends the cause
+   * in `Failed` events and nothing but "Back-off pulling image" in `BackOff` events (category
+   * unknown): cause-less failures join the open incident that knows the cause, and an incident
+   * opened by cause-less failures takes the cause when it arrives (same thread).
+   */
+  private async targetFor(cluster: string, image: string, category: Category, signal?: AbortSignal): Promise<{ id: string; category: Category }> {
+    const key = `${cluster.toLowerCase()}|${image}`;
+    const cached = this.byImage.get(key);
+    const fresh = cached && this.now().getTime() - cached.at < KNOWN_CAUSE_TTL_MS;
+    const unknownId = incidentId(cluster, image, 'unknown');
+    if (category === 'unknown') {
+      if (fresh) return cached.id ? { id: cached.id, category: cached.category } : { id: unknownId, category };
+      const known = (await this.deps.store.list({ status: ['open', 'muted'] }, { signal })).find(
+        (i) => i.cluster.toLowerCase() === cluster.toLowerCase() && i.image === image && i.category !== 'unknown',
+      );
+      this.byImage.set(key, { id: known?.id ?? '', category: known?.category ?? 'unknown', at: this.now().getTime() });
+      return known ? { id: known.id, category: known.category } : { id: unknownId, category };
+    }
+    if (fresh && cached.id && cached.category === category) return { id: cached.id, category };
+    const knownId = incidentId(cluster, image, category);
+    const existing = await this.deps.store.get(cluster, knownId, { signal });
+    if (existing && existing.status !== 'resolved') this.rememberKnownCause(cluster, image, knownId, category);
+    if (!existing || existing.status === 'resolved') {
+      const opened = await this.deps.store.get(cluster, unknownId, { signal });
+      if (opened && opened.status !== 'resolved' && (opened.category === 'unknown' || opened.category === category)) return { id: unknownId, category };
+    }
+    return { id: knownId, category };
+  }
+
+  private rememberKnownCause(cluster: string, image: string, id: string, category: Category): void {
+    this.byImage.set(`${cluster.toLowerCase()}|${image}`, { id, category, at: this.now().getTime() });
   }
 
   /** Writes counters kept in memory (timer and benchmark call this). */

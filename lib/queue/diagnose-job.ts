@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 /** Why a job exists; the runner treats `alert-resolved` as "post the resolution", everything else as "diagnose". */
-export const JOB_REASONS = ['new', 'reopened', 'pods-added', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved'] as const;
+export const JOB_REASONS = ['new', 'reopened', 'pods-added', 'cause-known', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved'] as const;
 
 /** One message on the diagnose queue (JSON, base64-encoded as the Functions queue trigger expects). */
 export const DiagnoseJobSchema = z.object({
