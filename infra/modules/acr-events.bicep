@@ -49,7 +49,7 @@ resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {
   name: empty(existingSystemTopicName) ? 'pull-doctor-${registryName}' : existingSystemTopicName
 }
 
-resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
+resource imageEvents 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
   parent: topic
   name: 'pull-doctor-image-events'
   dependsOn: [newTopic]
