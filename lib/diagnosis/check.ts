@@ -1,7 +1,7 @@
 import type { CheckId, Classification, Finding, ImageRef, PullFailure } from '../model';
 import type { AzureClients } from '../azure/clients';
 import type { RegistryClientFactory } from '../registry/registry-client';
-import type { ClusterFacts, ManifestFacts, PrivateEndpointFacts, RegistryFacts } from './facts';
+import type { ClusterFacts, ManifestFacts, RegistryFacts } from './facts';
 
 /**
  * Facts that checks establish and later checks read. The engine runs a check as soon as every fact
@@ -11,7 +11,6 @@ export interface Facts {
   image: ImageRef;
   registry: RegistryFacts;
   cluster: ClusterFacts;
-  privateEndpoints: PrivateEndpointFacts[];
   manifest: ManifestFacts;
 }
 export type FactKey = keyof Facts;

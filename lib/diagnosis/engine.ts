@@ -172,18 +172,25 @@ export function createEngine(options: EngineOptions): Engine {
   return { diagnose, clearCache: () => cache.clear() };
 }
 
+const FACT_WORDS: Record<FactKey, string> = {
+  image: 'a valid image reference',
+  registry: 'the registry resource',
+  cluster: 'the AKS cluster',
+  manifest: 'the image manifest',
+};
+
 function skipped(check: Check, missing: FactKey[], checks: readonly Check[], findings: Map<string, Finding>): Finding {
   const why = missing
     .map((key) => {
       const provider = checks.find((c) => c.provides?.includes(key));
       const finding = provider && findings.get(provider.id);
-      return finding ? `${key} (${finding.summary})` : key;
+      return finding ? `${FACT_WORDS[key]} (${finding.checkId}: ${finding.summary})` : FACT_WORDS[key];
     })
     .join('; ');
   return {
     checkId: check.id,
     status: 'skipped',
-    summary: `${check.title}: not checked — needs ${why}`,
+    summary: `not checked: needs ${why}`,
     evidence: [],
     fixes: [],
     durationMs: 0,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnosis, Incident } from '../../model';
+import { writeChatArtifacts } from '../../render/chat-artifacts';
 import { renderText } from '../../render/text';
 import { diagnoseInSandbox } from '../../sandbox/diagnose-in-sandbox';
 import { listWorlds, loadWorld } from '../../sandbox/load-world';
@@ -9,11 +10,12 @@ import { EXIT, UsageError, type Command } from '../command';
 import { parseOptions } from '../main';
 import { resolveWorldPath } from '../open-engine';
 
-const USAGE = `usage: pull-doctor demo [--all] [--world <name>…] [--out <dir>] [--quiet]
+const USAGE = `usage: pull-doctor demo [--all] [--world <name>…] [--out <dir>] [--no-png] [--quiet]
 
 Starts the built-in sandbox (HTTPS Azure Resource Manager and registry on 127.0.0.1, no Azure
 account), diagnoses each demo world's failure with the real engine and SDK clients, prints the
-result and writes the chat payloads (Slack blocks, Teams card) under --out (default out/demo).`;
+result and writes, per world, the diagnosis JSON, the Slack payload, the Teams Adaptive Card and
+its PNG (headless Chromium, when installed) under --out (default out/demo).`;
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -25,6 +27,7 @@ export const demoCommand: Command = {
       world: { type: 'string', multiple: true },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      'no-png': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const files = values.world?.length ? values.world.map(resolveWorldPath) : listWorlds();
@@ -34,6 +37,7 @@ export const demoCommand: Command = {
 
     const summary: string[] = [];
     let mismatches = 0;
+    let pngNote = '';
     for (const { name, world } of worlds) {
       const diagnosis = await diagnoseInSandbox(world);
       const incident = demoIncident(world, diagnosis);
@@ -44,11 +48,13 @@ export const demoCommand: Command = {
         io.out(renderText(diagnosis, incident, { color: io.isTTY }));
       }
       fs.writeFileSync(path.join(outDir, `${name}.diagnosis.json`), `${JSON.stringify(diagnosis, null, 2)}\n`);
+      const artifacts = await writeChatArtifacts(diagnosis, incident, outDir, { name, chromiumPath: values['no-png'] ? '' : undefined });
+      if (artifacts.pngSkipped && !values['no-png'] && !pngNote) pngNote = `card PNGs skipped: ${artifacts.pngSkipped}`;
       summary.push(
         `${met ? '✔' : '✖'} ${name.padEnd(40)} ${diagnosis.verdict.outcome.padEnd(12)} ${diagnosis.verdict.rootCauses.map((r) => r.checkId).join(', ') || '-'}  (${diagnosis.timings.totalMs} ms, ${diagnosis.requests.total} requests)`,
       );
     }
-    io.out(`\n${worlds.length} world(s) diagnosed on the sandbox; output in ${outDir}\n${summary.join('\n')}`);
+    io.out(`\n${worlds.length} world(s) diagnosed on the sandbox; diagnosis JSON, Slack payload and Teams card per world in ${outDir}${pngNote ? ` (${pngNote})` : ''}\n${summary.join('\n')}`);
     if (mismatches) io.err(`${mismatches} world(s) did not meet their expected diagnosis`);
     return mismatches ? EXIT.undecided : EXIT.ok;
   },

@@ -21,13 +21,14 @@ export const clusterCheck: Check = {
     }
     const mc = await getManagedCluster(ctx, clusterId);
     const nodePools = (mc.agentPoolProfiles ?? []).map(toNodePool);
-    const vnetIds = await clusterVnets(ctx, mc, nodePools);
-    const egress = await egressOf(ctx, mc, nodePools);
-    const vnets = await Promise.all(vnetIds.map((v) => getVirtualNetwork(ctx, v)));
+    // Egress IPs and the VNets' DNS settings are independent reads: one round trip, not two.
+    const [egress, { vnetIds, vnets }] = await Promise.all([
+      egressOf(ctx, mc, nodePools),
+      clusterVnets(ctx, mc, nodePools).then(async (ids) => ({ vnetIds: ids, vnets: await Promise.all(ids.map((v) => getVirtualNetwork(ctx, v))) })),
+    ]);
     const customDnsServers = [...new Set(vnets.flatMap((v) => v.dhcpOptions?.dnsServers ?? []))];
-    const kubelet = mc.identityProfile?.kubeletidentity;
-    const spClientId = mc.servicePrincipalProfile?.clientId;
-    const servicePrincipal = !kubelet?.objectId && !!spClientId && spClientId.toLowerCase() !== 'msi';
+    const { kubelet, servicePrincipalClientId: spClientId } = pullIdentityOf(mc);
+    const servicePrincipal = !!spClientId;
     const facts: ClusterFacts = {
       id: clusterId,
       subscriptionId: id.subscriptionId,
@@ -35,8 +36,8 @@ export const clusterCheck: Check = {
       name: id.name,
       location: mc.location ?? '',
       identityModel: servicePrincipal ? 'servicePrincipal' : 'managedIdentity',
-      kubelet: kubelet?.objectId ? { objectId: kubelet.objectId, clientId: kubelet.clientId, resourceId: kubelet.resourceId } : undefined,
-      servicePrincipalClientId: servicePrincipal ? spClientId : undefined,
+      kubelet,
+      servicePrincipalClientId: spClientId,
       tenantId: mc.identity?.tenantId,
       nodeResourceGroup: mc.nodeResourceGroup,
       nodePools,
@@ -82,6 +83,14 @@ export const clusterCheck: Check = {
     };
   },
 };
+
+/** Who the kubelet pulls as: the kubelet managed identity, or (legacy clusters) the cluster's service principal. */
+export function pullIdentityOf(mc: ManagedCluster): Pick<ClusterFacts, 'kubelet' | 'servicePrincipalClientId'> {
+  const k = mc.identityProfile?.kubeletidentity;
+  if (k?.objectId) return { kubelet: { objectId: k.objectId, clientId: k.clientId, resourceId: k.resourceId } };
+  const sp = mc.servicePrincipalProfile?.clientId;
+  return { servicePrincipalClientId: sp && sp.toLowerCase() !== 'msi' ? sp : undefined };
+}
 
 /** Azure VM sizes carry lowercase feature letters after the vCPU count; `p` marks Arm64 (Ampere, Cobalt). */
 export function architectureOfVmSize(vmSize: string): 'amd64' | 'arm64' {

@@ -1,10 +1,11 @@
 import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
-import { listARecords, listPrivateZones, listZoneLinks } from '../azure-lookups';
+import { getPrivateEndpoint, listARecords, listPrivateZones, listZoneLinks } from '../azure-lookups';
 import type { Check, CheckOutcome } from '../check';
 import { sh } from '../fix-commands';
 import { DOCS } from './docs';
+import { toPrivateEndpointFacts } from './private-endpoint';
 
 const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
 
@@ -16,20 +17,26 @@ const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
 export const privateDnsCheck: Check = {
   id: 'private-dns',
   title: 'private DNS',
-  needs: ['registry', 'cluster', 'privateEndpoints'],
+  // Reads the endpoints itself (the same cached lookups as private-endpoint) so both run at once.
+  needs: ['registry', 'cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const registry = ctx.facts.registry!;
     const cluster = ctx.facts.cluster!;
-    const endpoints = ctx.facts.privateEndpoints!.filter((pe) => pe.connectionStatus === 'Approved');
-    if (endpoints.length === 0) {
+    const approved = registry.privateEndpointConnections.filter((c) => c.status === 'Approved' && c.privateEndpointId);
+    if (approved.length === 0) {
       return { finding: { status: 'skipped', summary: `${registry.name} has no approved private endpoint`, evidence: [], fixes: [] } };
     }
     const suffix = ACR_SUFFIXES.find((s) => registry.loginServer.endsWith(`.${s}`)) ?? 'azurecr.io';
     const zoneName = `privatelink.${suffix}`;
+    const subscriptions = [...new Set([cluster.subscriptionId, registry.subscriptionId, ...approved.map((c) => parseArmId(c.privateEndpointId)?.subscriptionId ?? '')].filter(Boolean))];
+    // The endpoints and the zones are independent reads.
+    const [peList, zoneLists] = await Promise.all([
+      Promise.all(approved.map((c) => getPrivateEndpoint(ctx, c.privateEndpointId!))),
+      Promise.all(subscriptions.map((s) => listPrivateZones(ctx, s))),
+    ]);
+    const endpoints = peList.map((pe) => toPrivateEndpointFacts(pe, 'Approved'));
     const expected = expectedRecords(endpoints.flatMap((pe) => Object.entries(pe.ipsByFqdn)), suffix);
-
-    const subscriptions = [...new Set([cluster.subscriptionId, registry.subscriptionId, ...endpoints.map((pe) => parseArmId(pe.id)?.subscriptionId ?? '')].filter(Boolean))];
-    const zones = (await Promise.all(subscriptions.map((s) => listPrivateZones(ctx, s)))).flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    const zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
     const evidence: Evidence[] = [{ fact: `expected A records: ${[...expected].map(([n, ips]) => `${n} → ${ips.join('/')}`).join(', ')}`, source: 'private endpoint customDnsConfigs' }];
     if (cluster.customDnsServers.length) {
       evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
@@ -47,14 +54,18 @@ export const privateDnsCheck: Check = {
       };
     }
 
-    const linked: Array<{ zone: PrivateZone; vnet: string }> = [];
-    for (const zone of zones) {
-      const links = await listZoneLinks(ctx, zone.id!);
-      for (const link of links) {
+    // Links and records of every candidate zone are read at once (usually one zone).
+    const [linksByZone, recordsByZone] = await Promise.all([
+      Promise.all(zones.map((z) => listZoneLinks(ctx, z.id!))),
+      Promise.all(zones.map((z) => listARecords(ctx, z.id!))),
+    ]);
+    const linked: Array<{ zone: PrivateZone; vnet: string; records: RecordSet[] }> = [];
+    zones.forEach((zone, i) => {
+      for (const link of linksByZone[i]) {
         const vnet = link.virtualNetwork?.id;
-        if (vnet && cluster.vnetIds.some((v) => sameId(v, vnet))) linked.push({ zone, vnet });
+        if (vnet && cluster.vnetIds.some((v) => sameId(v, vnet))) linked.push({ zone, vnet, records: recordsByZone[i] });
       }
-    }
+    });
     const zone = linked[0]?.zone ?? zones[0];
     const zoneId = parseArmId(zone.id)!;
     evidence.push({ fact: `${zoneName} in ${zoneId.resourceGroup}: ${linked.length ? `linked to the cluster VNet ${parseArmId(linked[0].vnet)?.name}` : 'not linked to the cluster VNet'}`, source: `ARM ${zone.id}/virtualNetworkLinks` });
@@ -71,7 +82,7 @@ export const privateDnsCheck: Check = {
       };
     }
 
-    const records = await listARecords(ctx, zone.id!);
+    const records = linked[0]?.records ?? recordsByZone[0];
     const problems = compareRecords(expected, records);
     for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
     if (problems.length) {

@@ -12,7 +12,6 @@ export const privateEndpointCheck: Check = {
   id: 'private-endpoint',
   title: 'private endpoint',
   needs: ['registry', 'cluster'],
-  provides: ['privateEndpoints'],
   async run(ctx): Promise<CheckOutcome> {
     const registry = ctx.facts.registry!;
     const cluster = ctx.facts.cluster!;
@@ -20,12 +19,11 @@ export const privateEndpointCheck: Check = {
     if (connections.length === 0) {
       return {
         finding: { status: 'skipped', summary: `${registry.name} has no private endpoint`, evidence: [], fixes: [] },
-        facts: { privateEndpoints: [] },
       };
     }
     const endpoints = await Promise.all(connections.map((c) => getPrivateEndpoint(ctx, c.privateEndpointId!)));
     const clusterVnets = await Promise.all(cluster.vnetIds.map((v) => getVirtualNetwork(ctx, v)));
-    const facts = endpoints.map((pe, i) => toFacts(pe, connections[i].status));
+    const facts = endpoints.map((pe, i) => toPrivateEndpointFacts(pe, connections[i].status));
     const evidence: Evidence[] = facts.map((pe) => ({
       fact: `${pe.name} in ${parseArmId(pe.vnetId)?.name ?? pe.vnetId}, connection ${pe.connectionStatus ?? 'unknown'}, IPs ${Object.entries(pe.ipsByFqdn).map(([f, ips]) => `${f}=${ips.join('/')}`).join(', ')}`,
       source: `ARM ${pe.id}`,
@@ -47,7 +45,6 @@ export const privateEndpointCheck: Check = {
           ],
           docs: DOCS.privateLink,
         },
-        facts: { privateEndpoints: facts },
       };
     }
 
@@ -69,7 +66,6 @@ export const privateEndpointCheck: Check = {
     if (reach.some((r) => r.how === 'same VNet' || r.how === 'peered')) {
       return {
         finding: { status: 'pass', summary: `The nodes can reach ${registry.name}'s private endpoint`, evidence, fixes: [] },
-        facts: { privateEndpoints: facts },
       };
     }
     const broken = reach.find((r) => r.how === 'peering-broken');
@@ -109,12 +105,11 @@ export const privateEndpointCheck: Check = {
         fixes,
         docs: DOCS.vnetPeering,
       },
-      facts: { privateEndpoints: facts },
     };
   },
 };
 
-function toFacts(pe: PrivateEndpoint, connectionStatus: string | undefined): PrivateEndpointFacts {
+export function toPrivateEndpointFacts(pe: PrivateEndpoint, connectionStatus: string | undefined): PrivateEndpointFacts {
   const subnetId = pe.subnet?.id ?? '';
   const ipsByFqdn: Record<string, string[]> = {};
   for (const c of pe.customDnsConfigs ?? []) if (c.fqdn) ipsByFqdn[c.fqdn.toLowerCase()] = c.ipAddresses ?? [];

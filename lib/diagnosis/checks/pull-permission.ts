@@ -1,10 +1,11 @@
 import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
-import { scopeContains } from '../../azure/arm-id';
+import { parseArmId, scopeContains } from '../../azure/arm-id';
 import { ownPrincipalId } from '../../azure/own-principal';
 import type { Evidence } from '../../model';
-import { getRoleDefinition, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
+import { getManagedCluster, getRoleDefinition, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
 import type { Check, CheckContext, CheckOutcome } from '../check';
-import type { ClusterFacts, RegistryFacts } from '../facts';
+import type { RegistryFacts } from '../facts';
+import { pullIdentityOf } from './cluster';
 import { attachAcrCommand, roleAssignmentCommand } from '../fix-commands';
 import {
   ACR_PULL_ACTION,
@@ -34,11 +35,15 @@ interface Grant {
 export const pullPermissionCheck: Check = {
   id: 'pull-permission',
   title: 'pull permission',
-  needs: ['registry', 'cluster', 'image'],
+  // Needs only who pulls, not the cluster's network: it reads the cluster itself (the same cached
+  // lookup the cluster check makes) instead of waiting for the egress and VNet reads.
+  needs: ['registry', 'image'],
   async run(ctx): Promise<CheckOutcome> {
     const registry = ctx.facts.registry!;
-    const cluster = ctx.facts.cluster!;
     const repository = ctx.facts.image!.repository;
+    const clusterId = parseArmId(ctx.failure.cluster);
+    if (!clusterId) return { finding: { status: 'skipped', summary: 'no AKS cluster given', evidence: [], fixes: [] } };
+    const cluster = { ...clusterId, ...pullIdentityOf(await getManagedCluster(ctx, clusterId.id)) };
     const abac = registry.roleAssignmentMode === ABAC_MODE;
 
     if (registry.anonymousPullEnabled) {
@@ -51,7 +56,7 @@ export const pullPermissionCheck: Check = {
         },
       };
     }
-    if (cluster.identityModel === 'servicePrincipal') return servicePrincipalOutcome(ctx, registry, cluster, repository, abac);
+    if (cluster.servicePrincipalClientId) return servicePrincipalOutcome(ctx, registry, cluster.servicePrincipalClientId, repository, abac);
     if (!cluster.kubelet) {
       return { finding: { status: 'skipped', summary: 'the cluster profile names no kubelet identity', evidence: [], fixes: [] } };
     }
@@ -125,8 +130,7 @@ async function evaluate(ctx: CheckContext, assignments: RoleAssignment[], regist
  * A service principal's app id cannot be matched to the object id in role assignments without
  * Microsoft Graph, so we judge the assignments granted to service principals at the registry.
  */
-async function servicePrincipalOutcome(ctx: CheckContext, registry: RegistryFacts, cluster: ClusterFacts, repository: string, abac: boolean): Promise<CheckOutcome> {
-  const clientId = cluster.servicePrincipalClientId!;
+async function servicePrincipalOutcome(ctx: CheckContext, registry: RegistryFacts, clientId: string, repository: string, abac: boolean): Promise<CheckOutcome> {
   // pull-doctor's own identity reads the registry (Reader includes pull): it is not the cluster's.
   const self = await ctx.lookups.get('self oid', (signal) => ownPrincipalId(ctx.azure.credential, `${ctx.azure.resourceManagerEndpoint}/.default`, signal));
   const all = (await listRoleAssignmentsAt(ctx, registry.id)).filter(

@@ -21,9 +21,19 @@ export const registryCheck: Check = {
       };
     }
     const loginServer = image.acr.loginServer.toLowerCase();
-    const subscriptions = await listSubscriptionIds(ctx, ctx.subscriptions);
-    const lists = await Promise.all(subscriptions.map((s) => listRegistries(ctx, s)));
-    const found = lists.flat().find((r) => r.loginServer?.toLowerCase() === loginServer);
+    const match = (list: Registry[]) => list.find((r) => r.loginServer?.toLowerCase() === loginServer);
+    // Most clusters pull from a registry in their own subscription: look there first and list the
+    // other subscriptions only when it is not there (one round trip instead of two).
+    const clusterSub = parseArmId(ctx.failure.cluster)?.subscriptionId;
+    const first = ctx.subscriptions.length ? [] : clusterSub ? [clusterSub] : [];
+    let found = first.length ? match(await listRegistries(ctx, first[0])) : undefined;
+    let subscriptions = first;
+    if (!found) {
+      subscriptions = await listSubscriptionIds(ctx, ctx.subscriptions);
+      const rest = subscriptions.filter((s) => !first.some((f) => f.toLowerCase() === s.toLowerCase()));
+      found = match((await Promise.all(rest.map((s) => listRegistries(ctx, s)))).flat());
+      subscriptions = [...new Set([...first, ...subscriptions])];
+    }
     if (!found) {
       const secretName = `${image.acr.registryName}-pull`;
       return {
