@@ -1,7 +1,6 @@
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
 import { mergeFailures } from '../incidents/merge-failures';
-import { newJob } from '../queue/diagnose-job';
-import { encodeJobMessage } from '../queue/diagnose-job';
+import { encodeJobMessage, newJob } from '../queue/diagnose-job';
 import { FakeDiagnoser, RecordingChat, recordingLogger } from '../../test/intake/fakes';
 import { runDiagnoseJob, type JobDeps } from './run-diagnose-job';
 
