@@ -1,7 +1,7 @@
 import type { Category, Incident, PullFailure } from '../model';
 
 /** Lists on the incident keep at most this many entries (a Table Storage property holds 32K characters). */
-export const LIST_CAP = 300;
+export const LIST_CAP = 200;
 
 export interface IncidentIdentity {
   id: string;

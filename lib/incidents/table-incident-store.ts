@@ -122,7 +122,7 @@ export class TableIncidentStore implements IncidentStore {
         status: next.status,
         image: next.image,
         cluster: next.cluster,
-        doc: JSON.stringify(IncidentSchema.parse(next)),
+        doc: fitDoc(IncidentSchema.parse(next)),
       };
       try {
         if (current) await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal });
@@ -234,6 +234,24 @@ export class TableIncidentStore implements IncidentStore {
     }
     return out;
   }
+}
+
+/** A string property holds 32K UTF-16 characters; stay well under by shortening the lists (counts stay). */
+const DOC_MAX_CHARS = 30_000;
+
+export function fitDoc(incident: Incident): string {
+  let doc = JSON.stringify(incident);
+  const trimmed = structuredClone(incident);
+  trimmed.podCount ??= trimmed.pods.length;
+  while (doc.length > DOC_MAX_CHARS && (trimmed.pods.length > 1 || trimmed.controllers.length > 1 || trimmed.namespaces.length > 1)) {
+    for (const list of [trimmed.pods, trimmed.controllers, trimmed.namespaces]) list.splice(Math.ceil(list.length / 2));
+    doc = JSON.stringify(trimmed);
+  }
+  if (doc.length > DOC_MAX_CHARS && trimmed.sample?.message) {
+    trimmed.sample.message = `${trimmed.sample.message.slice(0, 2000)}…`;
+    doc = JSON.stringify(trimmed);
+  }
+  return doc;
 }
 
 function parseDoc(entity: TableEntityResult<IncidentEntity>): Incident {

@@ -53,7 +53,7 @@ export const IncidentSchema = z.object({
   job: z.object({ id: z.string(), startedAt: z.string() }).optional(),
   /** Why the last diagnose job failed (cleared by the next success). */
   lastError: z.string().optional(),
-  /** Distinct pods seen; `pods` keeps at most the first 300 (Table Storage property size). */
+  /** Distinct pods seen; `pods` keeps at most the first 200 (Table Storage property size). */
   podCount: z.number().int().nonnegative().optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;

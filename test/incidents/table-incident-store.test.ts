@@ -1,4 +1,4 @@
-import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
+import { fitDoc, TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { IncidentStore } from '../../lib/incidents/incident-store';
 import type { Incident } from '../../lib/model';
@@ -114,5 +114,19 @@ describe('TableIncidentStore on the wire', () => {
     expect(applied).toBe(2);
     expect(store.stats.conflicts).toBe(1);
     expect((await store.get(cluster, id))?.pods).toEqual(['shop/a', 'shop/other', 'shop/b']);
+  });
+});
+
+describe('fitDoc', () => {
+  it('keeps a stored incident under the Table property limit by halving its lists, keeping the count', () => {
+    const long = (i: number) => `namespace-${i}/${'p'.repeat(200)}-${i}`;
+    const big = { ...incident('d'.repeat(32), Array.from({ length: 200 }, (_, i) => long(i))), controllers: Array.from({ length: 200 }, (_, i) => `${long(i)}/Deployment/x`) };
+    const doc = fitDoc(big);
+    expect(doc.length).toBeLessThanOrEqual(30_000);
+    const parsed = JSON.parse(doc) as Incident;
+    expect(parsed.podCount).toBe(200);
+    expect(parsed.pods.length).toBeLessThan(200);
+    expect(parsed.pods[0]).toBe(long(0));
+    expect(fitDoc(incident('e'.repeat(32), ['shop/a']))).toBe(JSON.stringify(incident('e'.repeat(32), ['shop/a'])));
   });
 });
