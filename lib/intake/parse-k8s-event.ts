@@ -124,16 +124,23 @@ function toFailure(id: string, data: unknown, clusterHint: string | undefined, t
   };
 }
 
+/** Azure system events (AKS version/node-pool events, …) reaching this topic by a broad subscription. */
+function isSystemType(type: string): boolean {
+  return /^Microsoft\./i.test(type);
+}
+
 /** One envelope (CloudEvent or Event Grid event) → one parsed event. Never throws. */
 export function parseK8sEnvelope(envelope: unknown): ParsedK8sEvent {
   if (typeof envelope !== 'object' || envelope === null) return { kind: 'malformed', reason: 'event is not a JSON object' };
   if ('specversion' in envelope) {
     const ce = CloudEventSchema.safeParse(envelope);
     if (!ce.success) return { kind: 'malformed', reason: `CloudEvent ${ce.error.issues[0]!.path.join('.')}: ${ce.error.issues[0]!.message}` };
+    if (isSystemType(ce.data.type)) return { kind: 'ignored', id: ce.data.id, reason: `event type ${ce.data.type} is not a Kubernetes event` };
     return toFailure(ce.data.id, ce.data.data, ce.data.source, validTime(ce.data.time));
   }
   const eg = EventGridEventSchema.safeParse(envelope);
   if (!eg.success) return { kind: 'malformed', reason: `Event Grid event ${eg.error.issues[0]!.path.join('.')}: ${eg.error.issues[0]!.message}` };
+  if (isSystemType(eg.data.eventType)) return { kind: 'ignored', id: eg.data.id, reason: `event type ${eg.data.eventType} is not a Kubernetes event` };
   return toFailure(eg.data.id, eg.data.data, eg.data.subject, validTime(eg.data.eventTime));
 }
 

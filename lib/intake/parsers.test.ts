@@ -97,6 +97,11 @@ describe('parseK8sEvents', () => {
     expect(event).toMatchObject({ kind: 'failure', failure: { image, reason } });
   });
 
+  it('acknowledges Azure system events (e.g. AKS version events) as ignored, not malformed', () => {
+    const [event] = parseK8sEvents([{ id: 'v1', eventType: 'Microsoft.ContainerService.NewKubernetesVersionAvailable', subject: 'aks', data: { latestSupportedKubernetesVersion: '1.33.0' } }]);
+    expect(event).toEqual({ kind: 'ignored', id: 'v1', reason: 'event type Microsoft.ContainerService.NewKubernetesVersionAvailable is not a Kubernetes event' });
+  });
+
   it('drops malformed events with the reason', () => {
     expect(parseK8sEvents(fixture('eventgrid', 'k8s-malformed.json'))).toEqual([{ kind: 'malformed', id: '7a1d2c3b-0009-4e5f-8a9b-0c1d2e3f4a5b', reason: expect.stringMatching(/involvedObject/) }]);
     expect(parseK8sEvents('nope')[0]).toMatchObject({ kind: 'malformed' });
