@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChatActor } from '../authz/chat-access';
 import type { CommandContext, CommandReply, CommandServices } from '../commands/command-context';
 import { handleChatText, handleCommand } from '../commands/handle-command';
-import { parseDuration, type ChatCommand } from '../commands/parse-command';
+import { parseCommand, parseDuration, type ChatCommand } from '../commands/parse-command';
 import type { CardVerb } from '../render/actions';
 import { renderAdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
@@ -60,6 +60,17 @@ export async function threadIncident(services: CommandServices, activity: Partia
     return reference?.conversation?.id === conversationId || (!!rootId && i.chat.activityId === rootId);
   });
   return match?.id;
+}
+
+/**
+ * Bot Framework may deliver an activity again when the bot answered slowly; a message (or submit)
+ * id seen before is not run twice (processed-event record in the incident store).
+ */
+async function firstDelivery(services: CommandServices, activity: Partial<Activity>): Promise<boolean> {
+  if (!activity.id || !activity.conversation?.id) return true;
+  const first = await services.incidents.markProcessed(`teams|${activity.conversation.id}|${activity.id}`);
+  if (!first) services.log.info(`teams: activity ${activity.id} delivered again; not run twice`);
+  return first;
 }
 
 function replyActivity(reply: CommandReply, render: RenderOptions | undefined): Partial<Activity> {
@@ -133,6 +144,7 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
 
   // Action.Submit fallback: data carries `verb` (teams-ai's default actionSubmitFilter).
   app.adaptiveCards.actionSubmit<Record<string, unknown>>(CARD_VERBS, async (turn, _state, data) => {
+    if (!(await firstDelivery(services, turn.activity))) return;
     const command = commandOfCard(String(data.verb ?? ''), data);
     if (!command.ok) {
       services.log.warn(`teams: card submit refused: ${command.error}`);
@@ -148,6 +160,10 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
       await turn.sendActivity({ type: ActivityTypes.Message, text: 'Sorry, that button is not one pull-doctor knows.', textFormat: 'plain' });
       return;
     }
+    if (!(await firstDelivery(services, turn.activity))) return;
+    const parsed = parseCommand(text);
+    // A diagnosis takes seconds: show the typing indicator meanwhile.
+    if (parsed.ok && ['diagnose-pod', 'diagnose-image', 'why'].includes(parsed.command.verb)) await turn.sendActivity({ type: ActivityTypes.Typing });
     const thread = await threadIncident(services, turn.activity);
     await handleChatText(contextFor(turn, thread, send(turn)), text);
   });

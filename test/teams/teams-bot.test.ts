@@ -61,7 +61,17 @@ describe('Teams bot (TestAdapter)', () => {
       ['Action.Execute', 'resolve', incident.id],
       ['Action.Execute', 'show_checks', incident.id],
     ]);
-    expect(sent[0]?.summary).toBe(fixtureDiagnosis().verdict.summary);
+    expect(sent[0]?.type).toBe('typing');
+    expect(sent.find((a) => a.attachments)?.summary).toBe(fixtureDiagnosis().verdict.summary);
+  });
+
+  it('a message delivered twice runs once', async () => {
+    const { turn, services } = setup();
+    await teamsIncident(services);
+    const message = teamsMessage('recheck');
+    expect(texts(await turn(message))).toContain('Re-check of');
+    expect(await turn(message)).toEqual([]);
+    expect(services.queue.sent).toBe(1);
   });
 
   it('diagnose <pod> reads the pod from Container insights', async () => {
@@ -78,7 +88,8 @@ describe('Teams bot (TestAdapter)', () => {
     const writes = services.incidents.writes;
     expect(texts(await turn(teamsMessage("diagnose x' or 1==1")))).toMatch(/^not a valid pod name/);
     expect(diagnoser.calls).toHaveLength(0);
-    expect(services.incidents.writes).toBe(writes);
+    // Only the activity's processed-event record.
+    expect(services.incidents.writes).toBe(writes + 1);
   });
 
   it('recheck in the incident thread needs no id', async () => {

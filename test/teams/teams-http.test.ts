@@ -129,7 +129,8 @@ describe('Teams → engine → connector (sandbox world tag-missing)', () => {
     expect(answers.map((a) => a.verdict.rootCauses.map((r) => r.checkId))).toEqual([cli.verdict.rootCauses.map((r) => r.checkId)]);
     expect(answers[0]!.verdict.summary).toBe(cli.verdict.summary);
     const replies = [...connector.activities.values()].filter((a) => a.replyToId === created.activityId);
-    expect(replies).toHaveLength(1);
+    expect(replies.map((r) => r.activity.type)).toEqual(['typing', 'message']);
+    replies.shift();
     const card = (replies[0]!.activity.attachments as Array<{ contentType: string; content: unknown }>)[0]!;
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const text = JSON.stringify(card.content);
