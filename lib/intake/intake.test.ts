@@ -73,3 +73,32 @@ describe('Intake', () => {
     expect(imageMatches({ image: 'pdacr.azurecr.io/shop/web@sha256:' + 'a'.repeat(64) }, { loginServer: 'pdacr.azurecr.io', repository: 'shop/web', digest: 'sha256:' + 'a'.repeat(64) })).toBe(true);
   });
 });
+
+describe('Intake counters', () => {
+  it('keeps repeat events in memory and writes their count within a minute', async () => {
+    const store = new MemoryIncidentStore();
+    let minute = 0;
+    const intake = new Intake({
+      store,
+      queue: new MemoryJobQueue(),
+      classify: () => 'tag_not_found',
+      log: silentLogger,
+      settings: { debounceMinutes: 10, allowedClusters: [], allowedRegistries: [] },
+      now: () => new Date(Date.UTC(2026, 10, 25, 21, minute)),
+    });
+    // The same kubelet event time again and again: nothing durable changes, only the count.
+    const event = failed('web-1', 0);
+    await intake.ingest([event]);
+    const writes = store.writes;
+    await intake.ingest([event]);
+    await intake.ingest([event]);
+    expect(store.writes).toBe(writes);
+    expect((await store.list())[0]?.eventCount).toBe(1);
+    minute = 0.5;
+    await intake.ingest([event]);
+    expect(store.writes).toBe(writes);
+    minute = 1.2;
+    await intake.ingest([event]);
+    expect((await store.list())[0]?.eventCount).toBe(5);
+  });
+});

@@ -72,7 +72,7 @@ export function inScope(cluster: string, allowed: readonly string[]): boolean {
 export class Intake {
   private readonly recent = new RecentKeys(10_000);
   /** Events and last-seen counted in this process but not yet written (see COALESCE_MS). */
-  private readonly pending = new Map<string, { cluster: string; events: number }>();
+  private readonly pending = new Map<string, { cluster: string; events: number; since: number }>();
   private readonly now: () => Date;
   /** cluster|image → the open incident with a known cause (id '' = none), for cause-less events. */
   private readonly byImage = new Map<string, { id: string; category: Category; at: number }>();
@@ -133,9 +133,11 @@ export class Intake {
           this.deps.log.info(`intake: incident ${id} (${group.category}, ${group.image}) → diagnose job (${decision.enqueue})`);
         }
       } else {
-        const p = this.pending.get(id) ?? { cluster: group.cluster, events: 0 };
+        const p = this.pending.get(id) ?? { cluster: group.cluster, events: 0, since: now.getTime() };
         p.events += group.failures.length;
         this.pending.set(id, p);
+        // Counters wait at most a minute in memory, whichever instance holds them.
+        if (now.getTime() - p.since >= COALESCE_MS && (await this.flushOne(id, p, options.signal))) result.writes++;
       }
     }
     if (options.eventKey) await this.remember(options.eventKey, options.durableKey ?? false, options.signal);
@@ -195,17 +197,14 @@ export class Intake {
   /** Writes counters kept in memory (timer and benchmark call this). */
   async flush(options: { signal?: AbortSignal } = {}): Promise<number> {
     let writes = 0;
-    for (const [id, p] of [...this.pending]) {
-      const { written } = await this.deps.store.update(
-        p.cluster,
-        id,
-        (current) => (current ? { ...current, eventCount: current.eventCount + p.events } : undefined),
-        options,
-      );
-      this.pending.delete(id);
-      if (written) writes++;
-    }
+    for (const [id, p] of [...this.pending]) if (await this.flushOne(id, p, options.signal)) writes++;
     return writes;
+  }
+
+  private async flushOne(id: string, p: { cluster: string; events: number }, signal?: AbortSignal): Promise<boolean> {
+    this.pending.delete(id);
+    const { written } = await this.deps.store.update(p.cluster, id, (current) => (current ? { ...current, eventCount: current.eventCount + p.events } : undefined), { signal });
+    return written;
   }
 
   /** An alert's `Resolved` call: resolve its open incidents and post the resolution (through the queue). */
