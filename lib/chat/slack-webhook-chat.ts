@@ -3,7 +3,8 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { renderSlack, renderSlackResolved } from '../render/slack';
-import { ChatDeliveryError, abortable } from './chat-errors';
+import { abortable } from '../util/abortable';
+import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
 

@@ -6,7 +6,8 @@ import type { Check, CheckContext, FactKey, Facts } from './check';
 import { CHECKS } from './check-list';
 import type { DiagnoseOptions, Diagnoser } from './diagnoser';
 import { CheckTimeoutError, describeFailure } from './describe-failure';
-import { LookupCache, raceAbort, TrackedLookups } from './lookup-cache';
+import { abortable } from '../util/abortable';
+import { LookupCache, TrackedLookups } from './lookup-cache';
 import { decideVerdict } from './verdict';
 
 export interface EngineOptions {
@@ -140,8 +141,8 @@ export function createEngine(options: EngineOptions): Engine {
       deletedTags: options.deletedTags,
     };
     try {
-      // raceAbort: a check that ignores its signal still ends at its budget.
-      const outcome = await raceAbort(check.run(ctx), controller.signal);
+      // A check that ignores its signal still ends at its budget.
+      const outcome = await abortable(check.run(ctx), controller.signal);
       return {
         finding: { checkId: check.id, ...outcome.finding, durationMs: Date.now() - t0 },
         provided: outcome.facts ?? {},

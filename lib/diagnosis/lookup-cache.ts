@@ -1,3 +1,4 @@
+import { abortable } from '../util/abortable';
 import type { Lookups } from './check';
 
 interface Entry {
@@ -35,7 +36,7 @@ export class LookupCache {
         if (this.entries.get(key) === entry) this.entries.delete(key);
       },
     );
-    return raceAbort(promise, signal);
+    return abortable(promise, signal);
   }
 
   clear(): void {
@@ -45,29 +46,6 @@ export class LookupCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** Resolves like `promise` unless `signal` aborts first. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
 /** The per-check view of the cache: remembers which lookups the check is waiting on, for `unknown` findings. */
