@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net';
 
 /**
  * A local stand-in for the Bot Framework connector as Teams serves it (the service URL,
@@ -42,15 +43,6 @@ export interface BotConnectorServer {
   /** Queue failures for the next requests of a kind: create, send, reply, update, workflow. */
   fail(kind: 'create' | 'send' | 'reply' | 'update' | 'workflow', ...failures: ScriptedFailure[]): void;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

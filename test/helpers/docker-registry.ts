@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './net';
 
 /** CNCF Distribution as Debian packages it (`apt-get install docker-registry`). */
 export const DOCKER_REGISTRY_BIN = '/usr/bin/docker-registry';
@@ -94,17 +94,6 @@ function registryConfig(dir: string, port: number, basicAuth: boolean): string {
       tls: { certificate: path.join(dir, 'cert.pem'), key: path.join(dir, 'key.pem') },
     },
     ...(basicAuth ? { auth: { htpasswd: { realm: 'pull-doctor-test', path: path.join(dir, 'htpasswd') } } } : {}),
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateSlackMessage } from '../../lib/render/slack-limits';
+import { readBody } from './net';
 
 /**
  * A local stand-in for the Slack Web API (https://slack.com/api/<method>) and an incoming webhook,
@@ -42,15 +43,6 @@ export interface SlackApiServer {
   /** Queue scripted answers for `method` (`chat.postMessage`, `chat.update`, `webhook`). */
   script(method: string, ...responses: ScriptedResponse[]): void;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** WebClient flattens nested arguments to JSON strings inside a form body; undo that. */
