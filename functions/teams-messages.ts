@@ -41,4 +41,12 @@ function sharedBot(): TeamsBotParts {
   return shared;
 }
 
+// Built when the host loads the function, so local mode announces itself at start; a settings
+// error is reported here and again (as a 5xx) on the first request rather than stopping the host.
+try {
+  sharedBot();
+} catch (error) {
+  console.error(`teams: bot not ready: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: createTeamsMessagesHandler(sharedBot) });

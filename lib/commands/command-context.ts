@@ -43,6 +43,8 @@ export interface CommandContext {
   actor: ChatActor;
   /** The incident whose thread the command was typed in (or whose button was pressed). */
   thread?: string;
+  /** True when `reply` itself lands in `thread`'s chat thread (a Teams thread message), so the thread needs no second copy. */
+  inThread?: boolean;
   services: CommandServices;
   reply(message: CommandReply): Promise<void>;
   signal?: AbortSignal;

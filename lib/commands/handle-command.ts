@@ -218,7 +218,9 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
         { signal: ctx.signal },
       );
       if (!written) return refuse(ctx, `Incident ${shortId(incident.id)} is resolved already; nothing to mute.`, 'done');
-      await ctx.reply({ kind: 'text', text: `🔕 ${label} muted for ${command.duration} (until ${until}) by ${user}.` });
+      const text = `🔕 ${label} muted for ${command.duration} (until ${until}) by ${user}.`;
+      await tellThread(ctx, incident, text);
+      await ctx.reply({ kind: 'text', text });
       return 'done';
     }
     case 'resolve': {
@@ -235,20 +237,38 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
         { signal: ctx.signal },
       );
       if (!written || !stored) return refuse(ctx, `Incident ${shortId(incident.id)} is resolved already.`, 'done');
-      await markMessageResolved(ctx, stored, how);
-      await ctx.reply({ kind: 'text', text: `✅ ${label} ${how}.` });
+      const posted = await markMessageResolved(ctx, stored, how);
+      // In the incident's own thread the chat port's "✅ Resolved" line is the answer.
+      if (!(posted && answersInThread(ctx, incident))) await ctx.reply({ kind: 'text', text: `✅ ${label} ${how}.` });
       return 'done';
     }
   }
 }
 
-/** The incident's own message gets the resolved headline; a failed update is logged, not fatal (the state is saved). */
-async function markMessageResolved(ctx: CommandContext, incident: Incident, how: string): Promise<void> {
+function answersInThread(ctx: CommandContext, incident: Incident): boolean {
+  return !!ctx.inThread && ctx.thread === incident.id;
+}
+
+/** The incident's own message gets the resolved headline and a thread line; a failed update is logged, not fatal (the state is saved). */
+async function markMessageResolved(ctx: CommandContext, incident: Incident, how: string): Promise<boolean> {
   const chat = ctx.services.chat;
-  if (!chat || !incident.chat || incident.chat.platform !== chat.platform) return;
+  if (!chat || !incident.chat || incident.chat.platform !== chat.platform) return false;
   try {
     await chat.resolved(incident.chat, incident, how, { signal: ctx.signal });
+    return true;
   } catch (error) {
     ctx.services.log.warn(`chat: incident ${incident.id} resolved, but its message could not be updated: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+/** A line in the incident's thread, for whoever follows it there, unless the answer lands there anyway. */
+async function tellThread(ctx: CommandContext, incident: Incident, text: string): Promise<void> {
+  const chat = ctx.services.chat;
+  if (!chat || !incident.chat || incident.chat.platform !== chat.platform || answersInThread(ctx, incident)) return;
+  try {
+    await chat.reply(incident.chat, text, { signal: ctx.signal });
+  } catch (error) {
+    ctx.services.log.warn(`chat: could not post in the thread of incident ${incident.id}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

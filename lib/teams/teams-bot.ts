@@ -111,9 +111,10 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
   const app = new Application({ startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   const { services } = deps;
 
-  const contextFor = (turn: TurnContext, thread: string | undefined, reply: CommandContext['reply']): CommandContext => ({
+  const contextFor = (turn: TurnContext, thread: string | undefined, reply: CommandContext['reply'], inThread: boolean): CommandContext => ({
     actor: teamsActor(turn.activity),
     ...(thread ? { thread } : {}),
+    inThread,
     services,
     reply,
   });
@@ -133,10 +134,16 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
     const texts: string[] = [];
     let card: TeamsAiCard | undefined;
     await handleCommand(
-      contextFor(turn, 'incident' in command.command ? command.command.incident : undefined, async (reply) => {
-        if (reply.kind === 'text') texts.push(redact(reply.text));
-        else card = renderAdaptiveCard(reply.diagnosis, reply.incident, { ...deps.render, showAllChecks: reply.showAllChecks }) as unknown as TeamsAiCard;
-      }),
+      // The invoke answer is a toast for the presser only, so the thread hears of it separately.
+      contextFor(
+        turn,
+        'incident' in command.command ? command.command.incident : undefined,
+        async (reply) => {
+          if (reply.kind === 'text') texts.push(redact(reply.text));
+          else card = renderAdaptiveCard(reply.diagnosis, reply.incident, { ...deps.render, showAllChecks: reply.showAllChecks }) as unknown as TeamsAiCard;
+        },
+        false,
+      ),
       command.command,
     );
     return card ?? (texts.join('\n') || 'Done.');
@@ -151,7 +158,9 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
       await turn.sendActivity({ type: ActivityTypes.Message, text: `Sorry, ${command.error}.`, textFormat: 'plain' });
       return;
     }
-    await handleCommand(contextFor(turn, 'incident' in command.command ? command.command.incident : undefined, send(turn)), command.command);
+    const incident = 'incident' in command.command ? command.command.incident : undefined;
+    const thread = await threadIncident(services, turn.activity);
+    await handleCommand(contextFor(turn, incident, send(turn), thread !== undefined && thread === incident), command.command);
   });
 
   app.activity(ActivityTypes.Message, async (turn) => {
@@ -165,7 +174,7 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
     // A diagnosis takes seconds: show the typing indicator meanwhile.
     if (parsed.ok && ['diagnose-pod', 'diagnose-image', 'why'].includes(parsed.command.verb)) await turn.sendActivity({ type: ActivityTypes.Typing });
     const thread = await threadIncident(services, turn.activity);
-    await handleChatText(contextFor(turn, thread, send(turn)), text);
+    await handleChatText(contextFor(turn, thread, send(turn), thread !== undefined), text);
   });
 
   app.error(async (turn, error) => {

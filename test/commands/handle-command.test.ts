@@ -172,6 +172,14 @@ describe('chat commands', () => {
     expect(ctx.texts()).toContain('muted for 2h (until 2026-11-26T00:00:00.000Z) by alice');
   });
 
+  it('mute from outside the thread (a Slack button) also tells the incident thread', async () => {
+    const chat = new RecordingChat('slack');
+    const services = testServices({ chat });
+    const incident = await seedIncident(services, { chat: { platform: 'slack', channel: 'CONCALL1', ts: '1764100000.000100' } });
+    await handleChatText(commandContext(services, SLACK_ADMIN, incident.id), 'mute 1d');
+    expect(chat.calls).toEqual([{ method: 'reply', ref: incident.chat, text: expect.stringContaining('muted for 1d (until 2026-11-26T22:00:00.000Z) by alice') }]);
+  });
+
   it('resolve records who resolved it and updates the incident message once', async () => {
     const chat = new RecordingChat('slack');
     const services = testServices({ chat });

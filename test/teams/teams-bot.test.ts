@@ -113,10 +113,10 @@ describe('Teams bot (TestAdapter)', () => {
     expect((await services.incidents.get(CLUSTER, incident.id))?.status).toBe('open');
     expect(texts(await turn(teamsMessage('mute 30m', { from: ADMIN })))).toContain('muted for 30m');
     expect(await services.incidents.get(CLUSTER, incident.id)).toMatchObject({ status: 'muted', mutedUntil: '2026-11-25T22:30:00.000Z' });
-    expect(texts(await turn(teamsMessage('resolve', { from: ADMIN })))).toContain('resolved by Alice');
+    // In the incident's thread, the chat port's resolved line (and card update) is the one answer.
+    expect(await turn(teamsMessage('resolve', { from: ADMIN }))).toEqual([]);
     expect(await services.incidents.get(CLUSTER, incident.id)).toMatchObject({ status: 'resolved', resolvedReason: 'resolved by Alice' });
-    // The incident's card got its resolved headline through the chat port.
-    expect((services.chat as RecordingChat).calls).toEqual([expect.objectContaining({ method: 'resolved', text: 'resolved by Alice' })]);
+    expect((services.chat as RecordingChat).calls).toEqual([expect.objectContaining({ method: 'resolved', ref: incident.chat, text: 'resolved by Alice' })]);
   });
 
   it('a stranger in another channel is refused politely', async () => {
@@ -141,6 +141,8 @@ describe('Teams bot (TestAdapter)', () => {
       expect(String(denied?.body.value)).toContain('PULL_DOCTOR_CHAT_ADMIN_ALLOW');
       await turn(cardExecute('mute', { incidentId: incident.id, duration: '24h' }, ADMIN));
       expect(await services.incidents.get(CLUSTER, incident.id)).toMatchObject({ status: 'muted', mutedUntil: '2026-11-26T22:00:00.000Z' });
+      // The invoke answer is a toast for the presser; the thread is told through the chat port.
+      expect((services.chat as RecordingChat).calls).toEqual([expect.objectContaining({ method: 'reply', ref: incident.chat, text: expect.stringContaining('muted for 24h') })]);
       await turn(cardExecute('resolve', { incidentId: incident.id }, ADMIN));
       expect((await services.incidents.get(CLUSTER, incident.id))?.status).toBe('resolved');
     });
