@@ -43,6 +43,16 @@ function refuse(log: Logger, what: string, status: number, error: string): Slack
   return { status, jsonBody: { error } };
 }
 
+/** The durable record of a handled request; when storage fails, this process's memory still dedupes. */
+async function recordOnce(deps: SlackHandlerDeps, key: string): Promise<boolean> {
+  try {
+    return await deps.services.incidents.markProcessed(key);
+  } catch (error) {
+    deps.log.warn(`slack: could not record request ${key} as handled (${error instanceof Error ? error.message : String(error)}); deduplicating in memory only`);
+    return true;
+  }
+}
+
 /**
  * Signature first, then the body. Returns the parsed body's text fields only when both hold.
  * A replay of a handled request id (trigger_id) does nothing: Slack's own retries (X-Slack-Retry-Num)
@@ -55,7 +65,7 @@ async function admit(deps: SlackHandlerDeps, request: SlackHttpRequest, what: st
   const trigger = triggerId();
   if (!trigger) return undefined;
   const key = `slack|${trigger}`;
-  const first = !recentTriggers.has(key) && (await deps.services.incidents.markProcessed(key));
+  const first = !recentTriggers.has(key) && (await recordOnce(deps, key));
   recentTriggers.add(key);
   if (first) return undefined;
   if (request.headers.get('x-slack-retry-num')) {

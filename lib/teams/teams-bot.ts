@@ -68,7 +68,12 @@ export async function threadIncident(services: CommandServices, activity: Partia
  */
 async function firstDelivery(services: CommandServices, activity: Partial<Activity>): Promise<boolean> {
   if (!activity.id || !activity.conversation?.id) return true;
-  const first = await services.incidents.markProcessed(`teams|${activity.conversation.id}|${activity.id}`);
+  let first = true;
+  try {
+    first = await services.incidents.markProcessed(`teams|${activity.conversation.id}|${activity.id}`);
+  } catch (error) {
+    services.log.warn(`teams: could not record activity ${activity.id} as handled: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!first) services.log.info(`teams: activity ${activity.id} delivered again; not run twice`);
   return first;
 }

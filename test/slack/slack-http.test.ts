@@ -87,6 +87,17 @@ describe('POST /api/slack/commands', () => {
     expect(services.queue.sent).toBe(1);
   });
 
+  it('still answers when the processed-event record cannot be written (memory dedupe only)', async () => {
+    const { commands, services } = setup();
+    services.incidents.markProcessed = async () => {
+      throw new Error('table unavailable');
+    };
+    const body = slashBody({ text: 'help', response_url: hooks.url() });
+    expect((await commands(slackRequest('slack/commands', body), invocation())).status).toBe(200);
+    expect(services.log.text()).toContain('deduplicating in memory only');
+    expect((await commands(slackRequest('slack/commands', body), invocation())).status).toBe(401);
+  });
+
   it('acknowledges a slow diagnosis at once and delivers it through response_url', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
