@@ -17,7 +17,7 @@ export interface SlackHandlerDeps {
   log: Logger;
   responseUrl?: ResponseUrlOptions;
   render?: RenderOptions;
-  /** How long the HTTP answer may wait for the command itself (Slack gives up after 3 s). Default 2 s. */
+  /** How long the HTTP answer may wait for the command itself (Slack gives up after 3 s). Default 1.5 s (cold starts and network eat the rest). */
   ackBudgetMs?: number;
   background?: BackgroundWork;
   /** Unix seconds (tests). */
@@ -104,7 +104,7 @@ async function runAndAnswer(
     else collected.push(body);
   };
   const work = run(reply);
-  const finished = await settlesWithin(work, deps.ackBudgetMs ?? 2_000);
+  const finished = await settlesWithin(work, deps.ackBudgetMs ?? 1_500);
   acked = true;
   if (finished && inlineAnswer && collected.length <= 1) {
     return { status: 200, jsonBody: collected[0] ?? { response_type: 'ephemeral', text: 'Done.' } };
