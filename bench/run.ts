@@ -1,9 +1,13 @@
 import { runDiagnosisLatencyBench } from './diagnosis-latency';
+import { runIntakeStormBench } from './intake-storm';
 
 /** `npm run bench`: every benchmark, printed as a table. Results go to BENCHMARKS.md by hand, with this command. */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()]];
+  const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
+    ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
+    ['intake storm (issue 5)', () => runIntakeStormBench()],
+  ];
   for (const [name, run] of benches) {
     if (only && !name.includes(only)) continue;
     const result = await run();
