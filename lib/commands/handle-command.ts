@@ -2,7 +2,7 @@ import { authorize, type ChatActor, type ChatPermission } from '../authz/chat-ac
 import { clusterAllowedForChat, resolveChatCluster } from '../authz/cluster-scope';
 import { chatRegistryProblem } from '../authz/registry-scope';
 import type { Incident, PullFailure } from '../model';
-import { newJob } from '../queue/diagnose-job';
+import { muteIncident, requestRecheck, resolveIncident } from '../incidents/incident-actions';
 import type { CommandContext, CommandOutcome } from './command-context';
 import { findPodFailure } from './find-pod-failure';
 import { HELP_TEXT, parseCommand, type ChatCommand, type Verb } from './parse-command';
@@ -199,7 +199,8 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
   switch (command.verb) {
     case 'recheck': {
       if (!incident.sample) return refuse(ctx, `Sorry, incident ${shortId(incident.id)} has no failure recorded to re-check.`, 'failed');
-      await queue.enqueue(newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'recheck', force: true, requestedBy: user }), { signal: ctx.signal });
+      const queued = await requestRecheck(incidents, queue, incident.cluster, incident.id, user, { signal: ctx.signal });
+      if (!queued.ok) return refuse(ctx, `Sorry, incident ${shortId(incident.id)}: ${queued.reason}.`, 'not-found');
       await ctx.reply({ kind: 'text', text: `🔄 Re-check of ${label} queued by ${user}; the incident's message updates when it is done.` });
       return 'done';
     }
@@ -210,14 +211,9 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
       return 'done';
     }
     case 'mute': {
-      const until = new Date(now.getTime() + command.durationMs).toISOString();
-      const { written } = await incidents.update(
-        incident.cluster,
-        incident.id,
-        (c) => (c && c.status !== 'resolved' ? { ...c, status: 'muted', mutedUntil: until } : undefined),
-        { signal: ctx.signal },
-      );
-      if (!written) return refuse(ctx, `Incident ${shortId(incident.id)} is resolved already; nothing to mute.`, 'done');
+      const muted = await muteIncident(incidents, incident.cluster, incident.id, new Date(now.getTime() + command.durationMs), { signal: ctx.signal });
+      if (!muted.ok) return refuse(ctx, `Incident ${shortId(incident.id)} was not muted: ${muted.reason}.`, 'done');
+      const until = muted.incident.mutedUntil;
       const text = `🔕 ${label} muted for ${command.duration} (until ${until}) by ${user}.`;
       await tellThread(ctx, incident, text);
       await ctx.reply({ kind: 'text', text });
@@ -225,19 +221,9 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
     }
     case 'resolve': {
       const how = `resolved by ${user}`;
-      const { written, incident: stored } = await incidents.update(
-        incident.cluster,
-        incident.id,
-        (c) => {
-          if (!c || c.status === 'resolved') return undefined;
-          const next: Incident = { ...c, status: 'resolved', resolvedAt: now.toISOString(), resolvedReason: how };
-          delete next.mutedUntil;
-          return next;
-        },
-        { signal: ctx.signal },
-      );
-      if (!written || !stored) return refuse(ctx, `Incident ${shortId(incident.id)} is resolved already.`, 'done');
-      const posted = await markMessageResolved(ctx, stored, how);
+      const resolved = await resolveIncident(incidents, incident.cluster, incident.id, how, now, { signal: ctx.signal });
+      if (!resolved.ok) return refuse(ctx, `Incident ${shortId(incident.id)} was not resolved: ${resolved.reason}.`, 'done');
+      const posted = await markMessageResolved(ctx, resolved.incident, how);
       // In the incident's own thread the chat port's "✅ Resolved" line is the answer.
       if (!(posted && answersInThread(ctx, incident))) await ctx.reply({ kind: 'text', text: `✅ ${label} ${how}.` });
       return 'done';

@@ -129,7 +129,7 @@ describe('chat commands', () => {
     const ctx = commandContext(services, SLACK_DIAGNOSER, incident.id);
     expect(await handleChatText(ctx, 'recheck')).toBe('done');
     expect(services.queue.pending.map((p) => p.job)).toEqual([
-      expect.objectContaining({ incidentId: incident.id, cluster: CLUSTER, reason: 'recheck', force: true, requestedBy: 'bob' }),
+      expect.objectContaining({ incidentId: incident.id, cluster: CLUSTER, reason: 'recheck', force: true, requestedBy: 'bob', resolveIfPasses: 're-check requested by bob passed' }),
     ]);
     expect(ctx.texts()).toContain('Re-check of myacr.azurecr.io/app:v1.3 on aks-prod');
   });
@@ -190,7 +190,7 @@ describe('chat commands', () => {
     expect(chat.calls).toEqual([{ method: 'resolved', ref: incident.chat, text: 'resolved by alice' }]);
     const again = commandContext(services, SLACK_ADMIN, incident.id);
     await handleChatText(again, 'resolve');
-    expect(again.texts()).toContain('resolved already');
+    expect(again.texts()).toContain('was not resolved: the incident is already resolved');
     expect(chat.calls).toHaveLength(1);
   });
 
