@@ -201,7 +201,7 @@ async function incidentCommand(ctx: CommandContext, command: IncidentCommand): P
       if (!incident.sample) return refuse(ctx, `Sorry, incident ${shortId(incident.id)} has no failure recorded to re-check.`, 'failed');
       const queued = await requestRecheck(incidents, queue, incident.cluster, incident.id, user, { signal: ctx.signal });
       if (!queued.ok) return refuse(ctx, `Sorry, incident ${shortId(incident.id)}: ${queued.reason}.`, 'not-found');
-      await ctx.reply({ kind: 'text', text: `🔄 Re-check of ${label} queued by ${user}; the incident's message updates when it is done.` });
+      await ctx.reply({ kind: 'text', text: `🔄 Re-check of ${label} queued by ${user}; the incident's message updates when it is done (and resolves if the pull now works).` });
       return 'done';
     }
     case 'why': {

@@ -179,5 +179,5 @@ export const HELP_TEXT = [
   '• mute <30m|2h|1d> [<incident>] — stop updates for a while',
   '• resolve [<incident>] — close the incident',
   '• status — open incidents',
-  'In an incident\'s thread the incident is implied; elsewhere give its id (shown under each diagnosis).',
+  'In an incident\'s Teams thread, or from its buttons, the incident is implied; elsewhere give its id (status lists them, every diagnosis shows it).',
 ].join('\n');
