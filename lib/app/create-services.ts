@@ -6,6 +6,7 @@ import { classifyPullMessage } from '../classify/classify-pull-message';
 import { readSettings, type Settings } from '../config/settings';
 import type { Diagnoser } from '../diagnosis/diagnoser';
 import { createEngine } from '../diagnosis/engine';
+import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
 import { TableIncidentStore } from '../incidents/table-incident-store';
@@ -120,7 +121,15 @@ export function createServices(env: Record<string, string | undefined> = process
     get diagnoser() {
       return diagnoser();
     },
-    jobDeps: () => ({ store, chat: chat(), diagnoser: diagnoser(), log, debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES, now: overrides.now }),
+    jobDeps: () => ({
+      store,
+      chat: chat(),
+      diagnoser: diagnoser(),
+      log,
+      debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES,
+      now: overrides.now,
+      completeFailure: podDetailsCompleter(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
+    }),
     autoResolveDeps: () => ({ store, queue, log, intake, quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES, now: overrides.now }),
   };
   return services;

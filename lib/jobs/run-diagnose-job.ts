@@ -2,7 +2,7 @@ import type { ChatPort } from '../chat/chat-port';
 import type { DiagnosisProgress, Diagnoser } from '../diagnosis/diagnoser';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Logger } from '../intake/logger';
-import type { ChatMessageRef, Diagnosis, Incident } from '../model';
+import type { ChatMessageRef, Diagnosis, Incident, PullFailure } from '../model';
 import { parseJobMessage, type DiagnoseJob } from '../queue/diagnose-job';
 
 export interface JobDeps {
@@ -15,6 +15,8 @@ export interface JobDeps {
   now?: () => Date;
   /** Progress updates to chat at most this often (the last one always goes). Default 1 s. */
   progressIntervalMs?: number;
+  /** Adds what the signal did not carry (container, workload, node) before diagnosing. */
+  completeFailure?: (failure: PullFailure, signal?: AbortSignal) => Promise<PullFailure>;
 }
 
 export type JobOutcome =
@@ -105,7 +107,13 @@ async function diagnoseClaimed(job: DiagnoseJob, incident: Incident, deps: JobDe
   }
 
   const progress = progressReporter(deps, ref, incident, signal);
-  const diagnosis: Diagnosis = await deps.diagnoser.diagnose(incident.sample, { signal, onProgress: progress.report });
+  const failure = deps.completeFailure
+    ? await deps.completeFailure(incident.sample, signal).catch((error: unknown) => {
+        deps.log.warn(`diagnose job ${job.jobId}: pod details not read (${error instanceof Error ? error.message : String(error)}); diagnosing without them`);
+        return incident.sample!;
+      })
+    : incident.sample;
+  const diagnosis: Diagnosis = await deps.diagnoser.diagnose(failure, { signal, onProgress: progress.report });
   await progress.flush();
   await deps.chat.diagnosis(ref, incident, diagnosis, { signal });
 
