@@ -152,6 +152,13 @@ describe('Event Grid', () => {
     expect(topic).toMatch(/inputSchema: 'CloudEventSchemaV1_0'/);
     expect(topic).toMatch(/eventDeliverySchema: 'CloudEventSchemaV1_0'/);
   });
+
+  it('accepts the topic key by default when the exporter\'s Helm values send one', () => {
+    const values = join(INFRA, 'k8s-event-exporter', 'values.yaml');
+    expect(existsSync(values)).toBe(true);
+    if (/aeg-sas-key/.test(read(values))) expect(mod('k8s-events-topic')).toMatch(/param disableLocalAuth bool = false/);
+    expect(read(values)).toMatch(/specversion: "1\.0"/);
+  });
 });
 
 describe('Teams bot', () => {
