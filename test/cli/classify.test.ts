@@ -1,29 +1,8 @@
-import { EXIT, type CliIO } from '../../lib/cli/command';
+import { EXIT } from '../../lib/cli/command';
 import { runCli } from '../../lib/cli/main';
 import { CATEGORIES } from '../../lib/model/category';
 import { ImageRefSchema } from '../../lib/model/image-ref';
-
-interface Captured {
-  io: CliIO;
-  out: () => string;
-  err: () => string;
-}
-
-function capture(stdin = ''): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      out: (text) => out.push(text),
-      err: (text) => err.push(text),
-      isTTY: false,
-      readStdin: async () => stdin,
-      env: {},
-    },
-    out: () => out.join('\n'),
-    err: () => err.join('\n'),
-  };
-}
+import { captureIO as capture } from '../helpers/cli-io';
 
 // MS Learn, "Fail to pull images from Azure Container Registry to AKS", Cause 3.
 const FORBIDDEN =
