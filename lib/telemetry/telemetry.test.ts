@@ -1,7 +1,8 @@
 import { context, trace, SpanStatusCode } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { startTelemetry, stopTelemetry, withSpan } from './telemetry';
+import { ManagedIdentityCredential } from '@azure/identity';
+import { credentialFrom, startTelemetry, stopTelemetry, withSpan } from './telemetry';
 
 describe('withSpan without a tracer provider (telemetry off)', () => {
   it('returns the function result and rethrows its error unchanged', async () => {
@@ -28,6 +29,16 @@ describe('startTelemetry', () => {
     );
     // A failed start is not cached: a corrected configuration can start afterwards.
     await expect(startTelemetry({})).resolves.toMatchObject({ enabled: false });
+  });
+});
+
+describe('credentialFrom (APPLICATIONINSIGHTS_AUTHENTICATION_STRING)', () => {
+  it('uses the managed identity for Authorization=AAD and nothing otherwise', async () => {
+    await expect(credentialFrom('ClientId=11111111-2222-3333-4444-555555555555;Authorization=AAD')).resolves.toBeInstanceOf(ManagedIdentityCredential);
+    await expect(credentialFrom(' authorization=aad ')).resolves.toBeInstanceOf(ManagedIdentityCredential);
+    await expect(credentialFrom(undefined)).resolves.toBeUndefined();
+    await expect(credentialFrom('ClientId=x;Authorization=Key')).resolves.toBeUndefined();
+    await expect(credentialFrom('garbage')).resolves.toBeUndefined();
   });
 });
 

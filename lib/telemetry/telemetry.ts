@@ -45,7 +45,8 @@ export interface StartTelemetryOptions {
 let started: Promise<TelemetryState> | undefined;
 let distro: typeof import('@azure/monitor-opentelemetry') | undefined;
 
-async function credentialFrom(authString: string | undefined): Promise<TokenCredential | undefined> {
+/** The credential APPLICATIONINSIGHTS_AUTHENTICATION_STRING asks for (exported for tests). */
+export async function credentialFrom(authString: string | undefined): Promise<TokenCredential | undefined> {
   if (!authString) return undefined;
   const parts = new Map(
     authString.split(';').map((kv) => {
