@@ -6,6 +6,7 @@ import type { Check, CheckContext, FactKey, Facts } from './check';
 import { CHECKS } from './check-list';
 import type { DiagnoseOptions, Diagnoser } from './diagnoser';
 import { CheckTimeoutError, describeFailure } from './describe-failure';
+import { recordDiagnosis, withSpan } from '../telemetry';
 import { abortable } from '../util/abortable';
 import { LookupCache, TrackedLookups } from './lookup-cache';
 import { decideVerdict } from './verdict';
@@ -43,7 +44,25 @@ export function createEngine(options: EngineOptions): Engine {
   const subscriptions = options.subscriptions ?? [];
   const maxConcurrency = options.maxConcurrency ?? Number.POSITIVE_INFINITY;
 
+  /** One trace per diagnosis (one child span per check) and the diagnoses metric; no-ops without Application Insights. */
   async function diagnose(failure: PullFailure, run: DiagnoseOptions = {}): Promise<Diagnosis> {
+    const attributes = { 'pull_doctor.cluster_id': failure.cluster ?? '', 'pull_doctor.image': failure.image.slice(0, 512), 'pull_doctor.source': failure.source };
+    return withSpan('pull-doctor.diagnose', attributes, async (span) => {
+      const diagnosis = await diagnoseUntraced(failure, run);
+      const top = diagnosis.verdict.rootCauses[0]?.checkId;
+      span.setAttributes({ 'pull_doctor.outcome': diagnosis.verdict.outcome, ...(top ? { 'pull_doctor.root_cause': top } : {}) });
+      recordDiagnosis({
+        category: diagnosis.classification.category,
+        outcome: diagnosis.verdict.outcome === 'cause_found' ? 'cause-found' : diagnosis.verdict.outcome === 'should_work' ? 'should-work' : 'undecided',
+        rootCause: top,
+        durationMs: diagnosis.timings.totalMs,
+        trigger: failure.source,
+      });
+      return diagnosis;
+    });
+  }
+
+  async function diagnoseUntraced(failure: PullFailure, run: DiagnoseOptions): Promise<Diagnosis> {
     const started = Date.now();
     const armBefore = options.azure.requestCounts();
     const registryBefore = options.registries.requestCount();
@@ -66,7 +85,11 @@ export function createEngine(options: EngineOptions): Engine {
       });
 
     const start = (check: Check) => {
-      const task = runCheck(check, { failure, classification, facts, subscriptions }, run.signal).then(({ finding, provided }) => {
+      const task = withSpan(`pull-doctor.check ${check.id}`, { 'pull_doctor.check_id': check.id }, async (span) => {
+        const result = await runCheck(check, { failure, classification, facts, subscriptions }, run.signal);
+        span.setAttribute('pull_doctor.status', result.finding.status);
+        return result;
+      }).then(({ finding, provided }) => {
         Object.assign(facts, provided);
         findings.set(check.id, finding);
         timings[check.id] = finding.durationMs ?? 0;

@@ -2,6 +2,7 @@ import type { Incident } from '../model';
 import { newJob } from '../queue/diagnose-job';
 import type { JobQueue } from '../queue/job-queue';
 import type { IncidentStore, StoreOptions } from './incident-store';
+import { recordIncident } from '../telemetry';
 
 /**
  * What on-call replies (issue 7: Teams/Slack buttons and verbs) do to an incident. Each is one
@@ -35,7 +36,12 @@ async function change(store: IncidentStore, cluster: string, id: string, apply: 
 /** Silences an incident until `until` (new failures are still counted; no job, no post). */
 export function muteIncident(store: IncidentStore, cluster: string, id: string, until: Date, options?: StoreOptions): Promise<ActionResult> {
   if (Number.isNaN(until.getTime())) return Promise.resolve({ ok: false, reason: 'not a valid time' });
-  return change(store, cluster, id, (i) => (i.status === 'resolved' ? 'the incident is resolved' : { ...i, status: 'muted', mutedUntil: until.toISOString() }), options);
+  return change(store, cluster, id, (i) => (i.status === 'resolved' ? 'the incident is resolved' : { ...i, status: 'muted', mutedUntil: until.toISOString() }), options).then(
+    (result) => {
+      if (result.ok) recordIncident('muted', { category: result.incident.category });
+      return result;
+    },
+  );
 }
 
 /** Resolves by hand ("resolved by @user"); the caller posts the resolution through ChatPort.resolved. */
@@ -51,7 +57,10 @@ export function resolveIncident(store: IncidentStore, cluster: string, id: strin
       return next;
     },
     options,
-  );
+  ).then((result) => {
+    if (result.ok) recordIncident('resolved', { category: result.incident.category, resolvedBy: 'hand' });
+    return result;
+  });
 }
 
 /** Queues a forced re-check (the "Re-check" button); it resolves the incident when the pull now works. */

@@ -8,6 +8,7 @@ import type { JobQueue } from '../queue/job-queue';
 import type { Logger } from './logger';
 import { isAksClusterId, isImageText, isNamespace, isPodName } from './names';
 import { RecentKeys } from './recent-keys';
+import { recordIncident } from '../telemetry';
 
 export interface IntakeSettings {
   debounceMinutes: number;
@@ -126,7 +127,10 @@ export class Intake {
       if (written) {
         result.writes++;
         this.pending.delete(id);
-        if (decision?.created) result.created++;
+        if (decision?.created) {
+          result.created++;
+          recordIncident('opened', { category: group.category });
+        }
         if (decision?.enqueue) {
           await this.deps.queue.enqueue(newJob({ incidentId: id, cluster: group.cluster, reason: decision.enqueue, force: decision.enqueue === 'cause-known' }), { signal: options.signal });
           result.enqueued++;
@@ -222,6 +226,7 @@ export class Intake {
       );
       if (!written) continue;
       resolved.push(incident.id);
+      recordIncident('resolved', { category: incident.category, resolvedBy: 'alert-resolved' });
       await this.deps.queue.enqueue(newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'alert-resolved' }), options);
     }
     if (options.eventKey) await this.remember(options.eventKey, true, options.signal);

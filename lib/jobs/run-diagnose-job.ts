@@ -4,6 +4,7 @@ import type { IncidentStore } from '../incidents/incident-store';
 import type { Logger } from '../intake/logger';
 import type { ChatMessageRef, Diagnosis, Incident, PullFailure } from '../model';
 import { parseJobMessage, type DiagnoseJob } from '../queue/diagnose-job';
+import { recordIncident, recordTimeToFirstMessage } from '../telemetry';
 
 export interface JobDeps {
   store: IncidentStore;
@@ -99,6 +100,7 @@ async function diagnoseClaimed(job: DiagnoseJob, incident: Incident, deps: JobDe
   let ref: ChatMessageRef | undefined = incident.chat;
   if (!ref) {
     ref = await deps.chat.start(incident, { signal });
+    recordTimeToFirstMessage(now().getTime() - Date.parse(incident.firstSeen), { platform: ref.platform, trigger: incident.sample?.source });
     const stored = ref;
     // Saved at once: a retry after a later failure updates this message instead of posting another.
     await deps.store.update(job.cluster, job.incidentId, (c) => (c ? { ...c, chat: stored } : undefined), { signal });
@@ -136,6 +138,7 @@ async function diagnoseClaimed(job: DiagnoseJob, incident: Incident, deps: JobDe
     { signal },
   );
   if (resolveHow && stored) {
+    recordIncident('resolved', { category: stored.category, resolvedBy: job.reason });
     await deps.chat.resolved(ref, stored, resolveHow, { signal });
     deps.log.info(`incident ${incident.id} resolved: ${resolveHow}`);
     return 'resolved';

@@ -41,8 +41,8 @@ export function resetInstruments(): void {
 export interface DiagnosisMetric {
   /** Classifier category of the failure (auth_missing, tag_not_found, …). */
   category: string;
-  /** `cause-found` when the verdict names a root cause, `undecided` otherwise, `error` when the run failed. */
-  outcome: 'cause-found' | 'undecided' | 'error';
+  /** The verdict: `cause-found`, `should-work` (every check that applies passed), `undecided`; `error` when the run failed. */
+  outcome: 'cause-found' | 'should-work' | 'undecided' | 'error';
   /** Check id of the top-ranked root cause, when there is one. */
   rootCause?: string;
   durationMs: number;
