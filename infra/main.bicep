@@ -259,6 +259,8 @@ var appSettings = {
   PULL_DOCTOR_ALLOWED_CLUSTERS: join(empty(allowedClusterIds) ? concat(monitoredClusterIds, monitoredResourceGroupIds) : allowedClusterIds, ',')
   PULL_DOCTOR_CACHE_TTL_SECONDS: string(cacheTtlSeconds)
   PULL_DOCTOR_CHECK_TIMEOUT_MS: string(checkTimeoutMs)
+  // AzureCloud, AzureChinaCloud or AzureUSGovernment: the cloud this deployment runs in.
+  PULL_DOCTOR_AZURE_CLOUD: environment().name
   PULL_DOCTOR_CHAT: chatPlatform
   PULL_DOCTOR_FULL_REPORT_URL: fullReportUrl
   SLACK_BOT_TOKEN: chatPlatform == 'slack' ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''

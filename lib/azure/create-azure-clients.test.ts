@@ -87,3 +87,13 @@ describe('createDefaultAzureClients', () => {
     expect(azure.network(S)).toBeDefined();
   });
 });
+
+describe('createDefaultAzureClients per cloud', () => {
+  it.each([
+    ['AzureCloud', 'https://management.azure.com'],
+    ['AzureChinaCloud', 'https://management.chinacloudapi.cn'],
+    ['AzureUSGovernment', 'https://management.usgovcloudapi.net'],
+  ] as const)('%s talks to %s', (cloud, endpoint) => {
+    expect(createDefaultAzureClients({ AZURE_CLIENT_ID: undefined, PULL_DOCTOR_AZURE_CLOUD: cloud }).resourceManagerEndpoint).toBe(endpoint);
+  });
+});

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DefaultAzureCredential } from '@azure/identity';
 import { createDefaultAzureClients } from '../azure/create-azure-clients';
 import { readSettings } from '../config/settings';
 import { createEngine, type Engine } from '../diagnosis/engine';
@@ -37,9 +36,7 @@ export async function openEngine(options: { world?: string; env: Record<string, 
   }
   const settings = readSettings(options.env);
   const azure = createDefaultAzureClients(settings);
-  const registries = createRegistryClientFactory({
-    credential: new DefaultAzureCredential(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}),
-  });
+  const registries = createRegistryClientFactory({ credential: azure.credential });
   const engine = createEngine({
     azure,
     registries,

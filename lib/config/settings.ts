@@ -52,6 +52,10 @@ export const SETTINGS = {
     description: 'How long Azure lookups are reused across diagnoses (seconds).',
     example: '60',
   },
+  PULL_DOCTOR_AZURE_CLOUD: {
+    description: 'Azure cloud the app and the monitored resources live in: AzureCloud, AzureChinaCloud or AzureUSGovernment (picks the Resource Manager, Log Analytics and sign-in endpoints).',
+    example: 'AzureCloud',
+  },
   PULL_DOCTOR_CHECK_TIMEOUT_MS: {
     description: 'Time budget of one check (milliseconds); a check over budget becomes unknown.',
     example: '10000',
@@ -179,6 +183,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_SUBSCRIPTIONS: csv,
   PULL_DOCTOR_ALLOWED_CLUSTERS: csv,
   PULL_DOCTOR_CACHE_TTL_SECONDS: int(60),
+  PULL_DOCTOR_AZURE_CLOUD: unsetIfBlank(z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']).default('AzureCloud')),
   PULL_DOCTOR_CHECK_TIMEOUT_MS: int(10_000),
   PULL_DOCTOR_CHAT: unsetIfBlank(z.enum(['slack', 'slack-webhook', 'teams', 'teams-workflow', 'console']).default('console')),
   PULL_DOCTOR_FULL_REPORT_URL: unsetIfBlank(z.string().url().optional()),
