@@ -1,4 +1,4 @@
-// pull-doctor: everything it needs in Azure, deployed by `azd up` (see docs/deploy.md).
+// pull-doctor: everything it needs in Azure, deployed by `azd up` (see "Deploy to Azure" in README.md).
 // Least privilege: the app identity gets read-only roles on exactly the clusters, registries,
 // workspaces and network resources listed below (or their resource groups), data roles on its own
 // storage account and Key Vault, and nothing subscription-wide unless grantSubscriptionWideReader.

@@ -180,8 +180,8 @@ describe('bicep-text helper', () => {
   });
 });
 
-describe('docs/deploy.md', () => {
-  const doc = read(join(ROOT, 'docs', 'deploy.md'));
+describe('README.md (Deploy to Azure)', () => {
+  const doc = read(join(ROOT, 'README.md'));
   const bicepparam = read(join(INFRA, 'main.bicepparam'));
   const envNames = new Set([...bicepparam.matchAll(/readEnvironmentVariable\('(\w+)'/g)].map((m) => m[1]));
 

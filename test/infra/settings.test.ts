@@ -21,7 +21,7 @@ const REGENERATE = 'UPDATE_GENERATED=1 npx jest test/infra (or: npm run build &&
 // Opt-in regeneration, like `jest -u` for snapshots: rewrite the generated files, then check them.
 if (process.env.UPDATE_GENERATED === '1') {
   writeFileSync(join(ROOT, 'local.settings.sample.json'), renderLocalSettingsSample());
-  const docPath = join(ROOT, 'docs', 'deploy.md');
+  const docPath = join(ROOT, 'README.md');
   writeFileSync(docPath, withSettingsTable(readFileSync(docPath, 'utf8')));
 }
 
@@ -127,10 +127,10 @@ describe('local.settings.sample.json', () => {
   });
 });
 
-describe('docs/deploy.md settings table', () => {
+describe('README.md settings table', () => {
   it(`lists every setting with its description (regenerate: ${REGENERATE})`, () => {
-    const doc = read(join(ROOT, 'docs', 'deploy.md'));
-    if (doc !== withSettingsTable(doc)) throw new Error(`the settings table in docs/deploy.md is stale — run: ${REGENERATE}`);
+    const doc = read(join(ROOT, 'README.md'));
+    if (doc !== withSettingsTable(doc)) throw new Error(`the settings table in README.md is stale — run: ${REGENERATE}`);
     const table = doc.slice(doc.indexOf(DOC_BEGIN), doc.indexOf(DOC_END));
     for (const name of settingNames) expect(table).toContain(`| \`${name}\` |`);
   });
