@@ -7,10 +7,9 @@ import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
 
-/** Counts of outgoing HTTP requests (retries included), by the system they went to. */
+/** Counts of outgoing HTTP requests (retries included), by the system they went to. The registry data plane counts its own (RegistryClientFactory.requestCount). */
 export interface RequestCounts {
   arm: number;
-  registry: number;
   logs: number;
 }
 

@@ -63,7 +63,7 @@ describe('createAzureClients', () => {
     } finally {
       arm.setFaults([]);
     }
-    expect(azure.requestCounts()).toEqual({ arm: 2, registry: 0, logs: 0 });
+    expect(azure.requestCounts()).toEqual({ arm: 2, logs: 0 });
     expect(seen.map((s) => [s.kind, s.method, s.status])).toEqual([
       ['arm', 'GET', 503],
       ['arm', 'GET', 200],
@@ -83,7 +83,7 @@ describe('createDefaultAzureClients', () => {
     const azure = createDefaultAzureClients({ AZURE_CLIENT_ID: '00000000-0000-4000-8000-000000000001' });
     expect(azure.resourceManagerEndpoint).toBe('https://management.azure.com');
     expect(azure.credential.constructor.name).toBe('DefaultAzureCredential');
-    expect(azure.requestCounts()).toEqual({ arm: 0, registry: 0, logs: 0 });
+    expect(azure.requestCounts()).toEqual({ arm: 0, logs: 0 });
     expect(azure.network(S)).toBeDefined();
   });
 });

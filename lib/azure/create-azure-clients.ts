@@ -76,7 +76,7 @@ export function createAzureClients(options: CreateAzureClientsOptions): AzureCli
   const logsEndpoint = trimSlash(options.logsEndpoint ?? PUBLIC_LOGS_ENDPOINT);
   const audience = trimSlash(options.resourceManagerAudience ?? defaultAudience(resourceManagerEndpoint));
   const armScope = `${audience}/.default`;
-  const counts: RequestCounts = { arm: 0, registry: 0, logs: 0 };
+  const counts: RequestCounts = { arm: 0, logs: 0 };
 
   function countingPolicy(kind: 'arm' | 'logs'): PipelinePolicy {
     return {

@@ -7,7 +7,7 @@ import type { Check } from './check';
 import { createEngine } from './engine';
 
 // The engine's traces: one span per diagnosis, one child per check (what Application Insights shows).
-const azure = { requestCounts: () => ({ arm: 0, registry: 0, logs: 0 }) } as unknown as AzureClients;
+const azure = { requestCounts: () => ({ arm: 0, logs: 0 }) } as unknown as AzureClients;
 const registries = { forHost: () => { throw new Error('unused'); }, requestCount: () => 0 } as unknown as RegistryClientFactory;
 const check = (id: Check['id'], status: 'pass' | 'fail'): Check => ({
   id,

@@ -4,7 +4,7 @@ import type { Check } from './check';
 import { createEngine } from './engine';
 
 // Unit test of the engine's scheduling with small fake checks; the real checks are tested against sandbox worlds.
-const azure = { requestCounts: () => ({ arm: 0, registry: 0, logs: 0 }) } as unknown as AzureClients;
+const azure = { requestCounts: () => ({ arm: 0, logs: 0 }) } as unknown as AzureClients;
 const registries = { forHost: () => { throw new Error('unused'); }, requestCount: () => 0 } as unknown as RegistryClientFactory;
 const failure = { image: 'myacr.azurecr.io/app:v1', source: 'cli' as const, message: 'Back-off pulling image "myacr.azurecr.io/app:v1"' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -124,7 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
     const armAfter = options.azure.requestCounts();
     const requests = {
       arm: armAfter.arm - armBefore.arm,
-      registry: options.registries.requestCount() - registryBefore + (armAfter.registry - armBefore.registry),
+      registry: options.registries.requestCount() - registryBefore,
       logs: armAfter.logs - armBefore.logs,
       total: 0,
     };
@@ -150,7 +150,8 @@ export function createEngine(options: EngineOptions): Engine {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new CheckTimeoutError(budget)), budget);
     const onRunAbort = () => controller.abort(runSignal?.reason ?? new Error('diagnosis cancelled'));
-    runSignal?.addEventListener('abort', onRunAbort, { once: true });
+    if (runSignal?.aborted) onRunAbort();
+    else runSignal?.addEventListener('abort', onRunAbort, { once: true });
     const lookups = new TrackedLookups(cache, controller.signal);
     const ctx: CheckContext = {
       failure: base.failure,
