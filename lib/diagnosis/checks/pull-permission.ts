@@ -95,7 +95,10 @@ export const pullPermissionCheck: Check = {
         fixes: abac
           ? abacFixes(registry, { assigneeObjectId: principalId }, repository)
           : [
-              { text: `Attach ${registry.name} to ${cluster.name}: this grants AcrPull to the kubelet identity on the registry only.`, command: attachAcrCommand(cluster, registry) },
+              {
+                text: `Attach ${registry.name} to ${cluster.name}: this grants AcrPull to the kubelet identity on the registry only (run it as someone who may assign roles on ${registry.name}: Owner, User Access Administrator or Role Based Access Control Administrator).`,
+                command: attachAcrCommand(cluster, registry),
+              },
               {
                 text: 'Or grant AcrPull directly (same effect, for pipelines that manage role assignments):',
                 command: roleAssignmentCommand({ assigneeObjectId: principalId, role: 'AcrPull', scope: registry.id }),
