@@ -3,7 +3,7 @@ import type { IncidentStore } from '../incidents/incident-store';
 import type { PullFailure } from '../model';
 import type { Intake } from './intake';
 import type { Logger } from './logger';
-import { isAksClusterId } from './names';
+import { isAksClusterId, isNamespace } from './names';
 import { completeAlertPods, parseAlert, type AlertPod, type ParsedAlert } from './parse-alert';
 import { parseAcrEvents } from './parse-acr-event';
 import { parseK8sEvents } from './parse-k8s-event';
@@ -55,7 +55,8 @@ async function lookUpAlertPods(
     return [];
   }
   const clusters = new Set((pods.length ? pods.map((p) => p.cluster ?? alert.cluster) : [alert.cluster]).filter((c): c is string => !!c && isAksClusterId(c)));
-  const namespaces = new Set(pods.map((p) => p.namespace));
+  // Only names that pass the grammar become query filters; a row with a bad one is refused by intake (logged).
+  const namespaces = new Set(pods.map((p) => p.namespace).filter((n) => n === undefined || isNamespace(n)));
   const budget = AbortSignal.timeout(ALERT_LOOKUP_BUDGET_MS);
   const rows = await services.insights.failingPods(
     {
