@@ -248,14 +248,19 @@ export async function handleEventGridHttp(
   handle: (body: unknown) => Promise<EventsOutcome>,
   log: Logger,
 ): Promise<HttpAnswer> {
-  if (method.toUpperCase() === 'OPTIONS') return eventGridHandshake(method, headers, undefined)!;
-  const json = parseJson(rawBody);
-  if (!json.ok) {
-    log.warn(`event webhook: 400 ${json.reason}`);
-    return { status: 400, jsonBody: { error: json.reason } };
+  const refused = (answer: HttpAnswer): HttpAnswer => {
+    log.warn(`event webhook: ${answer.status} ${String(answer.jsonBody.error)}`);
+    return answer;
+  };
+  if (method.toUpperCase() === 'OPTIONS') {
+    const preflight = eventGridHandshake(method, headers, undefined)!;
+    return preflight.status === 200 ? preflight : refused(preflight);
   }
+  const json = parseJson(rawBody);
+  if (!json.ok) return refused({ status: 400, jsonBody: { error: json.reason } });
   const handshake = eventGridHandshake(method, headers, json.value);
   if (handshake) {
+    if (handshake.status !== 200) return refused(handshake);
     log.info('event webhook: subscription validation answered');
     return handshake;
   }
