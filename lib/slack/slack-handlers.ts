@@ -116,9 +116,10 @@ async function runAndAnswer(
 
 /** POST /api/slack/commands: `/pull-doctor <verb> …`. */
 export async function handleSlackCommand(deps: SlackHandlerDeps, request: SlackHttpRequest): Promise<SlackHttpAnswer> {
+  // A body that will be refused below records no request id: rejected input leaves nothing behind.
   const early = await admit(deps, request, 'command', () => {
     const parsed = parseSlashCommand(request.rawBody);
-    return parsed.ok ? parsed.value.trigger_id : undefined;
+    return parsed.ok && !responseUrlProblem(parsed.value.response_url, deps.responseUrl) ? parsed.value.trigger_id : undefined;
   });
   if (early) return early;
   const parsed = parseSlashCommand(request.rawBody);
@@ -137,7 +138,8 @@ export async function handleSlackCommand(deps: SlackHandlerDeps, request: SlackH
 export async function handleSlackInteraction(deps: SlackHandlerDeps, request: SlackHttpRequest): Promise<SlackHttpAnswer> {
   const early = await admit(deps, request, 'interaction', () => {
     const parsed = parseBlockActions(request.rawBody);
-    return parsed.ok ? `${parsed.value.trigger_id}|${parsed.value.actions[0]!.action_ts ?? ''}` : undefined;
+    if (!parsed.ok || responseUrlProblem(parsed.value.response_url, deps.responseUrl) || !commandOfAction(parsed.value.actions[0]!).ok) return undefined;
+    return `${parsed.value.trigger_id}|${parsed.value.actions[0]!.action_ts ?? ''}`;
   });
   if (early) return early;
   const parsed = parseBlockActions(request.rawBody);
