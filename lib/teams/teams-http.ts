@@ -1,5 +1,6 @@
 import type { Request as BotRequest, Response as BotResponse, TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { z } from 'zod';
 import type { Application } from '@microsoft/teams-ai';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../intake/logger';
@@ -50,6 +51,36 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
   return { ok: false, error: 'the Teams bot is not configured: set MicrosoftAppId (or PULL_DOCTOR_BOT_LOCAL_MODE=true for local development)' };
 }
 
+/** Ids that go into connector URLs and headers (x-ms-conversation-id): printable ASCII, as Teams sends them. */
+const botId = z.string().regex(/^[\x21-\x7e]([\x20-\x7e]{0,1022}[\x21-\x7e])?$/, 'must be a printable ASCII id');
+const account = z.object({ id: botId, name: z.string().max(512).optional(), aadObjectId: z.string().max(128).optional() }).passthrough();
+
+/**
+ * The activity fields botbuilder and the bot read without checking their type. Anything else is
+ * left as sent (passthrough). Schema: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object
+ */
+const ActivitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: botId.optional(),
+    channelId: z.string().max(64).optional(),
+    serviceUrl: z.string().url().max(2048).optional(),
+    text: z.string().max(28_000).optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    conversation: z.object({ id: botId, isGroup: z.boolean().optional(), conversationType: z.string().max(64).optional(), name: z.string().max(512).optional() }).passthrough().optional(),
+    entities: z.array(z.object({ type: z.string().max(128) }).passthrough()).optional(),
+    replyToId: botId.optional(),
+  })
+  .passthrough();
+
+function activityProblem(body: unknown): string | undefined {
+  const parsed = ActivitySchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]!;
+  return `not an activity: ${issue.path.join('.') || 'body'}: ${issue.message}`;
+}
+
 /** Runs one Bot Framework request through the adapter's `process`, capturing what it writes. */
 export async function processBotRequest(adapter: TeamsAdapter, request: BotHttpRequest, logic: (turn: TurnContext) => Promise<void>): Promise<BotHttpAnswer> {
   let body: unknown;
@@ -59,6 +90,8 @@ export async function processBotRequest(adapter: TeamsAdapter, request: BotHttpR
     return { status: 400, body: { error: 'body is not JSON' }, headers: {} };
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 400, body: { error: 'body is not an activity' }, headers: {} };
+  const problem = activityProblem(body);
+  if (problem) return { status: 400, body: { error: problem }, headers: {} };
   const answer: BotHttpAnswer = { status: 200, headers: {} };
   const botRequest: BotRequest = { method: request.method.toUpperCase(), headers: request.headers, body: body as Record<string, unknown> };
   const botResponse: BotResponse = {
@@ -87,6 +120,7 @@ export async function handleTeamsMessages(deps: { adapter: BotAdapterChoice; bot
   const answer = await processBotRequest(deps.adapter.adapter, request, async (turn) => {
     await deps.bot.run(turn);
   });
+  if (answer.status === 400) deps.log.warn(`teams: 400 ${String((answer.body as { error?: unknown } | undefined)?.error ?? answer.body ?? 'bad request')}`);
   if (answer.status === 401 || answer.status === 403) deps.log.warn(`teams: ${answer.status} request refused by Bot Framework authentication`);
   return answer;
 }
