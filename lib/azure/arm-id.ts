@@ -1,5 +1,7 @@
 /** ARM resource id helpers. ARM ids are case-insensitive; we keep the casing we were given. */
 
+import { isAksClusterId } from '../intake/names';
+
 export interface ParsedArmId {
   id: string;
   subscriptionId: string;
@@ -55,10 +57,12 @@ export function vnetIdOfSubnet(subnetId: string | undefined): string | undefined
 
 /** Accepts a full cluster id or `resourceGroup/name` (with a subscription) as typed on the CLI. */
 export function clusterIdFrom(input: string, subscriptionId?: string): string | undefined {
-  if (parseArmId(input)) return input;
+  // Typed input goes into ARM URLs and rendered commands: only ids that match the AKS id grammar pass.
+  if (parseArmId(input)) return isAksClusterId(input) ? input : undefined;
   const m = /^([-\w._()]+)\/([a-zA-Z0-9][-_a-zA-Z0-9]{0,62})$/.exec(input);
   if (m && subscriptionId) {
-    return `/subscriptions/${subscriptionId}/resourceGroups/${m[1]}/providers/Microsoft.ContainerService/managedClusters/${m[2]}`;
+    const id = `/subscriptions/${subscriptionId}/resourceGroups/${m[1]}/providers/Microsoft.ContainerService/managedClusters/${m[2]}`;
+    return isAksClusterId(id) ? id : undefined;
   }
   return undefined;
 }
