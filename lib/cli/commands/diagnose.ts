@@ -1,6 +1,6 @@
 import { clusterIdFrom } from '../../azure/arm-id';
 import type { DiagnosisProgress } from '../../diagnosis/diagnoser';
-import { isContainerName, isNamespace, isPodName } from '../../intake/names';
+import { isContainerName, isDnsSubdomain, isImageText, isNamespace, isPodName } from '../../intake/names';
 import type { Diagnosis, PullFailure } from '../../model';
 import { renderText } from '../../render/text';
 import { EXIT, UsageError, type Command } from '../command';
@@ -75,10 +75,14 @@ export const diagnoseCommand: Command = {
 };
 
 /** Names typed on the command line are checked against Kubernetes grammars before any lookup. */
-export function validateNames(values: { namespace?: string; pod?: string; container?: string }): void {
+export function validateNames(values: { namespace?: string; pod?: string; container?: string; controller?: string; image?: string }): void {
   if (values.namespace !== undefined && !isNamespace(values.namespace)) throw new UsageError(`"${values.namespace}" is not a valid namespace name`);
   if (values.pod !== undefined && !isPodName(values.pod)) throw new UsageError(`"${values.pod}" is not a valid pod name`);
   if (values.container !== undefined && !isContainerName(values.container)) throw new UsageError(`"${values.container}" is not a valid container name`);
+  // Unparsable references still reach the engine (InvalidImageName is a diagnosis); text with spaces, quotes or control characters is no reference at all.
+  if (values.image !== undefined && !isImageText(values.image)) throw new UsageError(`${JSON.stringify(values.image.slice(0, 200))} is not an image reference`);
+  const controller = values.controller === undefined ? undefined : /^([A-Za-z]{1,63})\/(.+)$/.exec(values.controller);
+  if (values.controller !== undefined && (!controller || !isDnsSubdomain(controller[2]!))) throw new UsageError(`"${values.controller}" is not a valid controller (Kind/name, e.g. Deployment/web)`);
 }
 
 export function liveProgress(status: (text: string) => void) {
