@@ -17,7 +17,9 @@ function helpText(): string {
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    // Asked for help: stdout, exit 0. No command at all is a usage error: stderr, exit 3.
+    if (name) io.out(helpText());
+    else io.err(`pull-doctor: no command given\n\n${helpText()}`);
     return name ? EXIT.ok : EXIT.usage;
   }
   const command = COMMANDS.find((c) => c.name === name);
