@@ -7,6 +7,7 @@ import type { PullFailure } from '../model';
 import { createRegistryClientFactory } from '../registry/oci-registry-client';
 import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
 import { loadWorld, WORLDS_DIR } from '../sandbox/load-world';
+import type { World } from '../sandbox/world-schema';
 import { UsageError } from './command';
 
 export interface OpenEngine {
@@ -26,10 +27,20 @@ export function resolveWorldPath(world: string): string {
   return found;
 }
 
+/** Loads `--world`: a file that is not a world is a usage error (bad argument), not an internal one. */
+export function loadWorldArgument(world: string): World {
+  const file = resolveWorldPath(world);
+  try {
+    return loadWorld(file);
+  } catch (error) {
+    throw new UsageError(`--world ${JSON.stringify(world)} is not a world file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** The engine against the sandbox world, or against Azure with DefaultAzureCredential. */
 export async function openEngine(options: { world?: string; env: Record<string, string | undefined> }): Promise<OpenEngine> {
   if (options.world) {
-    const world = loadWorld(resolveWorldPath(options.world));
+    const world = loadWorldArgument(options.world);
     const running = await startSandboxEngine(world);
     const sub = /^\/subscriptions\/([^/]+)/i.exec(world.failure.cluster ?? '')?.[1];
     return { engine: running.engine, worldFailure: world.failure, defaultSubscription: sub, close: running.stop };

@@ -8,7 +8,7 @@ import { listWorlds, loadWorld } from '../../sandbox/load-world';
 import type { World } from '../../sandbox/world-schema';
 import { EXIT, UsageError, type Command } from '../command';
 import { parseOptions } from '../main';
-import { resolveWorldPath } from '../open-engine';
+import { loadWorldArgument, resolveWorldPath } from '../open-engine';
 
 const USAGE = `usage: pull-doctor demo [--all] [--world <name>…] [--out <dir>] [--no-png] [--quiet]
 
@@ -30,8 +30,8 @@ export const demoCommand: Command = {
       'no-png': { type: 'boolean' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const files = values.world?.length ? values.world.map(resolveWorldPath) : listWorlds();
-    const worlds = files.map((file) => ({ name: path.basename(file, '.yaml'), world: loadWorld(file) })).filter((w) => values.all || values.world?.length || w.world.demo);
+    const named = values.world?.length ? values.world.map((w) => ({ name: path.basename(resolveWorldPath(w), '.yaml'), world: loadWorldArgument(w) })) : undefined;
+    const worlds = (named ?? listWorlds().map((file) => ({ name: path.basename(file, '.yaml'), world: loadWorld(file) }))).filter((w) => values.all || named || w.world.demo);
     const outDir = path.resolve(values.out ?? path.join('out', 'demo'));
     fs.mkdirSync(outDir, { recursive: true });
 
