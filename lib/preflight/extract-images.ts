@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { isContainerName, isDnsSubdomain, isNamespace } from '../intake/names';
 
 /** One container image found in a manifest, with where it came from. */
 export interface ManifestImage {
@@ -41,7 +42,14 @@ export function extractImages(text: string, origin = 'stdin'): ManifestImage[] {
   const out: ManifestImage[] = [];
   docs.forEach((doc, index) => {
     if (doc.errors.length) throw new ManifestError(`${origin}: document ${index + 1}: ${doc.errors[0].message.split('\n')[0]}`);
-    visit(doc.toJS({ maxAliasCount: 100 }) as unknown, `${origin}:${index + 1}`, out);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // yaml refuses alias bombs ("Excessive alias count") while converting, not while parsing.
+      throw new ManifestError(`${origin}: document ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    visit(value, `${origin}:${index + 1}`, out);
   });
   return out;
 }
@@ -61,11 +69,15 @@ function visit(value: unknown, origin: string, out: ManifestImage[]): void {
   const metadata = isObj(value.metadata) ? value.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  // Names end up in lookups and rendered kubectl commands: the API server's grammars apply here too.
+  if (typeof metadata.name === 'string' && !isDnsSubdomain(name)) throw new ManifestError(`${origin}: ${kind} name ${JSON.stringify(name.slice(0, 80))} is not a valid Kubernetes name`);
+  if (namespace !== undefined && !isNamespace(namespace)) throw new ManifestError(`${origin}: ${kind} ${name}: namespace ${JSON.stringify(namespace.slice(0, 80))} is not a valid namespace`);
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = spec[field];
     if (!Array.isArray(list)) continue;
     for (const c of list) {
       if (!isObj(c) || typeof c.image !== 'string') continue;
+      if (typeof c.name === 'string' && !isContainerName(c.name)) throw new ManifestError(`${origin}: ${kind} ${name}: container name ${JSON.stringify(c.name.slice(0, 80))} is not a valid container name`);
       out.push({ image: c.image, container: typeof c.name === 'string' ? c.name : '(unnamed)', init, kind, name, namespace, origin });
     }
   }
