@@ -81,10 +81,11 @@ export function isImageReference(value: string): boolean {
 /**
  * Image text as it appears in a failure signal. InvalidImageName failures carry references that do
  * not parse, and those must still reach the engine (category invalid_reference), so intake only
- * refuses text that could not be a reference at all: whitespace, quotes, control characters, > 1 KiB.
+ * refuses text that could not be a reference at all: whitespace, quotes, control and format characters, > 1 KiB.
  */
 export function isImageText(value: string): boolean {
-  return value.length > 0 && value.length <= 1024 && !/[\s"'`\u0000-\u001f\u007f]/.test(value);
+  // \p{Cf} (bidi overrides, zero-width characters) and lone surrogates (\p{Cs}) would make a rendered name read as something else.
+  return value.length > 0 && value.length <= 1024 && !/[\s"'`\u0000-\u001f\u007f]/.test(value) && !/[\p{Cf}\p{Cs}]/u.test(value);
 }
 
 /** A registry login server: a DNS name, optionally with a port. */
