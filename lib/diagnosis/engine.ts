@@ -178,7 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
         finding: {
           checkId: check.id,
           status: 'unknown',
-          summary: `${check.title}: ${described.summary}`,
+          summary: described.summary,
           evidence: [],
           fixes: described.permission
             ? [{ text: `Let pull-doctor read it: grant its identity ${described.permission}.` }]

@@ -81,7 +81,10 @@ export function decideVerdict(classification: Classification, findings: readonly
     return {
       outcome: 'undecided',
       rootCauses: [],
-      summary: `No cause found among the checks that ran, but ${names} could not be checked — see what pull-doctor could not read.`,
+      summary:
+        category === 'unknown'
+          ? `No cause found among the checks that ran, but ${names} could not be checked — see what pull-doctor could not read.`
+          : `The kubelet message says ${says}, and ${names} — the check that would confirm it — could not be run; nothing else explains it. See what pull-doctor could not read.`,
     };
   }
 

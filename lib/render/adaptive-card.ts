@@ -106,7 +106,7 @@ function bodyOf(view: ReportView): CardElement[] {
   }
   body.push(text(`Checks — ${view.checkSummary}`, { weight: 'Bolder', spacing: 'Medium', separator: true }));
   const lines = view.checks.map(
-    (c) => `${STATUS_EMOJI[c.status]} **${escapeCardMarkdown(c.title)}** — ${escapeCardMarkdown(c.summary)}${c.missing ? ` *(could not read ${escapeCardMarkdown(c.missing)})*` : ''}`,
+    (c) => `${STATUS_EMOJI[c.status]} **${escapeCardMarkdown(c.title)}** — ${escapeCardMarkdown(c.summary)}${c.missing ? ` *(${escapeCardMarkdown(c.missing)})*` : ''}`,
   );
   if (view.checksCollapsed) lines.push('*Passed and skipped checks are hidden: press Show all checks.*');
   if (lines.length > 0) body.push(text(lines.join('\n\n'), { spacing: 'Small' }));

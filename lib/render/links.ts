@@ -30,7 +30,8 @@ export function portalUrl(resourceId: string): string {
 }
 
 export function resourceIdsIn(text: string): string[] {
-  return [...text.matchAll(RESOURCE_ID)].map((m) => m[0]);
+  // A sentence may end right after an id ("…/registries/myacr."); ARM names never end in a dot.
+  return [...text.matchAll(RESOURCE_ID)].map((m) => m[0].replace(/[.,;:]+$/, ''));
 }
 
 function resourceLabel(id: string): string {

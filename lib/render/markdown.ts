@@ -35,7 +35,7 @@ function markdownOf(view: ReportView): string {
   }
   out.push(`### Checks (${view.checkSummary})`, '');
   for (const c of view.checks) {
-    out.push(`- ${STATUS_EMOJI[c.status]} **${escapeMarkdown(c.title)}** — ${escapeMarkdown(c.summary)}${c.missing ? ` _(could not read ${escapeMarkdown(c.missing)})_` : ''}`);
+    out.push(`- ${STATUS_EMOJI[c.status]} **${escapeMarkdown(c.title)}** — ${escapeMarkdown(c.summary)}${c.missing ? ` _(${escapeMarkdown(c.missing)})_` : ''}`);
   }
   if (view.checksCollapsed) out.push('- _passed and skipped checks hidden_');
   out.push('');

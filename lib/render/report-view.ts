@@ -20,7 +20,7 @@ export interface CheckLine {
   status: FindingStatus;
   title: string;
   summary: string;
-  /** For unknown: what could not be read and the permission that would allow it. */
+  /** For unknown: the role or setting that would let pull-doctor read what it could not. */
   missing?: string;
 }
 
@@ -128,7 +128,8 @@ function checkLines(findings: Finding[]): CheckLine[] {
     status: f.status,
     title: CHECK_TITLES[f.checkId],
     summary: f.summary,
-    missing: f.missing ? `${f.missing.what}${f.missing.permission ? ` — needs ${f.missing.permission}` : ''}` : undefined,
+    // The summary already says what could not be read; the view adds what would let pull-doctor read it.
+    missing: f.missing?.permission ? `pull-doctor needs ${f.missing.permission}` : undefined,
   }));
 }
 

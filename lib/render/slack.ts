@@ -96,7 +96,7 @@ function blocksOf(view: ReportView): KnownBlock[] {
   });
   blocks.push({ type: 'divider' });
   const checkLines = view.checks.map(
-    (c) => `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(c.title)}* — ${escapeMrkdwn(c.summary)}${c.missing ? ` _(could not read ${escapeMrkdwn(c.missing)})_` : ''}`,
+    (c) => `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(c.title)}* — ${escapeMrkdwn(c.summary)}${c.missing ? ` _(${escapeMrkdwn(c.missing)})_` : ''}`,
   );
   if (view.checksCollapsed) checkLines.push('_Passed and skipped checks are hidden: press *Show all checks*._');
   blocks.push(...sectionsOf(`*Checks* — ${escapeMrkdwn(view.checkSummary)}`, checkLines));

@@ -54,7 +54,7 @@ function textOf(view: ReportView, color: boolean): string {
   out.push('', `${paint('bold', 'Checks')} ${paint('dim', `(${view.checkSummary})`)}`);
   for (const c of view.checks) {
     const { mark, style } = STATUS_MARK[c.status];
-    out.push(`  ${paint(style, mark)}  ${c.title.padEnd(26)} ${plain(c.summary)}${c.missing ? paint('dim', ` (could not read ${plain(c.missing)})`) : ''}`);
+    out.push(`  ${paint(style, mark)}  ${c.title.padEnd(26)} ${plain(c.summary)}${c.missing ? paint('dim', ` (${plain(c.missing)})`) : ''}`);
   }
   if (view.checksCollapsed) out.push(paint('dim', '  (passed and skipped checks hidden)'));
   if (view.links.length > 0) out.push('', paint('bold', 'Links'), ...view.links.map((l) => `  ${plain(l.label)}: ${plain(l.url)}`));
