@@ -75,6 +75,11 @@ export async function handleCommand(ctx: CommandContext, command: ChatCommand): 
     log.info(`chat: ${who(ctx.actor)}: ${command.verb} → ${outcome}`);
     return outcome;
   } catch (error) {
+    if (ctx.signal?.aborted) {
+      // Cancelled by the caller (a Slack command handed over to the queue): whoever cancelled answers.
+      log.info(`chat: ${who(ctx.actor)}: ${command.verb} cancelled here (${ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'aborted'})`);
+      return 'failed';
+    }
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     log.error(`chat: ${who(ctx.actor)}: ${command.verb} failed: ${reason}`);
     await ctx.reply({ kind: 'text', text: `Sorry, ${VERB_WORDS[command.verb]} failed: ${error instanceof Error ? error.message : 'unexpected error'}`, private: true }).catch(() => undefined);

@@ -28,9 +28,9 @@ export type Verb = ChatCommand['verb'];
 export type ParseResult = { ok: true; command: ChatCommand } | { ok: false; error: string };
 
 /** An incident id (32 hex) or an unambiguous prefix of at least 8 characters, as shown in chat. */
-const INCIDENT_REF = /^[0-9a-f]{8,32}$/;
+export const INCIDENT_REF = /^[0-9a-f]{8,32}$/;
 /** Cluster as typed: a name, `rg/name` or a full id — checked strictly by lib/authz/cluster-scope.ts. */
-const CLUSTER_TEXT = /^[-\w./()]{1,400}$/;
+export const CLUSTER_TEXT = /^[-\w./()]{1,400}$/;
 const MAX_MUTE_MS = 7 * 24 * 3600_000;
 const UNITS: Record<string, number> = { m: 60_000, h: 3600_000, d: 24 * 3600_000 };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { ChatCommandJob } from './chat-command-job';
 
 /** Why a job exists; the runner treats `alert-resolved` as "post the resolution", everything else as "diagnose". */
 export const JOB_REASONS = ['new', 'reopened', 'pods-added', 'cause-known', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved'] as const;
@@ -25,21 +26,28 @@ export function newJob(fields: Omit<DiagnoseJobInput, 'jobId' | 'requestedAt'> &
   return DiagnoseJobSchema.parse({ jobId: randomUUID(), requestedAt: new Date().toISOString(), ...fields });
 }
 
-/** Parses a queue message body: the trigger hands over parsed JSON; peeked messages are base64 text. */
-export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } | { ok: false; error: string } {
-  let value = body;
-  if (typeof value === 'string') {
-    const text = /^[A-Za-z0-9+/]+=*$/.test(value.trim()) ? Buffer.from(value, 'base64').toString('utf8') : value;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return { ok: false, error: 'message is not JSON' };
-    }
+/** A queue message body as JSON: the trigger hands over parsed JSON; peeked messages are base64 text. */
+export function decodeQueueMessage(body: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (typeof body !== 'string') return { ok: true, value: body };
+  const text = /^[A-Za-z0-9+/]+=*$/.test(body.trim()) ? Buffer.from(body, 'base64').toString('utf8') : body;
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, error: 'message is not JSON' };
   }
-  const parsed = DiagnoseJobSchema.safeParse(value);
+}
+
+/** Parses a queue message body as a diagnose job. */
+export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } | { ok: false; error: string } {
+  const decoded = decodeQueueMessage(body);
+  if (!decoded.ok) return decoded;
+  const parsed = DiagnoseJobSchema.safeParse(decoded.value);
   return parsed.success ? { ok: true, job: parsed.data } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
-export function encodeJobMessage(job: DiagnoseJob): string {
+/** Everything on the work queue: diagnose jobs, and Slack chat commands that outlived the ack budget. */
+export type QueueJob = DiagnoseJob | ChatCommandJob;
+
+export function encodeJobMessage(job: QueueJob): string {
   return Buffer.from(JSON.stringify(job), 'utf8').toString('base64');
 }

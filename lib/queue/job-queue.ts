@@ -1,6 +1,7 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
-import { encodeJobMessage, parseJobMessage, type DiagnoseJob } from './diagnose-job';
+import { ChatCommandJobSchema, describeChatJob, type ChatCommandJob } from './chat-command-job';
+import { decodeQueueMessage, encodeJobMessage, parseJobMessage, type DiagnoseJob, type QueueJob } from './diagnose-job';
 
 export interface QueueOptions {
   signal?: AbortSignal;
@@ -11,13 +12,28 @@ export interface PoisonMessage {
   messageId: string;
   insertedOn?: string;
   job?: DiagnoseJob;
+  /** A chat command job, described without its response_url. */
+  chatCommand?: string;
   /** Why the body could not be read as a job, when it could not. */
   unreadable?: string;
 }
 
-/** The diagnose work queue. Storage queue in Azure; memory for the CLI, demo and benchmark. */
+function isChatCommandJob(job: QueueJob): job is ChatCommandJob {
+  return 'kind' in job && job.kind === 'chat-command';
+}
+
+/** A poison message's body as the CLI shows it. */
+function poisonBody(body: unknown): Pick<PoisonMessage, 'job' | 'chatCommand' | 'unreadable'> {
+  const decoded = decodeQueueMessage(body);
+  const chat = decoded.ok ? ChatCommandJobSchema.safeParse(decoded.value) : undefined;
+  if (chat?.success) return { chatCommand: describeChatJob(chat.data) };
+  const parsed = parseJobMessage(body);
+  return parsed.ok ? { job: parsed.job } : { unreadable: parsed.error };
+}
+
+/** The work queue (diagnose jobs and queued chat commands). Storage queue in Azure; memory for the CLI, demo and benchmark. */
 export interface JobQueue {
-  enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void>;
+  enqueue(job: QueueJob, options?: QueueOptions): Promise<void>;
   /** Up to 32 poison messages, oldest first, without removing them. */
   peekPoison(options?: QueueOptions): Promise<PoisonMessage[]>;
 }
@@ -43,7 +59,7 @@ export class StorageJobQueue implements JobQueue {
     return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
   }
 
-  async enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void> {
+  async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     this.ready ??= this.queue.createIfNotExists({ abortSignal: options?.signal }).catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -56,32 +72,28 @@ export class StorageJobQueue implements JobQueue {
   async peekPoison(options?: QueueOptions): Promise<PoisonMessage[]> {
     if (!(await this.poison.exists({ abortSignal: options?.signal }))) return [];
     const peeked = await this.poison.peekMessages({ numberOfMessages: 32, abortSignal: options?.signal });
-    return peeked.peekedMessageItems.map((m) => {
-      const parsed = parseJobMessage(m.messageText);
-      return {
-        messageId: m.messageId,
-        insertedOn: m.insertedOn?.toISOString(),
-        ...(parsed.ok ? { job: parsed.job } : { unreadable: parsed.error }),
-      };
-    });
+    return peeked.peekedMessageItems.map((m) => ({ messageId: m.messageId, insertedOn: m.insertedOn?.toISOString(), ...poisonBody(m.messageText) }));
   }
 }
 
 /**
- * In-process queue: jobs wait in `pending` until `drain` hands them to a handler; a handler that
- * throws gets the job back up to `maxAttempts` times, then the job goes to `poison` (as the
- * Functions runtime does with maxDequeueCount).
+ * In-process queue: jobs wait in `pending` (diagnose jobs) or `chatCommands` until `drain` hands
+ * them to a handler; a handler that throws gets the job back up to `maxAttempts` times, then the
+ * job goes to `poison` (as the Functions runtime does with maxDequeueCount).
  */
 export class MemoryJobQueue implements JobQueue {
   readonly pending: Array<{ job: DiagnoseJob; attempts: number }> = [];
+  /** Queued Slack chat commands (kept apart so `pending` stays a list of diagnose jobs). */
+  readonly chatCommands: Array<{ job: ChatCommandJob; attempts: number }> = [];
   readonly poison: PoisonMessage[] = [];
   sent = 0;
 
   constructor(private readonly maxAttempts = 5) {}
 
-  async enqueue(job: DiagnoseJob, options?: QueueOptions): Promise<void> {
+  async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     options?.signal?.throwIfAborted();
-    this.pending.push({ job: structuredClone(job), attempts: 0 });
+    if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
+    else this.pending.push({ job: structuredClone(job), attempts: 0 });
     this.sent++;
   }
 
@@ -90,19 +102,20 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   /** Runs every pending job (and jobs they enqueue) through `handler`; returns how many ran. */
-  async drain(handler: (job: DiagnoseJob, dequeueCount: number) => Promise<unknown>): Promise<number> {
+  async drain(handler: (job: QueueJob, dequeueCount: number) => Promise<unknown>): Promise<number> {
     let ran = 0;
-    while (this.pending.length > 0) {
-      const item = this.pending.shift()!;
+    for (;;) {
+      const item: { job: QueueJob; attempts: number } | undefined = this.pending.shift() ?? this.chatCommands.shift();
+      if (!item) return ran;
       item.attempts++;
       ran++;
       try {
         await handler(item.job, item.attempts);
       } catch {
-        if (item.attempts >= this.maxAttempts) this.poison.push({ messageId: item.job.jobId, insertedOn: new Date().toISOString(), job: item.job });
-        else this.pending.push(item);
+        if (item.attempts >= this.maxAttempts) this.poison.push({ messageId: item.job.jobId, insertedOn: new Date().toISOString(), ...poisonBody(item.job) });
+        else if (isChatCommandJob(item.job)) this.chatCommands.push({ job: item.job, attempts: item.attempts });
+        else this.pending.push({ job: item.job, attempts: item.attempts });
       }
     }
-    return ran;
   }
 }

@@ -1,9 +1,12 @@
 import type { ChatActor } from '../authz/chat-access';
 import { BackgroundWork, settlesWithin } from '../commands/background-work';
 import type { CommandContext, CommandReply, CommandServices } from '../commands/command-context';
+import { READ_ONLY_VERBS } from '../commands/chat-command-schema';
 import { handleChatText, handleCommand } from '../commands/handle-command';
+import { parseCommand, type ChatCommand } from '../commands/parse-command';
 import { RecentKeys } from '../intake/recent-keys';
 import type { Logger } from '../intake/logger';
+import { newChatCommandJob } from '../queue/chat-command-job';
 import type { RenderOptions } from '../render/report-view';
 import { postToResponseUrl, responseUrlProblem, type ResponseUrlOptions } from './response-url';
 import { commandOfAction, parseBlockActions, parseSlashCommand } from './slack-payloads';
@@ -75,20 +78,52 @@ async function admit(deps: SlackHandlerDeps, request: SlackHttpRequest, what: st
   return refuse(deps.log, what, 401, 'replayed request: this Slack request was handled already');
 }
 
+/** A read-only command that may move to the queue when it outlives the ack budget. */
+interface HandOff {
+  command: ChatCommand;
+  actor: ChatActor;
+  thread?: string;
+}
+
+/** Part of Slack's 3 s left after the ack budget; a queue slower than this keeps the command here. */
+const ENQUEUE_BUDGET_MS = 1_000;
+
+/** Queues a chat command job; false (and one log line) when the queue cannot take it now. */
+async function handOffToQueue(deps: SlackHandlerDeps, handOff: HandOff, responseUrl: string, followUp: boolean): Promise<boolean> {
+  const verb = handOff.command.verb;
+  try {
+    const job = newChatCommandJob({
+      actor: { platform: 'slack', userId: handOff.actor.userId, userName: handOff.actor.userName, channelId: handOff.actor.channelId, teamId: handOff.actor.teamId },
+      ...(handOff.thread ? { thread: handOff.thread } : {}),
+      command: handOff.command,
+      responseUrl,
+      followUp,
+    });
+    await deps.services.queue.enqueue(job, { signal: AbortSignal.timeout(ENQUEUE_BUDGET_MS) });
+    deps.log.info(`slack: ${verb} outlived the ack budget; queued as chat command job ${job.jobId}`);
+    return true;
+  } catch (error) {
+    deps.log.warn(`slack: could not queue ${verb} (${error instanceof Error ? error.message : String(error)}); finishing it in this process`);
+    return false;
+  }
+}
+
 /**
  * Runs a command and answers within the ack budget: a command that finished by then answers in the
- * HTTP response (slash commands) or through response_url (buttons); a longer one (a diagnosis)
- * answers "working on it" and delivers through response_url when done.
+ * HTTP response (slash commands) or through response_url (buttons). A longer read-only one (a
+ * diagnosis) is cancelled here and queued as a chat command job, which survives this instance
+ * and answers through response_url; anything else (or when the queue fails) finishes in this
+ * process after "working on it".
  */
 async function runAndAnswer(
   deps: SlackHandlerDeps,
-  responseUrl: string,
-  inlineAnswer: boolean,
-  workingText: string,
-  run: (reply: (message: CommandReply) => Promise<void>) => Promise<unknown>,
+  answer: { responseUrl: string; inlineAnswer: boolean; workingText: string; handOff?: HandOff },
+  run: (reply: (message: CommandReply) => Promise<void>, signal: AbortSignal) => Promise<unknown>,
 ): Promise<SlackHttpAnswer> {
+  const { responseUrl, inlineAnswer, workingText } = answer;
   const collected: Array<Record<string, unknown>> = [];
-  let acked = false;
+  // inline: replies wait for the HTTP answer; background: they go to response_url; queued: the job answers, these are dropped.
+  let mode: 'inline' | 'background' | 'queued' = 'inline';
   let chain: Promise<void> = Promise.resolve();
   const post = (message: Record<string, unknown>) => {
     chain = chain.then(() =>
@@ -99,18 +134,27 @@ async function runAndAnswer(
     return chain;
   };
   const reply = async (message: CommandReply) => {
+    if (mode === 'queued') return;
     const body = slackReplyMessage(message, deps.render);
-    if (acked) await post(body);
+    if (mode === 'background') await post(body);
     else collected.push(body);
   };
-  const work = run(reply);
+  const cancel = new AbortController();
+  const work = run(reply, cancel.signal);
   const finished = await settlesWithin(work, deps.ackBudgetMs ?? 1_500);
-  acked = true;
+  const background = deps.background ?? defaultBackground;
   if (finished && inlineAnswer && collected.length <= 1) {
     return { status: 200, jsonBody: collected[0] ?? { response_type: 'ephemeral', text: 'Done.' } };
   }
+  if (!finished && answer.handOff && (await handOffToQueue(deps, answer.handOff, responseUrl, !inlineAnswer))) {
+    mode = 'queued';
+    cancel.abort(new Error('handed over to the queue'));
+    background.track(work);
+    return { status: 200, jsonBody: inlineAnswer ? { response_type: 'ephemeral', text: workingText } : {} };
+  }
+  mode = 'background';
   for (const body of collected) void post(body);
-  (deps.background ?? defaultBackground).track(work.then(() => chain));
+  background.track(work.then(() => chain));
   return { status: 200, jsonBody: inlineAnswer ? { response_type: 'ephemeral', text: workingText } : {} };
 }
 
@@ -128,8 +172,11 @@ export async function handleSlackCommand(deps: SlackHandlerDeps, request: SlackH
   const urlProblem = responseUrlProblem(body.response_url, deps.responseUrl);
   if (urlProblem) return refuse(deps.log, 'command', 400, urlProblem);
   const actor: ChatActor = { platform: 'slack', userId: body.user_id, userName: body.user_name, channelId: body.channel_id, teamId: body.team_id };
-  return runAndAnswer(deps, body.response_url, true, '⏳ Working on it — the answer follows here.', (reply) => {
-    const ctx: CommandContext = { actor, services: deps.services, reply };
+  const parsedCommand = parseCommand(body.text);
+  const handOff = parsedCommand.ok && READ_ONLY_VERBS.has(parsedCommand.command.verb) ? { command: parsedCommand.command, actor } : undefined;
+  const answer = { responseUrl: body.response_url, inlineAnswer: true, workingText: '⏳ Working on it — the answer follows here.', handOff };
+  return runAndAnswer(deps, answer, (reply, signal) => {
+    const ctx: CommandContext = { actor, services: deps.services, reply, signal };
     return handleChatText(ctx, body.text);
   });
 }
@@ -157,8 +204,10 @@ export async function handleSlackInteraction(deps: SlackHandlerDeps, request: Sl
     teamId: body.team?.id,
   };
   const command = action.command;
-  return runAndAnswer(deps, body.response_url, false, '', (reply) => {
-    const ctx: CommandContext = { actor, thread: 'incident' in command ? command.incident : undefined, services: deps.services, reply };
+  const thread = 'incident' in command ? command.incident : undefined;
+  const handOff = READ_ONLY_VERBS.has(command.verb) ? { command, actor, ...(thread ? { thread } : {}) } : undefined;
+  return runAndAnswer(deps, { responseUrl: body.response_url, inlineAnswer: false, workingText: '', handOff }, (reply, signal) => {
+    const ctx: CommandContext = { actor, thread, services: deps.services, reply, signal };
     return handleCommand(ctx, command);
   });
 }

@@ -1,23 +1,28 @@
 import path from 'node:path';
+import { InvocationContext } from '@azure/functions';
+import { diagnoseJobHandler } from '../../functions/diagnose-queue';
 import { createSlackCommandsHandler } from '../../functions/slack-commands';
-import { accessPolicyFrom } from '../../lib/authz/chat-access';
+import { createServices } from '../../lib/app/create-services';
 import { BackgroundWork } from '../../lib/commands/background-work';
 import type { Diagnoser } from '../../lib/diagnosis/diagnoser';
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
+import { contextLogger } from '../../lib/intake/logger';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import type { Diagnosis } from '../../lib/model';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
 import { startSandboxEngine, type SandboxEngine } from '../../lib/sandbox/diagnose-in-sandbox';
 import { loadWorld, WORLDS_DIR } from '../../lib/sandbox/load-world';
 import { escapeMrkdwn } from '../../lib/render/slack';
+import { slackDepsFrom } from '../../lib/slack/default-slack-deps';
 import { cliDiagnosis } from '../commands/cli-answer';
 import { RecordingLogger, SUB } from '../commands/command-fixtures';
 import { SIGNING_SECRET, invocation, slackRequest, slashBody, startResponseUrlServer, type ResponseUrlServer } from './slack-test-kit';
 
 /**
  * A Slack `/pull-doctor diagnose image …` on the tag-missing sandbox world, through the real
- * Functions handler, the real engine (ARM + registry over the sandbox's HTTPS servers) and a
- * response_url on 127.0.0.1, gives the root cause the CLI gives for the same world.
+ * Functions handlers (Slack command → queued chat command job → queue function), the real engine
+ * (ARM + registry over the sandbox's HTTPS servers) and a response_url on 127.0.0.1, gives the
+ * root cause the CLI gives for the same world.
  */
 describe('Slack → engine → response_url (sandbox world tag-missing)', () => {
   const world = loadWorld(path.join(WORLDS_DIR, 'tag-missing.yaml'));
@@ -32,46 +37,50 @@ describe('Slack → engine → response_url (sandbox world tag-missing)', () => 
     await hooks?.close();
   });
 
-  it('posts the diagnosis naming the CLI root cause', async () => {
+  it('posts the diagnosis naming the CLI root cause, through the queue, once', async () => {
     const cli = await cliDiagnosis('tag-missing');
     expect(cli.verdict.rootCauses[0]?.checkId).toBe('repository-tag');
 
     const answers: Diagnosis[] = [];
     const diagnoser: Diagnoser = { diagnose: async (f, o) => answers[answers.push(await sandbox.engine.diagnose(f, o)) - 1]! };
     const log = new RecordingLogger();
-    const background = new BackgroundWork();
-    const handler = createSlackCommandsHandler(() => ({
-      services: {
-        incidents: new MemoryIncidentStore(),
-        queue: new MemoryJobQueue(),
-        diagnoser,
-        containerInsights: createSandboxContainerInsights(world.logs),
-        log,
-        settings: {
-          allowedClusters: [`/subscriptions/${SUB}/resourceGroups/rg-aks-prod`],
-          workspaceIds: Object.keys(world.logs),
-          allowedRegistries: ['myacr.azurecr.io'],
-          access: accessPolicyFrom({ PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: ['slack:CONCALL1'], PULL_DOCTOR_CHAT_ADMIN_ALLOW: [] }),
-        },
+    const queue = new MemoryJobQueue();
+    const services = createServices(
+      {
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PULL_DOCTOR_ALLOWED_CLUSTERS: `/subscriptions/${SUB}/resourceGroups/rg-aks-prod`,
+        PULL_DOCTOR_ALLOWED_REGISTRIES: 'myacr.azurecr.io',
+        PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: 'slack:CONCALL1',
+        PULL_DOCTOR_WORKSPACE_IDS: Object.keys(world.logs).join(','),
       },
-      signingSecret: SIGNING_SECRET,
-      log,
-      responseUrl: { allowLocalTestUrls: true },
-      background,
-      ackBudgetMs: 1,
-    }));
-
-    const response = await handler(
-      slackRequest('slack/commands', slashBody({ text: 'diagnose image myacr.azurecr.io/app:v1.3 --cluster aks-prod', response_url: hooks.url() })),
-      invocation(),
+      { store: new MemoryIncidentStore(), queue, diagnoser, insights: createSandboxContainerInsights(world.logs), log },
     );
+    const background = new BackgroundWork();
+    // The real handlers, as functions/ registers them, with the test's 127.0.0.1 response_url allowed.
+    const slack = createSlackCommandsHandler((context) => ({ ...slackDepsFrom(services, contextLogger(context)), responseUrl: { allowLocalTestUrls: true }, background, ackBudgetMs: 1 }));
+    const queueFunction = diagnoseJobHandler(() => services, { responseUrl: { allowLocalTestUrls: true } });
+
+    const body = slashBody({ text: 'diagnose image myacr.azurecr.io/app:v1.3 --cluster aks-prod', response_url: hooks.url() });
+    const response = await slack(slackRequest('slack/commands', body), invocation());
     expect(response.status).toBe(200);
     expect(response.jsonBody).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Working on it') });
+    // Slack retrying the same request (it saw no answer in time) is acknowledged, not queued again.
+    const retry = await slack(slackRequest('slack/commands', body, { extraHeaders: { 'x-slack-retry-num': '1' } }), invocation());
+    expect(retry).toMatchObject({ status: 200, jsonBody: {} });
+    expect(queue.chatCommands).toHaveLength(1);
     await background.idle();
+    expect(hooks.posts).toHaveLength(0);
 
-    expect(answers).toHaveLength(1);
-    expect(answers[0]!.failure).toMatchObject({ cluster: world.failure.cluster, image: 'myacr.azurecr.io/app:v1.3', source: 'chat' });
-    expect(answers[0]!.verdict.rootCauses[0]?.checkId).toBe(cli.verdict.rootCauses[0]?.checkId);
+    const outcomes: unknown[] = [];
+    const ran = await queue.drain(async (job, dequeueCount) =>
+      outcomes.push(await queueFunction(job, new InvocationContext({ functionName: 'diagnoseJob', triggerMetadata: { dequeueCount }, logHandler: () => undefined }))),
+    );
+    expect(ran).toBe(1);
+    expect(outcomes).toEqual(['answered']);
+
+    const last = answers[answers.length - 1]!;
+    expect(last.failure).toMatchObject({ cluster: world.failure.cluster, image: 'myacr.azurecr.io/app:v1.3', source: 'chat' });
+    expect(last.verdict.rootCauses[0]?.checkId).toBe(cli.verdict.rootCauses[0]?.checkId);
     expect(hooks.posts).toHaveLength(1);
     const posted = JSON.stringify(hooks.posts[0]!.body);
     expect(hooks.posts[0]!.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining("Can't pull myacr.azurecr.io/app:v1.3") });

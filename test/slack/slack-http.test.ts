@@ -1,6 +1,9 @@
 import { createSlackCommandsHandler } from '../../functions/slack-commands';
 import { createSlackInteractionsHandler } from '../../functions/slack-interactions';
 import { BackgroundWork } from '../../lib/commands/background-work';
+import type { ChatJobDeps } from '../../lib/jobs/run-chat-command-job';
+import { runQueuedJob } from '../../lib/jobs/run-queued-job';
+import type { Diagnosis, PullFailure } from '../../lib/model';
 import type { SlackHandlerDeps } from '../../lib/slack/slack-handlers';
 import { CLUSTER, RecordingDiagnoser, fixtureDiagnosis, seedIncident, testServices, type TestServices } from '../commands/command-fixtures';
 import { SIGNING_SECRET, blockAction, interactionBody, invocation, slackRequest, slashBody, startResponseUrlServer, type ResponseUrlServer } from './slack-test-kit';
@@ -13,6 +16,30 @@ afterAll(() => hooks.close());
 beforeEach(() => {
   hooks.posts.length = 0;
 });
+
+/** The fixture diagnosis after `delayMs`, unless the caller's signal cancels it first. */
+class SlowDiagnoser extends RecordingDiagnoser {
+  cancelled = 0;
+  constructor(public delayMs = 60_000) {
+    super();
+  }
+  override diagnose(failure: PullFailure, options: { signal?: AbortSignal } = {}): Promise<Diagnosis> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve(super.diagnose(failure)), this.delayMs);
+      options.signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        this.cancelled++;
+        reject(options.signal?.reason);
+      });
+    });
+  }
+}
+
+/** The queue function's work for the chat commands waiting on the memory queue. */
+function drainChatCommands(services: TestServices) {
+  const chat = (): ChatJobDeps => ({ services, log: services.log, responseUrl: { allowLocalTestUrls: true } });
+  return services.queue.drain((job, dequeueCount) => runQueuedJob(job, { diagnose: () => { throw new Error('no diagnose job expected'); }, chat }, { dequeueCount }));
+}
 
 function setup(services: TestServices = testServices(), overrides: Partial<SlackHandlerDeps> = {}) {
   const background = new BackgroundWork();
@@ -98,12 +125,9 @@ describe('POST /api/slack/commands', () => {
     expect((await commands(slackRequest('slack/commands', body), invocation())).status).toBe(401);
   });
 
-  it('acknowledges a slow diagnosis at once and delivers it through response_url', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const diagnoser = new RecordingDiagnoser();
-    const slow = { diagnose: async (f: Parameters<RecordingDiagnoser['diagnose']>[0]) => (await gate, diagnoser.diagnose(f)) };
-    const { commands, services, background } = setup(testServices({ diagnoser: slow }), { ackBudgetMs: 50 });
+  it('acknowledges a slow diagnosis at once, cancels it here and queues it; the queued job answers through response_url', async () => {
+    const diagnoser = new SlowDiagnoser();
+    const { commands, services, background } = setup(testServices({ diagnoser }), { ackBudgetMs: 50 });
     const incident = await seedIncident(services);
     const started = Date.now();
     const response = await commands(
@@ -112,9 +136,24 @@ describe('POST /api/slack/commands', () => {
     );
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(response).toEqual({ status: 200, jsonBody: { response_type: 'ephemeral', text: '⏳ Working on it — the answer follows here.' } });
-    expect(hooks.posts).toHaveLength(0);
-    release();
+    expect(services.queue.chatCommands.map((c) => c.job)).toEqual([
+      expect.objectContaining({
+        kind: 'chat-command',
+        command: { verb: 'diagnose-image', image: 'myacr.azurecr.io/app:v1.3', cluster: 'aks-prod' },
+        actor: expect.objectContaining({ platform: 'slack', userId: 'UDIAG01', channelId: 'CONCALL1' }),
+        responseUrl: hooks.url('/commands/T0001/1/abc'),
+        followUp: false,
+      }),
+    ]);
+    // Nothing keeps running here: the in-process run was cancelled and answers nothing.
     await background.idle();
+    expect(diagnoser.cancelled).toBe(1);
+    expect(diagnoser.calls).toHaveLength(0);
+    expect(hooks.posts).toHaveLength(0);
+    expect(services.log.text()).not.toContain('/commands/T0001/1/abc');
+
+    diagnoser.delayMs = 0;
+    await drainChatCommands(services);
     expect(hooks.posts).toHaveLength(1);
     const posted = hooks.posts[0]!;
     expect(posted.path).toBe('/commands/T0001/1/abc');
@@ -127,6 +166,27 @@ describe('POST /api/slack/commands', () => {
       ['pd_resolve', incident.id],
       ['pd_show_checks', incident.id],
     ]);
+  });
+
+  it('answers a fast diagnosis inline, without the queue', async () => {
+    const { commands, services } = setup();
+    const response = await commands(slackRequest('slack/commands', slashBody({ text: 'diagnose image myacr.azurecr.io/app:v1.3 --cluster aks-prod', response_url: hooks.url() })), invocation());
+    expect(response.jsonBody).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining(fixtureDiagnosis().verdict.summary) });
+    expect(services.queue.sent).toBe(0);
+  });
+
+  it('finishes a slow diagnosis in this process when the queue cannot take it', async () => {
+    const diagnoser = new SlowDiagnoser(200);
+    const { commands, services, background } = setup(testServices({ diagnoser }), { ackBudgetMs: 20 });
+    services.queue.enqueue = async () => {
+      throw new Error('queue unavailable');
+    };
+    const response = await commands(slackRequest('slack/commands', slashBody({ text: 'diagnose image myacr.azurecr.io/app:v1.3 --cluster aks-prod', response_url: hooks.url() })), invocation());
+    expect(response.jsonBody).toMatchObject({ text: expect.stringContaining('Working on it') });
+    await background.idle();
+    expect(services.log.text()).toContain('could not queue diagnose-image (queue unavailable); finishing it in this process');
+    expect(hooks.posts).toHaveLength(1);
+    expect(diagnoser.calls).toHaveLength(1);
   });
 
   it('answers an injection attempt "not a valid pod name" and runs nothing', async () => {
@@ -185,6 +245,18 @@ describe('POST /api/slack/interactions', () => {
     expect(hooks.posts).toHaveLength(1);
     expect(hooks.posts[0]?.body).toMatchObject({ response_type: 'in_channel', replace_original: false, blocks: expect.any(Array) });
     expect(JSON.stringify(hooks.posts[0]?.body)).not.toContain('Passed and skipped checks are hidden');
+  });
+
+  it('a slow Show all checks is queued and answered as a new message', async () => {
+    const diagnoser = new SlowDiagnoser();
+    const ctx = setup(testServices({ diagnoser }), { ackBudgetMs: 20 });
+    const incident = await seedIncident(ctx.services);
+    expect(await press(ctx, 'pd_show_checks', incident.id)).toEqual({ status: 200, jsonBody: {} });
+    expect(ctx.services.queue.chatCommands[0]?.job).toMatchObject({ command: { verb: 'why', incident: incident.id }, thread: incident.id, followUp: true });
+    expect(hooks.posts).toHaveLength(0);
+    diagnoser.delayMs = 0;
+    await drainChatCommands(ctx.services);
+    expect(hooks.posts.map((p) => p.body)).toEqual([expect.objectContaining({ response_type: 'in_channel', replace_original: false, blocks: expect.any(Array) })]);
   });
 
   it.each([

@@ -1,0 +1,21 @@
+import { isChatCommandMessage } from '../queue/chat-command-job';
+import { decodeQueueMessage } from '../queue/diagnose-job';
+import { runChatCommandJob, type ChatJobDeps, type ChatJobOutcome } from './run-chat-command-job';
+import { runDiagnoseJob, type JobDeps, type JobOutcome } from './run-diagnose-job';
+
+export type QueuedJobOutcome = JobOutcome | ChatJobOutcome;
+
+/**
+ * One message of the work queue, by kind: a Slack chat command (`kind: "chat-command"`) or a
+ * diagnose job (no kind; every message written before chat jobs existed). Anything unreadable goes
+ * to the diagnose runner, which drops it with one log line.
+ */
+export async function runQueuedJob(
+  message: unknown,
+  deps: { diagnose: () => JobDeps; chat: () => ChatJobDeps },
+  meta: { dequeueCount?: number; signal?: AbortSignal } = {},
+): Promise<QueuedJobOutcome> {
+  const decoded = decodeQueueMessage(message);
+  if (decoded.ok && isChatCommandMessage(decoded.value)) return runChatCommandJob(decoded.value, deps.chat(), meta);
+  return runDiagnoseJob(decoded.ok ? decoded.value : message, deps.diagnose(), meta);
+}
