@@ -70,16 +70,19 @@ export async function handleCommand(ctx: CommandContext, command: ChatCommand): 
       return 'denied';
     }
   }
+  // Cancelled by the caller (a Slack command handed over to the queue): whoever cancelled answers.
+  const cancelled = (): CommandOutcome => {
+    log.info(`chat: ${who(ctx.actor)}: ${command.verb} cancelled here (${ctx.signal?.reason instanceof Error ? ctx.signal.reason.message : 'aborted'})`);
+    return 'failed';
+  };
   try {
     const outcome = await run(ctx, command);
+    // The engine finishes a cancelled run with every check unknown; that is not an answer.
+    if (ctx.signal?.aborted) return cancelled();
     log.info(`chat: ${who(ctx.actor)}: ${command.verb} → ${outcome}`);
     return outcome;
   } catch (error) {
-    if (ctx.signal?.aborted) {
-      // Cancelled by the caller (a Slack command handed over to the queue): whoever cancelled answers.
-      log.info(`chat: ${who(ctx.actor)}: ${command.verb} cancelled here (${ctx.signal.reason instanceof Error ? ctx.signal.reason.message : 'aborted'})`);
-      return 'failed';
-    }
+    if (ctx.signal?.aborted) return cancelled();
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     log.error(`chat: ${who(ctx.actor)}: ${command.verb} failed: ${reason}`);
     await ctx.reply({ kind: 'text', text: `Sorry, ${VERB_WORDS[command.verb]} failed: ${error instanceof Error ? error.message : 'unexpected error'}`, private: true }).catch(() => undefined);

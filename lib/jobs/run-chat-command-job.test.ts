@@ -118,6 +118,17 @@ describe('chat command jobs', () => {
     expect(services.log.text()).toContain('(attempt 1): answer not delivered (response_url answered 503); will retry');
   });
 
+  it('a job Slack keeps failing ends in poison, described without its response_url', async () => {
+    const { queue, drain } = setup();
+    statuses.push(...Array<number>(6).fill(502));
+    await queue.enqueue(job());
+    expect(await drain()).toBe(3);
+    expect(await queue.peekPoison()).toEqual([
+      { messageId: expect.any(String), insertedOn: expect.any(String), chatCommand: expect.stringContaining('chat command diagnose-image from slack user UDIAG01') },
+    ]);
+    expect(JSON.stringify(queue.poison)).not.toContain('secret-token');
+  });
+
   it.each([
     ['a command breaking the pod grammar', { command: { verb: 'diagnose-pod', pod: 'web;rm -rf /' } }, 'command.pod: must be a pod name'],
     ['a cluster with a quote', { command: { verb: 'diagnose-image', image: 'myacr.azurecr.io/app:v1', cluster: "x' or 1==1" } }, 'command.cluster: must be a cluster name'],

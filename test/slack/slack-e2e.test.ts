@@ -86,6 +86,7 @@ describe('Slack → engine → response_url (sandbox world tag-missing)', () => 
     expect(hooks.posts[0]!.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining("Can't pull myacr.azurecr.io/app:v1.3") });
     const cliCause = cli.findings.find((f) => f.checkId === 'repository-tag')!;
     expect(posted).toContain(JSON.stringify(escapeMrkdwn(cliCause.summary)).slice(1, -1));
-    expect(log.text()).toContain('chat: slack user UDIAG01 in CONCALL1: diagnose-image → done');
+    expect(log.text()).toContain('chat: slack user UDIAG01 in CONCALL1: diagnose-image cancelled here (handed over to the queue)');
+    expect(log.text().match(/diagnose-image → done/g)).toHaveLength(1);
   });
 });
