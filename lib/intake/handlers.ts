@@ -2,7 +2,7 @@ import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { PullFailure } from '../model';
 import type { Intake } from './intake';
-import type { Logger } from './logger';
+import { clipForLog, type Logger } from './logger';
 import { isAksClusterId, isNamespace } from './names';
 import { completeAlertPods, parseAlert, type AlertPod, type ParsedAlert } from './parse-alert';
 import { parseAcrEvents } from './parse-acr-event';
@@ -146,12 +146,12 @@ export async function handleK8sEvents(services: IntakeServices, body: unknown, l
   for (const event of parseK8sEvents(body)) {
     if (event.kind === 'malformed') {
       outcome.malformed++;
-      log.warn(`k8s event ${event.id ?? '(no id)'} malformed, dropped: ${event.reason}`);
+      log.warn(`k8s event ${clipForLog(event.id ?? '(no id)', 100)} malformed, dropped: ${clipForLog(event.reason)}`);
       continue;
     }
     if (event.kind === 'ignored') {
       outcome.ignored++;
-      log.info(`k8s event ${event.id} ignored: ${event.reason}`);
+      log.info(`k8s event ${clipForLog(event.id, 100)} ignored: ${clipForLog(event.reason)}`);
       continue;
     }
     const result = await services.intake.ingest([event.failure], { eventKey: `eg|${event.id}`, signal });
@@ -169,17 +169,17 @@ export async function handleAcrEvents(services: IntakeServices, body: unknown, l
   for (const event of await parseAcrEvents(body)) {
     if (event.kind === 'malformed') {
       outcome.malformed++;
-      log.warn(`ACR event ${event.id ?? '(no id)'} malformed, dropped: ${event.reason}`);
+      log.warn(`ACR event ${clipForLog(event.id ?? '(no id)', 100)} malformed, dropped: ${clipForLog(event.reason)}`);
       continue;
     }
     if (event.kind === 'ignored') {
       outcome.ignored++;
-      log.info(`ACR event ${event.id} ignored: ${event.reason}`);
+      log.info(`ACR event ${clipForLog(event.id, 100)} ignored: ${clipForLog(event.reason)}`);
       continue;
     }
     if (!services.intake.registryInScope(event.loginServer)) {
       outcome.ignored++;
-      log.info(`ACR event ${event.id} ignored: registry ${event.loginServer} is outside PULL_DOCTOR_ALLOWED_REGISTRIES`);
+      log.info(`ACR event ${clipForLog(event.id, 100)} ignored: registry ${event.loginServer} is outside PULL_DOCTOR_ALLOWED_REGISTRIES`);
       continue;
     }
     const key = `acr|${event.id}`;

@@ -21,3 +21,8 @@ export const consoleLogger: Logger = {
 export function contextLogger(context: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void }): Logger {
   return { info: (m, ...d) => context.log(m, ...d), warn: (m, ...d) => context.warn(m, ...d), error: (m, ...d) => context.error(m, ...d) };
 }
+
+/** Text from a payload, cut to a length a log line can carry (reasons, not payloads). */
+export function clipForLog(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}

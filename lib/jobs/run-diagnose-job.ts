@@ -1,7 +1,7 @@
 import type { ChatPort } from '../chat/chat-port';
 import type { DiagnosisProgress, Diagnoser } from '../diagnosis/diagnoser';
 import type { IncidentStore } from '../incidents/incident-store';
-import type { Logger } from '../intake/logger';
+import { clipForLog, type Logger } from '../intake/logger';
 import type { ChatMessageRef, Diagnosis, Incident, PullFailure } from '../model';
 import { parseJobMessage, type DiagnoseJob } from '../queue/diagnose-job';
 import { recordIncident, recordTimeToFirstMessage } from '../telemetry';
@@ -49,7 +49,7 @@ export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { de
   const parsed = parseJobMessage(message);
   if (!parsed.ok) {
     // Retrying cannot fix a message we cannot read; say so once and let it go.
-    deps.log.error(`diagnose job: unreadable message dropped (${parsed.error})`);
+    deps.log.error(`diagnose job: unreadable message dropped (${clipForLog(parsed.error)})`);
     return 'skipped:invalid';
   }
   const job = parsed.job;
