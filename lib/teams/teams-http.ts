@@ -69,7 +69,8 @@ const ActivitySchema = z
     from: account.optional(),
     recipient: account.optional(),
     conversation: z.object({ id: botId, isGroup: z.boolean().optional(), conversationType: z.string().max(64).optional(), name: z.string().max(512).optional() }).passthrough().optional(),
-    entities: z.array(z.object({ type: z.string().max(128) }).passthrough()).optional(),
+    // Mention entities name who was mentioned; teams-ai reads `mentioned.id` without checking it.
+    entities: z.array(z.object({ type: z.string().max(128), mentioned: account.optional() }).passthrough()).optional(),
     replyToId: botId.optional(),
   })
   .passthrough();
