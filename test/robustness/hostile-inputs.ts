@@ -143,6 +143,18 @@ export function mutateEachNode(fixture: unknown, random: () => number, perNode =
   return mutations;
 }
 
+/** Each string leaf of `fixture` replaced, one at a time, by each of `values` (deterministic, no sampling). */
+export function replaceEachStringLeaf(fixture: unknown, values: readonly string[]): Mutation[] {
+  const mutations: Mutation[] = [];
+  for (const path of nodePaths(fixture)) {
+    let node: unknown = fixture;
+    for (const key of path) node = (node as Record<string | number, unknown>)[key];
+    if (typeof node !== 'string') continue;
+    values.forEach((v, i) => mutations.push({ name: `${path.join('.')} := string #${i}`, body: setAt(fixture, path, v) }));
+  }
+  return mutations;
+}
+
 /** Serialises like the sender would; the pollution objects made with JSON.parse keep their own `__proto__` key. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value);

@@ -56,6 +56,10 @@ export function checkHttpAnswer(
     else if (!logs.some((l) => l.includes(String(status)) || l.includes(error.slice(0, 40)))) violations.add(caseName, `${status} "${error}" not logged`);
   }
   const text = `${safeJson(answer)}\n${logs.join('\n')}`;
+  // Reasons, not payloads: a 1 MB body must not come back in the answer or a log line.
+  const longest = logs.reduce((n, l) => Math.max(n, l.length), 0);
+  if (longest > 4_000) violations.add(caseName, `a log line of ${longest} characters (payload echoed?)`);
+  if (safeJson(answer).length > 20_000) violations.add(caseName, `an answer of ${safeJson(answer).length} characters (payload echoed?)`);
   for (const [name, secret] of Object.entries(TEST_SECRETS)) if (text.includes(secret)) violations.add(caseName, `${name} leaked into the answer or a log line`);
   if (!prototypeIsClean()) violations.add(caseName, 'Object.prototype was polluted');
 }
