@@ -184,6 +184,33 @@ describe('Teams /api/messages never fails on bad input', () => {
     checkDiagnoserCalls(violations, caseName, parts.services);
   }
 
+  it('with an app id, malformed Authorization headers are refused with 401 (no token fetched, nothing run)', async () => {
+    const violations = new Violations();
+    const services = testServices();
+    const authenticated: TeamsBotParts = {
+      adapter: createBotAdapter(readSettings({ MicrosoftAppId: '00000000-0000-0000-0000-0000000000b0', MicrosoftAppPassword: TEST_SECRETS.MicrosoftAppPassword, MicrosoftAppType: 'MultiTenant' }), services.log),
+      bot: createTeamsBot({ services }),
+    };
+    const handler = createTeamsMessagesHandler(() => authenticated);
+    const activity = toJson(teamsMessage('diagnose web-1 -n shop', { serviceUrl: connector.serviceUrl, conversationId: thread.id, id: thread.activityId }));
+    // Tokens that are not JWTs fail before any signing key is fetched (nothing leaves 127.0.0.1).
+    for (const authorization of ['', 'Bearer', 'Bearer ', 'Bearer x', `Bearer ${'a'.repeat(20_000)}`, 'Basic dXNlcjpwYXNz', "Bearer x' | where 1==1", 'Bearer a.b', 'Bearer ..']) {
+      const caseName = `Authorization ${JSON.stringify(authorization).slice(0, 40)}`;
+      const ctxLines: string[] = [];
+      const answer = await noThrow(violations, caseName, () =>
+        handler(httpRequest('https://pull-doctor.example.net/api/messages', activity, { 'content-type': 'application/json', authorization }), recordingContext(ctxLines)),
+      );
+      const lines = [...ctxLines, ...services.log.lines.map((l) => `${l.level} ${l.message}`), ...consoleErrors.mock.calls.map((c) => c.map(String).join(' '))];
+      consoleErrors.mockClear();
+      if (!answer) continue;
+      if (answer.status !== 401) violations.add(caseName, `status ${answer.status}`);
+      checkHttpAnswer(violations, caseName, { status: 200, jsonBody: answer.jsonBody }, lines);
+    }
+    expect((services.diagnoser as RecordingDiagnoser).calls).toHaveLength(0);
+    expect(services.queue.sent).toBe(0);
+    expect(violations.summary()).toEqual([]);
+  });
+
   it('hostile bodies: 400, never a 5xx', async () => {
     const violations = new Violations();
     for (const body of hostileBodies()) await fuzzTeams(violations, body.name, body);

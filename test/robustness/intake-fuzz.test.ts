@@ -77,6 +77,23 @@ describe('HTTP intake never fails on bad input', () => {
     expect(violations.summary()).toEqual([]);
   });
 
+  it('Event Grid OPTIONS preflight: a missing or hostile WebHook-Request-Origin is a logged 400 or an echo, never a 5xx', async () => {
+    const violations = new Violations();
+    const origins: Array<string | undefined> = [undefined, '', 'eventgrid.azure.net', ...INJECTION_STRINGS.filter((v) => !v.includes('\n')), 'x'.repeat(8_000)];
+    for (const [name, url, make] of endpoints.slice(1)) {
+      for (const origin of origins) {
+        const h = harness();
+        const caseName = `${name} OPTIONS origin ${JSON.stringify(origin)?.slice(0, 40)}`;
+        const answer = await noThrow(violations, caseName, () => make(h)(httpRequest(url, '', origin === undefined ? {} : { 'WebHook-Request-Origin': origin }, 'OPTIONS'), h.context));
+        if (!answer) continue;
+        checkHttpAnswer(violations, caseName, answer, h.lines);
+        if (!origin && answer.status !== 400) violations.add(caseName, `status ${answer.status} without an origin`);
+        if (h.queue.sent > 0) violations.add(caseName, 'enqueued on a preflight');
+      }
+    }
+    expect(violations.summary()).toEqual([]);
+  });
+
   it('alert webhook: every node of every alert fixture replaced by a wrong-typed or hostile value', async () => {
     const violations = new Violations();
     let cases = 0;
