@@ -56,7 +56,11 @@ export const incidentsCommand: Command = {
     if (poisoned.length) {
       io.out(`\npoison messages (${services.settings.PULL_DOCTOR_QUEUE_NAME}-poison):`);
       for (const p of poisoned) {
-        const what = p.job ? `incident ${p.job.incidentId.slice(0, 8)} (${p.job.reason})` : `unreadable message: ${p.unreadable}`;
+        const what = p.job
+          ? `incident ${p.job.incidentId.slice(0, 8)} (${p.job.reason})`
+          : p.chatCommand
+            ? `chat command: ${p.chatCommand}`
+            : `unreadable message: ${p.unreadable ?? 'no reason recorded'}`;
         io.out(`  ${p.messageId}  ${p.insertedOn ?? ''}  ${what}\n    ${p.failure ? `attempt ${p.failure.attempt} failed: ${p.failure.error}` : 'no failure recorded'}`);
       }
     }
