@@ -1,18 +1,8 @@
 import { clusterAllowedForChat } from '../authz/cluster-scope';
 import type { ContainerInsightsPort } from '../logs/container-insights';
-import type { PullFailure } from '../model';
+import { owningWorkload, type PullFailure } from '../model';
 
 export type PodLookup = { ok: true; failure: PullFailure } | { ok: false; error: string };
-
-/**
- * Container insights reports a Deployment's pods as owned by their ReplicaSet `<deployment>-<pod
- * template hash>`; fixes (`kubectl set image deployment/…`) need the Deployment.
- */
-export function workloadOf(controller: string | undefined): string | undefined {
-  if (!controller) return undefined;
-  const m = /^ReplicaSet\/(.+)-[a-z0-9]{5,10}$/.exec(controller);
-  return m ? `Deployment/${m[1]}` : controller;
-}
 
 /**
  * The pod's most recent image pull failure (image, kubelet message, node) and its workload, read
@@ -41,7 +31,7 @@ export async function findPodFailure(
     { signal },
   );
   const container = details?.containers.find((c) => c.image === latest.image) ?? (details?.containers.length === 1 ? details.containers[0] : undefined);
-  const controller = workloadOf(details?.controller);
+  const controller = owningWorkload(details?.controller);
   return {
     ok: true,
     failure: {

@@ -1,4 +1,4 @@
-import type { PullFailure } from '../model';
+import { owningWorkload, type PullFailure } from '../model';
 
 /**
  * Builders for the commands in fix steps. Every value comes from Azure or a validated reference,
@@ -36,16 +36,10 @@ export function setImageCommand(failure: PullFailure, image: string): string | u
   return `kubectl set image ${workload} ${sh(`${failure.container}=${image}`)}${ns}`;
 }
 
-/** `deployment/web` from `Deployment/web` (ReplicaSet names lose their pod-template hash). */
+/** `deployment/web` for kubectl, from the failure's controller (a ReplicaSet stands for its Deployment). */
 export function workloadOf(failure: PullFailure): string | undefined {
-  const m = /^([A-Za-z]+)\/([a-z0-9][-a-z0-9.]*)$/.exec(failure.controller ?? '');
-  if (!m) return undefined;
-  const kind = m[1].toLowerCase();
-  if (kind === 'replicaset') {
-    const deployment = /^(.*)-[a-z0-9]{5,10}$/.exec(m[2]);
-    return deployment ? `deployment/${deployment[1]}` : `replicaset/${m[2]}`;
-  }
-  return `${kind}/${m[2]}`;
+  const m = /^([A-Za-z]+)\/([a-z0-9][-a-z0-9.]*)$/.exec(owningWorkload(failure.controller) ?? '');
+  return m ? `${m[1].toLowerCase()}/${m[2]}` : undefined;
 }
 
 /** Pins the failing workload's pods to nodes with one label (e.g. `kubernetes.io/arch=amd64`). */

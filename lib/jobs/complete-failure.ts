@@ -1,5 +1,5 @@
 import type { ContainerInsightsPort } from '../logs/container-insights';
-import type { PullFailure } from '../model';
+import { owningWorkload, type PullFailure } from '../model';
 
 const HOUR = 3_600_000;
 
@@ -22,7 +22,7 @@ export function podDetailsCompleter(insights: () => ContainerInsightsPort, works
     return {
       ...failure,
       container: failure.container ?? failing?.name,
-      controller: failure.controller ?? details.controller,
+      controller: failure.controller ?? owningWorkload(details.controller),
       node: failure.node ?? details.node,
     };
   };

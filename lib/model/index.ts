@@ -4,3 +4,4 @@ export * from './finding';
 export * from './image-ref';
 export * from './incident';
 export * from './pull-failure';
+export * from './workload';
