@@ -44,6 +44,19 @@ const CATEGORY_WORDS: Record<Category, string> = {
   unknown: 'nothing specific',
 };
 
+/** Where to look when the message names a cause that nothing in Azure explains: what lives in the cluster or on the node. */
+const OUTSIDE_AZURE: Partial<Record<Category, string>> = {
+  auth_missing:
+    'if the pod has imagePullSecrets, the kubelet uses that secret instead of its identity — check it is for this registry and not expired (`kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}`); otherwise re-check, the role may have been granted minutes ago.',
+  access_denied:
+    'if the pod has imagePullSecrets, that secret’s user or token lacks the repository — check it (`kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}`); an ACR token’s scope map must include the repository.',
+  never_pull: 'the pod’s imagePullPolicy is Never and the image is not on the node: set imagePullPolicy: IfNotPresent, or pre-load the image on every node.',
+  tls_error: 'something between the nodes and the registry presents another certificate (a TLS-inspecting firewall or proxy): exempt the registry’s login server and data endpoints from inspection.',
+  dns_failure: 'the node’s resolver is not Azure DNS as configured here (custom DNS, a conditional forwarder): from a node, `nslookup <login server>` shows what it resolves to.',
+  disk_pressure: 'the node is short of disk for the image: `kubectl describe node <node>` shows DiskPressure; larger OS disks or image garbage collection help.',
+  unknown: 'the cause is outside what pull-doctor can see (node-level DNS or proxy, a transient registry error). Re-check, and look at the node with `kubectl debug node/…`.',
+};
+
 export function decideVerdict(classification: Classification, findings: readonly Finding[]): Verdict {
   const category = classification.category;
   // An ambiguous message ("pull access denied, repository does not exist or may require
@@ -92,7 +105,7 @@ export function decideVerdict(classification: Classification, findings: readonly
     return {
       outcome: 'undecided',
       rootCauses: [],
-      summary: `The kubelet message says ${says}, but every check that applies passed: the cause is outside what pull-doctor can see (node-level DNS or proxy, a transient registry error). Re-check, and look at the node with \`kubectl debug node/…\`.`,
+      summary: `The kubelet message says ${says}, but every check that applies passed: ${OUTSIDE_AZURE[category] ?? OUTSIDE_AZURE.unknown}`,
       disagreement: `The message says ${says}; the checks found nothing that explains it.`,
     };
   }
