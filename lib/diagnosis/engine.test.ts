@@ -87,3 +87,29 @@ describe('engine', () => {
     expect(seen).toEqual([1, 2]);
   });
 });
+
+describe('engine with reads one after another', () => {
+  it('never has two lookups in flight when maxConcurrentLookups is 1', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const read: Check['run'] = async (ctx) => {
+      await Promise.all(
+        ['a', 'b'].map((k) =>
+          ctx.lookups.get(`GET /${ctx.failure.image}/${k}/${Math.random()}`, async () => {
+            inFlight += 1;
+            peak = Math.max(peak, inFlight);
+            await sleep(10);
+            inFlight -= 1;
+          }),
+        ),
+      );
+      return { finding: { status: 'pass', summary: 'ok', evidence: [], fixes: [] } };
+    };
+    const checks = [check({ id: 'cluster', run: read }), check({ id: 'registry', run: read })];
+    await createEngine({ azure, registries, checks, maxConcurrentLookups: 1 }).diagnose(failure);
+    expect(peak).toBe(1);
+    peak = 0;
+    await createEngine({ azure, registries, checks }).diagnose(failure);
+    expect(peak).toBeGreaterThan(1);
+  });
+});

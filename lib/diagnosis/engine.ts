@@ -25,6 +25,8 @@ export interface EngineOptions {
   deletedTags?: CheckContext['deletedTags'];
   /** Checks running at once (default: all that are ready). 1 runs the chain one check after another. */
   maxConcurrency?: number;
+  /** Azure/registry reads in flight at once (default: unlimited). With maxConcurrency 1 this is the naive serial baseline. */
+  maxConcurrentLookups?: number;
 }
 
 export interface Engine extends Diagnoser {
@@ -39,7 +41,7 @@ export interface Engine extends Diagnoser {
  */
 export function createEngine(options: EngineOptions): Engine {
   const checks = options.checks ?? CHECKS;
-  const cache = new LookupCache(options.cacheTtlMs ?? 60_000);
+  const cache = new LookupCache(options.cacheTtlMs ?? 60_000, Date.now, options.maxConcurrentLookups);
   const budget = options.checkTimeoutMs ?? 10_000;
   const subscriptions = options.subscriptions ?? [];
   const maxConcurrency = options.maxConcurrency ?? Number.POSITIVE_INFINITY;

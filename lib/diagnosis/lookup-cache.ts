@@ -13,19 +13,23 @@ interface Entry {
  */
 export class LookupCache {
   private readonly entries = new Map<string, Entry>();
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    /** Loads in flight at once; 1 makes every read wait for the previous one (the benchmark's naive baseline). */
+    private readonly maxConcurrentLoads = Number.POSITIVE_INFINITY,
   ) {}
 
   get<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > this.now()) return hit.promise as Promise<T>;
+    if (hit && hit.expiresAt > this.now()) return abortable(hit.promise as Promise<T>, signal);
     // A shared load must not die with the first caller's budget: it gets its own controller and is
     // only abandoned (never cancelled) by callers that time out.
     const controller = new AbortController();
-    const promise = load(controller.signal);
+    const promise = this.inSlot(() => load(controller.signal));
     const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY };
     this.entries.set(key, entry);
     promise.then(
@@ -41,6 +45,17 @@ export class LookupCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  private async inSlot<T>(run: () => Promise<T>): Promise<T> {
+    if (this.active >= this.maxConcurrentLoads) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+    try {
+      return await run();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
   }
 
   get size(): number {

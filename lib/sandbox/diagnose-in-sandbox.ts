@@ -13,7 +13,7 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
   const engine = createEngine({
@@ -23,6 +23,7 @@ export async function startSandboxEngine(
     cacheTtlMs: options.cacheTtlMs,
     checks: options.checks,
     maxConcurrency: options.maxConcurrency,
+    maxConcurrentLookups: options.maxConcurrentLookups,
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
