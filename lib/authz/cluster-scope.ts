@@ -1,4 +1,4 @@
-import { parseArmId } from '../azure/arm-id';
+import { aksClusterId, parseArmId } from '../azure/arm-id';
 import { isAksClusterId } from '../intake/names';
 
 /**
@@ -46,7 +46,7 @@ export function clusterAllowedForChat(clusterId: string, allowed: readonly strin
 }
 
 function clusterIdIn(scope: AllowedScope, name: string): string {
-  return `/subscriptions/${scope.subscriptionId}/resourceGroups/${scope.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  return aksClusterId(scope.subscriptionId, scope.resourceGroup, name);
 }
 
 function describeAllowed(scopes: AllowedScope[]): string {

@@ -55,13 +55,18 @@ export function vnetIdOfSubnet(subnetId: string | undefined): string | undefined
   return i > 0 ? subnetId.slice(0, i) : undefined;
 }
 
+/** The resource id of an AKS cluster. */
+export function aksClusterId(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+}
+
 /** Accepts a full cluster id or `resourceGroup/name` (with a subscription) as typed on the CLI. */
 export function clusterIdFrom(input: string, subscriptionId?: string): string | undefined {
   // Typed input goes into ARM URLs and rendered commands: only ids that match the AKS id grammar pass.
   if (parseArmId(input)) return isAksClusterId(input) ? input : undefined;
   const m = /^([-\w._()]+)\/([a-zA-Z0-9][-_a-zA-Z0-9]{0,62})$/.exec(input);
   if (m && subscriptionId) {
-    const id = `/subscriptions/${subscriptionId}/resourceGroups/${m[1]}/providers/Microsoft.ContainerService/managedClusters/${m[2]}`;
+    const id = aksClusterId(subscriptionId, m[1], m[2]);
     return isAksClusterId(id) ? id : undefined;
   }
   return undefined;
