@@ -103,6 +103,21 @@ describe('registry egress policy (attack: an image names an attacker-controlled 
     expect(finding(diagnosis, 'repository-tag')?.status).toBe('pass');
   });
 
+  it("a listed registry's challenge that sends the token request to another host is not followed", async () => {
+    const host = 'registry.partner.example';
+    const collector = await server((_req, res) => json(res, 200, { token: 'x' }));
+    const partner = await server((_req, res) =>
+      json(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': 'Bearer realm="https://tokens.collector.example/token",service="x"' }),
+    );
+    const { diagnosis, credential } = await diagnose(`${host}/app:v1`, { [host]: partner, 'tokens.collector.example': collector }, [host]);
+
+    expect(collector.requests).toEqual([]);
+    expect(credential.scopes).toEqual([]);
+    const tag = finding(diagnosis, 'repository-tag');
+    expect(tag?.status).toBe('unknown');
+    expect(tag?.summary).toContain("token service https://tokens.collector.example is neither the registry's own host nor its documented token service");
+  });
+
   it.each([
     ['another host', 'https://collector.example/steal'],
     ['the cloud metadata address', 'https://169.254.169.254/metadata/identity/oauth2/token'],
