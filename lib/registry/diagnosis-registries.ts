@@ -30,8 +30,8 @@ export class DiagnosisRegistries implements RegistryAccess {
   async grantFor(host: string, signal?: AbortSignal): Promise<EgressGrant> {
     const early = this.policy.decideWithoutArm(host);
     if (early.allowed === false) throw RegistryEgressDenied.from(early);
-    // A public registry is never an ARM-resolved ACR: no need to wait for the registry check.
-    const needsArm = early.allowed === 'if-arm-resolves' || early.basis === 'allowed-list';
+    // Only an ACR host can be resolved by ARM: anything else is decided without waiting for the registry check.
+    const needsArm = this.policy.mayBeArmResolved(host);
     const resolved = needsArm ? await abortable(this.armResolved, signal) : [];
     const decision = this.policy.decide(host, resolved);
     if (!decision.allowed) throw RegistryEgressDenied.from(decision);

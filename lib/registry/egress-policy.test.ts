@@ -13,6 +13,9 @@ describe('registry egress policy: which host, how', () => {
   it.each<[string, string, readonly (typeof myacr)[], string]>([
     ['an ACR that ARM resolved', 'myacr.azurecr.io', [myacr], 'entra arm'],
     ['its data endpoint', 'myacr.westeurope.data.azurecr.io', [myacr], 'entra arm'],
+    ['its geo-replica regional endpoint', 'myacr.eastus.geo.azurecr.io', [myacr], 'entra arm'],
+    ["another registry's regional endpoint", 'otheracr.eastus.geo.azurecr.io', [myacr], 'denied'],
+    ['a data endpoint ARM did not list', 'myacr.eastus.data.azurecr.io', [myacr], 'denied'],
     ['the same ACR when ARM did not resolve it', 'myacr.azurecr.io', [], 'denied'],
     ['a listed ACR ARM did not resolve', 'notresolved.azurecr.io', [], 'anonymous allowed-list'],
     ['a listed host', 'registry.partner.example', [myacr], 'anonymous allowed-list'],

@@ -104,12 +104,17 @@ export class RegistryEgressPolicy {
     return this.allowed.has(h) || (publicRegistryOf(h) !== undefined && publicRegistryOf(h)!.hosts.some((alias) => this.allowed.has(alias)));
   }
 
+  /** Whether ARM could resolve `host` (an ACR host name): then the decision waits for the registry check. */
+  mayBeArmResolved(host: string): boolean {
+    return recognizeAcrHost(normaliseHost(host)) !== undefined;
+  }
+
   /** The decision for a diagnosis, given the ACRs ARM resolved for it. */
   decide(host: string, armResolved: readonly ArmResolvedRegistry[]): EgressGrant | EgressDenial {
     const h = normaliseHost(host);
     const blocked = this.addressProblem(h);
     if (blocked) return { allowed: false, host: h, reason: blocked };
-    const resolved = armResolved.find((r) => normaliseHost(r.loginServer) === h || r.dataEndpointHostNames.some((d) => normaliseHost(d) === h));
+    const resolved = armResolved.find((r) => resolvesHost(r, h));
     if (resolved) {
       return this.grant(h, 'entra', 'arm', [], acrRedirectHosts(resolved));
     }
@@ -171,6 +176,17 @@ export function redirectProblem(grant: EgressGrant, target: string): string | un
   if (url.protocol !== 'https:') return `${grant.host} redirected to ${url.origin}, which is not HTTPS; redirect refused`;
   if (isOwnHost(grant, host) || grant.redirectHosts.some((p) => matchesHostPattern(p, host))) return undefined;
   return `${grant.host} redirected to ${url.origin}, which is neither the registry nor one of its documented blob/data endpoints; redirect refused`;
+}
+
+/**
+ * The login server, a data endpoint ARM listed, or a geo-replica's regional endpoint
+ * (`<name>.<region>.geo.azurecr.io`) of the same registry — all hosts of the registry ARM resolved.
+ */
+function resolvesHost(registry: ArmResolvedRegistry, host: string): boolean {
+  const login = normaliseHost(registry.loginServer);
+  if (host === login || registry.dataEndpointHostNames.some((d) => normaliseHost(d) === host)) return true;
+  const acr = recognizeAcrHost(host);
+  return acr?.kind === 'regional' && acr.loginServer === login;
 }
 
 /** ACR blobs: the registry's dedicated data endpoints, else its managed storage (MS Learn "firewall access rules"). */
