@@ -1,0 +1,5 @@
+import { describeCheckTable } from '../../../test/helpers/check-table';
+
+describeCheckTable('node-pull', [
+  ['node-pull-failing', 'warn', /node pool userpool also fails .* at "Validating image pull permission"/],
+]);
