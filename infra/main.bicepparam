@@ -26,6 +26,7 @@ param deployKubernetesEventsTopic = bool(readEnvironmentVariable('PULL_DOCTOR_K8
 param kubernetesEventPublisherPrincipalIds = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_PUBLISHERS', '[]'))
 
 param chatPlatform = readEnvironmentVariable('PULL_DOCTOR_CHAT', 'console')
+param inClusterMode = readEnvironmentVariable('PULL_DOCTOR_IN_CLUSTER', 'off')
 param slackChannelId = readEnvironmentVariable('SLACK_CHANNEL_ID', '')
 param slackBotToken = readEnvironmentVariable('SLACK_BOT_TOKEN', '')
 param slackSigningSecret = readEnvironmentVariable('SLACK_SIGNING_SECRET', '')
