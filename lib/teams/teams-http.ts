@@ -29,6 +29,22 @@ export interface BotAdapterOptions {
 }
 
 /**
+ * botframework-connector uses its public-cloud defaults only when none of these is given, so a test
+ * that replaces the metadata URL restates the others (botframework-connector AuthenticationConstants).
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+  };
+}
+
+/**
  * The Bot Framework adapter for /api/messages. With MicrosoftAppId set, every request must carry a
  * Bot Framework JWT (CloudAdapter validates it). Without one, botbuilder would accept anything, so
  * pull-doctor refuses to run unless PULL_DOCTOR_BOT_LOCAL_MODE=true says this is a developer's
@@ -44,7 +60,7 @@ export function createBotAdapter(settings: BotSettings, log: Logger, options: Bo
         MicrosoftAppPassword: settings.MicrosoftAppPassword,
         MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
         MicrosoftAppType: settings.MicrosoftAppType ?? 'MultiTenant',
-        ...(options.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl } : {}),
+        ...(options.openIdMetadataUrl ? publicCloudWithMetadata(options.openIdMetadataUrl) : {}),
       }),
     };
   }
