@@ -141,9 +141,9 @@ describe('least-privilege scopes', () => {
     expect(main).not.toMatch(/Microsoft\.Authorization\/roleAssignments/);
   });
 
-  it('scopes the app\'s data roles to its own storage account, vault and Application Insights', () => {
+  it('scopes the app\'s data roles to its own containers, queues and table (never the storage account), vault and Application Insights', () => {
     const storage = read(join(INFRA, 'modules', 'storage.bicep'));
-    expect([...storage.matchAll(/scope: (\w+)/g)].map((m) => m[1]).sort()).toEqual(['account', 'deadLetterContainer']);
+    expect([...storage.matchAll(/scope: ([\w[\]]+)/g)].map((m) => m[1]).sort()).toEqual(['appQueue[i]', 'deadLetterContainer', 'deploymentContainer', 'hostContainer[i]', 'incidentTable']);
     expect(read(join(INFRA, 'modules', 'key-vault.bicep'))).toMatch(/scope: vault/);
     expect(read(join(INFRA, 'modules', 'monitoring.bicep'))).toMatch(/scope: appInsights/);
   });
