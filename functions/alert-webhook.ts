@@ -18,7 +18,7 @@ export function alertWebhookHandler(services: () => Services = getServices) {
       log.warn(`alert webhook: ${refused.status} ${refused.error}`);
       return { status: refused.status, jsonBody: { error: refused.error }, ...(refused.status === 401 ? { headers: { 'WWW-Authenticate': 'Bearer' } } : {}) };
     }
-    const body = await boundedBody(request, BODY_LIMITS.alert, context, 'alert webhook');
+    const body = await boundedBody(request, BODY_LIMITS.alert, log, 'alert webhook');
     if (!body.ok) return refusedBody(body);
     return toResponse(await handleAlertWebhook(s, body.text, log, AbortSignal.timeout(HTTP_BUDGET_MS)));
   };

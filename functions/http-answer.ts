@@ -1,6 +1,7 @@
-import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { readBoundedText, type BoundedBody } from '../lib/http/bounded-body';
 import type { HttpAnswer } from '../lib/intake/handlers';
+import type { Logger } from '../lib/intake/logger';
 
 /** A handler answer as the Functions HTTP response. */
 export function toResponse(answer: HttpAnswer): HttpResponseInit {
@@ -11,9 +12,9 @@ export function toResponse(answer: HttpAnswer): HttpResponseInit {
 export const HTTP_BUDGET_MS = 30_000;
 
 /** The body text within `limitBytes` (lib/http/bounded-body.ts), or the refusal, logged once. */
-export async function boundedBody(request: HttpRequest, limitBytes: number, context: InvocationContext, what: string): Promise<BoundedBody> {
+export async function boundedBody(request: HttpRequest, limitBytes: number, log: Logger, what: string): Promise<BoundedBody> {
   const body = await readBoundedText(request, limitBytes);
-  if (!body.ok) context.warn(`${what}: ${body.status} ${body.error}`);
+  if (!body.ok) log.warn(`${what}: ${body.status} ${body.error}`);
   return body;
 }
 

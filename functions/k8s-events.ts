@@ -21,7 +21,7 @@ export function k8sEventsWebhookHandler(services: () => Services = getServices) 
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const log = contextLogger(context);
     const signal = AbortSignal.timeout(HTTP_BUDGET_MS);
-    const body = await boundedBody(request, BODY_LIMITS.eventGrid, context, 'event webhook');
+    const body = await boundedBody(request, BODY_LIMITS.eventGrid, log, 'event webhook');
     if (!body.ok) return refusedBody(body);
     return toResponse(await handleEventGridHttp(request.method, request.headers, body.text, (events) => handleK8sEvents(services(), events, log, signal), log));
   };

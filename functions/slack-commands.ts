@@ -10,9 +10,10 @@ import { boundedBody, refusedBody } from './http-answer';
 /** Slack slash command `/pull-doctor <verb> …`: signed by Slack (no function key), answered within 3 s. */
 export function createSlackCommandsHandler(depsFor: (context: InvocationContext) => SlackHandlerDeps) {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const body = await boundedBody(request, BODY_LIMITS.slackCommand, context, 'slack command');
+    const deps = depsFor(context);
+    const body = await boundedBody(request, BODY_LIMITS.slackCommand, deps.log, 'slack command');
     if (!body.ok) return refusedBody(body);
-    const answer = await handleSlackCommand(depsFor(context), { headers: request.headers, rawBody: body.text });
+    const answer = await handleSlackCommand(deps, { headers: request.headers, rawBody: body.text });
     return { status: answer.status, jsonBody: answer.jsonBody };
   };
 }

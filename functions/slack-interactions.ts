@@ -10,9 +10,10 @@ import { boundedBody, refusedBody } from './http-answer';
 /** Slack buttons under a diagnosis (block_actions): signed by Slack (no function key). */
 export function createSlackInteractionsHandler(depsFor: (context: InvocationContext) => SlackHandlerDeps) {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const body = await boundedBody(request, BODY_LIMITS.slackInteraction, context, 'slack interaction');
+    const deps = depsFor(context);
+    const body = await boundedBody(request, BODY_LIMITS.slackInteraction, deps.log, 'slack interaction');
     if (!body.ok) return refusedBody(body);
-    const answer = await handleSlackInteraction(depsFor(context), { headers: request.headers, rawBody: body.text });
+    const answer = await handleSlackInteraction(deps, { headers: request.headers, rawBody: body.text });
     return { status: answer.status, jsonBody: answer.jsonBody };
   };
 }

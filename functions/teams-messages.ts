@@ -26,9 +26,10 @@ function headersOf(request: HttpRequest): Record<string, string> {
 export function createTeamsMessagesHandler(parts: () => TeamsBotParts) {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const { adapter, bot } = parts();
-    const body = await boundedBody(request, BODY_LIMITS.teamsActivity, context, 'teams');
+    const log = contextLogger(context);
+    const body = await boundedBody(request, BODY_LIMITS.teamsActivity, log, 'teams');
     if (!body.ok) return refusedBody(body);
-    const answer = await handleTeamsMessages({ adapter, bot, log: contextLogger(context) }, { method: request.method, headers: headersOf(request), rawBody: body.text });
+    const answer = await handleTeamsMessages({ adapter, bot, log }, { method: request.method, headers: headersOf(request), rawBody: body.text });
     return answer.body === undefined ? { status: answer.status, headers: answer.headers } : { status: answer.status, headers: answer.headers, jsonBody: answer.body };
   };
 }

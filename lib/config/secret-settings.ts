@@ -28,7 +28,7 @@ export const SECRET_FORMATS: Record<string, (value: string) => string | undefine
   // https://api.slack.com/authentication/verifying-requests-from-slack
   SLACK_SIGNING_SECRET: (v) => (/^[0-9a-z]{32}$/.test(v) ? undefined : 'not a Slack signing secret (32 lowercase letters and digits, from Basic Information → App Credentials)'),
   // Bot tokens start with xoxb-. https://api.slack.com/concepts/token-types#bot
-  SLACK_BOT_TOKEN: (v) => (/^xoxb-[0-9A-Za-z-]{8,250}$/.test(v) ? undefined : 'not a Slack bot token (xoxb-…)'),
+  SLACK_BOT_TOKEN: (v) => (/^xoxb-[0-9A-Za-z-]{1,250}$/.test(v) ? undefined : 'not a Slack bot token (xoxb-…)'),
   // Incoming webhooks: https://hooks.slack.com/services/T…/B…/… (GovSlack: hooks.slack-gov.com). https://api.slack.com/messaging/webhooks
   SLACK_WEBHOOK_URL: (v) => {
     const url = httpsHost(v);
