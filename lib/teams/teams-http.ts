@@ -52,6 +52,10 @@ function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, stri
  */
 export function createBotAdapter(settings: BotSettings, log: Logger, options: BotAdapterOptions = {}): BotAdapterChoice {
   if (settings.MicrosoftAppId) {
+    // An app registration authenticates with its secret; a missing or unusable one (see secretProblems) is 503, not a bot that cannot answer.
+    if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
+      return { ok: false, error: 'the Teams bot cannot authenticate: MicrosoftAppPassword is not set or not usable (MicrosoftAppType is not UserAssignedMSI)' };
+    }
     return {
       ok: true,
       authenticated: true,

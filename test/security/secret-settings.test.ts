@@ -2,6 +2,7 @@ import { createSlackCommandsHandler } from '../../functions/slack-commands';
 import { createServices } from '../../lib/app/create-services';
 import { readSettings } from '../../lib/config/settings';
 import { slackDepsFrom } from '../../lib/slack/default-slack-deps';
+import { createBotAdapter } from '../../lib/teams/teams-http';
 import { RecordingLogger } from '../commands/command-fixtures';
 import { invocation, slackRequest, slashBody } from '../slack/slack-test-kit';
 
@@ -21,6 +22,12 @@ describe('secret settings are validated at start-up', () => {
     expect(response.status).toBe(503);
     expect(log.text()).toMatch(/SLACK_SIGNING_SECRET is not usable: unresolved Key Vault reference/);
     expect(log.text()).not.toContain('kv-pd-abc123');
+  });
+
+  it('a Teams bot whose password is an unresolved Key Vault reference answers 503 instead of authenticating with the literal', () => {
+    const log = new RecordingLogger();
+    const settings = readSettings({ MicrosoftAppId: '00000000-0000-0000-0000-0000000000b0', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: KV_LITERAL.replace('slack-signing-secret', 'teams-bot-password') });
+    expect(createBotAdapter(settings, log)).toEqual({ ok: false, error: expect.stringContaining('MicrosoftAppPassword is not set or not usable') });
   });
 
   it.each([
