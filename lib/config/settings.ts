@@ -157,7 +157,7 @@ export const SETTINGS = {
     example: 'myacr.azurecr.io',
   },
   SLACK_SIGNING_SECRET: {
-    description: 'Slack app signing secret: every request to /api/slack/commands and /api/slack/interactions must carry a valid v0 signature made with it (unset = Slack requests are refused).',
+    description: 'Slack app signing secret: every request to /api/slack/commands and /api/slack/interactions must carry a valid v0 signature made with it. Unset, an unresolved Key Vault reference or not 32 lowercase letters and digits = Slack requests are refused (503) and the problem is logged at start.',
     secret: true,
     example: '',
   },
