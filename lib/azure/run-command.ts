@@ -17,7 +17,16 @@ export interface RunClusterCommandOptions {
   abortSignal?: AbortSignal;
   /** How often the command result is polled (default: the SDK's, honouring Retry-After). */
   pollIntervalMs?: number;
+  /**
+   * For AKS-managed Entra ID clusters: send an Entra token for the AKS server app as `clusterToken`,
+   * so the command runs as pull-doctor's identity and Kubernetes RBAC applies to it (what
+   * `az aks command invoke` does, azure-cli acs/custom.py aks_runcommand).
+   */
+  clusterToken?: boolean;
 }
+
+/** The AKS AAD server application, the same in every cloud (azure-cli acs/custom.py). */
+export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /**
  * Runs one shell command in the pod AKS Run Command creates (POST managedClusters/{name}/runCommand,
@@ -27,9 +36,12 @@ export interface RunClusterCommandOptions {
 export async function runClusterCommand(azure: AzureClients, clusterId: string, command: string, options: RunClusterCommandOptions = {}): Promise<ClusterCommandResult> {
   const id = parseArmId(clusterId);
   if (!id) throw new TypeError(`not an AKS cluster id: ${clusterId}`);
+  // The token goes only into the request body to ARM; it is never logged or kept.
+  const clusterToken = options.clusterToken ? (await azure.credential.getToken(`${AKS_SERVER_APP_ID}/.default`, { abortSignal: options.abortSignal }))?.token : undefined;
+  if (options.clusterToken && !clusterToken) throw new Error(`no Entra token for the AKS server app ${AKS_SERVER_APP_ID}`);
   const result = await azure
     .containerService(id.subscriptionId)
-    .managedClusters.runCommand(id.resourceGroup, id.name, { command }, { abortSignal: options.abortSignal, updateIntervalInMs: options.pollIntervalMs });
+    .managedClusters.runCommand(id.resourceGroup, id.name, { command, ...(clusterToken ? { clusterToken } : {}) }, { abortSignal: options.abortSignal, updateIntervalInMs: options.pollIntervalMs });
   return {
     commandId: result.id,
     provisioningState: (result.provisioningState ?? 'unknown').toLowerCase(),

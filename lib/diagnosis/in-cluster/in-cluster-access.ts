@@ -38,7 +38,7 @@ export const COMMAND_RESULTS_ACTION = 'Microsoft.ContainerService/managedCluster
 export interface InClusterAccess {
   readonly mode: InClusterMode;
   /** Runs a script from scripts.ts in the cluster; logs it; throws InClusterNotAllowed when the mode forbids it. */
-  run(clusterId: string, script: ClusterScript, signal: AbortSignal): Promise<ClusterCommandResult>;
+  run(clusterId: string, script: ClusterScript, signal: AbortSignal, options?: { clusterToken?: boolean }): Promise<ClusterCommandResult>;
 }
 
 export function inClusterAllows(mode: InClusterMode, needed: 'read' | 'probe' | undefined): boolean {
@@ -51,13 +51,13 @@ export function createInClusterAccess(azure: AzureClients, options: InClusterOpt
   const log = options.onCommand ?? ((entry: InClusterCommandLog) => process.stderr.write(`${JSON.stringify({ event: 'pull-doctor.run-command', ...entry })}\n`));
   return {
     mode,
-    async run(clusterId, script, signal) {
+    async run(clusterId, script, signal, runOptions = {}) {
       if (!inClusterAllows(mode, script.purpose === 'probe' ? 'probe' : 'read')) {
         throw new InClusterNotAllowed(`PULL_DOCTOR_IN_CLUSTER=${mode} does not allow the ${script.purpose} command`);
       }
       const started = Date.now();
       try {
-        const result = await runClusterCommand(azure, clusterId, script.text, { abortSignal: signal, pollIntervalMs: options.pollIntervalMs });
+        const result = await runClusterCommand(azure, clusterId, script.text, { abortSignal: signal, pollIntervalMs: options.pollIntervalMs, clusterToken: runOptions.clusterToken });
         log({ clusterId, purpose: script.purpose, command: script.text, commandId: result.commandId, provisioningState: result.provisioningState, exitCode: result.exitCode, durationMs: Date.now() - started });
         return result;
       } catch (e) {
@@ -73,8 +73,9 @@ export function createInClusterAccess(azure: AzureClients, options: InClusterOpt
 export function describeRunCommandFailure(error: unknown, what: string): { summary: string; missing: { what: string; permission?: string }; fixText: string } {
   const status = isRestError(error) ? error.statusCode : undefined;
   const code = isRestError(error) ? error.code : undefined;
-  if (status === 403) {
-    const action = /commandResults/i.test((error as Error).message) ? COMMAND_RESULTS_ACTION : RUN_COMMAND_ACTION;
+  const message = (error as Error)?.message ?? '';
+  if (status === 403 && /runCommand|commandResults/i.test(message)) {
+    const action = /commandResults/i.test(message) ? COMMAND_RESULTS_ACTION : RUN_COMMAND_ACTION;
     return {
       summary: `could not read ${what}: Run Command was refused (403${code ? ` ${code}` : ''}) — pull-doctor's identity lacks ${action}`,
       missing: { what, permission: `${action} (and ${action === RUN_COMMAND_ACTION ? COMMAND_RESULTS_ACTION : RUN_COMMAND_ACTION}) on the cluster` },

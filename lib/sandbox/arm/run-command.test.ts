@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { runClusterCommand } from '../../azure/run-command';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { createAzureClients } from '../../azure/create-azure-clients';
+import { AKS_SERVER_APP_ID, runClusterCommand } from '../../azure/run-command';
 import { secretsScript } from '../../diagnosis/in-cluster/scripts';
 import { loadWorld, WORLDS_DIR } from '../load-world';
 import { startSandbox, type Sandbox } from '../start-sandbox';
@@ -44,6 +46,24 @@ describe('sandbox AKS Run Command (through @azure/arm-containerservice)', () => 
       const error = await runClusterCommand(s.azure, CLUSTER, secretsScript({ namespace: 'shop', pod: 'web' }).text).catch((e: unknown) => e);
       expect(isRestError(error) && error.statusCode).toBe(403);
       expect((error as Error).message).toContain("does not have authorization to perform action 'Microsoft.ContainerService/managedClusters/runCommand/action'");
+    });
+  }, 20_000);
+
+  it('sends an Entra token for the AKS server app as clusterToken only when asked (AKS-managed Entra ID clusters)', async () => {
+    await withSandbox(world, async (s) => {
+      const scopes: string[] = [];
+      const credential: TokenCredential = {
+        async getToken(scope): Promise<AccessToken> {
+          scopes.push(...(Array.isArray(scope) ? scope : [scope]));
+          return { token: 'sandbox-token-not-a-secret', expiresOnTimestamp: Date.now() + 3_600_000 };
+        },
+      };
+      const azure = createAzureClients({ credential, resourceManagerEndpoint: s.arm.url, tlsCa: s.ca });
+      const script = secretsScript({ namespace: 'shop', pod: 'web-7d9c5b8f6d-x2k8p' }).text;
+      await runClusterCommand(azure, CLUSTER, script, { pollIntervalMs: 5 });
+      expect(scopes).not.toContain(`${AKS_SERVER_APP_ID}/.default`);
+      await runClusterCommand(azure, CLUSTER, script, { pollIntervalMs: 5, clusterToken: true });
+      expect(scopes).toContain(`${AKS_SERVER_APP_ID}/.default`);
     });
   }, 20_000);
 });
