@@ -47,6 +47,20 @@ describe('PULL_DOCTOR_IN_CLUSTER', () => {
   }, 30_000);
 });
 
+describe('the verdict when every Azure check passes but the kubelet says auth', () => {
+  it.each([
+    ['pull-secret-missing', 'cause_found', /secret acr-pull does not exist in namespace shop/],
+    ['pull-secret-other-host', 'cause_found', /secret regcred is for otheracr\.azurecr\.io, not myacr\.azurecr\.io/],
+    ['run-command-denied', 'undecided', /pull-secret: could not read the imagePullSecrets of shop\/web-7d9c5b8f6d-x2k8p: .*managedClusters\/runCommand\/action/],
+    ['node-pull-failing', 'cause_found', /test pull from node pool userpool also fails/],
+  ])('%s: %s, naming the secret and its problem or what could not be read', async (name, outcome, summary) => {
+    const w = loadWorld(path.join(WORLDS_DIR, `${name}.yaml`));
+    const { diagnosis } = await diagnose(w, w.cluster!.mode);
+    expect(diagnosis.findings.filter((f) => f.checkId === 'pull-permission').map((f) => f.status)).toEqual(['pass']);
+    expect({ outcome: diagnosis.verdict.outcome, summary: diagnosis.verdict.summary }).toEqual({ outcome, summary: expect.stringMatching(summary) });
+  }, 30_000);
+});
+
 describe('in-cluster scripts', () => {
   it('are built only from valid Kubernetes names and registry hosts', () => {
     expect(() => secretsScript({ namespace: 'shop; kubectl get secrets -A', pod: 'web' })).toThrow(InvalidNameError);
