@@ -151,6 +151,16 @@ export const SETTINGS = {
     description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data; alerts that only say "N rows" are read from the first one the alert names or, failing that, from these.',
     example: '00000000-0000-0000-0000-000000000000',
   },
+  PULL_DOCTOR_ALERT_RULES: {
+    description:
+      'Comma-separated names or resource ids of the alert rules pull-doctor\'s infra creates (log search rules, Prometheus rule groups or their alert names); infra writes them. Other alerts reaching the webhook are acknowledged and ignored unless their query is the pull-failure template or their dimensions name an image or pod.',
+    example: 'pull-doctor-image-pull-failures-abc123,PullDoctorImagePullBackOff',
+  },
+  PULL_DOCTOR_K8S_EVENT_SENDERS: {
+    description:
+      'JSON array binding each Kubernetes event sender to its cluster: {"cluster": "<AKS id>", "topic": "<Event Grid topic id>"} (Event Grid schema events from that topic) or {"cluster": "<AKS id>", "sender": "<name>", "tokenSha256": "<hex>"} (raw exporter webhook at /api/events/k8s/<name> with Authorization: Bearer <token>). Set = events name their cluster only through it. Empty = the cluster comes from the event (single-tenant setups).',
+    example: '',
+  },
   PULL_DOCTOR_ALLOWED_REGISTRIES: {
     description: 'Comma-separated registry login servers whose ACR push/delete events are acted on; empty = any registry.',
     example: 'myacr.azurecr.io',
@@ -177,6 +187,21 @@ export const SETTINGS = {
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
+
+const AKS_CLUSTER_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i;
+/** One Kubernetes event sender bound to its cluster (PULL_DOCTOR_K8S_EVENT_SENDERS). */
+export const K8sEventSenderSchema = z.union([
+  z.object({ cluster: z.string().regex(AKS_CLUSTER_ID, 'must be an AKS cluster id'), topic: z.string().regex(/^\/subscriptions\/.+\/providers\/Microsoft\.EventGrid\/(topics|domains)\/[^/]+$/i, 'must be an Event Grid topic id') }).strict(),
+  z
+    .object({
+      cluster: z.string().regex(AKS_CLUSTER_ID, 'must be an AKS cluster id'),
+      sender: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a route name (lowercase letters, digits, hyphens)'),
+      tokenSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the sender token'),
+    })
+    .strict(),
+]);
+export type K8sEventSender = z.infer<typeof K8sEventSenderSchema>;
+const K8sEventSendersSchema = z.array(K8sEventSenderSchema);
 
 const SettingsSchema = z.object({
   AZURE_CLIENT_ID: z.string().optional(),
@@ -219,6 +244,28 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
     'must be comma-separated workspace ids (GUIDs)',
+  ),
+  PULL_DOCTOR_ALERT_RULES: csv,
+  PULL_DOCTOR_K8S_EVENT_SENDERS: unsetIfBlank(
+    z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return [];
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array' });
+          return z.NEVER;
+        }
+        const parsed = K8sEventSendersSchema.safeParse(json);
+        if (!parsed.success) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` });
+          return z.NEVER;
+        }
+        return parsed.data;
+      }),
   ),
   PULL_DOCTOR_ALLOWED_REGISTRIES: csv.transform((hosts) => hosts.map((h) => h.toLowerCase())),
   SLACK_SIGNING_SECRET: unsetIfBlank(z.string().optional()),
