@@ -155,7 +155,7 @@ function clusterOf(id: string, e: KubeEvent, hint: { cluster?: string; topic?: s
   if (binding.bound) {
     const bound = binding.routeCluster ?? (hint.topic ? binding.topics?.get(hint.topic.toLowerCase()) : undefined);
     if (!bound) return { kind: 'refused', id, reason: 'sender is not bound to a cluster (PULL_DOCTOR_K8S_EVENT_SENDERS: a per-cluster route or Event Grid topic)' };
-    if (claimed && claimed.toLowerCase() !== bound.toLowerCase()) return { kind: 'refused', id, reason: `event names cluster ${claimed} but its sender is bound to ${bound}` };
+    if (claimed && claimed.toLowerCase() !== bound.toLowerCase()) return { kind: 'refused', id, reason: `event names cluster ${claimed.split('/').at(-1)} but its sender is bound to ${bound.split('/').at(-1)}` };
     return bound;
   }
   const cluster = claimed ?? (hint.cluster && isAksClusterId(hint.cluster) ? hint.cluster : undefined);
