@@ -127,7 +127,7 @@ export function parseAlert(body: unknown): ParsedAlert {
   const criteria: AlertCriterion[] = condition?.allOf ?? [];
   const labels = alertContext?.labels;
   const signal: 'log' | 'metric' | 'prometheus' =
-    alertContext?.conditionType === 'LogQueryCriteria' || criteria.some((c) => c.searchQuery !== undefined)
+    alertContext?.conditionType === 'LogQueryCriteria' || criteria.some((c) => c.searchQuery != null)
       ? 'log'
       : labels || /prometheus/i.test(essentials.monitoringService ?? '')
         ? 'prometheus'
