@@ -24,6 +24,7 @@ param prometheusAlertTargets = json(readEnvironmentVariable('PULL_DOCTOR_PROMETH
 param existingRegistrySystemTopics = json(readEnvironmentVariable('PULL_DOCTOR_EXISTING_ACR_TOPICS', '{}'))
 param deployKubernetesEventsTopic = bool(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENTS_TOPIC', 'true'))
 param kubernetesEventPublisherPrincipalIds = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_PUBLISHERS', '[]'))
+param kubernetesEventSenders = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_SENDERS', '[]'))
 
 param chatPlatform = readEnvironmentVariable('PULL_DOCTOR_CHAT', 'console')
 param slackChannelId = readEnvironmentVariable('SLACK_CHANNEL_ID', '')

@@ -148,7 +148,7 @@ export const SETTINGS = {
     example: '30',
   },
   PULL_DOCTOR_WORKSPACE_IDS: {
-    description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data; alerts that only say "N rows" are read from the first one the alert names or, failing that, from these.',
+    description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data. Alerts are read from these only: the workspace an alert links to is used when it is one of them, else the first; empty = the alert\'s own link.',
     example: '00000000-0000-0000-0000-000000000000',
   },
   PULL_DOCTOR_ALERT_RULES: {
