@@ -4,9 +4,9 @@ import { IMAGE_IN_MESSAGE_PATTERN, PULL_FAILURE_REASONS } from '../logs/kql-temp
 import { isAksClusterId } from './names';
 
 /**
- * Kubernetes Warning events forwarded by kubernetes-event-exporter to an Event Grid custom topic,
- * in CloudEvents 1.0 (what infra/k8s-event-exporter/values.yaml sends) or the Event Grid schema.
- * The accepted shapes are documented in docs/events.md.
+ * Kubernetes Warning events from kubernetes-event-exporter: its raw webhook body (what
+ * infra/k8s-event-exporter/values.yaml sends to a per-cluster route), or through an Event Grid
+ * custom topic in CloudEvents 1.0 or the Event Grid schema. Shapes: docs/events.md.
  */
 
 const count = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional();
