@@ -7,7 +7,7 @@ import type { CommandContext, CommandReply, CommandServices } from '../commands/
 import { handleChatText, handleCommand } from '../commands/handle-command';
 import { HELP_TEXT, parseCommand, parseDuration, type ChatCommand } from '../commands/parse-command';
 import type { CardVerb } from '../render/actions';
-import { renderAdaptiveCard } from '../render/adaptive-card';
+import { escapeCardMarkdown, renderAdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 
@@ -199,7 +199,8 @@ export function buttonsHelpCard(problem: string): Record<string, unknown> {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
-      { type: 'TextBlock', text: `pull-doctor could not run that button: ${problem}.`, wrap: true, weight: 'Bolder' },
+      // The verb came from outside: card Markdown is escaped.
+      { type: 'TextBlock', text: `pull-doctor could not run that button: ${escapeCardMarkdown(problem)}.`, wrap: true, weight: 'Bolder' },
       {
         type: 'FactSet',
         facts: [

@@ -71,6 +71,23 @@ describe('Azure Monitor action group payloads (common alert schema samples)', ()
     expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2 } });
     expect(h.queries).toEqual([`failingPods ${WORKSPACE}`]);
   });
+
+  it('with no workspace configured, follows the payload link', async () => {
+    const h = intakeHarness({ PULL_DOCTOR_WORKSPACE_IDS: '' });
+    const res = await alertWebhookHandler(() => h.services)(post(ALERTS, sample('../fixtures/alerts/log-v2-rows-only-fired.json')), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2 } });
+    expect(h.queries).toEqual([`failingPods ${WORKSPACE}`]);
+  });
+
+  it('an alert of ours whose window holds no failing pod → 202 with a note', async () => {
+    const h = intakeHarness();
+    const alert = JSON.parse(sample('../fixtures/alerts/log-v2-rows-only-fired.json'));
+    alert.data.alertContext.condition.windowStartTime = '2026-11-24T10:00:00Z';
+    alert.data.alertContext.condition.windowEndTime = '2026-11-24T10:05:00Z';
+    const res = await alertWebhookHandler(() => h.services)(post(ALERTS, JSON.stringify(alert)), h.context());
+    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 0, note: expect.stringContaining('no failing pod') } });
+    expect(await h.store.list()).toEqual([]);
+  });
 });
 
 describe('Event Grid: ACR samples in both schemas, and the validation handshake', () => {
