@@ -1,6 +1,6 @@
 import type { K8sEventSender } from '../config/settings';
+import { MAX_EVENTS_PER_DELIVERY } from '../http/bounded-body';
 import type { ContainerInsightsPort } from '../logs/container-insights';
-
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Intake } from './intake';
 import { clipForLog, type Logger } from './logger';
@@ -174,6 +174,9 @@ export async function handleEventGridHttp(
   }
   const json = parseJson(rawBody);
   if (!json.ok) return refused({ status: 400, jsonBody: { error: json.reason } });
+  if (Array.isArray(json.value) && json.value.length > MAX_EVENTS_PER_DELIVERY) {
+    return refused({ status: 413, jsonBody: { error: `${json.value.length} events in one delivery; at most ${MAX_EVENTS_PER_DELIVERY}` } });
+  }
   const handshake = eventGridHandshake(method, headers, json.value);
   if (handshake) {
     if (handshake.status !== 200) return refused(handshake);
@@ -202,6 +205,11 @@ export async function handleK8sSenderHttp(
   if (!json.ok) {
     log.warn(`k8s sender webhook: 400 ${json.reason}`);
     return { status: 400, jsonBody: { error: json.reason } };
+  }
+  if (Array.isArray(json.value) && json.value.length > MAX_EVENTS_PER_DELIVERY) {
+    const error = `${json.value.length} events in one delivery; at most ${MAX_EVENTS_PER_DELIVERY}`;
+    log.warn(`k8s sender webhook: 413 ${error}`);
+    return { status: 413, jsonBody: { error } };
   }
   const outcome = await handleK8sEvents(services, json.value, log, signal, auth.cluster);
   return { status: 200, jsonBody: { ...outcome } };
