@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
+export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
 /**
@@ -152,16 +154,7 @@ export const SETTINGS = {
     description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data. Alerts are read from these only: the workspace an alert links to is used when it is one of them, else the first; empty = the alert\'s own link.',
     example: '00000000-0000-0000-0000-000000000000',
   },
-  PULL_DOCTOR_ALERT_RULES: {
-    description:
-      'Comma-separated names or resource ids of the alert rules pull-doctor\'s infra creates (log search rules, Prometheus rule groups or their alert names); infra writes them. Other alerts reaching the webhook are acknowledged and ignored unless their query is the pull-failure template or their dimensions name an image or pod.',
-    example: 'pull-doctor-image-pull-failures-abc123,PullDoctorImagePullBackOff',
-  },
-  PULL_DOCTOR_K8S_EVENT_SENDERS: {
-    description:
-      'JSON array binding each Kubernetes event sender to its cluster: {"cluster": "<AKS id>", "topic": "<Event Grid topic id>"} (Event Grid schema events from that topic) or {"cluster": "<AKS id>", "sender": "<name>", "tokenSha256": "<hex>"} (raw exporter webhook at /api/events/k8s/<name> with Authorization: Bearer <token>). Set = events name their cluster only through it. Empty = the cluster comes from the event (single-tenant setups).',
-    example: '',
-  },
+  ...INTAKE_SETTINGS,
   PULL_DOCTOR_ALLOWED_REGISTRIES: {
     description:
       'Comma-separated registry hosts (host[:port]) pull-doctor may contact anonymously, besides the ACRs it finds through ARM (the only ones that get its Entra token) and the built-in public registries (Docker Hub, MCR, GHCR, Quay, registry.k8s.io); any other registry is not contacted and its checks say unknown. Also the only registries whose ACR push/delete events are acted on (empty = events from any registry).',
@@ -199,20 +192,6 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-const AKS_CLUSTER_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i;
-/** One Kubernetes event sender bound to its cluster (PULL_DOCTOR_K8S_EVENT_SENDERS). */
-export const K8sEventSenderSchema = z.union([
-  z.object({ cluster: z.string().regex(AKS_CLUSTER_ID, 'must be an AKS cluster id'), topic: z.string().regex(/^\/subscriptions\/.+\/providers\/Microsoft\.EventGrid\/(topics|domains)\/[^/]+$/i, 'must be an Event Grid topic id') }).strict(),
-  z
-    .object({
-      cluster: z.string().regex(AKS_CLUSTER_ID, 'must be an AKS cluster id'),
-      sender: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a route name (lowercase letters, digits, hyphens)'),
-      tokenSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the sender token'),
-    })
-    .strict(),
-]);
-export type K8sEventSender = z.infer<typeof K8sEventSenderSchema>;
-const K8sEventSendersSchema = z.array(K8sEventSenderSchema);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SettingsSchema = z.object({
@@ -258,27 +237,7 @@ const SettingsSchema = z.object({
     'must be comma-separated workspace ids (GUIDs)',
   ),
   PULL_DOCTOR_ALERT_RULES: csv,
-  PULL_DOCTOR_K8S_EVENT_SENDERS: unsetIfBlank(
-    z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (text === undefined) return [];
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array' });
-          return z.NEVER;
-        }
-        const parsed = K8sEventSendersSchema.safeParse(json);
-        if (!parsed.success) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}` });
-          return z.NEVER;
-        }
-        return parsed.data;
-      }),
-  ),
+  PULL_DOCTOR_K8S_EVENT_SENDERS: unsetIfBlank(k8sEventSendersSetting),
   PULL_DOCTOR_ALLOWED_REGISTRIES: csv.transform((hosts) => hosts.map((h) => h.toLowerCase())),
   SLACK_SIGNING_SECRET: unsetIfBlank(z.string().optional()),
   PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: csv,

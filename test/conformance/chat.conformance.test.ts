@@ -13,7 +13,7 @@ import { createTeamsBot } from '../../lib/teams/teams-bot';
 import { createBotAdapter } from '../../lib/teams/teams-http';
 import { RecordingLogger, testServices, type TestServices } from '../commands/command-fixtures';
 import { startBotConnectorServer, type BotConnectorServer } from '../helpers/bot-connector-server';
-import { interactionBody, invocation, slackRequest, startResponseUrlServer, type ResponseUrlServer } from '../slack/slack-test-kit';
+import { SIGNING_SECRET, interactionBody, invocation, slackRequest, startResponseUrlServer, type ResponseUrlServer } from '../slack/slack-test-kit';
 import { sample } from './conformance-kit';
 
 describe('Slack (documented bodies)', () => {
@@ -28,7 +28,7 @@ describe('Slack (documented bodies)', () => {
 
   function slack(overrides: Partial<SlackHandlerDeps> = {}, services: TestServices = testServices()) {
     const background = new BackgroundWork();
-    const deps: SlackHandlerDeps = { services, signingSecret: 'test-only-signing-secret-0123456789', log: services.log, responseUrl: { allowLocalTestUrls: true }, background, ...overrides };
+    const deps: SlackHandlerDeps = { services, signingSecret: SIGNING_SECRET, log: services.log, responseUrl: { allowLocalTestUrls: true }, background, ...overrides };
     return { services, background, commands: createSlackCommandsHandler(() => deps), interactions: createSlackInteractionsHandler(() => deps) };
   }
 
