@@ -1,9 +1,20 @@
 import type { Category } from '../model/category';
+import {
+  ARTIFACT_REGISTRY_PERMISSION,
+  ARTIFACT_REGISTRY_UNAUTHENTICATED,
+  BARE_DENIED,
+  HARBOR_UNAUTHORIZED_REPOSITORY,
+  QUAY_NOT_AUTHORIZED,
+} from './registry-wording-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
- * wins), so a rule that must beat another sits above it — e.g. platform before auth (a 401 often
- * follows "no match for platform"), rate limits before the generic "failed to copy" timeout.
+ * wins). Three tiers, top to bottom:
+ *  1. a cause named in words (platform, disk, rate limit, name lookup, TLS, TCP) — it is the innermost
+ *     error, so it beats every status code wrapped around it ("pull access denied …: denied: Request
+ *     exceeded pull rate limit", "(HTTP code 500) server error - … lookup … i/o timeout");
+ *  2. registry status words (not found, denied, unauthorized, 5xx), registry-specific ones first;
+ *  3. symptoms of a pull that broke off (deadline, canceled, EOF) and the bare back-off.
  */
 export interface PullErrorRule {
   id: string;
@@ -40,10 +51,21 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
   },
   {
+    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries.
+    id: 'short-name',
+    category: 'invalid_reference',
+    patterns: [
+      /short-name resolution enforced|short-name "[^"]*" did not resolve|no unqualified-search registries|No matching short-name alias|short name mode is enforcing/i,
+    ],
+    confidence: 0.9,
+    candidates: [],
+    explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
+  },
+  {
     id: 'platform-no-match',
     category: 'platform_mismatch',
     patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for \S+ in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]{0,100}\) does not match/i,
+      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]{0,100}\) does not match/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -74,6 +96,76 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
   },
   {
+    // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
+    id: 'kubelet-pull-qps',
+    category: 'rate_limited',
+    patterns: [/pull QPS exceeded/i],
+    confidence: 0.9,
+    candidates: [],
+    explanation: "kubelet's own pull rate limit (registryPullQPS/registryBurst) was hit on this node; it retries on its own.",
+  },
+  {
+    id: 'rate-limited',
+    category: 'rate_limited',
+    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b|\bRate exceeded\b/i],
+    confidence: 0.95,
+    candidates: [],
+    explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
+  },
+  {
+    // containerd CRI "cancel pulling image %s because of no progress in %v" (image_pull_progress_timeout);
+    // dockershim "Cancel pulling image %q because of no progress for %v".
+    id: 'no-progress',
+    category: 'timeout_or_size',
+    patterns: [/because of no progress|no progress (?:in|for) \d/i],
+    confidence: 0.85,
+    candidates: ['network_unreachable', 'registry_unavailable'],
+    explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
+  },
+  {
+    id: 'tls',
+    category: 'tls_error',
+    patterns: [
+      /x509:|tls: failed to verify certificate|certificate signed by unknown authority|certificate has expired|certificate is valid for|server gave HTTP response to HTTPS client|tls: handshake failure|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
+    ],
+    confidence: 0.95,
+    candidates: [],
+    explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
+  },
+  {
+    id: 'dns',
+    category: 'dns_failure',
+    // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
+    patterns: [/no such host|server misbehaving|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
+    confidence: 0.92,
+    candidates: [],
+    explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
+  },
+  {
+    id: 'connect',
+    category: 'network_unreachable',
+    patterns: [
+      /connection refused|actively refused|\bconnectex\b|connection timed out|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|failed to do request: \w+ "[^"]*": EOF|Network timed out while trying to connect/i,
+    ],
+    confidence: 0.8,
+    candidates: ['firewall_denied'],
+    explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
+  },
+  {
+    // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
+    id: 'connect-wait',
+    category: 'network_unreachable',
+    patterns: [/request canceled while waiting for connection|Client\.Timeout exceeded while awaiting headers/i],
+    confidence: 0.6,
+    candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
+    explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
+  },
+  ARTIFACT_REGISTRY_UNAUTHENTICATED,
+  ARTIFACT_REGISTRY_PERMISSION,
+  QUAY_NOT_AUTHORIZED,
+  HARBOR_UNAUTHORIZED_REPOSITORY,
+  BARE_DENIED,
+  {
     id: 'repository-name-unknown',
     category: 'repo_not_found',
     patterns: [/NAME_UNKNOWN|repository name not known to registry|name unknown|repository [^\s]+ not found|repository does not exist(?! or may require)/i],
@@ -92,53 +184,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'manifest-unknown',
     category: 'tag_not_found',
-    patterns: [/manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b/i],
+    patterns: [
+      /manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ not found in repository/i,
+    ],
     confidence: 0.88,
     candidates: ['repo_not_found'],
     explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
-  },
-  {
-    // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
-    id: 'kubelet-pull-qps',
-    category: 'rate_limited',
-    patterns: [/pull QPS exceeded/i],
-    confidence: 0.9,
-    candidates: [],
-    explanation: "kubelet's own pull rate limit (registryPullQPS/registryBurst) was hit on this node; it retries on its own.",
-  },
-  {
-    id: 'rate-limited',
-    category: 'rate_limited',
-    patterns: [/toomanyrequests|\b429 Too Many Requests\b|pull rate limit|status(?: code)?:? 429\b/i],
-    confidence: 0.95,
-    candidates: [],
-    explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
-  },
-  {
-    id: 'tls',
-    category: 'tls_error',
-    patterns: [
-      /x509:|tls: failed to verify certificate|certificate signed by unknown authority|certificate has expired|certificate is valid for|server gave HTTP response to HTTPS client|tls: handshake failure|remote error: tls|first record does not look like a TLS handshake/i,
-    ],
-    confidence: 0.95,
-    candidates: [],
-    explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
-  },
-  {
-    id: 'dns',
-    category: 'dns_failure',
-    patterns: [/no such host|server misbehaving|Temporary failure in name resolution|\blookup \S+(?: on \S+)?: (?:read udp \S+: )?i\/o timeout/i],
-    confidence: 0.92,
-    candidates: [],
-    explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
-  },
-  {
-    id: 'connect',
-    category: 'network_unreachable',
-    patterns: [/connection refused|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|failed to do request: \w+ "[^"]*": EOF/i],
-    confidence: 0.8,
-    candidates: ['firewall_denied'],
-    explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
   },
   {
     id: 'acr-token-403',
@@ -175,9 +226,18 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
   },
   {
+    // An HTTP request to a TLS port: nginx and most proxies answer a plain 400 ("The plain HTTP request was sent to HTTPS port").
+    id: 'plain-400',
+    category: 'tls_error',
+    patterns: [/\b400 Bad Request\b/i],
+    confidence: 0.55,
+    candidates: ['registry_unavailable'],
+    explanation: 'The registry answered 400 Bad Request: usually plain HTTP sent to its TLS port (an http:// mirror or insecure-registry setting), else a proxy fault.',
+  },
+  {
     id: 'server-error',
     category: 'registry_unavailable',
-    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|received unexpected HTTP status: 5\d\d|service unavailable|status(?: code)?:? 5\d\d\b/i],
+    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|received unexpected HTTP status: 5\d\d|service unavailable|status(?: code)?:? 5\d\d\b|malformed MIME header|malformed HTTP (?:response|status)/i],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',

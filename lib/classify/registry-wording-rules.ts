@@ -1,0 +1,59 @@
+import type { PullErrorRule } from './pull-error-rules';
+
+/**
+ * Registries that word the same causes their own way. Several answer identically for a missing, a
+ * private and an unauthenticated repository; those rules name every cause the text cannot rule out.
+ * Real examples of each: test/classifier/corpus-harvest.ts.
+ */
+
+// Artifact Registry (and gcr.io served by it): IAM wording.
+// https://cloud.google.com/artifact-registry/docs/docker/troubleshoot
+export const ARTIFACT_REGISTRY_UNAUTHENTICATED: PullErrorRule = {
+  id: 'artifact-registry-unauthenticated',
+  category: 'auth_missing',
+  patterns: [/Unauthenticated requests do not have permission/i],
+  confidence: 0.9,
+  candidates: ['access_denied'],
+  explanation: 'Artifact Registry received the pull without credentials (no pull secret or node service account scope) for a non-public repository.',
+};
+
+export const ARTIFACT_REGISTRY_PERMISSION: PullErrorRule = {
+  id: 'artifact-registry-permission',
+  category: 'access_denied',
+  patterns: [/Permission "[\w.]+" denied|\bdenied: Permission denied\b/i],
+  confidence: 0.75,
+  candidates: ['repo_not_found'],
+  explanation: 'The registry knows the identity but it lacks the read permission on that repository (or the repository does not exist, which it words the same).',
+};
+
+// Quay answers "unauthorized: access to the requested resource is not authorized" for a repository
+// that does not exist and for a private one alike (PROJQUAY docs: "repository does not exist or is private").
+export const QUAY_NOT_AUTHORIZED: PullErrorRule = {
+  id: 'quay-not-authorized',
+  category: 'repo_not_found',
+  patterns: [/access to the requested resource is not authorized/i],
+  confidence: 0.5,
+  candidates: ['auth_missing', 'access_denied'],
+  explanation: 'Quay says the same for a repository that does not exist and one you may not read: check the image path first, then the pull secret.',
+};
+
+// Harbor: anonymous, unprivileged and missing projects all end in "unauthorized to access repository".
+export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
+  id: 'harbor-unauthorized-repository',
+  category: 'auth_missing',
+  patterns: [/unauthorized to access repository/i],
+  confidence: 0.55,
+  candidates: ['access_denied', 'repo_not_found'],
+  explanation: 'Harbor refused the pull: no or stale credentials, a robot account without pull on the project, or a project/repository that does not exist.',
+};
+
+// GHCR (and other distribution registries) answer a bare "denied" for anonymous pulls of private
+// packages, expired tokens and missing packages alike.
+export const BARE_DENIED: PullErrorRule = {
+  id: 'bare-denied',
+  category: 'auth_missing',
+  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+": denied\.?\s*$/im],
+  confidence: 0.45,
+  candidates: ['access_denied', 'repo_not_found'],
+  explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access or no such package.',
+};
