@@ -44,7 +44,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'invalid-reference',
     category: 'invalid_reference',
     patterns: [
-      /InvalidImageName|couldn't parse image (?:reference|name)|invalid reference format|Failed to apply default image tag|repository name must be lowercase|invalid image name/i,
+      /InvalidImageName|couldn't parse image (?:reference|name)|invalid reference format|Failed to apply default image tag|repository name must be lowercase|invalid image name|Invalid (?:namespace|repository) name|repository name component must match/i,
     ],
     confidence: 0.95,
     candidates: [],
@@ -65,7 +65,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'platform-no-match',
     category: 'platform_mismatch',
     patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]{0,100}\) does not match/i,
+      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|image platform \([^)]{0,100}\) does not match/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -185,7 +185,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ not found in repository/i,
+      /manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
     ],
     confidence: 0.88,
     candidates: ['repo_not_found'],
