@@ -5,6 +5,8 @@ import {
   BARE_DENIED,
   HARBOR_UNAUTHORIZED_REPOSITORY,
   QUAY_NOT_AUTHORIZED,
+  STORAGE_AUTHORIZATION_FAILURE,
+  UNAUTHENTICATED_TOKEN,
 } from './registry-wording-rules';
 
 /**
@@ -160,8 +162,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
     explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
   },
+  STORAGE_AUTHORIZATION_FAILURE,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   ARTIFACT_REGISTRY_PERMISSION,
+  UNAUTHENTICATED_TOKEN,
   QUAY_NOT_AUTHORIZED,
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,

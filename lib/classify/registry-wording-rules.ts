@@ -52,8 +52,30 @@ export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
 export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
-  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+": denied\.?\s*$/im],
+  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+": denied\.?\s*$|"message":\s*"denied"/im],
   confidence: 0.45,
-  candidates: ['access_denied', 'repo_not_found'],
-  explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access or no such package.',
+  candidates: ['access_denied', 'repo_not_found', 'firewall_denied'],
+  explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
+};
+
+// GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided."
+export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
+  id: 'unauthenticated-token',
+  category: 'auth_missing',
+  patterns: [/denied: unauthenticated\b|cannot be authenticated with the token/i],
+  confidence: 0.85,
+  candidates: ['access_denied'],
+  explanation: 'The registry rejected the token the node presented (expired or revoked personal access token in the pull secret).',
+};
+
+// Azure Storage (ACR's data endpoint, *.blob.core.windows.net) answers its network rules and service
+// endpoint policies with AuthorizationFailure "This request is not authorized to perform this operation."
+// https://learn.microsoft.com/en-us/troubleshoot/azure/azure-storage/blobs/authentication/storage-troubleshoot-403-errors
+export const STORAGE_AUTHORIZATION_FAILURE: PullErrorRule = {
+  id: 'storage-authorization-failure',
+  category: 'firewall_denied',
+  patterns: [/AuthorizationFailure|This request is not authorized to perform this operation/i],
+  confidence: 0.8,
+  candidates: ['access_denied'],
+  explanation: "ACR's storage data endpoint refused the node's network (firewall, service endpoint policy or a private endpoint missing for the data endpoint).",
 };
