@@ -198,6 +198,11 @@ const ROWS: Row[] = [
   ['firewall_denied', 'https://github.com/Azure/azure-cli-extensions/issues/8706', '"Failed to access storage.  Service request failed.  Status: 403 (This request is not authorized to perform this operation)"'],
   ['firewall_denied', 'https://github.com/Azure/app-service-linux-docs/issues/45', 'ERROR - DockerApiException: Docker API responded with status code=InternalServerError, response={"message":"denied"}', 'ambiguous'],
   ['network_unreachable', 'https://github.com/Azure/acr/issues/594', 'ACR d*****.azurecr.io rejected token exchange: failed to send token exchange request: Post https://d*****.azurecr.io/oauth2/exchange: dial tcp 10.201.3.5:443: i/o timeout'],
+  ['never_pull', 'https://github.com/kubernetes-sigs/kind/issues/2556', 'Warning  ErrImageNeverPull  3m34s (x95 over 23m)  kubelet            Container image "docker.io/library/thisisfine:v1" is not present with pull policy of Never'],
+  ['never_pull', 'https://github.com/kubernetes-sigs/kind/issues/2556', 'Warning  Failed             21m (x12 over 23m)    kubelet            Error: ErrImageNeverPull'],
+  ['unknown', 'https://github.com/openshift/cluster-dns-operator/pull/330', 'Warning  Failed          36s (x4 over 4m9s)   kubelet            Error: ErrImagePull'],
+  ['unknown', 'https://github.com/kastenhq/kubestr/issues/66', 'Warning  Failed                  12s (x2 over 13s)  kubelet                  Error: ImagePullBackOff'],
+  ['unknown', 'https://github.com/kubeflow/trainer/issues/1400', 'Normal   BackOff         6s (x2 over 11s)  kubelet            Back-off pulling image "public.ecr.aws/j1r0q0g6/training/training-operator:5ef6c405df2bb1bf1d3ede988cd43433eff2e956"'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>
