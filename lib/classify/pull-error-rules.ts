@@ -224,7 +224,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/\b401 Unauthorized\b|unauthorized|authentication required|no basic auth credentials|status(?: code)?:? 401\b/i],
+    patterns: [/\b401 Unauthorized\b|unauthorized|authentication required|no basic auth credentials|(?:status|response)(?: code)?:? 401\b/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
@@ -245,6 +245,16 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
+  },
+  {
+    // The deadline hit on the registry's /v2/ ping, before any layer was requested: the connection never
+    // came up (Microsoft Learn traces this one to name resolution), so it is not a size problem.
+    id: 'deadline-on-ping',
+    category: 'network_unreachable',
+    patterns: [/\/v2\/"?: (?:context deadline exceeded|i\/o timeout)/i],
+    confidence: 0.55,
+    candidates: ['dns_failure', 'registry_unavailable', 'timeout_or_size'],
+    explanation: 'The registry did not answer its first request in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
   },
   {
     id: 'deadline',

@@ -4,6 +4,8 @@ import type { CorpusEntry } from './corpus';
  * Real pull errors quoted from public GitHub issues and docs, grouped by the family that decides them.
  * One row per message: [category, source URL, message verbatim]. Multi-line quotes joined with spaces.
  */
+const LEARN_ACR = 'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-container-registry';
+
 type Row = [CorpusEntry['category'], string, string, 'ambiguous'?];
 
 const ROWS: Row[] = [
@@ -203,6 +205,14 @@ const ROWS: Row[] = [
   ['unknown', 'https://github.com/openshift/cluster-dns-operator/pull/330', 'Warning  Failed          36s (x4 over 4m9s)   kubelet            Error: ErrImagePull'],
   ['unknown', 'https://github.com/kastenhq/kubestr/issues/66', 'Warning  Failed                  12s (x2 over 13s)  kubelet                  Error: ImagePullBackOff'],
   ['unknown', 'https://github.com/kubeflow/trainer/issues/1400', 'Normal   BackOff         6s (x2 over 11s)  kubelet            Back-off pulling image "public.ecr.aws/j1r0q0g6/training/training-operator:5ef6c405df2bb1bf1d3ede988cd43433eff2e956"'],
+  // Microsoft Learn: Azure Container Registry troubleshooting pages (symptom text quoted as published)
+  ['dns_failure', `${LEARN_ACR}/context-deadline-exceeded`, 'Get "https://<container-registry-name>.azurecr.io/v2/": context deadline exceeded', 'ambiguous'],
+  ['network_unreachable', `${LEARN_ACR}/download-failed-443-io-time-out`, 'error pulling image configuration: download failed after attempts=6: dial tcp <storage-endpoint-ip-address>:443: i/o timeout'],
+  ['network_unreachable', `${LEARN_ACR}/request-canceled-waiting-connection-timeout-exceeded`, 'Get "https://<container-registry-name>.azurecr.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'],
+  ['auth_missing', `${LEARN_ACR}/acr-pull-image-authentication-errors`, 'Error response from daemon: Get "https://<acr-name>.azurecr.io/v2/": unauthorized: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required, visit https://aka.ms/acr/authorization for more information."}]}'],
+  ['auth_missing', `${LEARN_ACR}/acr-pull-image-authentication-errors`, "Unable to get AAD authorization tokens with message: <date> <time> An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR Access to registry '<acr-name>.azurecr.io' was denied. Response code: 401. Please try running 'az login' again to refresh permissions."],
+  ['firewall_denied', `${LEARN_ACR}/acr-pull-image-authentication-errors`, 'Unable to get AAD authorization tokens with message: <date> <time> An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR Access to registry \'<acr-name>.azurecr.io\' was denied. Response code: 403. Please try running \'az login\' again to refresh permissions. Error response from daemon: Get "https://<acr-name>.azurecr.io/v2/": denied: {"errors":[{"code":"DENIED","message":"client with IP \\u0027<ip-address>\\u0027 is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}]}'],
+  ['tag_not_found', `${LEARN_ACR}/manifest-tag-not-found`, 'Manifest for <container-registry-name>.azurecr.io/v2/<repository>/manifests/<tag> not found: manifest unknown: manifest tagged by "<tag>" is not found.'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>
