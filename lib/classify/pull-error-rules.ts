@@ -147,11 +147,21 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'connect',
     category: 'network_unreachable',
     patterns: [
-      /connection refused|actively refused|\bconnectex\b|connection timed out|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|failed to do request: \w+ "[^"]*": EOF|Network timed out while trying to connect/i,
+      /connection refused|actively refused|\bconnectex\b|connection timed out|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect/i,
     ],
     confidence: 0.8,
     candidates: ['firewall_denied'],
     explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
+  },
+  {
+    // The connection closed before any HTTP answer: an egress firewall cutting it, a TLS-intercepting proxy,
+    // or HTTPS spoken to a plain-HTTP registry all end this way.
+    id: 'request-eof',
+    category: 'network_unreachable',
+    patterns: [/failed to do request: \w+ "?[^"\s]*"?: EOF/i],
+    confidence: 0.6,
+    candidates: ['firewall_denied', 'tls_error', 'registry_unavailable'],
+    explanation: 'The registry connection closed before any answer: usually an egress firewall or proxy, else TLS spoken to a plain-HTTP endpoint.',
   },
   {
     // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
