@@ -180,20 +180,21 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,
   {
+    id: 'pull-access-denied-repo-missing',
+    category: 'repo_not_found',
+    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go).
+    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access/i],
+    confidence: 0.5,
+    candidates: ['auth_missing', 'access_denied'],
+    explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
+  },
+  {
     id: 'repository-name-unknown',
     category: 'repo_not_found',
     patterns: [/NAME_UNKNOWN|repository name not known to registry|name unknown|repository [^\s]+ not found|repository does not exist(?! or may require)/i],
     confidence: 0.9,
     candidates: [],
     explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted).',
-  },
-  {
-    id: 'pull-access-denied-repo-missing',
-    category: 'repo_not_found',
-    patterns: [/pull access denied.*repository does not exist or may require/i],
-    confidence: 0.5,
-    candidates: ['auth_missing', 'access_denied'],
-    explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
   },
   {
     id: 'manifest-unknown',
