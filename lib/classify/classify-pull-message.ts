@@ -66,7 +66,7 @@ function firstMatch(text: string): PullErrorRule | undefined {
 }
 
 function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
-  return candidates.filter((candidate) => candidate !== category);
+  return [...new Set(candidates)].filter((candidate) => candidate !== category);
 }
 
 /**
@@ -94,7 +94,10 @@ function classify(input: unknown, reasonInput: unknown): Classification {
     return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
   }
 
-  const errors = withoutAnonymousRetryNoise(splitAggregate(text));
+  const attempts = splitAggregate(text);
+  const errors = withoutAnonymousRetryNoise(attempts);
+  // The dropped attempts all ended in 401: the cause decided on the others, but missing credentials stay possible.
+  const droppedAuthFailure = errors.length < attempts.length;
   const deciding = errors.join(', ');
   const rule = firstMatch(deciding);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
@@ -108,7 +111,7 @@ function classify(input: unknown, reasonInput: unknown): Classification {
     result = {
       category: rule.category,
       confidence: rule.confidence,
-      candidates: withoutSelf(rule.candidates, rule.category),
+      candidates: withoutSelf(droppedAuthFailure ? [...rule.candidates, 'auth_missing'] : rule.candidates, rule.category),
       explanation: rule.explanation,
     };
   } else {
