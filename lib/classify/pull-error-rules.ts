@@ -270,7 +270,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'deadline',
     category: 'timeout_or_size',
-    patterns: [/context deadline exceeded|DeadlineExceeded|context canceled|unexpected EOF|httpReadSeeker|failed to copy|Client\.Timeout exceeded|i\/o timeout|request canceled/i],
+    patterns: [/context deadline exceeded|DeadlineExceeded|context canceled|unexpected EOF|httpReadSeeker|failed to copy|Client\.Timeout exceeded|i\/o timeout|request canceled|layer verification failed/i],
     confidence: 0.7,
     candidates: ['network_unreachable'],
     explanation: 'The pull started but did not finish in time or the download broke off; large images and slow or throttled links are typical.',

@@ -264,6 +264,16 @@ const ROWS: Row[] = [
   // registry_unavailable: Harbor answering 500
   ['registry_unavailable', 'https://github.com/goharbor/harbor/issues/14588', 'proxy cache:Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
   ['registry_unavailable', 'https://github.com/clyso/chorus/issues/116', 'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
+  // timeout_or_size: downloads that broke off or arrived truncated
+  ['timeout_or_size', 'https://github.com/docker-library/docker/issues/221', 'level=error msg="Download failed, retrying: unexpected EOF"'],
+  ['timeout_or_size', 'https://github.com/docker-library/docker/issues/221', 'level=error msg="Download failed, retrying: filesystem layer verification failed for digest sha256:5b8c6fdb2a7fd493f98e8dce30c94f762dca21750eb19909686668dd08e86da2"'],
+  ['timeout_or_size', 'https://github.com/sequenceiq/docker-kylin/issues/2', '2014/11/03 12:09:07 Error pulling image (latest) from sequenceiq/kylin, unexpected EOF'],
+  ['timeout_or_size', 'https://github.com/infiniflow/ragflow/issues/2607', 'fb395f539ec6: Extracting [==>                                                ]  28.41MB/521.3MB unexpected EOF'],
+  ['timeout_or_size', 'https://github.com/thedrhax-dockerfiles/android-avd/issues/9', '0258593a9987: Downloading [==================================================>]  1.354GB/1.354GB 6ce9a11ae9d6: Download complete aa548e8d6bd7: Download complete unexpected EOF'],
+  ['timeout_or_size', 'https://github.com/moby/moby/issues/14470', 'Error pulling image (5.4-fpm) from php, Untar re-exec error: exit status 1: output: unexpected EOF'],
+  ['timeout_or_size', 'https://github.com/moby/moby/issues/35686', 'Download failed, retrying: unexpected EOF'],
+  ['timeout_or_size', 'https://github.com/moby/moby/issues/11079', 'Error downloading dependent layers; Error pulling image (tag1) from 10.0.0.1:9000/namespac1/redis, ApplyLayer exit status 1 unexpected EOF'],
+  ['auth_missing', 'https://github.com/containerd/containerd/issues/4386', 'FATA[0000] pulling image failed: rpc error: code = Unknown desc = failed to resolve image "cubox.prod.hulu.com/capos/v2/node-manager:v0.1": no available registry endpoint: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>
