@@ -79,3 +79,14 @@ export const STORAGE_AUTHORIZATION_FAILURE: PullErrorRule = {
   candidates: ['access_denied'],
   explanation: "ACR's storage data endpoint refused the node's network (firewall, service endpoint policy or a private endpoint missing for the data endpoint).",
 };
+
+// ECR relays IAM's refusal: "User: arn:… is not authorized to perform: ecr:BatchGetImage on resource: …".
+// A wrong repository path is refused the same way (the policy cannot allow a repository that is not there).
+export const ECR_IAM_DENIED: PullErrorRule = {
+  id: 'ecr-iam-denied',
+  category: 'access_denied',
+  patterns: [/is not authorized to perform: ecr:/i],
+  confidence: 0.75,
+  candidates: ['repo_not_found'],
+  explanation: "ECR's IAM policy does not let this identity read the repository (or the repository path is wrong).",
+};
