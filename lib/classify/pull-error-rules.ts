@@ -85,7 +85,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'disk-full',
     category: 'disk_pressure',
-    patterns: [/no space left on device|DiskPressure|disk pressure|low on resource: ephemeral-storage|failed to garbage collect required amount of images/i],
+    patterns: [
+      /no space left on device|DiskPressure|disk pressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
+    ],
     confidence: 0.92,
     candidates: [],
     explanation: "The node's disk (container image store) is full, so layers cannot be written.",

@@ -290,6 +290,23 @@ const ROWS: Row[] = [
   ['platform_mismatch', 'https://github.com/abbgrade/psdocker/issues/15', 'Process error: docker: Error response from daemon: hcsshim::CreateComputeSystem 8f6687b168c47a83c702a49f9488d062a33e7539f8b63c06396cdb06fa6ec4e4: The container operating system does not match the host operating system.'],
   ['platform_mismatch', 'https://github.com/microsoft/dotnet-framework-docker/issues/1265', 'hcsshim::CreateComputeSystem f0e8722996e015f45c72a2baf0e772ddf28ae6b37bbd5ed93af03358298acdbf: The container operating system does not match the host operating system.'],
   ['platform_mismatch', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/issues/765', 'CreatePodSandbox for pod \\"win-webserver-c94f84797-b4qzt_default(733a9cfc-63e3-11e8-b83f-00505697a953)\\" failed: rpc error: code = Unknown desc = failed to startsandbox container for pod \\"win-webserver-c94f84797-b4qzt\\": Error response from daemon: container 0238a43119b6620289ef8e8d747a773f999ddc1b0b160739799de102f08d4e45 encountered an error during CreateContainer: failure in a Windows system call: The operating system of the container does not match the operating system of the host. (0xc0370101)'],
+  // tag_not_found: MCR tags that never existed (no :latest for Windows base images)
+  ['tag_not_found', 'https://github.com/docker-archive-public/docker.kitematic/issues/5276', '(HTTP code 500) server error - manifest unknown: manifest unknown'],
+  ['tag_not_found', 'https://github.com/docker-archive-public/docker.kitematic/issues/5276', 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown: manifest unknown'],
+  ['tag_not_found', 'https://github.com/NileshGule/AKS-learning-series/issues/6', 'Failed to pull image "rahulsahay19/aksweb": rpc error: code = Unknown desc = Error response from daemon: manifest for rahulsahay19/aksweb:latest not found: manifest unknown: manifest unknown'],
+  ['tag_not_found', 'https://github.com/microsoft/containerregistry/issues/78', 'Error response from daemon: manifest for mcr.microsoft.com/k8s/core/oss/kubernetes/pause:1.4.1 not found: manifest unknown: manifest tagged by "1.4.1" is not found'],
+  ['tag_not_found', 'https://github.com/StefanScherer/docker-cli-builder/issues/10', 'docker : manifest for microsoft/windowsservercore:latest not found'],
+  // platform_mismatch: a Windows tag newer than the host (dockerd reports the OS as "unknown")
+  ['platform_mismatch', 'https://github.com/Azure/acr/issues/229', '1903: Pulling from windows/servercore no matching manifest for unknown in the manifest list entries'],
+  ['platform_mismatch', 'https://github.com/Azure/acr/issues/265', 'sha256:7afc10568a79ffbaf11dfc70b13937ca8bec419fb2d408499f4568f40fae3e61: Pulling from windows/servercore no matching manifest for unknown in the manifest list entries'],
+  ['platform_mismatch', 'https://github.com/docker/for-win/issues/3903', '1803: Pulling from windows/servercore no matching manifest for unknown in the manifest list entries'],
+  // disk_pressure: kubelet's own image garbage collection and eviction wording
+  ['disk_pressure', 'https://github.com/kubernetes/kubernetes/issues/71869', 'failed to garbage collect required amount of images. Wanted to free 473842483 bytes, but freed 0 bytes'],
+  ['disk_pressure', 'https://github.com/kubernetes/kubernetes/issues/45558', 'Status:		Failed Reason:		Evicted Message:	The node was low on resource: nodefs.'],
+  ['disk_pressure', 'https://github.com/llmos-ai/llmos/issues/21', 'Warning  FreeDiskSpaceFailed   59m                  kubelet  Failed to garbage collect required amount of images. Attempted to free 4783028633 bytes, but only found 0 bytes eligible to free.'],
+  ['disk_pressure', 'https://github.com/k3s-io/k3s/issues/6290', 'Normal   NodeHasDiskPressure      12m                    kubelet     Node node1 status is now: NodeHasDiskPressure'],
+  ['disk_pressure', 'https://github.com/k3s-io/k3s/issues/6290', 'Warning  EvictionThresholdMet     9m18s (x15 over 12m)   kubelet     Attempting to reclaim ephemeral-storage'],
+  ['disk_pressure', 'https://github.com/kubernetes/minikube/issues/6820', 'Warning  ImageGCFailed            3m31s                   kubelet, cloud-code-minikube  wanted to free 1856060620 bytes, but freed 0 bytes space with errors in image deletion'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>
