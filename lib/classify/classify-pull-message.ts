@@ -59,8 +59,8 @@ function cleanText(raw: string): { text: string; binary: boolean } {
   return { text, binary: head.length > 0 && junk / head.length > 0.1 };
 }
 
-function firstMatch(text: string): PullErrorRule | undefined {
-  return PULL_ERROR_RULES.find(
+function firstMatch(text: string, rules: readonly PullErrorRule[]): PullErrorRule | undefined {
+  return rules.find(
     (rule) => rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text)),
   );
 }
@@ -74,15 +74,20 @@ function withoutSelf(candidates: readonly Category[], category: Category): Categ
  * the categories the text cannot rule out, and a one-line explanation. Never throws.
  */
 export function classifyPullMessage(text: string, reason?: string): Classification {
+  return classifyPullMessageWith(PULL_ERROR_RULES, text, reason);
+}
+
+/** The same with another rule table: the rule audit (test/classifier) replays the corpus on edited tables. */
+export function classifyPullMessageWith(rules: readonly PullErrorRule[], text: string, reason?: string): Classification {
   try {
-    return classify(text, reason);
+    return classify(text, reason, rules);
   } catch (error) {
     // Defensive: the rules are plain regular expressions on bounded input; a throw is a bug here.
     return unknown(`The message could not be classified (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
-function classify(input: unknown, reasonInput: unknown): Classification {
+function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
   const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || REASON_PATTERN.exec(text)?.[1];
@@ -99,7 +104,7 @@ function classify(input: unknown, reasonInput: unknown): Classification {
   // The dropped attempts all ended in 401: the cause decided on the others, but missing credentials stay possible.
   const droppedAuthFailure = errors.length < attempts.length;
   const deciding = errors.join(', ');
-  const rule = firstMatch(deciding);
+  const rule = firstMatch(deciding, rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
   const line = (rule && lines.length > 1 && lines.find((l) => rule.patterns.every((p) => p.test(l)))) || errors[0];

@@ -38,7 +38,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'never-pull',
     category: 'never_pull',
-    patterns: [/ErrImageNeverPull|is not present with pull policy of Never/i],
+    // A bare ErrImageNeverPull reason is answered by the reason table in classify-pull-message.ts.
+    patterns: [/is not present with pull policy of Never/i],
     confidence: 0.98,
     candidates: [],
     explanation: 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.',
@@ -47,7 +48,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'invalid-reference',
     category: 'invalid_reference',
     patterns: [
-      /InvalidImageName|couldn't parse image (?:reference|name)|invalid reference format|Failed to apply default image tag|repository name must be lowercase|invalid image name|Invalid (?:namespace|repository) name|repository name component must match/i,
+      // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be lowercase]".
+      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match/i,
     ],
     confidence: 0.95,
     candidates: [],
@@ -58,7 +60,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'short-name',
     category: 'invalid_reference',
     patterns: [
-      /short-name resolution enforced|short-name "[^"]*" did not resolve|no unqualified-search registries|No matching short-name alias|short name mode is enforcing/i,
+      /short-name resolution enforced|did not resolve to an alias/i,
     ],
     confidence: 0.9,
     candidates: [],
@@ -86,7 +88,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'disk-full',
     category: 'disk_pressure',
     patterns: [
-      /no space left on device|DiskPressure|disk pressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
+      /no space left on device|DiskPressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -95,7 +97,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'acr-firewall-client-ip',
     category: 'firewall_denied',
-    patterns: [/client with IP '[^']*' is not allowed access|aka\.ms\/acr\/firewall/i],
+    patterns: [/client with IP \S+ is not allowed access/i],
     confidence: 0.97,
     candidates: [],
     explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
@@ -112,7 +114,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'rate-limited',
     category: 'rate_limited',
-    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b|\bRate exceeded\b/i],
+    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b/i],
     confidence: 0.95,
     candidates: [],
     explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
@@ -122,7 +124,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // dockershim "Cancel pulling image %q because of no progress for %v".
     id: 'no-progress',
     category: 'timeout_or_size',
-    patterns: [/because of no progress|no progress (?:in|for) \d/i],
+    patterns: [/because of no progress/i],
     confidence: 0.85,
     candidates: ['network_unreachable', 'registry_unavailable'],
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
@@ -131,7 +133,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'tls',
     category: 'tls_error',
     patterns: [
-      /x509:|tls: failed to verify certificate|certificate signed by unknown authority|certificate has expired|certificate is valid for|server gave HTTP response to HTTPS client|tls: handshake failure|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
+      // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
+      /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
     ],
     confidence: 0.95,
     candidates: [],
@@ -141,7 +144,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'dns',
     category: 'dns_failure',
     // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
-    patterns: [/no such host|server misbehaving|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
+    patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
     confidence: 0.92,
     candidates: [],
     explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
@@ -150,7 +153,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'connect',
     category: 'network_unreachable',
     patterns: [
-      /connection refused|actively refused|\bconnectex\b|connection timed out|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect/i,
+      /connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect/i,
     ],
     confidence: 0.8,
     candidates: ['firewall_denied'],
@@ -195,7 +198,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'repository-name-unknown',
     category: 'repo_not_found',
-    patterns: [/NAME_UNKNOWN|repository name not known to registry|name unknown|repository [^\s]+ not found|repository does not exist(?! or may require)/i],
+    patterns: [/NAME_UNKNOWN|name unknown/i],
     confidence: 0.9,
     candidates: [],
     explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted).',
@@ -204,7 +207,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
     ],
     confidence: 0.88,
     candidates: ['repo_not_found'],
@@ -231,7 +234,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 Forbidden\b|: Forbidden\b|requested access to the resource is denied|\bdenied:|status(?: code)?:? 403\b|HTTP 403\b/i],
+    patterns: [/\b403 Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
     confidence: 0.65,
     candidates: ['firewall_denied', 'repo_not_found'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
@@ -239,7 +242,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/\b401 Unauthorized\b|unauthorized|authentication required|no basic auth credentials|(?:status|response)(?: code)?:? 401\b/i],
+    patterns: [/unauthorized|no basic auth credentials|(?:status|response)(?: code)?:? 401\b/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
@@ -256,7 +259,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'server-error',
     category: 'registry_unavailable',
-    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|received unexpected HTTP status: 5\d\d|service unavailable|status(?: code)?:? 5\d\d\b|malformed MIME header|malformed HTTP (?:response|status)/i],
+    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header/i],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
@@ -274,7 +277,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'deadline',
     category: 'timeout_or_size',
-    patterns: [/context deadline exceeded|DeadlineExceeded|context canceled|unexpected EOF|httpReadSeeker|failed to copy|Client\.Timeout exceeded|i\/o timeout|request canceled|layer verification failed/i],
+    patterns: [/context deadline exceeded|context canceled|unexpected EOF|request canceled|layer verification failed/i],
     confidence: 0.7,
     candidates: ['network_unreachable'],
     explanation: 'The pull started but did not finish in time or the download broke off; large images and slow or throttled links are typical.',

@@ -62,7 +62,7 @@ export const BARE_DENIED: PullErrorRule = {
 export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
   id: 'unauthenticated-token',
   category: 'auth_missing',
-  patterns: [/denied: unauthenticated\b|cannot be authenticated with the token/i],
+  patterns: [/cannot be authenticated with the token/i],
   confidence: 0.85,
   candidates: ['access_denied'],
   explanation: 'The registry rejected the token the node presented (expired or revoked personal access token in the pull secret).',
@@ -74,7 +74,7 @@ export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
 export const STORAGE_AUTHORIZATION_FAILURE: PullErrorRule = {
   id: 'storage-authorization-failure',
   category: 'firewall_denied',
-  patterns: [/AuthorizationFailure|This request is not authorized to perform this operation/i],
+  patterns: [/This request is not authorized to perform this operation/i],
   confidence: 0.8,
   candidates: ['access_denied'],
   explanation: "ACR's storage data endpoint refused the node's network (firewall, service endpoint policy or a private endpoint missing for the data endpoint).",
