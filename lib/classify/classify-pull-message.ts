@@ -87,6 +87,21 @@ export function classifyPullMessageWith(rules: readonly PullErrorRule[], text: s
   }
 }
 
+/**
+ * The errors that decide: kubelet's per-credential aggregate split, the anonymous retry's 401 dropped when
+ * something else failed. When 401s were dropped, missing credentials stay possible.
+ */
+function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean } {
+  const attempts = splitAggregate(text);
+  const errors = withoutAnonymousRetryNoise(attempts);
+  return { errors, droppedAuthFailure: errors.length < attempts.length };
+}
+
+/** The text the rules are matched against (exported for the rule audit). */
+export function decidingText(raw: string): string {
+  return decidingErrors(cleanText(raw).text).errors.join(', ');
+}
+
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
@@ -99,12 +114,8 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
   }
 
-  const attempts = splitAggregate(text);
-  const errors = withoutAnonymousRetryNoise(attempts);
-  // The dropped attempts all ended in 401: the cause decided on the others, but missing credentials stay possible.
-  const droppedAuthFailure = errors.length < attempts.length;
-  const deciding = errors.join(', ');
-  const rule = firstMatch(deciding, rules);
+  const { errors, droppedAuthFailure } = decidingErrors(text);
+  const rule = firstMatch(errors.join(', '), rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
   const line = (rule && lines.length > 1 && lines.find((l) => rule.patterns.every((p) => p.test(l)))) || errors[0];

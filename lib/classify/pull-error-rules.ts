@@ -70,7 +70,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'platform-no-match',
     category: 'platform_mismatch',
     patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|image platform \([^)]{0,100}\) does not match|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host/i,
+      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -173,7 +173,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
     id: 'connect-wait',
     category: 'network_unreachable',
-    patterns: [/request canceled while waiting for connection|Client\.Timeout exceeded while awaiting headers/i],
+    patterns: [/Client\.Timeout exceeded while awaiting headers/i],
     confidence: 0.6,
     candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
     explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
@@ -207,7 +207,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
     ],
     confidence: 0.88,
     candidates: ['repo_not_found'],

@@ -353,6 +353,16 @@ const ROWS: Row[] = [
   ['network_unreachable', 'https://github.com/lework/cloudflare-workers/issues/2', 'Error response from daemon: Head "https://docker.lework.workers.dev/v2/library/ubuntu/manifests/20.04": Get "https://auth.ipv6.docker.com/token?scope=repository%3Alibrary%2Fubuntu%3Apull&service=registry.docker.io": dial tcp [2600:1f18:2148:bc01:6c07:dc0:c4d8:ebcc]:443: connect: network is unreachable'],
   ['network_unreachable', 'https://github.com/Georift/install-jellyfin-tizen/issues/20', 'docker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp [2600:1f18:2148:bc02:445d:9ace:d20b:c303]:443: connect: cannot assign requested address.'],
   ['disk_pressure', 'https://github.com/kubernetes/kubernetes/issues/45558', 'message: kubelet has disk pressure reason: KubeletHasDiskPressure status: "True" type: DiskPressure'],
+  // platform_mismatch: dockerd on the wrong container OS
+  ['platform_mismatch', 'https://github.com/docker-archive-public/docker.kitematic/issues/3891', 'image operating system "linux" cannot be used on this platform'],
+  ['platform_mismatch', 'https://github.com/docker-archive-public/docker.kitematic/issues/2687', 'image operating system "windows" cannot be used on this platform'],
+  ['platform_mismatch', 'https://github.com/spujadas/elk-docker/issues/215', 'Pulling from sebp/elk image operating system "linux" cannot be used on this platform'],
+  ['platform_mismatch', 'https://github.com/apocas/dockerode/issues/393', 'image operating system "windows" cannot be used on this platform'],
+  // connectivity timeouts worded by Go's HTTP client
+  ['network_unreachable', 'https://github.com/egen/concourse-tutorial/pull/270', 'failed to ping registry: 2 error(s) occurred: ping https: Get "https://registry-1.docker.io/v2/": context deadline exceeded (Client.Timeout exceeded while awaiting headers) ping http: Get "http://registry-1.docker.io/v2/": context deadline exceeded (Client.Timeout exceeded while awaiting headers) image check failed errored', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/docker/for-win/issues/5983', '"Error response from daemon: Get https://dockerregistry:port/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)"'],
+  ['timeout_or_size', 'https://github.com/vmware/vic/issues/1116', 'Failed to write to image store: context deadline exceeded'],
+  ['timeout_or_size', 'https://github.com/kreuzwerker/terraform-provider-docker/issues/257', '"Error: Unable to create container with image **imageId**: unable to pull image **imageId**: context deadline exceeded"'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>

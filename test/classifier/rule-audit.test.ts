@@ -1,4 +1,4 @@
-import { classifyPullMessageWith } from '../../lib/classify/classify-pull-message';
+import { classifyPullMessageWith, decidingText } from '../../lib/classify/classify-pull-message';
 import { PULL_ERROR_RULES, type PullErrorRule } from '../../lib/classify/pull-error-rules';
 import type { Classification } from '../../lib/model/category';
 import { allCorpus } from './all-corpus';
@@ -12,7 +12,8 @@ import { allCorpus } from './all-corpus';
 const corpus = allCorpus();
 const baseline = corpus.map((entry) => classifyPullMessageWith(PULL_ERROR_RULES, entry.message, entry.reason));
 
-const outcome = (c: Classification): string => `${c.category}|${c.candidates.join(',')}`;
+// What a reader sees: the category, the candidates and the explanation (the back-off rule only changes the latter).
+const outcome = (c: Classification): string => `${c.category}|${c.candidates.join(',')}|${c.explanation}`;
 
 /** Top-level alternatives of a regular expression source (no split inside groups, classes or escapes). */
 export function topLevelAlternatives(source: string): string[] {
@@ -71,9 +72,10 @@ describe('rule audit: every alternative decides a real message', () => {
 describe('rule audit: order between rules that a real message matches both of is pinned', () => {
   const matches = (rule: PullErrorRule, text: string): boolean =>
     rule.patterns.every((p) => p.test(text)) && !(rule.unless && rule.unless.test(text));
+  const deciding = corpus.map((entry) => decidingText(entry.message));
   const pairs = PULL_ERROR_RULES.flatMap((earlier, i) =>
     PULL_ERROR_RULES.slice(i + 1).flatMap((later, k) =>
-      earlier.category !== later.category && corpus.some((entry) => matches(earlier, entry.message) && matches(later, entry.message))
+      earlier.category !== later.category && deciding.some((text) => matches(earlier, text) && matches(later, text))
         ? [{ earlier, later, i, j: i + 1 + k }]
         : [],
     ),
