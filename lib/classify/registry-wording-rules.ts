@@ -52,7 +52,7 @@ export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
 export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
-  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+": denied\.?\s*$|"message":\s*"denied"/im],
+  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?\s*$|"message":\s*"denied"/im],
   confidence: 0.45,
   candidates: ['access_denied', 'repo_not_found', 'firewall_denied'],
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
@@ -89,4 +89,15 @@ export const ECR_IAM_DENIED: PullErrorRule = {
   confidence: 0.75,
   candidates: ['repo_not_found'],
   explanation: "ECR's IAM policy does not let this identity read the repository (or the repository path is wrong).",
+};
+
+// Container Registry (gcr.io) v1 wording: "Status 403 trying to pull repository …: Unable to access the
+// repository …; please verify that it exists and you have permission to access it (no valid credential was supplied)."
+export const GCR_NO_CREDENTIAL: PullErrorRule = {
+  id: 'gcr-no-credential',
+  category: 'auth_missing',
+  patterns: [/no valid credential was supplied/i],
+  confidence: 0.8,
+  candidates: ['repo_not_found', 'access_denied'],
+  explanation: 'The registry got no usable credential for a repository that is private or does not exist (it answers the same for both).',
 };
