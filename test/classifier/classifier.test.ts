@@ -1,11 +1,11 @@
 import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
 import { CATEGORIES, ClassificationSchema, type Category } from '../../lib/model/category';
-import { CITED, type CorpusEntry } from './corpus';
-import { HARVESTED } from './corpus-harvest';
+import { allCorpus } from './all-corpus';
+import type { CorpusEntry } from './corpus';
 import { formatScore, scoreCorpus } from './corpus-score';
-import { PRODUCED_LABELS, producedCorpus, readProducedMessages } from './produced-corpus';
+import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
 
-const corpus: CorpusEntry[] = [...CITED, ...HARVESTED, ...producedCorpus()];
+const corpus: CorpusEntry[] = allCorpus();
 
 describe('classifier corpus (real messages)', () => {
   afterAll(() => {
@@ -39,6 +39,12 @@ describe('classifier corpus (real messages)', () => {
   test.each(CATEGORIES.map((category) => [category]))('%s has at least 10 real messages', (category: Category) => {
     const entries = corpus.filter((entry) => entry.category === category);
     expect(entries.length).toBeGreaterThanOrEqual(10);
+  });
+
+  test('at least 400 real messages, each quoted once', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(400);
+    const seen = new Set(corpus.map((entry) => `${entry.source} ${entry.message}`));
+    expect(seen.size).toBe(corpus.length);
   });
 
   test('every entry names its source: a public URL or the command that produced it', () => {
