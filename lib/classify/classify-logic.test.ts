@@ -164,5 +164,7 @@ describe('rule table wiring', () => {
       category: 'unknown',
       explanation: 'The message could not be classified (boom).',
     });
+    const throwsString = { ...PULL_ERROR_RULES[0], patterns: [{ test: () => { throw 'plain'; } } as unknown as RegExp] };
+    expect(classifyPullMessageWith([throwsString], 'anything').explanation).toBe('The message could not be classified (plain).');
   });
 });
