@@ -9,11 +9,11 @@ import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './run
  */
 describe('kubelet reasons', () => {
   test.each([
-    ['ErrImageNeverPull', 'never_pull', 0.9, []],
-    ['InvalidImageName', 'invalid_reference', 0.9, []],
-    ['RegistryUnavailable', 'registry_unavailable', 0.6, ['network_unreachable']],
-  ])('an empty message with reason %s is %s', (reason, category, confidence, candidates) => {
-    expect(classifyPullMessage('', reason)).toEqual(expect.objectContaining({ category, confidence, candidates, reason }));
+    ['ErrImageNeverPull', 'never_pull', 0.9, [], 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.'],
+    ['InvalidImageName', 'invalid_reference', 0.9, [], 'The image reference in the pod spec is malformed, so it is never pulled.'],
+    ['RegistryUnavailable', 'registry_unavailable', 0.6, ['network_unreachable'], 'kubelet reports the registry as unavailable.'],
+  ])('an empty message with reason %s is %s', (reason, category, confidence, candidates, explanation) => {
+    expect(classifyPullMessage('', reason)).toEqual({ category, confidence, candidates, explanation, reason });
   });
 
   test.each([['ImagePullBackOff'], ['ErrImagePull'], ['ErrImageInspect'], ['SignatureValidationFailed']])(
@@ -60,8 +60,19 @@ describe('input cleaning', () => {
     expect(classifyPullMessage(more)).toMatchObject({ category: 'unknown', explanation: expect.stringContaining('does not look like text') });
   });
 
-  test('the empty message says so', () => {
+  test('the empty message says so; so does a value that is not text', () => {
     expect(classifyPullMessage('   ')).toMatchObject({ category: 'unknown', explanation: 'The message is empty.' });
+    expect(classifyPullMessage(undefined as unknown as string)).toMatchObject({ category: 'unknown', explanation: 'The message is empty.' });
+    expect(classifyPullMessage('')).toEqual({ category: 'unknown', confidence: 0, candidates: [], explanation: 'The message is empty.' });
+  });
+
+  test('a message no rule knows says so', () => {
+    expect(classifyPullMessage('the moon is made of cheese')).toEqual({
+      category: 'unknown',
+      confidence: 0,
+      candidates: [],
+      explanation: 'The message matches no known image pull failure wording.',
+    });
   });
 });
 
@@ -81,6 +92,18 @@ describe('kubelet aggregates', () => {
     expect(withoutAnonymousRetryNoise(['a: authentication required', 'b: something else'])).toEqual(['b: something else']);
     expect(withoutAnonymousRetryNoise(['a: 401 Unauthorized', 'b: unauthorized'])).toEqual(['a: 401 Unauthorized', 'b: unauthorized']);
     expect(withoutAnonymousRetryNoise([anon401])).toEqual([anon401]);
+  });
+
+  test('the remaining attempts are read together, separated, so a wording at the end of one still ends there', () => {
+    const other = 'rpc error: code = Unknown desc = something else';
+    expect(classifyPullMessage(`[${notFound}, ${other}]`).category).toBe('tag_not_found');
+  });
+
+  test('missing credentials are not their own candidate after dropped 401 attempts', () => {
+    const noCreds = 'rpc error: code = Unknown desc = Get https://r/v2/a/manifests/1: no basic auth credentials';
+    const result = classifyPullMessage(`[${noCreds}, ${anon401}]`);
+    expect(result.category).toBe('auth_missing');
+    expect(result.candidates).toEqual(['access_denied']);
   });
 
   test('a decision taken after dropping 401 attempts keeps missing credentials among the candidates, once', () => {
@@ -109,6 +132,42 @@ describe('runtime error extraction', () => {
     ['[rpc error: code = NotFound desc = a: not found]', 'a: not found'],
   ])('%s → %s', (input, inner) => {
     expect(stripWrappers(input)).toEqual({ inner, stripped: true });
+  });
+
+  test.each([
+    // Each wrapper is anchored: the same words later in the text are the runtime's own.
+    ['x509: see Failed to pull image "a": bad', 'x509: see Failed to pull image "a": bad', false],
+    ['proxy said: rpc error: code = Unknown desc = boom', 'proxy said: rpc error: code = Unknown desc = boom', false],
+    ['note: Error response from daemon: boom', 'note: Error response from daemon: boom', false],
+    ['cmd ctr: boom', 'cmd ctr: boom', false],
+    ['a failed to pull and unpack image "x": boom', 'a failed to pull and unpack image "x": boom', false],
+    ['a failed to pull image "x": boom', 'a failed to pull image "x": boom', false],
+    ['a failed to resolve reference "x": boom', 'a failed to resolve reference "x": boom', false],
+    ['a failed to do request: Head "x": boom', 'a failed to do request: Head "x": boom', false],
+    ['a initializing source docker://x: boom', 'a initializing source docker://x: boom', false],
+    ['a Failed: boom', 'a Failed: boom', false],
+    ['a Warning Failed 1m kubelet boom', 'a Warning Failed 1m kubelet boom', false],
+    ['certificate is valid for [a], not b', 'certificate is valid for [a], not b', false],
+    // …and takes what follows with or without a blank, but nothing of the next word.
+    ['Failed to pull image "a":boom', 'boom', true],
+    ['Failed to pull image "a:1":boom now', 'boom now', true],
+    ['Error response from daemon:boom now', 'boom now', true],
+    ['ctr:boom now', 'boom now', true],
+    ['ErrImagePull:boom now', 'boom now', true],
+    ['failed to pull and unpack image "a":boom now', 'boom now', true],
+    ['failed to pull image "a":boom now', 'boom now', true],
+    ['failed to resolve image "a":boom now', 'boom now', true],
+    ['failed to do request: Get "a":boom now', 'boom now', true],
+    ['Error initializing source docker://a:1:boom now', 'boom now', true],
+    ['initializing source a:boom now', 'boom now', true],
+    ['Warning\tFailed\t1m\tkubelet\tboom now'.replace(/\\t/g, '\t'), 'boom now', true],
+    ['Warning  Failed  1m  kubelet, node-7  boom now', 'boom now', true],
+    ['Normal BackOff 2s (x4 over 34s) kubelet, kworker2 boom now', 'boom now', true],
+    // The aggregate's closing bracket goes, with the blanks after it, and only at the end.
+    ['[rpc error: code = Unknown desc = x509: certificate is valid for [a], not b]', 'x509: certificate is valid for [a], not b', true],
+    ['[rpc error: code = NotFound desc = a: not found]  ', 'a: not found', true],
+  ])('%s → %s', (input, inner, stripped) => {
+    expect(stripWrappers(input)).toEqual({ inner, stripped });
   });
 
   test('text without a wrapper is not "stripped", and surrounding blanks alone do not count', () => {

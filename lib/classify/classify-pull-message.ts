@@ -54,15 +54,18 @@ function cleanText(raw: string): { text: string; binary: boolean } {
   const head = raw.slice(0, CLASSIFY_INPUT_MAX);
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
+  // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.
   // eslint-disable-next-line no-control-regex
   const text = head.replace(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]+/g, ' ').replace(/[ \t]+/g, ' ');
-  return { text, binary: head.length > 0 && junk / head.length > 0.1 };
+  return { text, binary: junk * 10 > head.length };
+}
+
+function ruleMatches(rule: PullErrorRule, text: string): boolean {
+  return rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text));
 }
 
 function firstMatch(text: string, rules: readonly PullErrorRule[]): PullErrorRule | undefined {
-  return rules.find(
-    (rule) => rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text)),
-  );
+  return rules.find((rule) => ruleMatches(rule, text));
 }
 
 function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
@@ -118,8 +121,9 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
   const rule = firstMatch(errors.join(', '), rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
-  const line = (rule && lines.length > 1 && lines.find((l) => rule.patterns.every((p) => p.test(l)))) || errors[0];
+  const line = (rule && lines.find((l) => ruleMatches(rule, l))) || errors[0];
   const { inner, stripped } = stripWrappers(line);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a line a rule matched never peels down to nothing.
   const runtimeError = stripped && inner.length > 0 ? inner : undefined;
 
   let result: Classification;
