@@ -25,7 +25,10 @@ const MODULES = {
     mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts'],
     tests: ['lib/intake/parsers.test.ts'],
   },
-  // The registry egress policy (trust issue) gets its row when it lands.
+  'egress-policy': {
+    mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],
+    tests: ['lib/registry/egress-policy.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
+  },
 };
 
 const requested = (process.env.MUTATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
