@@ -40,3 +40,63 @@ describe('verifySlackRequest timestamp format', () => {
     expect(verifySlackRequest(h, 'text=status', { signingSecret: SECRET, nowSeconds: 1_764_000_000 })).toEqual({ ok: false, status: 401, error: 'X-Slack-Request-Timestamp is not a Unix time' });
   });
 });
+
+describe('verifySlackRequest edges', () => {
+  const now = 1_764_000_000;
+  const body = 'text=status';
+  const sign = (ts: string, raw = body) => slackSignature(SECRET, ts, raw);
+  const verify = (values: Record<string, string>, options: { nowSeconds?: number; maxAgeSeconds?: number } = { nowSeconds: now }) =>
+    verifySlackRequest(headers(values), body, { signingSecret: SECRET, ...options });
+
+  it.each([
+    ['only the signature', { 'x-slack-signature': sign(String(now)) }],
+    ['only the timestamp', { 'x-slack-request-timestamp': String(now) }],
+  ])('refuses a request carrying %s', (_what, values) => {
+    expect(verify(values)).toEqual({ ok: false, status: 401, error: expect.stringContaining('missing X-Slack-Signature') });
+  });
+
+  it.each([
+    ['trailing junk after digits', `${now}a`],
+    ['13 digits (zero-padded, so fresh by value)', `000${now}`],
+    ['empty', ''],
+  ])('refuses a validly signed timestamp that is %s', (_what, ts) => {
+    const result = verify({ 'x-slack-request-timestamp': ts, 'x-slack-signature': sign(ts) });
+    expect(result.ok).toBe(false);
+  });
+
+  it('accepts a validly signed 12-digit zero-padded timestamp (the format bound is inclusive)', () => {
+    const ts = `00${now}`;
+    expect(verify({ 'x-slack-request-timestamp': ts, 'x-slack-signature': sign(ts) })).toEqual({ ok: true, timestamp: now });
+  });
+
+  it.each([
+    ['exactly five minutes old', now - 300],
+    ['exactly five minutes ahead', now + 300],
+  ])('accepts a timestamp %s (the window is inclusive)', (_what, ts) => {
+    expect(verify({ 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(String(ts)) })).toEqual({ ok: true, timestamp: ts });
+  });
+
+  it('honours a caller-supplied maximum age', () => {
+    const ts = String(now - 61);
+    const values = { 'x-slack-request-timestamp': ts, 'x-slack-signature': sign(ts) };
+    expect(verify(values, { nowSeconds: now, maxAgeSeconds: 60 })).toEqual({ ok: false, status: 401, error: expect.stringContaining('stale request') });
+    expect(verify(values, { nowSeconds: now, maxAgeSeconds: 61 })).toEqual({ ok: true, timestamp: now - 61 });
+  });
+
+  it('uses the real clock when no time is given', () => {
+    const fresh = String(Math.floor(Date.now() / 1000));
+    expect(verify({ 'x-slack-request-timestamp': fresh, 'x-slack-signature': sign(fresh) }, {})).toMatchObject({ ok: true });
+    const stale = String(now - 10);
+    expect(verify({ 'x-slack-request-timestamp': stale, 'x-slack-signature': sign(stale) }, {})).toMatchObject({ ok: false, error: expect.stringContaining('stale') });
+  });
+
+  it.each([
+    ['upper-case hex', (s: string) => s.toUpperCase().replace('V0=', 'v0=')],
+    ['trailing characters', (s: string) => `${s}00`],
+    ['a leading prefix', (s: string) => `x${s}`],
+    ['one hex digit short', (s: string) => s.slice(0, -1)],
+  ])('refuses a signature with %s as not a v0 signature', (_what, alter) => {
+    const ts = String(now);
+    expect(verify({ 'x-slack-request-timestamp': ts, 'x-slack-signature': alter(sign(ts)) })).toEqual({ ok: false, status: 401, error: 'X-Slack-Signature is not a v0 signature' });
+  });
+});
