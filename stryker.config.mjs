@@ -22,12 +22,12 @@ const MODULES = {
   'slack-verify': { mutate: ['lib/slack/verify-slack-request.ts'], tests: ['lib/slack/verify-slack-request.test.ts'] },
   authz: { mutate: ['lib/authz/**/*.ts'], tests: ['lib/authz/**/*.test.ts'] },
   'intake-parsers': {
-    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts'],
-    tests: ['lib/intake/parsers.test.ts'],
+    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts'],
+    tests: ['lib/intake/parsers.test.ts', 'lib/intake/parse-k8s-event.test.ts', 'lib/intake/alert-ownership.test.ts'],
   },
   'egress-policy': {
     mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],
-    tests: ['lib/registry/egress-policy.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
+    tests: ['lib/registry/egress-policy*.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
   },
 };
 
