@@ -15,6 +15,10 @@ describe('registries chat may name (the egress policy without ARM)', () => {
     expect(chatRegistryProblem('10.0.0.5:5000/x:1', [])).toContain('not allowed');
   });
 
+  it('refuses text that is no image reference', () => {
+    expect(chatRegistryProblem('Not//An Image', [])).toBe('not a valid image reference');
+  });
+
   it('refuses loopback and link-local addresses even when listed', () => {
     expect(chatRegistryProblem('169.254.169.254/x:1', ['169.254.169.254'])).toContain('link-local');
     expect(chatRegistryProblem('127.0.0.1:5000/x:1', ['127.0.0.1:5000'])).toContain('loopback');
