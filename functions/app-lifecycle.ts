@@ -1,4 +1,6 @@
-import { app } from '@azure/functions';
+import { app, type InvocationContext } from '@azure/functions';
+import { storageRefusal } from '../lib/app/storage-connection';
+import { readSettings } from '../lib/config/settings';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 
 // Telemetry starts once per worker, before any invocation, and flushes at shutdown. Without
@@ -16,3 +18,22 @@ app.hook.appTerminate(async () => {
   const result = await stopTelemetry();
   if (!result.flushed) console.error(`telemetry: last batch not sent: ${result.error}`);
 });
+
+// No silent modes: in Azure without incident storage, every handler refuses (HTTP 503; other
+// triggers throw, so Event Grid and the queue retry) and says which setting is missing.
+app.hook.preInvocation((context) => {
+  const refusal = storageRefusalOnce();
+  if (!refusal) return;
+  const http = context.invocationContext.options.trigger.type === 'httpTrigger';
+  context.functionHandler = (_input: unknown, invocation: InvocationContext) => {
+    invocation.error(refusal);
+    if (http) return { status: 503, jsonBody: { error: refusal } };
+    throw new Error(refusal);
+  };
+});
+
+let refusalChecked: { value: string | undefined } | undefined;
+function storageRefusalOnce(): string | undefined {
+  refusalChecked ??= { value: storageRefusal(readSettings()) };
+  return refusalChecked.value;
+}

@@ -139,6 +139,10 @@ param debounceMinutes int = 10
 @minValue(1)
 param quietPeriodMinutes int = 30
 
+@description('Days a resolved incident is kept before the timer deletes it (PULL_DOCTOR_RESOLVED_RETENTION_DAYS).')
+@minValue(1)
+param resolvedRetentionDays int = 30
+
 @description('Seconds Azure lookups are reused across diagnoses (PULL_DOCTOR_CACHE_TTL_SECONDS).')
 @minValue(0)
 param cacheTtlSeconds int = 60
@@ -252,7 +256,10 @@ var registryLoginServers = concat(
 
 // Every setting in lib/config/settings.ts SETTINGS, and nothing else (test/infra checks both ways),
 // except AzureWebJobsStorage: intentionally not set in Azure — the identity-based
-// AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there.
+// AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there;
+// AzureWebJobsStorage__queueServiceUri/__tableServiceUri: intentionally not set — the account name
+// form is used here, the service-URI form is for deployments that prefer it;
+// WEBSITE_SITE_NAME: intentionally not set — the platform sets it.
 var appSettings = {
   AZURE_CLIENT_ID: appIdentity.outputs.clientId
   PULL_DOCTOR_SUBSCRIPTIONS: join(searchSubscriptionIds, ',')
@@ -281,6 +288,7 @@ var appSettings = {
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
+  PULL_DOCTOR_RESOLVED_RETENTION_DAYS: string(resolvedRetentionDays)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
   // Registries of monitored resource groups are not listed one by one: then accept any registry
   // (events arrive only from the registries subscribed below anyway).

@@ -18,6 +18,7 @@ import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
 import { createRegistryClientFactory } from '../registry/oci-registry-client';
+import { storageConnections, storagePlan } from './storage-connection';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -48,11 +49,6 @@ export interface ServiceOverrides {
   now?: () => Date;
 }
 
-/** Azurite's documented well-known development account (not a secret; same value in every Azurite). */
-const AZURITE_DEV_CONNECTION =
-  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
-  'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
-
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -70,12 +66,12 @@ export function createServices(env: Record<string, string | undefined> = process
   const log = overrides.log ?? consoleLogger;
   const azure = lazy(() => overrides.azure ?? createDefaultAzureClients(settings));
 
-  const connectionString = settings.AzureWebJobsStorage && /^UseDevelopmentStorage=true;?$/i.test(settings.AzureWebJobsStorage) ? AZURITE_DEV_CONNECTION : settings.AzureWebJobsStorage;
-  const accountName = settings.AzureWebJobsStorage__accountName;
-  const storage: 'table' | 'memory' = overrides.store || connectionString || accountName ? 'table' : 'memory';
-  const connection = connectionString ? { connectionString } : accountName ? { accountName, credential: azure().credential } : undefined;
-  const store = overrides.store ?? (connection ? TableIncidentStore.create(connection, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
-  const queue = overrides.queue ?? (connection ? StorageJobQueue.create(connection, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
+  const plan = storagePlan(settings);
+  const storage: 'table' | 'memory' = overrides.store || plan.kind !== 'memory' ? 'table' : 'memory';
+  if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
+  const connections = storageConnections(plan, () => azure().credential);
+  const store = overrides.store ?? (connections ? TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
+  const queue = overrides.queue ?? (connections ? StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
 
   const intake = new Intake({
     store,

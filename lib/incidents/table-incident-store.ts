@@ -1,7 +1,8 @@
-import { odata, RestError, TableClient, type TableEntityResult } from '@azure/data-tables';
+import { odata, RestError, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { IncidentSchema, type Incident } from '../model';
+import { fitDoc, parseDoc, type IncidentEntity } from './incident-doc';
 import { clusterPartition, hashKey } from './incident-key';
 import {
   IncidentConflictError,
@@ -10,7 +11,9 @@ import {
   type IncidentStatus,
   type IncidentStore,
   type JobFailure,
+  type RetentionPolicy,
   type StoreOptions,
+  type SweepResult,
   type UpdateResult,
 } from './incident-store';
 
@@ -22,16 +25,11 @@ import {
  * - `_deleted~<sha256(loginServer/repository)>` / RowKey = tag: tag deletions;
  * - `_pushed~<sha256(loginServer/repository)>` / RowKey = tag: the digest a push gave the tag;
  * - `_jobfailure` / RowKey = sha256(job id): why a diagnose job failed.
+ * Everything but open incidents expires: the timer's `sweep` deletes rows older than the retention
+ * (by the service's Timestamp), so the table does not grow with time.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
  */
 
-interface IncidentEntity {
-  kind: 'incident';
-  status: IncidentStatus;
-  image: string;
-  cluster: string;
-  doc: string;
-}
 
 export interface TableStoreStats {
   /** HTTP requests made, by whether they change data (retries included). */
@@ -41,10 +39,11 @@ export interface TableStoreStats {
   conflicts: number;
 }
 
-export type StorageConnection =
-  | { connectionString: string }
-  | { accountName: string; credential: TokenCredential }
-  | { endpoint: string; credential: TokenCredential };
+/** A connection string (keys, Azurite), or a service endpoint reached with an Entra credential (identity-based). */
+export type StorageConnection = { connectionString: string } | { endpoint: string; credential: TokenCredential };
+
+/** Client options for tests and benchmarks: extra pipeline policies (fault injection) and the SDK's retry options. */
+export type TableClientOptions = Pick<TableServiceClientOptions, 'retryOptions' | 'additionalPolicies'>;
 
 const MAX_ATTEMPTS = 12;
 
@@ -56,6 +55,8 @@ function jitter(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 }
 
+export { fitDoc };
+
 export class TableIncidentStore implements IncidentStore {
   readonly stats: TableStoreStats = { reads: 0, writes: 0, conflicts: 0 };
   private ready: Promise<void> | undefined;
@@ -63,7 +64,7 @@ export class TableIncidentStore implements IncidentStore {
   constructor(readonly client: TableClient) {}
 
   /** Builds the TableClient once, counting requests through a pipeline policy. */
-  static create(connection: StorageConnection, tableName: string): TableIncidentStore {
+  static create(connection: StorageConnection, tableName: string, clientOptions: TableClientOptions = {}): TableIncidentStore {
     const holder: { store?: TableIncidentStore } = {};
     const counting: PipelinePolicy = {
       name: 'pull-doctor-count-table-requests',
@@ -75,11 +76,11 @@ export class TableIncidentStore implements IncidentStore {
         return next(request);
       },
     };
-    const options = { additionalPolicies: [{ policy: counting, position: 'perRetry' as const }] };
+    const options = { ...clientOptions, additionalPolicies: [{ policy: counting, position: 'perRetry' as const }, ...(clientOptions.additionalPolicies ?? [])] };
     const client =
       'connectionString' in connection
         ? TableClient.fromConnectionString(connection.connectionString, tableName, { ...options, allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connection.connectionString) })
-        : new TableClient('accountName' in connection ? `https://${connection.accountName}.table.core.windows.net` : connection.endpoint, tableName, connection.credential, options);
+        : new TableClient(connection.endpoint, tableName, connection.credential, options);
     holder.store = new TableIncidentStore(client);
     return holder.store;
   }
@@ -122,6 +123,7 @@ export class TableIncidentStore implements IncidentStore {
         status: next.status,
         image: next.image,
         cluster: next.cluster,
+        pending: next.pendingJob !== undefined,
         doc: fitDoc(IncidentSchema.parse(next)),
       };
       try {
@@ -148,6 +150,51 @@ export class TableIncidentStore implements IncidentStore {
       out.push(parseDoc(entity));
     }
     return out;
+  }
+
+  async openIncidents(cluster: string, image?: string, options?: StoreOptions): Promise<Incident[]> {
+    await this.ensureTable(options?.signal);
+    const partition = odata`PartitionKey eq ${clusterPartition(cluster)} and kind eq ${'incident'} and status ne ${'resolved'}`;
+    return this.query(image === undefined ? partition : `${partition} and ${odata`image eq ${image}`}`, options?.signal);
+  }
+
+  async withPendingJobs(options?: StoreOptions): Promise<Incident[]> {
+    await this.ensureTable(options?.signal);
+    return this.query(odata`kind eq ${'incident'} and pending eq ${true}`, options?.signal);
+  }
+
+  private async query(filter: string, signal?: AbortSignal): Promise<Incident[]> {
+    const out: Incident[] = [];
+    for await (const entity of this.client.listEntities<IncidentEntity>({ queryOptions: { filter }, abortSignal: signal })) out.push(parseDoc(entity));
+    return out;
+  }
+
+  async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
+    const signal = options?.signal;
+    await this.ensureTable(signal);
+    // Partition-scoped queries (one partition, or one key range), except resolved incidents, which live in every cluster's partition.
+    const older = (before: Date) => odata`Timestamp lt ${before}`;
+    const range = (prefix: string) => odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${prefix}\u007f`}`;
+    return {
+      processed: await this.deleteWhere(`${odata`PartitionKey eq ${'_processed'}`} and ${older(policy.processedBefore)}`, signal),
+      tags: (await this.deleteWhere(`${range('_pushed~')} and ${older(policy.tagsBefore)}`, signal)) + (await this.deleteWhere(`${range('_deleted~')} and ${older(policy.tagsBefore)}`, signal)),
+      incidents: await this.deleteWhere(`${odata`kind eq ${'incident'} and status eq ${'resolved'}`} and ${older(policy.resolvedBefore)}`, signal),
+      jobFailures: await this.deleteWhere(`${odata`PartitionKey eq ${'_jobfailure'}`} and ${older(policy.jobFailuresBefore)}`, signal),
+    };
+  }
+
+  private async deleteWhere(filter: string, signal?: AbortSignal): Promise<number> {
+    let deleted = 0;
+    for await (const e of this.client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] }, abortSignal: signal })) {
+      try {
+        // If-Match the version read: a row written again since (a resolved incident that reopened) stays.
+        await this.client.deleteEntity(e.partitionKey!, e.rowKey!, { etag: e.etag, abortSignal: signal });
+        deleted++;
+      } catch (error) {
+        if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
+      }
+    }
+    return deleted;
   }
 
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
@@ -234,28 +281,4 @@ export class TableIncidentStore implements IncidentStore {
     }
     return out;
   }
-}
-
-/** A string property holds 32K UTF-16 characters; stay well under by shortening the lists (counts stay). */
-const DOC_MAX_CHARS = 30_000;
-
-export function fitDoc(incident: Incident): string {
-  let doc = JSON.stringify(incident);
-  const trimmed = structuredClone(incident);
-  trimmed.podCount ??= trimmed.pods.length;
-  while (doc.length > DOC_MAX_CHARS && (trimmed.pods.length > 1 || trimmed.controllers.length > 1 || trimmed.namespaces.length > 1)) {
-    for (const list of [trimmed.pods, trimmed.controllers, trimmed.namespaces]) list.splice(Math.ceil(list.length / 2));
-    doc = JSON.stringify(trimmed);
-  }
-  if (doc.length > DOC_MAX_CHARS && trimmed.sample?.message) {
-    trimmed.sample.message = `${trimmed.sample.message.slice(0, 2000)}…`;
-    doc = JSON.stringify(trimmed);
-  }
-  return doc;
-}
-
-function parseDoc(entity: TableEntityResult<IncidentEntity>): Incident {
-  const parsed = IncidentSchema.safeParse(JSON.parse(entity.doc));
-  if (!parsed.success) throw new Error(`stored incident ${entity.rowKey} does not match the incident schema: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }
