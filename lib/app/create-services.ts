@@ -124,9 +124,18 @@ export function createServices(env: Record<string, string | undefined> = process
       log,
       debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES,
       now: overrides.now,
+      queue,
       completeFailure: podDetailsCompleter(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
     }),
-    autoResolveDeps: () => ({ store, queue, log, intake, quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES, now: overrides.now }),
+    autoResolveDeps: () => ({
+      store,
+      queue,
+      log,
+      intake,
+      quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES,
+      resolvedRetentionDays: settings.PULL_DOCTOR_RESOLVED_RETENTION_DAYS,
+      now: overrides.now,
+    }),
   };
   return services;
 }

@@ -89,12 +89,15 @@ export class MemoryJobQueue implements JobQueue {
   /** Queued Slack chat commands (kept apart so `pending` stays a list of diagnose jobs). */
   readonly chatCommands: Array<{ job: ChatCommandJob; attempts: number }> = [];
   readonly poison: PoisonMessage[] = [];
+  /** Delays asked for (seconds), in order; `drain` does not wait them out, it only runs delayed jobs after the others. */
+  readonly delays: number[] = [];
   sent = 0;
 
   constructor(private readonly maxAttempts = 5) {}
 
   async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     options?.signal?.throwIfAborted();
+    if (options?.delaySeconds) this.delays.push(options.delaySeconds);
     if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
     else this.pending.push({ job: structuredClone(job), attempts: 0 });
     this.sent++;
