@@ -139,6 +139,9 @@ param debounceMinutes int = 10
 @minValue(1)
 param quietPeriodMinutes int = 30
 
+@description('Action group ids notified by the delivery alerts (poison jobs, chat delivery failures); empty = portal only.')
+param operationsActionGroupIds array = []
+
 @description('Days a resolved incident is kept before the timer deletes it (PULL_DOCTOR_RESOLVED_RETENTION_DAYS).')
 @minValue(1)
 param resolvedRetentionDays int = 30
@@ -209,6 +212,19 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     appPrincipalId: appIdentity.outputs.principalId
+  }
+}
+
+// Poison jobs and chat delivery failures alert on the app's own telemetry (issue 13).
+module deliveryAlerts 'modules/delivery-alerts.bicep' = {
+  name: 'delivery-alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    queueName: diagnoseQueueName
+    actionGroupIds: operationsActionGroupIds
   }
 }
 

@@ -44,6 +44,8 @@ export interface SlackApiServer {
   messages: Map<string, SlackMessageRecord>;
   /** Queue scripted answers for `method` (`chat.postMessage`, `chat.update`, `webhook`). */
   script(method: string, ...responses: ScriptedResponse[]): void;
+  /** Drops every scripted answer not used yet (the fault is over). */
+  clearScripts(): void;
   close(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export async function startSlackApiServer(options: { token: string; channels: st
     webhookPosts,
     messages,
     script: (method, ...responses) => scripts.set(method, [...(scripts.get(method) ?? []), ...responses]),
+    clearScripts: () => scripts.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -17,6 +17,8 @@ function line(i: Incident): string {
     `${i.id.slice(0, 8)}  ${state}`,
     `  ${clusterName(i.cluster)}  ${i.image}`,
     `  ${i.category}${i.rootCause ? ` → ${i.rootCause}` : ''}; ${pods} pod(s) in ${i.namespaces.join(', ') || '?'}; ${i.eventCount} event(s); last seen ${i.lastSeen}`,
+    ...(i.deliveryFailed ? [`  DELIVERY FAILED${i.deliveryFailed.permanent ? ' (permanent, not retried)' : ''} at ${i.deliveryFailed.at}: ${i.deliveryFailed.reason}`] : []),
+    ...(i.pendingJob ? [`  pending job ${i.pendingJob.id} (${i.pendingJob.reason}) since ${i.pendingJob.createdAt}, sent ${i.pendingJob.sends + 1} time(s)`] : []),
     ...(i.lastError ? [`  last job failed: ${i.lastError}`] : []),
   ].join('\n');
 }
@@ -29,7 +31,8 @@ export const incidentsCommand: Command = {
     'usage: pull-doctor incidents [--status open|muted|resolved|all] [--json]',
     '',
     'Reads the incident table and the <queue>-poison queue named by AzureWebJobsStorage (or',
-    'AzureWebJobsStorage__accountName), PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
+    'AzureWebJobsStorage__accountName, or AzureWebJobsStorage__queueServiceUri and __tableServiceUri),',
+    'PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
     'Each poison message is shown with the reason its last attempt failed.',
   ].join('\n'),
   async run(args, io) {
@@ -39,7 +42,7 @@ export const incidentsCommand: Command = {
     if (!(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
     const services = createServices(io.env, { log: silentLogger });
     if (services.storage === 'memory') {
-      io.err('pull-doctor incidents: no incident storage configured (set AzureWebJobsStorage or AzureWebJobsStorage__accountName)');
+      io.err('pull-doctor incidents: no incident storage configured (set AzureWebJobsStorage, AzureWebJobsStorage__accountName, or AzureWebJobsStorage__queueServiceUri and __tableServiceUri)');
       return EXIT.undecided;
     }
     const signal = AbortSignal.timeout(60_000);
