@@ -29,7 +29,9 @@ export async function handleJobError(job: DiagnoseJob, error: unknown, deps: Job
   if (isPermanentChatError(error)) {
     deps.log.error(`diagnose job ${job.jobId}: incident ${job.incidentId}: chat delivery failed for good, not retried: ${reason}`);
     recordDeliveryFailure({ platform, kind: 'permanent', code: error.details.code });
-    await record(job, deps, now, reason, attempt, { reason, at: now, jobId: job.jobId, permanent: true, ...(error.details.code ? { code: error.details.code } : {}) });
+    // An edit the platform refuses for good (message gone, cannot be updated) may still be replaceable by a new message.
+    if (!state.final && state.ref) await finishUnfinished(job, deps, state, reason, meta.signal);
+    await record(job, deps, now, reason, attempt, { reason, at: now, jobId: job.jobId, permanent: true, ...(error.details.code ? { code: error.details.code } : {}) }, state.ref);
     return 'failed:permanent';
   }
 
@@ -50,7 +52,9 @@ export async function handleJobError(job: DiagnoseJob, error: unknown, deps: Job
   deps.log.error(`diagnose job ${job.jobId} poisoned: incident ${job.incidentId} (${job.reason}), attempt ${attempt}: ${reason}`);
   recordJobPoisoned({ reason: job.reason });
   recordDeliveryFailure({ platform, kind: 'exhausted' });
-  await record(job, deps, now, reason, attempt, { reason: `gave up after ${attempt} attempts: ${reason}`, at: now, jobId: job.jobId, permanent: false }, state.ref);
+  // A message left unfinished (the channel refused even that) keeps the job owed: the outbox sends it again once the channel is back.
+  const stuck = state.ref !== undefined && !state.final;
+  await record(job, deps, now, reason, attempt, { reason: `gave up after ${attempt} attempts: ${reason}`, at: now, jobId: job.jobId, permanent: false }, state.ref, stuck);
   throw error;
 }
 
@@ -81,12 +85,13 @@ async function record(
   attempt: number,
   final?: NonNullable<Incident['deliveryFailed']>,
   ref?: Incident['chat'],
+  keepOwed = false,
 ): Promise<void> {
   try {
     await deps.store.recordJobFailure({ jobId: job.jobId, incidentId: job.incidentId, cluster: job.cluster, attempt, error: reason.slice(0, 2000), at: now });
     await deps.store.update(job.cluster, job.incidentId, (c) => {
       if (!c) return undefined;
-      const next: Incident = final ? { ...acknowledge(c, job.jobId), deliveryFailed: final } : { ...c };
+      const next: Incident = final ? { ...(keepOwed ? c : acknowledge(c, job.jobId)), deliveryFailed: final } : { ...c };
       next.lastError = reason.slice(0, 500);
       if (ref) next.chat = ref;
       if (next.job?.id === job.jobId) delete next.job;
