@@ -135,7 +135,7 @@ function messageState(text: string | undefined): string {
 function describeState(messages: ReturnType<typeof topLevel>, incident: Incident | undefined, extra: { dropped: boolean; deadLettered: boolean; poisoned: boolean }): string {
   const state = messages.length ? messageState(messages[0]!.text) : '';
   const failure = incident?.deliveryFailed ? `deliveryFailed${incident.deliveryFailed.permanent ? ' (permanent)' : ''}` : '';
-  if (messages.length) return [state, failure].filter(Boolean).join(', ');
+  if (messages.length) return [state, failure, state === 'diagnosing…' && incident?.pendingJob ? 'job owed' : ''].filter(Boolean).join(', ');
   if (failure) return `no msg, ${failure}`;
   if (extra.dropped && !incident) return 'event dropped (logged)';
   if (extra.deadLettered) return 'dead-lettered (Event Grid)';
@@ -186,7 +186,8 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     mark('drained 1');
     const droppedLine = () => log.lines.some((l) => /dropped: storage refused it for good/.test(l));
     const poisoned = async () => (await poison.exists()) && ((await poison.getProperties()).approximateMessagesCount ?? 0) > 0;
-    const duringFault = describeState(topLevel(slack), (await store.list())[0], { dropped: droppedLine(), deadLettered: delivery === 'dead-lettered', poisoned: await poisoned() });
+    const phaseOne = (await store.list())[0];
+    const duringFault = describeState(topLevel(slack), phaseOne, { dropped: droppedLine(), deadLettered: delivery === 'dead-lettered', poisoned: await poisoned() });
     const phaseOneMessages = topLevel(slack).length;
     // Phase 2: the fault is over; the timer runs past the outbox bound and the queue drains.
     disarm();
@@ -216,7 +217,8 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     const problems: string[] = [];
     if (incidents.length > 1) problems.push(`${incidents.length} incidents`);
     if (messages.length > 1 || phaseOneMessages > 1) problems.push(`${Math.max(messages.length, phaseOneMessages)} messages (duplicate)`);
-    if (/diagnosing…/.test(duringFault)) problems.push('left on "diagnosing…" while the fault lasted');
+    // A channel that refuses every call cannot be edited: then the job must stay owed (outbox) and finish once it is back.
+    if (/diagnosing…/.test(duringFault) && !phaseOne?.pendingJob) problems.push('left on "diagnosing…" while the fault lasted, with nothing owed');
     if (states.includes('diagnosing…')) problems.push('a message stuck on "diagnosing…"');
     if (incident?.pendingJob) problems.push(`pending job ${incident.pendingJob.reason} left`);
     const dropped = log.lines.some((l) => /dropped: storage refused it for good/.test(l));
