@@ -3,6 +3,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { IncidentSchema, type Incident } from '../model';
 import { fitDoc, parseDoc, type IncidentEntity } from './incident-doc';
+import { sweepTable } from './table-retention';
 import { clusterPartition, hashKey } from './incident-key';
 import {
   IncidentConflictError,
@@ -46,6 +47,8 @@ export type StorageConnection = { connectionString: string } | { endpoint: strin
 export type TableClientOptions = Pick<TableServiceClientOptions, 'retryOptions' | 'additionalPolicies'>;
 
 const MAX_ATTEMPTS = 12;
+/** How long a version this instance read or wrote is used without reading it again (a stale one costs a 412 and a read). */
+const VERSION_TTL_MS = 10_000;
 
 function isStatus(error: unknown, status: number): boolean {
   return error instanceof RestError && error.statusCode === status;
@@ -60,6 +63,8 @@ export { fitDoc };
 export class TableIncidentStore implements IncidentStore {
   readonly stats: TableStoreStats = { reads: 0, writes: 0, conflicts: 0 };
   private ready: Promise<void> | undefined;
+  /** incident key → the version this instance last read or wrote (ETag), reused for the next update's If-Match. */
+  private readonly versions = new Map<string, { incident: Incident; etag: string; at: number }>();
 
   constructor(readonly client: TableClient) {}
 
@@ -94,10 +99,24 @@ export class TableIncidentStore implements IncidentStore {
     return this.ready;
   }
 
+  private recent(key: string): { incident: Incident; etag: string } | undefined {
+    const v = this.versions.get(key);
+    return v && Date.now() - v.at < VERSION_TTL_MS ? v : undefined;
+  }
+
+  private remember(key: string, incident: Incident, etag: string | undefined): void {
+    if (!etag) return;
+    this.versions.delete(key);
+    this.versions.set(key, { incident, etag, at: Date.now() });
+    if (this.versions.size > 1_000) this.versions.delete(this.versions.keys().next().value as string);
+  }
+
   private async read(cluster: string, id: string, signal?: AbortSignal): Promise<{ incident: Incident; etag: string } | undefined> {
     try {
       const entity = await this.client.getEntity<IncidentEntity>(clusterPartition(cluster), id, { abortSignal: signal });
-      return { incident: parseDoc(entity), etag: entity.etag };
+      const incident = parseDoc(entity);
+      this.remember(`${clusterPartition(cluster)}\n${id}`, incident, entity.etag);
+      return { incident, etag: entity.etag };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -112,9 +131,17 @@ export class TableIncidentStore implements IncidentStore {
   async update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult> {
     const signal = options?.signal;
     await this.ensureTable(signal);
+    const key = `${clusterPartition(cluster)}\n${id}`;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.read(cluster, id, signal);
+      // The version this instance last read or wrote, if recent: the write's If-Match proves it is still current.
+      const cached = attempt === 0 ? this.recent(key) : undefined;
+      const current = cached ?? (await this.read(cluster, id, signal));
       const next = change(current?.incident && structuredClone(current.incident));
+      if (!next && cached) {
+        // A decision not to write must not rest on a copy that may be stale: read and decide again.
+        this.versions.delete(key);
+        continue;
+      }
       if (!next) return { incident: current?.incident, written: false };
       const entity = {
         partitionKey: clusterPartition(cluster),
@@ -127,10 +154,13 @@ export class TableIncidentStore implements IncidentStore {
         doc: fitDoc(IncidentSchema.parse(next)),
       };
       try {
-        if (current) await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal });
-        else await this.client.createEntity(entity, { abortSignal: signal });
+        const written = current
+          ? await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal })
+          : await this.client.createEntity(entity, { abortSignal: signal });
+        this.remember(key, next, written.etag);
         return { incident: next, written: true };
       } catch (error) {
+        this.versions.delete(key);
         // 412: someone replaced it since we read; 409: someone created it first. Read again and re-apply.
         if (!isStatus(error, 412) && !isStatus(error, 409)) throw error;
         this.stats.conflicts++;
@@ -170,31 +200,8 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
-    const signal = options?.signal;
-    await this.ensureTable(signal);
-    // Partition-scoped queries (one partition, or one key range), except resolved incidents, which live in every cluster's partition.
-    const older = (before: Date) => odata`Timestamp lt ${before}`;
-    const range = (prefix: string) => odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${prefix}\u007f`}`;
-    return {
-      processed: await this.deleteWhere(`${odata`PartitionKey eq ${'_processed'}`} and ${older(policy.processedBefore)}`, signal),
-      tags: (await this.deleteWhere(`${range('_pushed~')} and ${older(policy.tagsBefore)}`, signal)) + (await this.deleteWhere(`${range('_deleted~')} and ${older(policy.tagsBefore)}`, signal)),
-      incidents: await this.deleteWhere(`${odata`kind eq ${'incident'} and status eq ${'resolved'}`} and ${older(policy.resolvedBefore)}`, signal),
-      jobFailures: await this.deleteWhere(`${odata`PartitionKey eq ${'_jobfailure'}`} and ${older(policy.jobFailuresBefore)}`, signal),
-    };
-  }
-
-  private async deleteWhere(filter: string, signal?: AbortSignal): Promise<number> {
-    let deleted = 0;
-    for await (const e of this.client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] }, abortSignal: signal })) {
-      try {
-        // If-Match the version read: a row written again since (a resolved incident that reopened) stays.
-        await this.client.deleteEntity(e.partitionKey!, e.rowKey!, { etag: e.etag, abortSignal: signal });
-        deleted++;
-      } catch (error) {
-        if (!isStatus(error, 404) && !isStatus(error, 412)) throw error;
-      }
-    }
-    return deleted;
+    await this.ensureTable(options?.signal);
+    return sweepTable(this.client, policy, options?.signal);
   }
 
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
