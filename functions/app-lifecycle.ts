@@ -1,4 +1,5 @@
 import { app, type InvocationContext } from '@azure/functions';
+import { getServices } from '../lib/app/create-services';
 import { storageRefusal } from '../lib/app/storage-connection';
 import { readSettings } from '../lib/config/settings';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
@@ -6,6 +7,12 @@ import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 // Telemetry starts once per worker, before any invocation, and flushes at shutdown. Without
 // APPLICATIONINSIGHTS_CONNECTION_STRING it stays off; a malformed one is logged loudly at start.
 app.hook.appStart(async () => {
+  // Settings are read (and unusable secrets logged by name) at start, not on the first request.
+  try {
+    getServices();
+  } catch (error) {
+    console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
+  }
   try {
     const state = await startTelemetry();
     console.info(`telemetry: ${state.detail}`);
@@ -34,6 +41,11 @@ app.hook.preInvocation((context) => {
 
 let refusalChecked: { value: string | undefined } | undefined;
 function storageRefusalOnce(): string | undefined {
-  refusalChecked ??= { value: storageRefusal(readSettings()) };
+  try {
+    refusalChecked ??= { value: storageRefusal(readSettings()) };
+  } catch {
+    // Invalid settings are reported at start (appStart above) and by the handlers themselves.
+    refusalChecked = { value: undefined };
+  }
   return refusalChecked.value;
 }

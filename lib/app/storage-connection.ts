@@ -74,11 +74,11 @@ export function storageConnections(plan: StoragePlan, credential: () => TokenCre
  * WEBSITE_SITE_NAME) memory stores would accept events that nothing ever drains: refuse instead,
  * naming the settings that are missing.
  */
-export function storageRefusal(settings: StorageSettings & Pick<Settings, 'WEBSITE_SITE_NAME'>): string | undefined {
-  if (!settings.WEBSITE_SITE_NAME) return undefined;
+export function storageRefusal(settings: StorageSettings & Pick<Settings, 'WEBSITE_SITE_NAME' | 'runningInAzure'>): string | undefined {
+  if (!settings.runningInAzure) return undefined;
   const plan = storagePlan(settings);
   if (plan.kind !== 'memory') return undefined;
-  return `pull-doctor runs in Azure (WEBSITE_SITE_NAME=${settings.WEBSITE_SITE_NAME}) without incident storage: ${
+  return `pull-doctor runs in Azure (${settings.WEBSITE_SITE_NAME ? `WEBSITE_SITE_NAME=${settings.WEBSITE_SITE_NAME}` : 'WEBSITE_INSTANCE_ID set'}) without incident storage: ${
     plan.problem ?? 'set AzureWebJobsStorage__accountName (identity-based), AzureWebJobsStorage__queueServiceUri and AzureWebJobsStorage__tableServiceUri, or AzureWebJobsStorage'
   }; handlers answer 503 until it is set`;
 }

@@ -13,7 +13,7 @@ import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { renderSlack, renderSlackProgress, renderSlackResolved, renderSlackUnfinished, type SlackPayload } from '../render/slack';
+import { escapeMrkdwn, renderSlack, renderSlackProgress, renderSlackResolved, renderSlackUnfinished, type SlackPayload } from '../render/slack';
 import { abortable } from '../util/abortable';
 import { ChannelBackoff } from './channel-backoff';
 import { ChatDeliveryError, SLACK_PERMANENT_ERRORS } from './chat-errors';
@@ -119,7 +119,7 @@ export class SlackChat implements ChatPort {
   async reply(ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     const { channel, ts } = this.target(ref);
     await this.call('chat.postMessage', channel, options.signal, () =>
-      this.client.chat.postMessage({ channel, thread_ts: ts, text: redact(text), unfurl_links: false, unfurl_media: false }),
+      this.client.chat.postMessage({ channel, thread_ts: ts, text: escapeMrkdwn(redact(text)), unfurl_links: false, unfurl_media: false }),
     );
   }
 

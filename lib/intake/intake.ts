@@ -9,6 +9,7 @@ import { clipForLog, type Logger } from './logger';
 import { RecentKeys } from './recent-keys';
 import { imageMatches, inScope } from './scope';
 import { recordIncident } from '../telemetry';
+import { RegistryEgressPolicy } from '../registry/egress-policy';
 
 export { imageMatches, inScope } from './scope';
 
@@ -41,6 +42,8 @@ export interface IngestOptions {
    */
   durableKey?: boolean;
   alertId?: string;
+  /** The alert rule that reported these failures; stored on an incident it opens (its Resolved closes only those). */
+  alertRule?: string;
   signal?: AbortSignal;
 }
 
@@ -121,6 +124,7 @@ export class Intake {
     const context = {
       now,
       alertId: options.alertId,
+      alertRule: options.alertRule,
       pendingEvents: this.pending.get(id)?.events ?? 0,
       updateSample: group.category !== 'unknown',
       policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
@@ -231,12 +235,14 @@ export class Intake {
     return written;
   }
 
-  /** An alert's `Resolved` call: resolve its open incidents; the resolution notice is their pending job (outbox). */
-  async alertResolved(alertId: string, options: { eventKey?: string; cluster?: string; signal?: AbortSignal } = {}): Promise<string[]> {
+  /** An alert's `Resolved` call: resolve the open incidents its rule opened; the resolution notice is their pending job (outbox). */
+  async alertResolved(alertId: string, options: { eventKey?: string; rule?: string; cluster?: string; signal?: AbortSignal } = {}): Promise<string[]> {
     if (options.eventKey && (await this.seen(options.eventKey, true, options.signal))) return [];
     const candidates = options.cluster ? await this.deps.store.openIncidents(options.cluster, undefined, options) : await this.deps.store.list({ status: ['open', 'muted'] }, options);
+    // Only incidents this rule opened: a pull incident another source opened outlives this alert.
+    const open = candidates.filter((i) => i.alertIds?.includes(alertId) && (options.rule === undefined || i.openedByRule?.toLowerCase() === options.rule.toLowerCase()));
     const resolved: string[] = [];
-    for (const incident of candidates.filter((i) => i.alertIds?.includes(alertId))) {
+    for (const incident of open) {
       const now = this.now().toISOString();
       const stored = await requestJob(this.outbox(), incident.cluster, incident.id, { reason: 'alert-resolved' }, {
         signal: options.signal,
@@ -267,8 +273,9 @@ export class Intake {
     return open.map((i) => i.id);
   }
 
+  /** ACR push/delete events: any registry when PULL_DOCTOR_ALLOWED_REGISTRIES is empty, else only listed ones (the egress policy's list). */
   registryInScope(loginServer: string): boolean {
     const allowed = this.deps.settings.allowedRegistries;
-    return allowed.length === 0 || allowed.includes(loginServer.toLowerCase());
+    return allowed.length === 0 || new RegistryEgressPolicy({ allowedRegistries: allowed }).isListed(loginServer);
   }
 }
