@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
+import { STORAGE_SETTINGS } from './storage-settings';
 export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
@@ -129,29 +130,7 @@ export const SETTINGS = {
     secret: true,
     example: 'UseDevelopmentStorage=true',
   },
-  AzureWebJobsStorage__accountName: {
-    description:
-      'Storage account for identity-based connections (https://<name>.queue/.table.<cloud suffix>, the suffix of PULL_DOCTOR_AZURE_CLOUD); the identity needs Storage Queue Data Contributor and Storage Table Data Contributor.',
-    example: '',
-  },
-  AzureWebJobsStorage__queueServiceUri: {
-    description:
-      'Identity-based connection by service URI instead of the account name: the Queue service URI (https://<account>.queue.core.windows.net); needs AzureWebJobsStorage__tableServiceUri (or __accountName) for the incident table.',
-    example: '',
-  },
-  AzureWebJobsStorage__tableServiceUri: {
-    description: 'Identity-based connection by service URI: the Table service URI (https://<account>.table.core.windows.net) of the incident table.',
-    example: '',
-  },
-  WEBSITE_SITE_NAME: {
-    description:
-      'Set by App Service / Azure Functions, never by hand: its presence means "running in Azure", where pull-doctor refuses to run on in-memory incidents and queue (handlers answer 503 naming the missing storage setting).',
-    example: '',
-  },
-  PULL_DOCTOR_RESOLVED_RETENTION_DAYS: {
-    description: 'Resolved incidents are kept this many days after their last change, then deleted by the timer (processed-event keys: 2 days; tags and job failures: 30 days).',
-    example: '30',
-  },
+  ...STORAGE_SETTINGS,
   PULL_DOCTOR_QUEUE_NAME: {
     description: 'Queue of diagnose jobs; the Functions runtime moves failed messages to <name>-poison after 5 attempts (host.json maxDequeueCount).',
     example: 'pull-doctor-diagnose',
