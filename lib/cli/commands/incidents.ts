@@ -2,9 +2,11 @@ import { createServices } from '../../app/create-services';
 import { silentLogger } from '../../intake/logger';
 import type { Incident } from '../../model';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 
 const STATUSES = ['open', 'muted', 'resolved', 'all'] as const;
+
+export const NO_STORAGE = 'no incident storage configured: set AzureWebJobsStorage (a connection string, or UseDevelopmentStorage=true for Azurite) or AzureWebJobsStorage__accountName';
 
 function clusterName(id: string): string {
   return id.split('/').pop() ?? id;
@@ -31,6 +33,7 @@ export const incidentsCommand: Command = {
     'Reads the incident table and the <queue>-poison queue named by AzureWebJobsStorage (or',
     'AzureWebJobsStorage__accountName), PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
     'Each poison message is shown with the reason its last attempt failed.',
+    'Exit: 0 listed (none is an answer too), 3 usage error (also: no storage configured), 4 internal error.',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { status: { type: 'string', default: 'open' }, json: { type: 'boolean', default: false } });
@@ -38,10 +41,7 @@ export const incidentsCommand: Command = {
     const status = values.status as string;
     if (!(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
     const services = createServices(io.env, { log: silentLogger });
-    if (services.storage === 'memory') {
-      io.err('pull-doctor incidents: no incident storage configured (set AzureWebJobsStorage or AzureWebJobsStorage__accountName)');
-      return EXIT.undecided;
-    }
+    if (services.storage === 'memory') throw new UsageError(NO_STORAGE);
     const signal = AbortSignal.timeout(60_000);
     const incidents = await services.store.list(status === 'all' ? {} : { status: [status as Incident['status']] }, { signal });
     incidents.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
