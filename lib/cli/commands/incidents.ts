@@ -1,4 +1,3 @@
-import { createServices } from '../../app/create-services';
 import { silentLogger } from '../../intake/logger';
 import type { Incident } from '../../model';
 import { EXIT, UsageError, type Command } from '../command';
@@ -40,6 +39,9 @@ export const incidentsCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const status = values.status as string;
     if (!(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+    // Loaded here, not at the top: `--help` and usage errors need none of the storage and chat stack.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createServices } = require('../../app/create-services') as typeof import('../../app/create-services');
     const services = createServices(io.env, { log: silentLogger });
     if (services.storage === 'memory') throw new UsageError(NO_STORAGE);
     const signal = AbortSignal.timeout(60_000);

@@ -1,4 +1,3 @@
-import { createServices } from '../../app/create-services';
 import { silentLogger } from '../../intake/logger';
 import type { Incident } from '../../model';
 import { renderText } from '../../render/text';
@@ -41,6 +40,9 @@ export const whyCommand: Command = {
     const ref = positionals[0]!.toLowerCase();
     if (!INCIDENT_REF.test(ref)) throw new UsageError(`${JSON.stringify(positionals[0]!.slice(0, 80))} is not an incident id (8 or more hex characters)`);
 
+    // Loaded here, not at the top: `--help` and usage errors need none of the storage and chat stack.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createServices } = require('../../app/create-services') as typeof import('../../app/create-services');
     const services = createServices(io.env, { log: silentLogger });
     if (services.storage === 'memory') throw new UsageError(NO_STORAGE);
     const table = services.settings.PULL_DOCTOR_INCIDENT_TABLE;
