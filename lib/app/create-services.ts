@@ -97,6 +97,7 @@ export function createServices(env: Record<string, string | undefined> = process
       createEngine({
         azure: azure(),
         registries: createRegistryClientFactory({ credential: azure().credential }),
+        egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
         checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
         cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
         subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
