@@ -289,6 +289,8 @@ var appSettings = {
   PULL_DOCTOR_CHAT_ADMIN_ALLOW: chatAdminAllow
   // Unauthenticated Bot Framework requests are for the local emulator only.
   PULL_DOCTOR_BOT_LOCAL_MODE: 'false'
+  // Local runs only (the built-in sandbox instead of Azure): always off in Azure.
+  PULL_DOCTOR_SANDBOX_WORLD: ''
 }
 
 module functionApp 'modules/function-app.bicep' = {

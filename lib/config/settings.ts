@@ -175,6 +175,11 @@ export const SETTINGS = {
       'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. Never set in Azure.',
     example: 'false',
   },
+  PULL_DOCTOR_SANDBOX_WORLD: {
+    description:
+      'Local runs only (npm run local): a sandbox world name (lib/sandbox/worlds) or file; diagnoses then run against the built-in sandbox instead of Azure, and Container insights look-ups answer nothing. Empty in Azure.',
+    example: '',
+  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -226,6 +231,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: csv,
   PULL_DOCTOR_CHAT_ADMIN_ALLOW: csv,
   PULL_DOCTOR_BOT_LOCAL_MODE: unsetIfBlank(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
+  PULL_DOCTOR_SANDBOX_WORLD: unsetIfBlank(z.string().max(500).regex(/^[\w./-]+$/, 'must be a world name or a .yaml file path').optional()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
