@@ -346,6 +346,8 @@ var appSettings = {
   // The alert webhook's second factor: the action group's Entra token for this app registration.
   PULL_DOCTOR_ALERT_AUTH_APP_ID: alertWebhookAppId
   PULL_DOCTOR_ALERT_AUTH_TENANT_ID: tenant().tenantId
+  // Local runs only (the built-in sandbox instead of Azure): always off in Azure.
+  PULL_DOCTOR_SANDBOX_WORLD: ''
 }
 
 module functionApp 'modules/function-app.bicep' = {

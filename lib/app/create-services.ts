@@ -19,6 +19,7 @@ import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
+import { sandboxServices } from './sandbox-services';
 import { createRegistryClientFactory } from '../registry/oci-registry-client';
 import { storageConnections, storagePlan } from './storage-connection';
 
@@ -108,11 +109,13 @@ export function createServices(env: Record<string, string | undefined> = process
     },
     now: overrides.now,
   });
-  const insights = lazy(() => overrides.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
+  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
+  const insights = lazy(() => overrides.insights ?? sandbox()?.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   const diagnoser = lazy(
     () =>
       overrides.diagnoser ??
+      sandbox()?.diagnoser ??
       createEngine({
         azure: azure(),
         registries: createRegistryClientFactory({ credential: azure().credential }),

@@ -178,6 +178,7 @@ export const SETTINGS = {
       'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. The app refuses to start with it in Azure (WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID set).',
     example: 'false',
   },
+  PULL_DOCTOR_SANDBOX_WORLD: { description: 'Local runs only (npm run local): a sandbox world name (lib/sandbox/worlds) or file; diagnoses then run against the built-in sandbox instead of Azure, and Container insights look-ups read the world\'s rows. Refused in Azure.', example: '' },
   PULL_DOCTOR_ALERT_AUTH_APP_ID: {
     description:
       'Client id of the Entra app registration Azure Monitor\'s secure webhook gets its token for: /api/alerts then requires that bearer token (issuer, audience, signature, Azure Monitor\'s app id) besides the function key. Required in Azure; unset outside Azure = function key only.',
@@ -249,6 +250,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_BOT_LOCAL_MODE: unsetIfBlank(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   PULL_DOCTOR_ALERT_AUTH_APP_ID: unsetIfBlank(z.string().regex(GUID, 'must be an app (client) id (GUID)').optional()),
   PULL_DOCTOR_ALERT_AUTH_TENANT_ID: unsetIfBlank(z.string().regex(GUID, 'must be a tenant id (GUID)').optional()),
+  PULL_DOCTOR_SANDBOX_WORLD: unsetIfBlank(z.string().max(500).regex(/^[\w./-]+$/, 'must be a world name or a .yaml file path').optional()),
 });
 export type Settings = z.infer<typeof SettingsSchema> & {
   /** Secret settings that were set but cannot be used (unresolved Key Vault reference, wrong format): treated as unset. */
@@ -268,6 +270,7 @@ const SLACK_API_HOSTS = new Set(['slack.com', 'slack-gov.com']);
 function localOnlyProblems(settings: z.infer<typeof SettingsSchema>): string[] {
   const problems: string[] = [];
   if (settings.PULL_DOCTOR_BOT_LOCAL_MODE) problems.push('PULL_DOCTOR_BOT_LOCAL_MODE=true is for local development and is refused in Azure');
+  if (settings.PULL_DOCTOR_SANDBOX_WORLD) problems.push('PULL_DOCTOR_SANDBOX_WORLD (the built-in sandbox instead of Azure) is for local runs and is refused in Azure');
   if (settings.SLACK_API_URL && !SLACK_API_HOSTS.has(new URL(settings.SLACK_API_URL).hostname)) {
     problems.push('SLACK_API_URL points away from slack.com; that is for tests and is refused in Azure');
   }
