@@ -156,7 +156,8 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
   const head = headline(incident, diagnosis);
   const roots = byRootCause(diagnosis);
   const rootIds = new Set<string>(roots.map((f) => f.checkId));
-  const warned = diagnosis.findings.filter((f) => f.status === 'warn' || (f.status === 'fail' && !rootIds.has(f.checkId)));
+  // A warning that is a root cause is listed with the roots only: its fixes once, not twice.
+  const warned = diagnosis.findings.filter((f) => (f.status === 'warn' || f.status === 'fail') && !rootIds.has(f.checkId));
   const evidenceFrom = roots.length > 0 ? roots : warned;
   const fixesFrom = roots.length > 0 ? [...roots, ...warned] : warned;
   const resolved = incident?.status === 'resolved';
