@@ -108,7 +108,9 @@ describe('built-in sandbox worlds', () => {
 
     it('assigns only built-in roles or roles the world defines', () => {
       const w = world(file);
-      const known = new Set([...BUILTIN_ROLES.map((r) => r.name), ...w.roleDefinitions.map((r) => r.name)]);
+      // Custom roles come as `roleDefinitions` or as Microsoft.Authorization/roleDefinitions resources.
+      const asResources = w.resources.filter((r) => r.type.toLowerCase() === 'microsoft.authorization/roledefinitions').map((r) => r.name);
+      const known = new Set([...BUILTIN_ROLES.map((r) => r.name), ...w.roleDefinitions.map((r) => r.name), ...asResources]);
       const assigned = w.resources
         .filter((r) => r.type === 'Microsoft.Authorization/roleAssignments')
         .map((r) => String(r.properties?.roleDefinitionId).split('/').pop()!);

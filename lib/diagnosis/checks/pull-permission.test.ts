@@ -5,6 +5,7 @@ describeCheckTable('pull-permission', [
   ['acr-not-attached', 'fail', /no role that lets it pull from myacr/],
   ['acrpull-wrong-scope', 'fail', /no role that lets it pull from myacr/],
   ['custom-role-pull', 'pass', /can pull from myacr/],
+  ['custom-role-as-resource', 'pass', /can pull from myacr: Contoso Image Puller \(template\) at the registry/],
   ['role-inherited-rg', 'pass', /can pull from myacr: AcrPull at \/subscriptions\/.*\/resourceGroups\/rg-registry$/i],
   ['role-inherited-subscription-contributor', 'pass', /can pull from myacr: Contributor/],
   ['abac-acrpull-only', 'fail', /ABAC mode: AcrPull is not honoured/],
