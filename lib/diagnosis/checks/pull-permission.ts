@@ -204,8 +204,7 @@ function unclearConditionOutcome(unclear: Grant[], evidence: Evidence[], registr
         ...unclear.map((g) => ({
           text: `Check that the condition of ${g.role.roleName} (${g.unclear!.reason ?? 'not evaluated'}) lets ${repository} through for Microsoft.ContainerRegistry/registries/repositories/content/read: ${g.unclear!.condition}`,
         })),
-        { text: 'Or replace it with the documented repository condition:' },
-        ...abacFixes(registry, { assigneeObjectId: principalId }, repository),
+        ...abacFixes(registry, { assigneeObjectId: principalId }, repository).map((fix) => ({ ...fix, text: `Or replace it: ${fix.text}` })),
       ],
       docs: DOCS.abac,
     },
