@@ -11,6 +11,8 @@ describeCheckTable('repository-tag', [
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
   ['digest-pin-missing', 'fail', /^Digest sha256:5d1b2c0a\S+ does not exist in myacr\.azurecr\.io\/app \(v1\.2 is an existing tag\)$/],
+  // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
+  ['cross-tenant-registry', 'unknown', /^registry host not allowed: add it to PULL_DOCTOR_ALLOWED_REGISTRIES .*myacr2\.azurecr\.io was not found through ARM/],
 ]);
 
 describe('closest and newest names', () => {
