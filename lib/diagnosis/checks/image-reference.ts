@@ -2,7 +2,7 @@ import { parseImageRef } from '../../image-ref/parse-image-ref';
 import { formatImageRef } from '../../model';
 import type { Check, CheckOutcome } from '../check';
 import { setImageCommand } from '../fix-commands';
-import { importFixes, knownRegistryOf } from './docker-hub';
+import { importFixes, knownRegistryOf } from '../docker-hub-import';
 import { DOCS } from './docs';
 
 const SOURCE = 'pod spec (image as written)';

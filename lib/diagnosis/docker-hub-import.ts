@@ -1,10 +1,10 @@
-import { parseArmId } from '../../azure/arm-id';
-import { formatImageRef, type Fix, type ImageRef } from '../../model';
-import type { CheckContext } from '../check';
-import { getManagedCluster, listRoleAssignmentsFor } from '../azure-lookups';
-import { describeFailure } from '../describe-failure';
-import { setImageCommand, sh } from '../fix-commands';
-import { pullIdentityOf } from './cluster';
+import { parseArmId } from '../azure/arm-id';
+import { formatImageRef, type Fix, type ImageRef } from '../model';
+import type { CheckContext } from './check';
+import { getManagedCluster, listRoleAssignmentsFor } from './azure-lookups';
+import { describeFailure } from './describe-failure';
+import { setImageCommand, sh } from './fix-commands';
+import { pullIdentityOf } from './checks/cluster';
 
 const REGISTRY_SCOPE = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)$/i;
 
