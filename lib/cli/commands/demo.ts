@@ -67,7 +67,8 @@ export function demoIncident(world: World, diagnosis: Diagnosis): Incident {
   const f = world.failure;
   const now = new Date().toISOString();
   return {
-    id: `demo-${diagnosis.classification.category}`,
+    // Named after what the diagnosis found, not the classifier's reading of the message (they can disagree).
+    id: `demo-${diagnosis.verdict.rootCauses[0]?.checkId ?? diagnosis.verdict.outcome.replace(/_/g, '-')}`,
     cluster: f.cluster ?? '',
     image: f.image,
     category: diagnosis.classification.category,
