@@ -1,11 +1,9 @@
 import type { AzureClients } from '../azure/clients';
-import { createDefaultAzureClients } from '../azure/create-azure-clients';
 import type { ChatPort } from '../chat/chat-port';
 import { createChatPort } from '../chat/create-chat-port';
 import { classifyPullMessage } from '../classify/classify-pull-message';
 import { readSettings, type Settings } from '../config/settings';
 import type { Diagnoser } from '../diagnosis/diagnoser';
-import { createEngine } from '../diagnosis/engine';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
@@ -17,12 +15,15 @@ import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
-import { createRegistryClientFactory } from '../registry/oci-registry-client';
+import { onceAsync } from '../util/lazy';
+import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-ports';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
  * Container insights, chat and the engine. Everything is created once, lazily (the alert webhook
- * never builds the engine), and reused across invocations.
+ * never builds the engine), and reused across invocations. The SDKs behind the engine, Log
+ * Analytics, the credential and chat are imported on first use (`await import`), so the Functions
+ * app's cold start loads only intake and storage.
  */
 export interface Services extends IntakeServices {
   readonly settings: Settings;
@@ -68,12 +69,13 @@ function lazy<T>(make: () => T): () => T {
 export function createServices(env: Record<string, string | undefined> = process.env, overrides: ServiceOverrides = {}): Services {
   const settings = readSettings(env);
   const log = overrides.log ?? consoleLogger;
-  const azure = lazy(() => overrides.azure ?? createDefaultAzureClients(settings));
+  const credential = onceAsync(async () => overrides.azure?.credential ?? (await import('../azure/default-credential.js')).createDefaultCredential(settings));
+  const azure = onceAsync(async () => overrides.azure ?? (await import('../azure/create-azure-clients.js')).createDefaultAzureClients(settings, {}, await credential()));
 
   const connectionString = settings.AzureWebJobsStorage && /^UseDevelopmentStorage=true;?$/i.test(settings.AzureWebJobsStorage) ? AZURITE_DEV_CONNECTION : settings.AzureWebJobsStorage;
   const accountName = settings.AzureWebJobsStorage__accountName;
   const storage: 'table' | 'memory' = overrides.store || connectionString || accountName ? 'table' : 'memory';
-  const connection = connectionString ? { connectionString } : accountName ? { accountName, credential: azure().credential } : undefined;
+  const connection = connectionString ? { connectionString } : accountName ? { accountName, credential: lazyCredential(credential) } : undefined;
   const store = overrides.store ?? (connection ? TableIncidentStore.create(connection, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
   const queue = overrides.queue ?? (connection ? StorageJobQueue.create(connection, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
 
@@ -89,18 +91,21 @@ export function createServices(env: Record<string, string | undefined> = process
     },
     now: overrides.now,
   });
-  const insights = lazy(() => overrides.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
+  const insights = lazy(() => overrides.insights ?? lazyContainerInsights(async () => createLogAnalyticsContainerInsights((await azure()).logs())));
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   const diagnoser = lazy(
     () =>
       overrides.diagnoser ??
-      createEngine({
-        azure: azure(),
-        registries: createRegistryClientFactory({ credential: azure().credential }),
-        checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
-        cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
-        subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
-        deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+      lazyDiagnoser(async () => {
+        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+        return createEngine({
+          azure: clients,
+          registries: createRegistryClientFactory({ credential: clients.credential }),
+          checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+          cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+          subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+          deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+        });
       }),
   );
 

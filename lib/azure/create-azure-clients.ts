@@ -6,10 +6,10 @@ import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
-import { AzureAuthorityHosts, DefaultAzureCredential } from '@azure/identity';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import type { Settings } from '../config/settings';
 import type { AzureClients, RequestCounts } from './clients';
+import { AUTHORITY_HOSTS, createDefaultCredential } from './default-credential';
 
 /** One outgoing request as the counting policy saw it (every retry is its own request). */
 export interface AzureRequestInfo {
@@ -46,9 +46,9 @@ export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.azure.com/v1';
  * Government developer guide", Log Analytics query API endpoints).
  */
 export const CLOUD_ENDPOINTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], { resourceManager: string; logs: string; authorityHost: string }> = {
-  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AzureAuthorityHosts.AzurePublicCloud },
-  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AzureAuthorityHosts.AzureChina },
-  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AzureAuthorityHosts.AzureGovernment },
+  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AUTHORITY_HOSTS.AzureCloud },
+  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AUTHORITY_HOSTS.AzureChinaCloud },
+  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AUTHORITY_HOSTS.AzureUSGovernment },
 };
 
 function trimSlash(url: string): string {
@@ -149,11 +149,8 @@ export function createAzureClients(options: CreateAzureClientsOptions): AzureCli
 export function createDefaultAzureClients(
   settings: Pick<Settings, 'AZURE_CLIENT_ID'> & Partial<Pick<Settings, 'PULL_DOCTOR_AZURE_CLOUD'>>,
   overrides: Omit<CreateAzureClientsOptions, 'credential'> = {},
+  credential: TokenCredential = createDefaultCredential(settings),
 ): AzureClients {
   const cloud = CLOUD_ENDPOINTS[settings.PULL_DOCTOR_AZURE_CLOUD ?? 'AzureCloud'];
-  const credential = new DefaultAzureCredential({
-    authorityHost: cloud.authorityHost,
-    ...(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}),
-  });
   return createAzureClients({ resourceManagerEndpoint: cloud.resourceManager, logsEndpoint: cloud.logs, ...overrides, credential });
 }

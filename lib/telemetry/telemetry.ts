@@ -56,7 +56,7 @@ export async function credentialFrom(authString: string | undefined): Promise<To
   );
   if (parts.get('authorization')?.toLowerCase() !== 'aad') return undefined;
   const clientId = parts.get('clientid');
-  const { ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  const { ManagedIdentityCredential } = await import('@azure/identity');
   return clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
 }
 
