@@ -1,3 +1,4 @@
+import { runColdStartBench } from './cold-start';
 import { runDiagnosisLatencyBench } from './diagnosis-latency';
 import { runIntakeStormBench } from './intake-storm';
 
@@ -7,6 +8,7 @@ async function main(): Promise<void> {
   const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
     ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
     ['intake storm (issue 5)', () => runIntakeStormBench()],
+    ['cold start (issue 16)', () => runColdStartBench({ compareMain: 'dist/functions/*.js' })],
   ];
   for (const [name, run] of benches) {
     if (only && !name.includes(only)) continue;

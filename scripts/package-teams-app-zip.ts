@@ -20,7 +20,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    if (!/^[\w./-]+$/.test(entry.name) || entry.name.startsWith('/') || entry.name.includes('..')) {
+    if (!/^[\w./@-]+$/.test(entry.name) || entry.name.startsWith('/') || entry.name.includes('..')) {
       throw new Error(`unsafe zip entry name: ${entry.name}`);
     }
     const name = Buffer.from(entry.name, 'utf8');
