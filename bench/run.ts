@@ -1,5 +1,6 @@
 import { runColdStartBench } from './cold-start';
 import { runDiagnosisLatencyBench } from './diagnosis-latency';
+import { runE2eBench } from './e2e';
 import { runIntakeStormBench } from './intake-storm';
 
 /** `npm run bench`: every benchmark, printed as a table. Results go to BENCHMARKS.md by hand, with this command. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
     ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
     ['intake storm (issue 5)', () => runIntakeStormBench()],
     ['cold start (issue 16)', () => runColdStartBench({ compareMain: 'dist/functions/*.js' })],
+    ['e2e: event to chat (issue 16)', () => runE2eBench()],
   ];
   for (const [name, run] of benches) {
     if (only && !name.includes(only)) continue;
