@@ -91,7 +91,13 @@ export function createServices(env: Record<string, string | undefined> = process
     },
     now: overrides.now,
   });
-  const insights = lazy(() => overrides.insights ?? lazyContainerInsights(async () => createLogAnalyticsContainerInsights((await azure()).logs())));
+  const insights = lazy(
+    () =>
+      overrides.insights ??
+      lazyContainerInsights(async () =>
+        createLogAnalyticsContainerInsights(overrides.azure ? overrides.azure.logs() : (await import('../azure/logs-client.js')).createLogsQueryClient(await credential(), settings)),
+      ),
+  );
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   const diagnoser = lazy(
     () =>

@@ -9,7 +9,8 @@ import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipe
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import type { Settings } from '../config/settings';
 import type { AzureClients, RequestCounts } from './clients';
-import { AUTHORITY_HOSTS, createDefaultCredential } from './default-credential';
+import { CLOUD_ENDPOINTS, PUBLIC_LOGS_ENDPOINT, PUBLIC_RESOURCE_MANAGER } from './cloud-endpoints';
+import { createDefaultCredential } from './default-credential';
 
 /** One outgoing request as the counting policy saw it (every retry is its own request). */
 export interface AzureRequestInfo {
@@ -38,18 +39,7 @@ export interface CreateAzureClientsOptions {
   onRequest?: (info: AzureRequestInfo) => void;
 }
 
-export const PUBLIC_RESOURCE_MANAGER = 'https://management.azure.com';
-export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.azure.com/v1';
-
-/**
- * Endpoints per cloud (learn.microsoft.com: "Azure China 21Vianet developer guide", "Azure
- * Government developer guide", Log Analytics query API endpoints).
- */
-export const CLOUD_ENDPOINTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], { resourceManager: string; logs: string; authorityHost: string }> = {
-  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AUTHORITY_HOSTS.AzureCloud },
-  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AUTHORITY_HOSTS.AzureChinaCloud },
-  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AUTHORITY_HOSTS.AzureUSGovernment },
-};
+export { CLOUD_ENDPOINTS, PUBLIC_LOGS_ENDPOINT, PUBLIC_RESOURCE_MANAGER } from './cloud-endpoints';
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
