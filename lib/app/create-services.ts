@@ -107,6 +107,7 @@ export function createServices(env: Record<string, string | undefined> = process
         return createEngine({
           azure: clients,
           registries: createRegistryClientFactory({ credential: clients.credential }),
+          egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
           checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
           cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
           subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,

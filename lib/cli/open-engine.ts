@@ -51,6 +51,7 @@ export async function openEngine(options: { world?: string; env: Record<string, 
   const engine = createEngine({
     azure,
     registries,
+    egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
     subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
     checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
     cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,

@@ -152,7 +152,8 @@ export const SETTINGS = {
     example: '00000000-0000-0000-0000-000000000000',
   },
   PULL_DOCTOR_ALLOWED_REGISTRIES: {
-    description: 'Comma-separated registry login servers whose ACR push/delete events are acted on; empty = any registry.',
+    description:
+      'Comma-separated registry hosts (host[:port]) pull-doctor may contact anonymously, besides the ACRs it finds through ARM (the only ones that get its Entra token) and the built-in public registries (Docker Hub, MCR, GHCR, Quay, registry.k8s.io); any other registry is not contacted and its checks say unknown. Also the only registries whose ACR push/delete events are acted on (empty = events from any registry).',
     example: 'myacr.azurecr.io',
   },
   SLACK_SIGNING_SECRET: {

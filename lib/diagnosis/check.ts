@@ -1,6 +1,6 @@
 import type { CheckId, Classification, Finding, ImageRef, PullFailure } from '../model';
 import type { AzureClients } from '../azure/clients';
-import type { RegistryClientFactory } from '../registry/registry-client';
+import type { RegistryAccess } from '../registry/registry-client';
 import type { ClusterFacts, ManifestFacts, RegistryFacts } from './facts';
 
 /**
@@ -34,7 +34,8 @@ export interface CheckContext {
   /** Facts known so far; every key in the check's `needs` is guaranteed present. */
   facts: Readonly<Partial<Facts>>;
   azure: AzureClients;
-  registries: RegistryClientFactory;
+  /** Registry clients behind the engine's egress policy (a denied host throws RegistryEgressDenied). */
+  registries: RegistryAccess;
   lookups: Lookups;
   /** Aborted when the check's time budget runs out or the run is cancelled. */
   signal: AbortSignal;

@@ -1,6 +1,6 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { parseArmId } from '../azure/arm-id';
-import { RegistryError } from '../registry/registry-client';
+import { RegistryEgressDenied, RegistryError } from '../registry/registry-client';
 
 /** Raised by the engine when a check's time budget runs out. */
 export class CheckTimeoutError extends Error {
@@ -15,6 +15,8 @@ export interface FailureDescription {
   summary: string;
   what: string;
   permission?: string;
+  /** What to change when it is pull-doctor's own configuration, not a role, that stopped the read. */
+  fix?: string;
 }
 
 /**
@@ -24,6 +26,14 @@ export interface FailureDescription {
  */
 export function describeFailure(error: unknown, lookupKey: string | undefined): FailureDescription {
   const what = lookupKey ? describeLookup(lookupKey) : 'a lookup';
+  if (error instanceof RegistryEgressDenied) {
+    // Not a failed read: pull-doctor chose not to send it. Say why and what setting changes that.
+    return {
+      summary: error.message,
+      what,
+      fix: `If ${error.host} is a registry you trust, add it to PULL_DOCTOR_ALLOWED_REGISTRIES: pull-doctor then contacts it anonymously (never with its identity).`,
+    };
+  }
   const reason = describeError(error);
   return { summary: `could not read ${what}: ${reason}`, what, permission: permissionFor(lookupKey, error) };
 }

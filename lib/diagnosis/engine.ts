@@ -1,5 +1,7 @@
 import type { AzureClients } from '../azure/clients';
 import type { RegistryClientFactory } from '../registry/registry-client';
+import { DiagnosisRegistries } from '../registry/diagnosis-registries';
+import { RegistryEgressPolicy, type RegistryEgressPolicyOptions } from '../registry/egress-policy';
 import { classifyPullMessage } from '../classify/classify-pull-message';
 import { DIAGNOSIS_VERSION, type Diagnosis, type Finding, type PullFailure } from '../model';
 import type { Check, CheckContext, FactKey, Facts } from './check';
@@ -14,6 +16,11 @@ import { decideVerdict } from './verdict';
 export interface EngineOptions {
   azure: AzureClients;
   registries: RegistryClientFactory;
+  /**
+   * Which registry hosts may be contacted (lib/registry/egress-policy.ts): PULL_DOCTOR_ALLOWED_REGISTRIES
+   * and, for tests only, loopback. Default: ACRs ARM resolves and the built-in public registries.
+   */
+  egress?: RegistryEgressPolicyOptions;
   /** Defaults to every check in check-list.ts. */
   checks?: readonly Check[];
   /** Time budget of one check. */
@@ -45,6 +52,7 @@ export function createEngine(options: EngineOptions): Engine {
   const budget = options.checkTimeoutMs ?? 10_000;
   const subscriptions = options.subscriptions ?? [];
   const maxConcurrency = options.maxConcurrency ?? Number.POSITIVE_INFINITY;
+  const egress = new RegistryEgressPolicy(options.egress);
 
   /** One trace per diagnosis (one child span per check) and the diagnoses metric; no-ops without Application Insights. */
   async function diagnose(failure: PullFailure, run: DiagnoseOptions = {}): Promise<Diagnosis> {
@@ -74,9 +82,15 @@ export function createEngine(options: EngineOptions): Engine {
     const timings: Record<string, number> = {};
     const running = new Map<string, Promise<void>>();
     const pending = [...checks];
+    const registries = new DiagnosisRegistries(options.registries, egress);
 
     const providersLeft = (key: FactKey) =>
       pending.some((c) => c.provides?.includes(key)) || [...running.keys()].some((id) => checks.find((c) => c.id === id)?.provides?.includes(key));
+    // Registry calls for ACR hosts wait for this: only a registry ARM resolved gets the Entra token.
+    const settleEgress = () => {
+      if (facts.registry) registries.resolvedByArm([facts.registry]);
+      else if (!providersLeft('registry')) registries.resolvedByArm([]);
+    };
 
     const report = (last?: Finding) =>
       run.onProgress?.({
@@ -88,7 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     const start = (check: Check) => {
       const task = withSpan(`pull-doctor.check ${check.id}`, { 'pull_doctor.check_id': check.id }, async (span) => {
-        const result = await runCheck(check, { failure, classification, facts, subscriptions }, run.signal);
+        const result = await runCheck(check, { failure, classification, facts, subscriptions, registries }, run.signal);
         span.setAttribute('pull_doctor.status', result.finding.status);
         return result;
       }).then(({ finding, provided }) => {
@@ -96,11 +110,13 @@ export function createEngine(options: EngineOptions): Engine {
         findings.set(check.id, finding);
         timings[check.id] = finding.durationMs ?? 0;
         running.delete(check.id);
+        settleEgress();
         report(finding);
       });
       running.set(check.id, task);
     };
 
+    settleEgress();
     while (pending.length > 0 || running.size > 0) {
       for (let i = 0; i < pending.length; ) {
         const check = pending[i];
@@ -115,6 +131,7 @@ export function createEngine(options: EngineOptions): Engine {
           const finding = skipped(check, missing, checks, findings);
           findings.set(check.id, finding);
           timings[check.id] = 0;
+          settleEgress();
           report(finding);
         } else i += 1;
       }
@@ -145,7 +162,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function runCheck(
     check: Check,
-    base: { failure: PullFailure; classification: CheckContext['classification']; facts: Partial<Facts>; subscriptions: readonly string[] },
+    base: { failure: PullFailure; classification: CheckContext['classification']; facts: Partial<Facts>; subscriptions: readonly string[]; registries: DiagnosisRegistries },
     runSignal: AbortSignal | undefined,
   ): Promise<{ finding: Finding; provided: Partial<Facts> }> {
     const t0 = Date.now();
@@ -160,7 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
       classification: base.classification,
       facts: { ...base.facts },
       azure: options.azure,
-      registries: options.registries,
+      registries: base.registries,
       lookups,
       signal: controller.signal,
       subscriptions: base.subscriptions,
@@ -182,9 +199,11 @@ export function createEngine(options: EngineOptions): Engine {
           status: 'unknown',
           summary: described.summary,
           evidence: [],
-          fixes: described.permission
-            ? [{ text: `Let pull-doctor read it: grant its identity ${described.permission}.` }]
-            : [],
+          fixes: described.fix
+            ? [{ text: described.fix }]
+            : described.permission
+              ? [{ text: `Let pull-doctor read it: grant its identity ${described.permission}.` }]
+              : [],
           missing: { what: described.what, permission: described.permission },
           durationMs: Date.now() - t0,
         },

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { isAksClusterId, isImageText, isNamespace, isPodName } from './names';
 import { RecentKeys } from './recent-keys';
 import { recordIncident } from '../telemetry';
+import { RegistryEgressPolicy } from '../registry/egress-policy';
 
 export interface IntakeSettings {
   debounceMinutes: number;
@@ -246,9 +247,10 @@ export class Intake {
     return open.map((i) => i.id);
   }
 
+  /** ACR push/delete events: any registry when PULL_DOCTOR_ALLOWED_REGISTRIES is empty, else only listed ones (the egress policy's list). */
   registryInScope(loginServer: string): boolean {
     const allowed = this.deps.settings.allowedRegistries;
-    return allowed.length === 0 || allowed.includes(loginServer.toLowerCase());
+    return allowed.length === 0 || new RegistryEgressPolicy({ allowedRegistries: allowed }).isListed(loginServer);
   }
 
   private rejectReason(f: PullFailure): string | undefined {

@@ -1,7 +1,9 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { ManifestFacts } from '../diagnosis/facts';
+import { isEgressGrant, normaliseHost, redirectProblem, type EgressGrant } from './egress-policy';
 import { RegistryAuthenticator, type BasicCredentials } from './registry-auth';
 import {
+  RegistryEgressDenied,
   RegistryError,
   type CallOptions,
   type RegistryClient,
@@ -32,7 +34,10 @@ export type { RegistryRequestInfo } from './registry-transport';
 export type { BasicCredentials } from './registry-auth';
 
 export interface RegistryClientFactoryOptions {
-  /** Entra credential, exchanged for ACR tokens (scope `https://containerregistry.azure.net/.default`). */
+  /**
+   * Entra credential, exchanged for ACR tokens (scope `https://containerregistry.azure.net/.default`)
+   * only with hosts whose egress grant is `entra` (an ACR that ARM resolved).
+   */
   credential?: TokenCredential;
   /** Tenant sent to ACR's /oauth2/exchange, for identities used across tenants. */
   tenantId?: string;
@@ -56,7 +61,11 @@ const MAX_PAGES = 10_000;
 /** Entries of an index that are not runnable images (BuildKit attestations, `unknown/unknown`). */
 const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
 
-/** The registry data plane port over the OCI distribution API (ACR token exchange on top). */
+/**
+ * The registry data plane port over the OCI distribution API (ACR token exchange on top). Every
+ * client is bound to an egress grant from lib/registry/egress-policy.ts: which host, whether the
+ * Entra token may be exchanged there, and where its token service and redirects may point.
+ */
 export function createRegistryClientFactory(options: RegistryClientFactoryOptions = {}): RegistryClientFactory {
   const transport = new RegistryTransport({
     tlsCa: options.tlsCa,
@@ -66,12 +75,16 @@ export function createRegistryClientFactory(options: RegistryClientFactoryOption
   });
   const clients = new Map<string, OciRegistryClient>();
   return {
-    forHost(host: string): RegistryClient {
-      const key = host.trim().toLowerCase();
-      if (!/^[a-z0-9.-]+(:\d+)?$/.test(key)) throw new RegistryError(`not a registry host: "${host}"`, 0, 'NAME_INVALID');
+    forHost(host: string, grant: EgressGrant): RegistryClient {
+      const name = host.trim().toLowerCase();
+      if (!/^[a-z0-9.-]+(:\d+)?$/.test(name)) throw new RegistryError(`not a registry host: "${host}"`, 0, 'NAME_INVALID');
+      if (!isEgressGrant(grant) || grant.host !== normaliseHost(name)) {
+        throw new RegistryEgressDenied(`no egress decision for registry host ${name}: nothing is sent without one`, name);
+      }
+      const key = `${name} ${grant.auth} ${grant.allowLoopback} ${grant.tokenHosts.join(',')} ${grant.redirectHosts.join(',')}`;
       let client = clients.get(key);
       if (!client) {
-        client = new OciRegistryClient(key, transport, options);
+        client = new OciRegistryClient(name, transport, options, grant);
         clients.set(key, client);
       }
       return client;
@@ -89,9 +102,10 @@ class OciRegistryClient implements RegistryClient {
     readonly host: string,
     private readonly transport: RegistryTransport,
     options: RegistryClientFactoryOptions,
+    private readonly grant: EgressGrant,
   ) {
     this.baseUrl = `https://${apiHost(host)}`;
-    this.auth = new RegistryAuthenticator(host, this.baseUrl, transport, options);
+    this.auth = new RegistryAuthenticator(host, this.baseUrl, transport, options, grant);
     this.pageSize = Math.max(1, Math.floor(options.pageSize ?? 100));
   }
 
@@ -180,6 +194,7 @@ class OciRegistryClient implements RegistryClient {
         url,
         headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
         signal,
+        redirect: (to) => redirectProblem(this.grant, to),
       });
     const authorization = await this.auth.authorization(scope, signal);
     let response = await send(authorization);

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { RegistryError } from './registry-client';
-import { acrEntraScope, isAcrHost } from './registry-hosts';
+import { redirectProblem, tokenRealmProblem, type EgressGrant } from './egress-policy';
+import { RegistryEgressDenied, RegistryError } from './registry-client';
+import { acrEntraScope } from './registry-hosts';
 import { displayUrl, errorFromResponse, type RegistryResponse, type RegistryTransport } from './registry-transport';
 import { BearerTokenResponseSchema, RefreshTokenResponseSchema } from './registry-wire';
 import { parseChallenge, type Challenge } from './www-authenticate';
@@ -11,7 +12,7 @@ export interface BasicCredentials {
 }
 
 export interface RegistryAuthOptions {
-  /** Entra credential; exchanged for an ACR refresh token. */
+  /** Entra credential; exchanged for an ACR refresh token, only with hosts the egress grant says `entra`. */
   credential?: TokenCredential;
   /** Entra tenant sent to ACR's exchange (multi-tenant identities). */
   tenantId?: string;
@@ -29,10 +30,13 @@ const EXPIRY_SKEW_MS = 60_000;
 const DEFAULT_TOKEN_LIFETIME_S = 60;
 
 /**
- * Authorization for one registry host: discovers the scheme with `GET /v2/`, then answers
- * `Authorization` header values per scope — ACR (Entra token → /oauth2/exchange → /oauth2/token),
- * Docker-style token servers (anonymous or with basic credentials), or Basic. Tokens are cached per
- * scope until they expire and fetched single-flight. Token values never appear in errors.
+ * Authorization for one registry host under its egress grant. An `entra` grant (an ACR that ARM
+ * resolved) exchanges the Entra token at the login server's own `/oauth2/exchange` and never asks
+ * the host where to send it. Any other grant is anonymous: it discovers the scheme with `GET /v2/`
+ * and asks a Docker-style token server only when the challenge's realm is the registry's own host or
+ * its documented token service (or uses Basic credentials the wiring configured for that host).
+ * Tokens are cached per scope until they expire and fetched single-flight. Token values never
+ * appear in errors.
  */
 export class RegistryAuthenticator {
   private challenge?: Promise<Challenge | undefined>;
@@ -44,15 +48,22 @@ export class RegistryAuthenticator {
     private readonly baseUrl: string,
     private readonly transport: RegistryTransport,
     private readonly options: RegistryAuthOptions,
+    private readonly grant: EgressGrant,
   ) {}
+
+  private get entra(): boolean {
+    return this.grant.auth === 'entra' && this.options.credential !== undefined;
+  }
+
+  /** ACR's documented, fixed challenge: realm `https://<login server>/oauth2/token`, service = login server. */
+  private acrChallenge(): Extract<Challenge, { scheme: 'bearer' }> {
+    return { scheme: 'bearer', realm: `${this.baseUrl}/oauth2/token`, service: this.host };
+  }
 
   /** The header to send for a request needing `scope`, or undefined when none is needed or known. */
   async authorization(scope: string, signal?: AbortSignal): Promise<string | undefined> {
-    // ACR's challenge is documented and fixed (realm https://<login server>/oauth2/token, service =
-    // login server): with an Entra credential, skip the `GET /v2/` round trip and exchange at once.
-    if (!this.challenge && this.options.credential && isAcrHost(this.host)) {
-      this.challenge = Promise.resolve({ scheme: 'bearer', realm: `${this.baseUrl}/oauth2/token`, service: this.host });
-    }
+    // An ACR resolved through ARM: skip the `GET /v2/` round trip and exchange at once.
+    if (!this.challenge && this.entra) this.challenge = Promise.resolve(this.acrChallenge());
     this.challenge ??= this.probe(signal).catch((err: unknown) => {
       this.challenge = undefined;
       throw err;
@@ -66,8 +77,10 @@ export class RegistryAuthenticator {
    * header to retry with once — undefined when there is nothing new to try.
    */
   async retryAuthorization(wwwAuthenticate: string | undefined, scope: string, signal?: AbortSignal): Promise<string | undefined> {
-    const challenge = parseChallenge(wwwAuthenticate);
-    if (!challenge) return undefined;
+    const parsed = parseChallenge(wwwAuthenticate);
+    if (!parsed) return undefined;
+    // With Entra, only the scope of the host's challenge is used: never its realm or service.
+    const challenge: Challenge = this.entra ? { ...this.acrChallenge(), scope: parsed.scheme === 'bearer' ? parsed.scope : undefined } : parsed;
     this.challenge = Promise.resolve(challenge);
     const wanted = challenge.scheme === 'bearer' && challenge.scope ? challenge.scope : scope;
     this.tokens.delete(wanted);
@@ -75,7 +88,7 @@ export class RegistryAuthenticator {
   }
 
   private async probe(signal?: AbortSignal): Promise<Challenge | undefined> {
-    const response = await this.transport.send({ method: 'GET', url: `${this.baseUrl}/v2/`, signal });
+    const response = await this.transport.send({ method: 'GET', url: `${this.baseUrl}/v2/`, signal, redirect: (to) => redirectProblem(this.grant, to) });
     if (response.status === 401) return parseChallenge(response.headers.get('www-authenticate'));
     if (response.status >= 200 && response.status < 300) return undefined;
     throw errorFromResponse(response, `GET ${this.baseUrl}/v2/`);
@@ -107,9 +120,9 @@ export class RegistryAuthenticator {
     signal?: AbortSignal,
   ): Promise<CachedToken | undefined> {
     const service = challenge.service ?? this.host;
-    if (this.options.credential && this.isAcrRealm(challenge)) {
-      const refresh = await this.acrRefreshToken(challenge, service, signal);
-      const url = challenge.realm;
+    if (this.entra) {
+      const refresh = await this.acrRefreshToken(this.host, signal);
+      const url = `${this.baseUrl}/oauth2/token`;
       const response = await this.transport.send({
         method: 'POST',
         url,
@@ -118,6 +131,8 @@ export class RegistryAuthenticator {
       });
       return parseAccessToken(response, `POST ${displayUrl(url)}`);
     }
+    const refused = tokenRealmProblem(this.grant, challenge.realm);
+    if (refused) throw new RegistryEgressDenied(refused, this.host);
     const url = new URL(challenge.realm);
     url.searchParams.set('service', service);
     url.searchParams.set('scope', scope);
@@ -127,30 +142,26 @@ export class RegistryAuthenticator {
       url: url.toString(),
       headers: basic ? { Authorization: basicHeader(basic) } : undefined,
       signal,
+      redirect: (to) => redirectProblem(this.grant, to),
     });
     return parseAccessToken(response, `GET ${displayUrl(url.toString())}`);
   }
 
-  /** ACR's realm is `https://<login server>/oauth2/token`; custom domains are recognised by that shape. */
-  private isAcrRealm(challenge: Extract<Challenge, { scheme: 'bearer' }>): boolean {
-    const realm = new URL(challenge.realm);
-    return isAcrHost(this.host) || (realm.pathname === '/oauth2/token' && (challenge.service ?? '') === realm.host);
-  }
-
-  private acrRefreshToken(challenge: Extract<Challenge, { scheme: 'bearer' }>, service: string, signal?: AbortSignal): Promise<CachedToken> {
+  /** The ACR refresh token for the login server, from `/oauth2/exchange` on that same host (ARM-resolved: see the grant). */
+  private acrRefreshToken(service: string, signal?: AbortSignal): Promise<CachedToken> {
     const current = this.refreshToken;
     if (current) {
       return current.then((t) => {
         if (t.expiresAt > Date.now()) return t;
         this.refreshToken = undefined;
-        return this.acrRefreshToken(challenge, service, signal);
+        return this.acrRefreshToken(service, signal);
       });
     }
     const pending = (async () => {
       const credential = this.options.credential!;
       const entra = await credential.getToken(acrEntraScope(this.host), { abortSignal: signal });
       if (!entra) throw new RegistryError(`no Entra token for ${acrEntraScope(this.host)}`, 401, 'UNAUTHORIZED');
-      const url = new URL('/oauth2/exchange', challenge.realm).toString();
+      const url = `${this.baseUrl}/oauth2/exchange`;
       const form: Record<string, string> = { grant_type: 'access_token', service, access_token: entra.token };
       if (this.options.tenantId) form.tenant = this.options.tenantId;
       const what = `POST ${displayUrl(url)}`;

@@ -1,8 +1,9 @@
 import type { ManifestFacts } from '../diagnosis/facts';
+import type { EgressDenial, EgressGrant } from './egress-policy';
 
 /** Registry error as the distribution API reports it (`{"errors":[{"code":"MANIFEST_UNKNOWN",…}]}`). */
 export class RegistryError extends Error {
-  override readonly name = 'RegistryError';
+  override readonly name: string = 'RegistryError';
   constructor(
     message: string,
     /** HTTP status, 0 for a network failure. */
@@ -13,6 +14,18 @@ export class RegistryError extends Error {
     readonly request?: string,
   ) {
     super(message);
+  }
+}
+
+/** The egress policy refused a host, a token service or a redirect: nothing was sent there. */
+export class RegistryEgressDenied extends RegistryError {
+  override readonly name: string = 'RegistryEgressDenied';
+  constructor(reason: string, readonly host: string) {
+    super(reason, 0, 'EGRESS_DENIED');
+  }
+
+  static from(denial: EgressDenial): RegistryEgressDenied {
+    return new RegistryEgressDenied(denial.reason, denial.host);
   }
 }
 
@@ -35,8 +48,16 @@ export interface RegistryClient {
 }
 
 export interface RegistryClientFactory {
-  /** One client per host, created once and reused. */
-  forHost(host: string): RegistryClient;
+  /**
+   * One client per host and grant, created once and reused. The grant is the egress policy's
+   * decision for the host (lib/registry/egress-policy.ts): no grant, no client.
+   */
+  forHost(host: string, grant: EgressGrant): RegistryClient;
   /** Requests made by all clients of this factory. */
   requestCount(): number;
+}
+
+/** What a check may use: clients for hosts the engine's egress policy decides on per call. */
+export interface RegistryAccess {
+  forHost(host: string): RegistryClient;
 }

@@ -9,7 +9,7 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
-import { RegistryError } from './registry-client';
+import { RegistryEgressDenied, RegistryError } from './registry-client';
 import { ErrorBodySchema } from './registry-wire';
 
 /** One HTTP request as it went on the wire (each retry and redirect hop counts). No headers, no bodies. */
@@ -40,6 +40,11 @@ export interface RegistryRequest {
   /** `application/x-www-form-urlencoded` body. */
   form?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Decides each redirect hop: a reason refuses it (RegistryEgressDenied, nothing sent to the
+   * target), undefined follows it. Without it a 3xx is returned as it is, never followed.
+   */
+  redirect?: (target: string) => string | undefined;
 }
 
 export interface RegistryResponse {
@@ -50,10 +55,14 @@ export interface RegistryResponse {
   bodyDigest(): string;
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
 /**
  * HTTP for registry clients: the core-rest-pipeline default pipeline (retries honouring Retry-After
- * on 429/503, exponential backoff on 5xx and connection errors, redirects) with a per-transport CA,
- * plus the host rewrite and request accounting as the innermost policy so every attempt is seen.
+ * on 429/503, exponential backoff on 5xx and connection errors) with a per-transport CA, plus the
+ * host rewrite and request accounting as the innermost policy so every attempt is seen. Redirects
+ * are followed here, not by the pipeline, so the egress policy decides every hop before it is sent.
  */
 export class RegistryTransport {
   private readonly pipeline: Pipeline;
@@ -64,9 +73,8 @@ export class RegistryTransport {
     this.pipeline = createPipelineFromOptions({
       retryOptions: options.retry,
       tlsOptions: options.tlsCa ? { ca: options.tlsCa } : undefined,
-      // Blob GETs redirect to storage or a data endpoint on another host; the redirect policy drops
-      // the Authorization header on every hop, so the registry token never leaves the registry.
-      redirectOptions: { allowCrossOriginRedirects: true },
+      // send() follows redirects itself, each hop checked by the request's `redirect` decision.
+      redirectOptions: { maxRetries: 0 },
       userAgentOptions: { userAgentPrefix: 'pull-doctor' },
     });
     this.pipeline.addPolicy(this.wirePolicy(), { afterPhase: 'Sign' });
@@ -77,6 +85,26 @@ export class RegistryTransport {
   }
 
   async send(req: RegistryRequest): Promise<RegistryResponse> {
+    let current = req;
+    for (let hop = 0; ; hop++) {
+      const response = await this.sendOnce(current);
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : undefined;
+      if (!location || !req.redirect) return response;
+      const target = new URL(location, current.url).toString();
+      const refused = req.redirect(target);
+      if (refused) throw new RegistryEgressDenied(refused, new URL(target).host);
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError(`${req.method} ${displayUrl(req.url)}: more than ${MAX_REDIRECTS} redirects`, response.status, 'TOO_MANY_REDIRECTS');
+      }
+      const method = response.status === 303 || (current.method === 'POST' && response.status !== 307 && response.status !== 308) ? 'GET' : current.method;
+      // A credential is for the origin it was issued by: never carried to another host.
+      const crossOrigin = new URL(target).origin !== new URL(current.url).origin;
+      const headers = Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !(crossOrigin && name.toLowerCase() === 'authorization')));
+      current = { ...current, url: target, method, headers, form: method === 'GET' ? undefined : current.form };
+    }
+  }
+
+  private async sendOnce(req: RegistryRequest): Promise<RegistryResponse> {
     const headers = createHttpHeaders(req.headers);
     let body: string | undefined;
     if (req.form) {

@@ -13,7 +13,7 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
   const engine = createEngine({
@@ -24,6 +24,8 @@ export async function startSandboxEngine(
     checks: options.checks,
     maxConcurrency: options.maxConcurrency,
     maxConcurrentLookups: options.maxConcurrentLookups,
+    // The same policy as in Azure: the world's ACRs are reached because the sandbox ARM resolves them.
+    egress: options.egress,
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),

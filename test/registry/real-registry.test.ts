@@ -5,6 +5,7 @@ import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
 import { DOCKER_REGISTRY_BIN, dockerRegistryInstalled, startDockerRegistry, TEST_USER, type RunningRegistry } from '../helpers/docker-registry';
 import { pushBlob, pushImage, pushIndex, type PushedImage, type PushTarget } from '../helpers/oci-push';
 import type { RegistryRequestInfo } from '../../lib/registry/oci-registry-client';
+import { listedGrant } from './grants';
 
 /**
  * The registry client against a real CNCF Distribution registry (Debian `docker-registry`) on
@@ -67,7 +68,8 @@ describeReal('OCI registry client against CNCF Distribution', () => {
   });
 
   function client(registry: RunningRegistry, extra: Parameters<typeof createRegistryClientFactory>[0] = {}): RegistryClient {
-    return createRegistryClientFactory({ tlsCa: tls.ca, retry: { maxRetries: 0 }, ...extra }).forHost(registry.host);
+    // A registry on 127.0.0.1: on the allowed list, with the loopback exemption only tests set.
+    return createRegistryClientFactory({ tlsCa: tls.ca, retry: { maxRetries: 0 }, ...extra }).forHost(registry.host, listedGrant(registry.host, { allowLoopback: true }));
   }
 
   it('lists repositories, following catalog pages', async () => {
@@ -142,7 +144,7 @@ describeReal('OCI registry client against CNCF Distribution', () => {
   });
 
   it('fails TLS against a CA it was not given', async () => {
-    const untrusted = createRegistryClientFactory({ retry: { maxRetries: 0 } }).forHost(plain!.host);
+    const untrusted = createRegistryClientFactory({ retry: { maxRetries: 0 } }).forHost(plain!.host, listedGrant(plain!.host, { allowLoopback: true }));
     const err = await untrusted.listRepositories().catch((e: unknown) => e);
     expect(err).toMatchObject({ statusCode: 0 });
     expect((err as RegistryError).code).toMatch(/CERT|SIGNED|ISSUER|VERIFY/);

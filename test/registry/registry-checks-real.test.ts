@@ -7,6 +7,8 @@ import type { ClusterFacts, NodePoolFacts } from '../../lib/diagnosis/facts';
 import { LookupCache, TrackedLookups } from '../../lib/diagnosis/lookup-cache';
 import { parseImageRef } from '../../lib/image-ref/parse-image-ref';
 import { createRegistryClientFactory, type RegistryClientFactoryOptions } from '../../lib/registry/oci-registry-client';
+import { DiagnosisRegistries } from '../../lib/registry/diagnosis-registries';
+import { RegistryEgressPolicy } from '../../lib/registry/egress-policy';
 import { RegistryError } from '../../lib/registry/registry-client';
 import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
 import { DOCKER_REGISTRY_BIN, dockerRegistryInstalled, startDockerRegistry, TEST_USER, type RunningRegistry } from '../helpers/docker-registry';
@@ -61,12 +63,16 @@ describeReal('registry checks against CNCF Distribution', () => {
     const parsed = parseImageRef(image);
     if (!parsed.ok) throw new Error(parsed.error);
     const signal = AbortSignal.timeout(10_000);
+    // What the engine hands checks: the registries on 127.0.0.1 are allowed (loopback: tests only); no ACR here.
+    const policy = new RegistryEgressPolicy({ allowedRegistries: [plain!.host, secured!.host], allowLoopback: true });
+    const registries = new DiagnosisRegistries(createRegistryClientFactory({ tlsCa: tls.ca, retry: { maxRetries: 0 }, ...options }), policy);
+    registries.resolvedByArm([]);
     return {
       failure: { image, source: 'cli', namespace: 'shop', pod: 'web-1', controller: 'Deployment/web', container: 'web' },
       classification: { category: 'unknown', confidence: 0, candidates: [], explanation: 'test' },
       facts: { image: parsed.ref, ...facts },
       azure: noArm,
-      registries: createRegistryClientFactory({ tlsCa: tls.ca, retry: { maxRetries: 0 }, ...options }),
+      registries,
       lookups: new TrackedLookups(new LookupCache(0), signal),
       signal,
       subscriptions: [],

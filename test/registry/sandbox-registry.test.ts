@@ -7,6 +7,7 @@ import { startRegistryServer, type RegistryServer } from '../../lib/sandbox/regi
 import { RequestLog } from '../../lib/sandbox/request-log';
 import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
 import { WorldSchema, type WorldInput } from '../../lib/sandbox/world-schema';
+import { armGrant, listedGrant, publicGrant, withGrants } from './grants';
 
 /** A static Entra credential that records the scopes it was asked for (the token itself is opaque). */
 class FakeEntraCredential implements TokenCredential {
@@ -61,7 +62,9 @@ describe('sandbox registry server with the OCI client', () => {
   function factory(extra: Parameters<typeof createRegistryClientFactory>[0] = {}) {
     const requests: RegistryRequestInfo[] = [];
     const credential = new FakeEntraCredential();
-    const f = createRegistryClientFactory({
+    // myacr is what ARM resolves in these tests; Docker Hub is public; any other host is on the allowed list.
+    const grantFor = (host: string) => (host === 'myacr.azurecr.io' ? armGrant(host) : host === 'docker.io' ? publicGrant(host) : listedGrant(host));
+    const raw = createRegistryClientFactory({
       credential,
       tlsCa: tls.ca,
       hostRewrite: server.hostRewrite,
@@ -69,7 +72,7 @@ describe('sandbox registry server with the OCI client', () => {
       retry: { maxRetries: 2, retryDelayInMs: 10 },
       ...extra,
     });
-    return { f, requests, credential };
+    return { f: withGrants(raw, grantFor), raw, requests, credential };
   }
 
   it('runs the ACR token exchange and resolves a single-arch image with its size', async () => {

@@ -5,6 +5,7 @@ import { isAcrHost } from '../../lib/registry/registry-hosts';
 import { listWorlds, loadWorld } from '../../lib/sandbox/load-world';
 import { startRegistryServer } from '../../lib/sandbox/registry-server';
 import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
+import { armGrant, listedGrant, publicGrant } from './grants';
 
 /**
  * Every world's registry content, as the OCI client reads it from the sandbox server: each tag
@@ -35,7 +36,9 @@ describe('sandbox registry serves every world as declared', () => {
         retry: { maxRetries: 0 },
       });
       for (const [host, content] of Object.entries(world.registries)) {
-        const client = clients.forHost(host);
+        // Every world registry as the engine could reach it: ACRs as ARM-resolved, Docker Hub as public.
+        const grant = isAcrHost(host) ? armGrant(host) : host === 'docker.io' ? publicGrant(host) : listedGrant(host);
+        const client = clients.forHost(host, grant);
         if (isAcrHost(host)) expect(await client.listRepositories()).toEqual(Object.keys(content.repositories).sort());
         for (const [repository, { tags }] of Object.entries(content.repositories)) {
           if (content.failWith) {

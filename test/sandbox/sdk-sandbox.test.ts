@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadWorld, WORLDS_DIR } from '../../lib/sandbox/load-world';
 import { startSandbox, type Sandbox } from '../../lib/sandbox/start-sandbox';
+import { armGrant } from '../registry/grants';
 
 // startSandbox end to end on the healthy world: the Azure clients and the registry clients it hands
 // out reach their servers over HTTPS with the sandbox CA, share one request log, and setFaults()
@@ -30,7 +31,7 @@ describe('startSandbox', () => {
 
   it('hands out registry clients that reach the sandbox registry', async () => {
     expect(sandbox.registry.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-    const tags = await sandbox.registry.clients.forHost('myacr.azurecr.io').listTags('app');
+    const tags = await sandbox.registry.clients.forHost('myacr.azurecr.io', armGrant('myacr.azurecr.io')).listTags('app');
     expect(tags).toEqual(expect.arrayContaining(Object.keys(sandbox.world.registries['myacr.azurecr.io']!.repositories['app']!.tags)));
     expect(sandbox.requestLog.counts().registry).toBeGreaterThan(0);
   });
@@ -41,7 +42,7 @@ describe('startSandbox', () => {
     await expect(
       sandbox.azure.containerRegistry(sub!).registries.get('rg-registry', 'myacr'),
     ).rejects.toMatchObject({ statusCode: 503 });
-    await expect(sandbox.registry.clients.forHost('myacr.azurecr.io').listTags('app')).rejects.toBeDefined();
+    await expect(sandbox.registry.clients.forHost('myacr.azurecr.io', armGrant('myacr.azurecr.io')).listTags('app')).rejects.toBeDefined();
     const faulted = sandbox.requestLog.entries().filter((e) => e.fault === 'status');
     expect(new Set(faulted.map((e) => e.server))).toEqual(new Set(['arm', 'registry']));
   });

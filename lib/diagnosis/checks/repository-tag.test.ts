@@ -5,6 +5,8 @@ describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
+  // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
+  ['cross-tenant-registry', 'unknown', /^registry host not allowed: add it to PULL_DOCTOR_ALLOWED_REGISTRIES .*myacr2\.azurecr\.io was not found through ARM/],
 ]);
 
 describe('closest and newest names', () => {
