@@ -2,7 +2,9 @@ import { app, type EventGridEvent, type HttpRequest, type HttpResponseInit, type
 import { getServices, type Services } from '../lib/app/create-services';
 import { handleAcrEvents, handleEventGridHttp, type EventsOutcome } from '../lib/intake/handlers';
 import { contextLogger } from '../lib/intake/logger';
-import { HTTP_BUDGET_MS, toResponse } from './http-answer';
+import { routeEnabled } from '../lib/app/http-routes';
+import { BODY_LIMITS } from '../lib/http/bounded-body';
+import { boundedBody, HTTP_BUDGET_MS, refusedBody, toResponse } from './http-answer';
 
 /** ACR ImagePushed (re-check matching incidents) and ImageDeleted (remember the deletion) system events. */
 export function acrEventHandler(services: () => Services = getServices) {
@@ -14,9 +16,12 @@ export function acrEventsWebhookHandler(services: () => Services = getServices) 
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const log = contextLogger(context);
     const signal = AbortSignal.timeout(HTTP_BUDGET_MS);
-    return toResponse(await handleEventGridHttp(request.method, request.headers, await request.text(), (body) => handleAcrEvents(services(), body, log, signal), log));
+    const body = await boundedBody(request, BODY_LIMITS.eventGrid, log, 'event webhook');
+    if (!body.ok) return refusedBody(body);
+    return toResponse(await handleEventGridHttp(request.method, request.headers, body.text, (events) => handleAcrEvents(services(), events, log, signal), log));
   };
 }
 
 app.eventGrid('acrEvents', { handler: acrEventHandler() });
-app.http('acrEventsWebhook', { methods: ['POST', 'OPTIONS'], authLevel: 'function', route: 'events/acr', handler: acrEventsWebhookHandler() });
+// Local development only: in Azure, Event Grid delivers to the trigger above (no public route).
+if (routeEnabled('event-grid-http')) app.http('acrEventsWebhook', { methods: ['POST', 'OPTIONS'], authLevel: 'function', route: 'events/acr', handler: acrEventsWebhookHandler() });

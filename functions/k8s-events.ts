@@ -2,7 +2,9 @@ import { app, type EventGridEvent, type HttpRequest, type HttpResponseInit, type
 import { getServices, type Services } from '../lib/app/create-services';
 import { handleEventGridHttp, handleK8sEvents, type EventsOutcome } from '../lib/intake/handlers';
 import { contextLogger } from '../lib/intake/logger';
-import { HTTP_BUDGET_MS, toResponse } from './http-answer';
+import { routeEnabled } from '../lib/app/http-routes';
+import { BODY_LIMITS } from '../lib/http/bounded-body';
+import { boundedBody, HTTP_BUDGET_MS, refusedBody, toResponse } from './http-answer';
 
 /**
  * Kubernetes Warning events from the in-cluster forwarder via an Event Grid custom topic.
@@ -19,9 +21,12 @@ export function k8sEventsWebhookHandler(services: () => Services = getServices) 
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const log = contextLogger(context);
     const signal = AbortSignal.timeout(HTTP_BUDGET_MS);
-    return toResponse(await handleEventGridHttp(request.method, request.headers, await request.text(), (body) => handleK8sEvents(services(), body, log, signal), log));
+    const body = await boundedBody(request, BODY_LIMITS.eventGrid, log, 'event webhook');
+    if (!body.ok) return refusedBody(body);
+    return toResponse(await handleEventGridHttp(request.method, request.headers, body.text, (events) => handleK8sEvents(services(), events, log, signal), log));
   };
 }
 
 app.eventGrid('k8sEvents', { handler: k8sEventHandler() });
-app.http('k8sEventsWebhook', { methods: ['POST', 'OPTIONS'], authLevel: 'function', route: 'events/k8s', handler: k8sEventsWebhookHandler() });
+// Local development only: in Azure, Event Grid delivers to the trigger above (no public route).
+if (routeEnabled('event-grid-http')) app.http('k8sEventsWebhook', { methods: ['POST', 'OPTIONS'], authLevel: 'function', route: 'events/k8s', handler: k8sEventsWebhookHandler() });

@@ -5,6 +5,9 @@ import { commandServicesFrom } from '../lib/commands/command-services';
 import { contextLogger } from '../lib/intake/logger';
 import type { BotAdapterChoice } from '../lib/teams/teams-http';
 import { onceAsync } from '../lib/util/lazy';
+import { routeEnabled } from '../lib/app/http-routes';
+import { BODY_LIMITS } from '../lib/http/bounded-body';
+import { boundedBody, refusedBody } from './http-answer';
 
 export interface TeamsBotParts {
   adapter: BotAdapterChoice;
@@ -23,10 +26,10 @@ function headersOf(request: HttpRequest): Record<string, string> {
 export function createTeamsMessagesHandler(parts: () => TeamsBotParts | Promise<TeamsBotParts>) {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const [{ adapter, bot }, { handleTeamsMessages }] = await Promise.all([parts(), import('../lib/teams/teams-http.js')]);
-    const answer = await handleTeamsMessages(
-      { adapter, bot, log: contextLogger(context) },
-      { method: request.method, headers: headersOf(request), rawBody: await request.text() },
-    );
+    const log = contextLogger(context);
+    const body = await boundedBody(request, BODY_LIMITS.teamsActivity, log, 'teams');
+    if (!body.ok) return refusedBody(body);
+    const answer = await handleTeamsMessages({ adapter, bot, log }, { method: request.method, headers: headersOf(request), rawBody: body.text });
     return answer.body === undefined ? { status: answer.status, headers: answer.headers } : { status: answer.status, headers: answer.headers, jsonBody: answer.body };
   };
 }
@@ -38,13 +41,9 @@ const sharedBot = onceAsync(async (): Promise<TeamsBotParts> => {
   return { adapter: createBotAdapter(services.settings, services.log), bot: createTeamsBot({ services: commandServicesFrom(services) }) };
 });
 
-// Where Teams is configured the bot is built as the host loads, so local mode announces itself at
-// start; a settings error is reported here and again (as a 5xx) on the first request rather than stopping the host.
-try {
-  const { settings } = getServices();
-  if (settings.PULL_DOCTOR_CHAT === 'teams' || settings.MicrosoftAppId) void sharedBot().catch((error: unknown) => console.error(`teams: bot not ready: ${error instanceof Error ? error.message : String(error)}`));
-} catch (error) {
-  console.error(`teams: bot not ready: ${error instanceof Error ? error.message : String(error)}`);
+// Built when the host loads the function, so local mode announces itself at start; a settings
+// error is reported here and again (as a 5xx) on the first request rather than stopping the host.
+if (routeEnabled('teams-messages')) {
+  sharedBot().catch((error: unknown) => console.error(`teams: bot not ready: ${error instanceof Error ? error.message : String(error)}`));
+  app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: createTeamsMessagesHandler(sharedBot) });
 }
-
-app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: createTeamsMessagesHandler(sharedBot) });

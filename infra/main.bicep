@@ -65,6 +65,12 @@ param deployKubernetesEventsTopic bool = true
 @description('Principal ids allowed to publish to the Kubernetes events topic with Entra auth (EventGrid Data Sender).')
 param kubernetesEventPublisherPrincipalIds string[] = []
 
+@description('Client id of the Entra app registration the alert action group gets its secure webhook token for (infra/scripts/create-alert-webhook-app.sh makes it); required for the alert rules.')
+param alertWebhookAppId string = ''
+
+@description('Object id of that app registration (the action group\'s secure webhook names the app by object id).')
+param alertWebhookAppObjectId string = ''
+
 @description('Name of the Event Grid function for ACR events (functions/).')
 param acrEventsFunctionName string = 'acrEvents'
 
@@ -181,6 +187,14 @@ module appIdentity 'modules/identity.bicep' = {
   params: { name: 'id-pull-doctor-${token}', location: location, tags: tags }
 }
 
+// The Teams bot authenticates to the Bot Framework as its own identity, which holds no Azure role:
+// the identity that reads the estate and pulls from registries is never the bot.
+module botIdentity 'modules/identity.bicep' = if (deployTeamsBot && teamsBotAppType == 'UserAssignedMSI') {
+  name: 'bot-identity'
+  scope: rg
+  params: { name: 'id-pull-doctor-bot-${token}', location: location, tags: tags }
+}
+
 // Event Grid writes dead letters with its own identity, which can touch only that container.
 module eventGridIdentity 'modules/identity.bicep' = {
   name: 'eventgrid-identity'
@@ -196,6 +210,8 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    queueName: diagnoseQueueName
+    tableName: incidentTableName
     appPrincipalId: appIdentity.outputs.principalId
     eventGridPrincipalId: eventGridIdentity.outputs.principalId
   }
@@ -213,10 +229,11 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-// Key Vault secret names. A secret is stored when its parameter has a value (a later provision
-// with the value removed from the azd environment keeps the stored one); the app settings reference
-// the secrets the chosen chat mode needs, so an unused mode never sees an unresolved reference.
-// A missing secret for the chosen mode shows as a red Key Vault reference on the app's settings.
+// Key Vault secret names. A secret is stored when its parameter has a value, and an app setting
+// references it only then (and only in the chat mode that needs it): the app never receives a
+// reference the platform cannot resolve, whose literal text would otherwise arrive as the "secret".
+// Keep the values in the azd environment for later provisions; without one the setting is empty
+// and the endpoints that need it answer 503 (lib/config/secret-settings.ts).
 var secretNames = {
   slackBotToken: 'slack-bot-token'
   slackSigningSecret: 'slack-signing-secret'
@@ -246,7 +263,7 @@ module keyVault 'modules/key-vault.bicep' = {
 var kvRefPrefix = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/'
 
 // ─── The Function App and its settings ─────────────────────────────────────────────────────
-var botAppId = teamsBotAppType == 'UserAssignedMSI' ? appIdentity.outputs.clientId : teamsBotAppId
+var botAppId = teamsBotAppType == 'UserAssignedMSI' ? (deployTeamsBot ? botIdentity!.outputs.clientId : '') : teamsBotAppId
 
 // Read back from the monitored workspaces and registries (outputs of the access deployments).
 var workspaceCustomerIds = [for (id, i) in monitoredWorkspaceIds: workspaceAccess[i].outputs.workspaceCustomerId]
@@ -268,19 +285,19 @@ var appSettings = {
   PULL_DOCTOR_AZURE_CLOUD: environment().name
   PULL_DOCTOR_CHAT: chatPlatform
   PULL_DOCTOR_FULL_REPORT_URL: fullReportUrl
-  SLACK_BOT_TOKEN: chatPlatform == 'slack' ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
+  SLACK_BOT_TOKEN: (chatPlatform == 'slack' && !empty(slackBotToken)) ? '${kvRefPrefix}${secretNames.slackBotToken}/)' : ''
   SLACK_CHANNEL_ID: slackChannelId
-  SLACK_SIGNING_SECRET: (startsWith(chatPlatform, 'slack') || !empty(slackSigningSecret)) ? '${kvRefPrefix}${secretNames.slackSigningSecret}/)' : ''
-  SLACK_WEBHOOK_URL: chatPlatform == 'slack-webhook' ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
+  SLACK_SIGNING_SECRET: (startsWith(chatPlatform, 'slack') && !empty(slackSigningSecret)) ? '${kvRefPrefix}${secretNames.slackSigningSecret}/)' : ''
+  SLACK_WEBHOOK_URL: (chatPlatform == 'slack-webhook' && !empty(slackWebhookUrl)) ? '${kvRefPrefix}${secretNames.slackWebhookUrl}/)' : ''
   SLACK_API_URL: 'https://slack.com/api/'
   MicrosoftAppId: deployTeamsBot ? botAppId : ''
-  MicrosoftAppPassword: (deployTeamsBot && teamsBotAppType == 'SingleTenant') ? '${kvRefPrefix}${secretNames.teamsBotPassword}/)' : ''
+  MicrosoftAppPassword: (deployTeamsBot && teamsBotAppType == 'SingleTenant' && !empty(teamsBotPassword)) ? '${kvRefPrefix}${secretNames.teamsBotPassword}/)' : ''
   MicrosoftAppTenantId: tenant().tenantId
   MicrosoftAppType: teamsBotAppType
   TEAMS_CHANNEL_ID: teamsChannelId
   TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/'
   TEAMS_TENANT_ID: teamsTenantId
-  TEAMS_WORKFLOW_WEBHOOK_URL: chatPlatform == 'teams-workflow' ? '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)' : ''
+  TEAMS_WORKFLOW_WEBHOOK_URL: (chatPlatform == 'teams-workflow' && !empty(teamsWorkflowWebhookUrl)) ? '${kvRefPrefix}${secretNames.teamsWorkflowWebhookUrl}/)' : ''
   AzureWebJobsStorage__accountName: storage.outputs.name
   PULL_DOCTOR_QUEUE_NAME: diagnoseQueueName
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
@@ -294,6 +311,9 @@ var appSettings = {
   PULL_DOCTOR_CHAT_ADMIN_ALLOW: chatAdminAllow
   // Unauthenticated Bot Framework requests are for the local emulator only.
   PULL_DOCTOR_BOT_LOCAL_MODE: 'false'
+  // The alert webhook's second factor: the action group's Entra token for this app registration.
+  PULL_DOCTOR_ALERT_AUTH_APP_ID: alertWebhookAppId
+  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: tenant().tenantId
 }
 
 module functionApp 'modules/function-app.bicep' = {
@@ -306,6 +326,7 @@ module functionApp 'modules/function-app.bicep' = {
     tags: tags
     identityId: appIdentity.outputs.id
     identityClientId: appIdentity.outputs.clientId
+    botIdentityId: (deployTeamsBot && teamsBotAppType == 'UserAssignedMSI') ? botIdentity!.outputs.id : ''
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
     appSettings: appSettings
@@ -411,18 +432,21 @@ module bot 'modules/bot.bicep' = if (deployTeamsBot) {
     functionAppHostName: functionApp.outputs.hostName
     msaAppType: teamsBotAppType
     msaAppId: botAppId
-    identityId: appIdentity.outputs.id
+    identityId: teamsBotAppType == 'UserAssignedMSI' ? botIdentity!.outputs.id : ''
   }
 }
 
 // ─── Triggers: alerts and Event Grid (second provision, after the code is deployed) ────────
-module alerts 'modules/alerts.bicep' = if (wireTriggers && (!empty(monitoredWorkspaceIds) || !empty(prometheusAlertTargets))) {
+// Alert rules need the secure webhook's app registration (made by the postdeploy hook).
+module alerts 'modules/alerts.bicep' = if (wireTriggers && !empty(alertWebhookAppObjectId) && (!empty(monitoredWorkspaceIds) || !empty(prometheusAlertTargets))) {
   name: 'alerts'
   scope: rg
   params: {
     location: location
     tags: tags
     functionAppName: functionApp.outputs.name
+    webhookAppObjectId: alertWebhookAppObjectId
+    webhookAppId: alertWebhookAppId
     workspaceIds: monitoredWorkspaceIds
     query: loadTextContent('alerts/pull-failure-alert.kql')
     evaluationFrequency: alertEvaluationFrequency

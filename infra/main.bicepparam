@@ -23,6 +23,8 @@ param alertEvaluationFrequency = readEnvironmentVariable('PULL_DOCTOR_ALERT_FREQ
 param prometheusAlertTargets = json(readEnvironmentVariable('PULL_DOCTOR_PROMETHEUS_TARGETS', '[]'))
 param existingRegistrySystemTopics = json(readEnvironmentVariable('PULL_DOCTOR_EXISTING_ACR_TOPICS', '{}'))
 param deployKubernetesEventsTopic = bool(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENTS_TOPIC', 'true'))
+param alertWebhookAppId = readEnvironmentVariable('ALERT_WEBHOOK_APP_ID', '')
+param alertWebhookAppObjectId = readEnvironmentVariable('ALERT_WEBHOOK_APP_OBJECT_ID', '')
 param kubernetesEventPublisherPrincipalIds = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_PUBLISHERS', '[]'))
 
 param chatPlatform = readEnvironmentVariable('PULL_DOCTOR_CHAT', 'console')

@@ -12,6 +12,14 @@ param tags object = {}
 @description('Name of the pull-doctor Function App (its default host key authorises the webhook).')
 param functionAppName string
 
+@description('Object id of the Entra app registration the action group gets its secure webhook token for.')
+@minLength(36)
+param webhookAppObjectId string
+
+@description('Client id of that app registration (its identifier URI is api://<client id>).')
+@minLength(36)
+param webhookAppId string
+
 @description('Resource ids of the Log Analytics workspaces Container insights writes the monitored clusters\' KubeEvents to.')
 param workspaceIds string[]
 
@@ -46,8 +54,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
 
-// The HTTP trigger /api/alerts uses function-level auth; Azure Monitor passes the key in the URL.
-// The webhook receiver's serviceUri is stored encrypted by Azure Monitor and not returned on GET.
+// Two factors: the HTTP trigger /api/alerts uses function-level auth (the key in the URL, stored
+// encrypted by Azure Monitor and not returned on GET), and the receiver is a secure webhook — the
+// action group presents an Entra token for our app registration, which the app validates
+// (lib/http/secure-webhook-auth.ts). https://learn.microsoft.com/azure/azure-monitor/alerts/action-groups#secure-webhook
 var alertEndpoint = 'https://${site.properties.defaultHostName}/api/alerts?code=${listKeys('${site.id}/host/default', '2024-04-01').functionKeys.default}'
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
@@ -62,7 +72,10 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
         name: 'pull-doctor'
         serviceUri: alertEndpoint
         useCommonAlertSchema: true
-        useAadAuth: false
+        useAadAuth: true
+        objectId: webhookAppObjectId
+        identifierUri: 'api://${webhookAppId}'
+        tenantId: tenant().tenantId
       }
     ]
   }

@@ -16,6 +16,9 @@ param tags object = {}
 @description('Resource id of the user-assigned identity the app runs as.')
 param identityId string
 
+@description('Resource id of the Teams bot\'s own user-assigned identity (UserAssignedMSI bots); empty = none. The app holds it only to authenticate as the bot; it has no Azure roles.')
+param botIdentityId string = ''
+
 @description('Client id of that identity.')
 param identityClientId string
 
@@ -53,6 +56,10 @@ var hostSettings = {
   // Application Insights has local auth off: the host and the OpenTelemetry exporter authenticate
   // with the app identity. https://learn.microsoft.com/azure/azure-monitor/app/azure-ad-authentication
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The host refuses HTTP bodies over 2 MiB before the worker sees them (default 100 MB); each
+  // route's own, smaller limit is in lib/http/bounded-body.ts.
+  // https://learn.microsoft.com/azure/azure-functions/functions-app-settings#functions_request_body_size_limit
+  FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '2097152'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -71,7 +78,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
-    userAssignedIdentities: { '${identityId}': {} }
+    userAssignedIdentities: empty(botIdentityId) ? { '${identityId}': {} } : { '${identityId}': {}, '${botIdentityId}': {} }
   }
   properties: {
     serverFarmId: plan.id

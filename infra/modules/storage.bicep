@@ -18,22 +18,28 @@ param deploymentContainerName string
 @description('Blob container Event Grid writes undeliverable events to.')
 param deadLetterContainerName string = 'eventgrid-deadletter'
 
-@description('Principal id of the app identity: Blob Data Owner, Queue and Table Data Contributor on this account only.')
+@description('Queue of diagnose jobs; it and its -poison queue are created here.')
+param queueName string
+
+@description('Table holding incidents; created here.')
+param tableName string
+
+@description('Principal id of the app identity: data roles on the containers, queues and table below only, never the account.')
 param appPrincipalId string
 
 @description('Principal id of the Event Grid delivery identity: Blob Data Contributor on the dead-letter container only.')
 param eventGridPrincipalId string
 
 var roleIds = loadJsonContent('role-ids.json')
-// What the Functions host and the incident store need: blob leases and the deployment package
-// (Blob Data Owner is what the Functions host documents for identity-based AzureWebJobsStorage),
-// the job queue and the incident tables. Source:
+// What the Functions host and the app need, each scoped to the one container, queue or table it
+// touches (all created here, so nothing needs account-wide create rights). The host keeps leases
+// and keys in azure-webjobs-hosts / azure-webjobs-secrets (Blob Data Owner is what the Functions
+// host documents for identity-based AzureWebJobsStorage), Flex Consumption reads the package from
+// the deployment container, the queue trigger moves failures to <queue>-poison.
 // https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity
-var appRoles = [
-  'Storage Blob Data Owner'
-  'Storage Queue Data Contributor'
-  'Storage Table Data Contributor'
-]
+// https://learn.microsoft.com/azure/storage/blobs/authorize-access-azure-active-directory#resource-scope
+var hostContainers = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
+var appQueues = [queueName, '${queueName}-poison']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -68,18 +74,83 @@ resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: { publicAccess: 'None' }
 }
 
-resource appRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in appRoles: {
-    name: guid(account.id, appPrincipalId, roleIds[role])
-    scope: account
+resource hostContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for container in hostContainers: {
+    parent: blobService
+    name: container
+    properties: { publicAccess: 'None' }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource appQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queue in appQueues: {
+    parent: queueService
+    name: queue
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource incidentTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: tableName
+}
+
+resource hostContainerOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in hostContainers: {
+    name: guid(hostContainer[i].id, appPrincipalId, roleIds['Storage Blob Data Owner'])
+    scope: hostContainer[i]
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds[role])
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds['Storage Blob Data Owner'])
       principalId: appPrincipalId
       principalType: 'ServicePrincipal'
-      description: 'pull-doctor Functions host and incident store (${role})'
+      description: 'pull-doctor Functions host state (${container})'
     }
   }
 ]
+
+resource deploymentReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deploymentContainer.id, appPrincipalId, roleIds['Storage Blob Data Contributor'])
+  scope: deploymentContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds['Storage Blob Data Contributor'])
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Flex Consumption deployment package of pull-doctor'
+  }
+}
+
+resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queue, i) in appQueues: {
+    name: guid(appQueue[i].id, appPrincipalId, roleIds['Storage Queue Data Contributor'])
+    scope: appQueue[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds['Storage Queue Data Contributor'])
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+      description: 'pull-doctor diagnose jobs (${queue})'
+    }
+  }
+]
+
+resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(incidentTable.id, appPrincipalId, roleIds['Storage Table Data Contributor'])
+  scope: incidentTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds['Storage Table Data Contributor'])
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'pull-doctor incidents'
+  }
+}
 
 resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(deadLetterContainer.id, eventGridPrincipalId, roleIds['Storage Blob Data Contributor'])

@@ -2,7 +2,9 @@ import type { AzureClients } from '../azure/clients';
 import type { ChatPort } from '../chat/chat-port';
 import { createChatPort } from '../chat/create-chat-port';
 import { classifyPullMessage } from '../classify/classify-pull-message';
-import { readSettings, type Settings } from '../config/settings';
+import { readSettings, secretProblemLines, type Settings } from '../config/settings';
+import { CLOUD_ENDPOINTS } from '../azure/cloud-endpoints';
+import { FUNCTION_KEY_ONLY, SECURE_WEBHOOK_NOT_CONFIGURED, SecureWebhookAuth, type WebhookAuth } from '../http/secure-webhook-auth';
 import type { Diagnoser } from '../diagnosis/diagnoser';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
@@ -33,6 +35,8 @@ export interface Services extends IntakeServices {
   readonly diagnoser: Diagnoser;
   /** Where incidents live: `table` (Storage), or `memory` (CLI/demo without storage settings). */
   readonly storage: 'table' | 'memory';
+  /** Second factor of /api/alerts besides the function key: Azure Monitor's secure webhook token. */
+  readonly alertAuth: WebhookAuth;
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
 }
@@ -47,6 +51,23 @@ export interface ServiceOverrides {
   azure?: AzureClients;
   log?: Logger;
   now?: () => Date;
+  alertAuth?: WebhookAuth;
+}
+
+/**
+ * The alert webhook's token check: required when the app registration is configured, and in Azure
+ * even when it is not (then every alert is refused, 503, until it is). Locally the key alone.
+ */
+function alertAuthFor(settings: Settings, log: Logger): WebhookAuth {
+  const appId = settings.PULL_DOCTOR_ALERT_AUTH_APP_ID;
+  const tenantId = settings.PULL_DOCTOR_ALERT_AUTH_TENANT_ID ?? settings.MicrosoftAppTenantId;
+  if (appId && tenantId) {
+    return new SecureWebhookAuth({ appId, tenantId, authorityHost: CLOUD_ENDPOINTS[settings.PULL_DOCTOR_AZURE_CLOUD].authorityHost });
+  }
+  if (appId) log.error('alert webhook: PULL_DOCTOR_ALERT_AUTH_APP_ID is set but no tenant (PULL_DOCTOR_ALERT_AUTH_TENANT_ID or MicrosoftAppTenantId); alerts are refused');
+  else if (settings.runningInAzure) log.error('alert webhook: PULL_DOCTOR_ALERT_AUTH_APP_ID is not set; alerts are refused until the secure webhook is configured');
+  else return FUNCTION_KEY_ONLY;
+  return SECURE_WEBHOOK_NOT_CONFIGURED;
 }
 
 /** Azurite's documented well-known development account (not a secret; same value in every Azurite). */
@@ -69,6 +90,8 @@ function lazy<T>(make: () => T): () => T {
 export function createServices(env: Record<string, string | undefined> = process.env, overrides: ServiceOverrides = {}): Services {
   const settings = readSettings(env);
   const log = overrides.log ?? consoleLogger;
+  // Named, never shown: an unusable secret is logged once at start, and its endpoints answer 503.
+  for (const line of secretProblemLines(settings)) log.error(`settings: ${line}`);
   const credential = onceAsync(async () => overrides.azure?.credential ?? (await import('../azure/default-credential.js')).createDefaultCredential(settings));
   const azure = onceAsync(async () => overrides.azure ?? (await import('../azure/create-azure-clients.js')).createDefaultAzureClients(settings, {}, await credential()));
 
@@ -120,6 +143,7 @@ export function createServices(env: Record<string, string | undefined> = process
     settings,
     log,
     storage,
+    alertAuth: overrides.alertAuth ?? alertAuthFor(settings, log),
     store,
     queue,
     intake,

@@ -1,5 +1,15 @@
 import type { Settings } from '../config/settings';
-import { AUTHORITY_HOSTS } from './default-credential';
+
+/**
+ * Entra authority per cloud, the values of @azure/identity's AzureAuthorityHosts (checked by
+ * test/app/packaging-config.test.ts), written out so this module does not load @azure/identity:
+ * the Functions app imports it at start and the credential only on first use.
+ */
+export const AUTHORITY_HOSTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], string> = {
+  AzureCloud: 'https://login.microsoftonline.com',
+  AzureChinaCloud: 'https://login.chinacloudapi.cn',
+  AzureUSGovernment: 'https://login.microsoftonline.us',
+};
 
 export const PUBLIC_RESOURCE_MANAGER = 'https://management.azure.com';
 export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.azure.com/v1';

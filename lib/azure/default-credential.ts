@@ -1,13 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { AzureAuthorityHosts, DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential } from '@azure/identity';
 import type { Settings } from '../config/settings';
-
-/** Entra authority per cloud (learn.microsoft.com: national clouds' authentication endpoints). */
-export const AUTHORITY_HOSTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], string> = {
-  AzureCloud: AzureAuthorityHosts.AzurePublicCloud,
-  AzureChinaCloud: AzureAuthorityHosts.AzureChina,
-  AzureUSGovernment: AzureAuthorityHosts.AzureGovernment,
-};
+import { AUTHORITY_HOSTS } from './cloud-endpoints';
 
 /**
  * The credential pull-doctor runs as (managed identity in Azure, `az login` locally). Its own module

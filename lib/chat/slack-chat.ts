@@ -11,7 +11,7 @@ import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { renderSlack, renderSlackProgress, renderSlackResolved, type SlackPayload } from '../render/slack';
+import { escapeMrkdwn, renderSlack, renderSlackProgress, renderSlackResolved, type SlackPayload } from '../render/slack';
 import { abortable } from '../util/abortable';
 import { ChatDeliveryError, SLACK_PERMANENT_ERRORS } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
@@ -112,7 +112,7 @@ export class SlackChat implements ChatPort {
   async reply(ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     const { channel, ts } = this.target(ref);
     await this.call('chat.postMessage', options.signal, () =>
-      this.client.chat.postMessage({ channel, thread_ts: ts, text: redact(text), unfurl_links: false, unfurl_media: false }),
+      this.client.chat.postMessage({ channel, thread_ts: ts, text: escapeMrkdwn(redact(text)), unfurl_links: false, unfurl_media: false }),
     );
   }
 

@@ -2,7 +2,7 @@ import { IncomingWebhook, IncomingWebhookHTTPError, type IncomingWebhookSendArgu
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { renderSlack, renderSlackResolved } from '../render/slack';
+import { escapeMrkdwn, renderSlack, renderSlackResolved } from '../render/slack';
 import { abortable } from '../util/abortable';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
@@ -56,7 +56,7 @@ export class SlackWebhookChat implements ChatPort {
   }
 
   async reply(_ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.send({ text: redact(text) }, options.signal);
+    await this.send({ text: escapeMrkdwn(redact(text)) }, options.signal);
   }
 
   private async send(message: IncomingWebhookSendArguments, signal: AbortSignal | undefined): Promise<void> {

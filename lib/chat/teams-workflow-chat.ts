@@ -1,6 +1,6 @@
 import { createDefaultHttpClient, createPipelineFromOptions, createPipelineRequest, RestError, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE, escapeCardMarkdown, renderAdaptiveCard, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { ChatDeliveryError } from './chat-errors';
@@ -60,7 +60,7 @@ export class TeamsWorkflowChat implements ChatPort {
 
   async reply(_ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     await this.post(
-      { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: redact(text), wrap: true }] },
+      { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: escapeCardMarkdown(redact(text)), wrap: true }] },
       options.signal,
     );
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
 /**
  * Every application setting the code reads, in one place. `infra/` must set each of these and
@@ -157,7 +158,7 @@ export const SETTINGS = {
     example: 'myacr.azurecr.io',
   },
   SLACK_SIGNING_SECRET: {
-    description: 'Slack app signing secret: every request to /api/slack/commands and /api/slack/interactions must carry a valid v0 signature made with it (unset = Slack requests are refused).',
+    description: 'Slack app signing secret: every request to /api/slack/commands and /api/slack/interactions must carry a valid v0 signature made with it. Unset, an unresolved Key Vault reference or not 32 lowercase letters and digits = Slack requests are refused (503) and the problem is logged at start.',
     secret: true,
     example: '',
   },
@@ -172,12 +173,23 @@ export const SETTINGS = {
   },
   PULL_DOCTOR_BOT_LOCAL_MODE: {
     description:
-      'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. Never set in Azure.',
+      'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. The app refuses to start with it in Azure (WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID set).',
     example: 'false',
+  },
+  PULL_DOCTOR_ALERT_AUTH_APP_ID: {
+    description:
+      'Client id of the Entra app registration Azure Monitor\'s secure webhook gets its token for: /api/alerts then requires that bearer token (issuer, audience, signature, Azure Monitor\'s app id) besides the function key. Required in Azure; unset outside Azure = function key only.',
+    example: '',
+  },
+  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: {
+    description: 'Tenant of that app registration (the token issuer); defaults to MicrosoftAppTenantId.',
+    example: '',
   },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SettingsSchema = z.object({
   AZURE_CLIENT_ID: z.string().optional(),
@@ -226,15 +238,53 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: csv,
   PULL_DOCTOR_CHAT_ADMIN_ALLOW: csv,
   PULL_DOCTOR_BOT_LOCAL_MODE: unsetIfBlank(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
+  PULL_DOCTOR_ALERT_AUTH_APP_ID: unsetIfBlank(z.string().regex(GUID, 'must be an app (client) id (GUID)').optional()),
+  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: unsetIfBlank(z.string().regex(GUID, 'must be a tenant id (GUID)').optional()),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<typeof SettingsSchema> & {
+  /** Secret settings that were set but cannot be used (unresolved Key Vault reference, wrong format): treated as unset. */
+  readonly secretProblems: readonly SecretProblem[];
+  /** WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID is set: the app runs in Azure App Service / Functions. */
+  readonly runningInAzure: boolean;
+};
 
-/** Parse settings once, at the edge. A bad value fails with the setting's name and the problem. */
+const SECRET_SETTINGS = Object.entries(SETTINGS as Record<string, SettingSpec>)
+  .filter(([, spec]) => spec.secret)
+  .map(([name]) => name);
+
+/** Slack Web API hosts a deployed app may use (SLACK_API_URL is otherwise a test switch). */
+const SLACK_API_HOSTS = new Set(['slack.com', 'slack-gov.com']);
+
+/** Switches that exist for tests and local development: refused when the app runs in Azure. */
+function localOnlyProblems(settings: z.infer<typeof SettingsSchema>): string[] {
+  const problems: string[] = [];
+  if (settings.PULL_DOCTOR_BOT_LOCAL_MODE) problems.push('PULL_DOCTOR_BOT_LOCAL_MODE=true is for local development and is refused in Azure');
+  if (settings.SLACK_API_URL && !SLACK_API_HOSTS.has(new URL(settings.SLACK_API_URL).hostname)) {
+    problems.push('SLACK_API_URL points away from slack.com; that is for tests and is refused in Azure');
+  }
+  return problems;
+}
+
+/**
+ * Parse settings once, at the edge. A bad value fails with the setting's name and the problem;
+ * an unusable secret is dropped (see secretProblems) so the endpoints that need it answer 503.
+ */
 export function readSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const parsed = SettingsSchema.safeParse(env);
+  const screened = screenSecrets(env, SECRET_SETTINGS);
+  const parsed = SettingsSchema.safeParse(screened.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid application settings: ${problems}`);
   }
-  return parsed.data;
+  const runningInAzure = Boolean(env.WEBSITE_SITE_NAME || env.WEBSITE_INSTANCE_ID);
+  if (runningInAzure) {
+    const refused = localOnlyProblems(parsed.data);
+    if (refused.length > 0) throw new Error(`refusing to start (WEBSITE_SITE_NAME / WEBSITE_INSTANCE_ID set): ${refused.join('; ')}`);
+  }
+  return { ...parsed.data, secretProblems: screened.problems, runningInAzure };
+}
+
+/** One line per unusable secret, for the start-up log. */
+export function secretProblemLines(settings: Pick<Settings, 'secretProblems'>): string[] {
+  return settings.secretProblems.map(describeSecretProblem);
 }

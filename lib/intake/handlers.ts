@@ -1,3 +1,4 @@
+import { MAX_EVENTS_PER_DELIVERY } from '../http/bounded-body';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { PullFailure } from '../model';
@@ -258,6 +259,9 @@ export async function handleEventGridHttp(
   }
   const json = parseJson(rawBody);
   if (!json.ok) return refused({ status: 400, jsonBody: { error: json.reason } });
+  if (Array.isArray(json.value) && json.value.length > MAX_EVENTS_PER_DELIVERY) {
+    return refused({ status: 413, jsonBody: { error: `${json.value.length} events in one delivery; at most ${MAX_EVENTS_PER_DELIVERY}` } });
+  }
   const handshake = eventGridHandshake(method, headers, json.value);
   if (handshake) {
     if (handshake.status !== 200) return refused(handshake);

@@ -108,7 +108,8 @@ function blocksOf(view: ReportView): KnownBlock[] {
 }
 
 function fallbackText(view: ReportView): string {
-  return clip(`${TONE_EMOJI[view.tone]} ${view.title} — ${view.cause.sentence}`, 3_000);
+  // The notification text is mrkdwn too (Slack parses <!channel>, <@U…> and <url|label> in it).
+  return clip(`${TONE_EMOJI[view.tone]} ${escapeMrkdwn(view.title)} — ${escapeMrkdwn(view.cause.sentence)}`, 3_000);
 }
 
 /** Steps down the compaction ladder until the message passes the Block Kit limits. Never throws. */
@@ -137,7 +138,7 @@ export function renderSlackProgress(incident: Incident, progress?: DiagnosisProg
   blocks.push(section(clip(`${escapeMrkdwn(line)}${progress ? `\n\`${progressBar(progress)}\`` : ''}`, SLACK_LIMITS.sectionText)));
   if (progress?.last) blocks.push(context(escapeMrkdwn(redact(`${STATUS_EMOJI[progress.last.status]} ${progress.last.title}: ${progress.last.status}`))));
   blocks.push(context(escapeMrkdwn(`pull-doctor · incident ${redact(incident.id)}`)));
-  return { text: clip(`⏳ Diagnosing ${head.image}: ${line}`, 3_000), blocks };
+  return { text: clip(`⏳ Diagnosing ${escapeMrkdwn(head.image)}: ${escapeMrkdwn(line)}`, 3_000), blocks };
 }
 
 /**
@@ -153,5 +154,5 @@ export function renderSlackResolved(incident: Incident, how: string, diagnosis?:
   if (head.subtitle) blocks.push(context(escapeMrkdwn(head.subtitle)));
   blocks.push(section(clip(`*Resolved* — ${escapeMrkdwn(redact(how))}${cause}`, SLACK_LIMITS.sectionText)));
   blocks.push(context(escapeMrkdwn(`pull-doctor · incident ${redact(incident.id)}`)));
-  return { text: clip(`✅ Resolved: ${head.image} — ${redact(how)}`, 3_000), blocks };
+  return { text: clip(`✅ Resolved: ${escapeMrkdwn(head.image)} — ${escapeMrkdwn(redact(how))}`, 3_000), blocks };
 }

@@ -32,3 +32,11 @@ describe('verifySlackRequest', () => {
     expect(result).toEqual({ ok: false, status: 401, error: expect.stringContaining(error) });
   });
 });
+
+describe('verifySlackRequest timestamp format', () => {
+  it('refuses a timestamp that is not digits even when the signature over it is valid (NaN would skip the staleness check)', () => {
+    // Signed with the real secret over "a123": only the format check stands between this and acceptance.
+    const h = headers({ 'x-slack-request-timestamp': 'a123', 'x-slack-signature': slackSignature(SECRET, 'a123', 'text=status') });
+    expect(verifySlackRequest(h, 'text=status', { signingSecret: SECRET, nowSeconds: 1_764_000_000 })).toEqual({ ok: false, status: 401, error: 'X-Slack-Request-Timestamp is not a Unix time' });
+  });
+});

@@ -21,7 +21,28 @@ export interface BotHttpAnswer {
 
 export type BotAdapterChoice = { ok: true; adapter: TeamsAdapter; authenticated: boolean } | { ok: false; error: string };
 
-type BotSettings = Pick<Settings, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType' | 'PULL_DOCTOR_BOT_LOCAL_MODE'>;
+type BotSettings = Pick<Settings, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType' | 'PULL_DOCTOR_BOT_LOCAL_MODE' | 'runningInAzure'>;
+
+export interface BotAdapterOptions {
+  /** Bot Framework's OpenID metadata (signing keys) — only tests point it elsewhere (a local JWKS). */
+  openIdMetadataUrl?: string;
+}
+
+/**
+ * botframework-connector uses its public-cloud defaults only when none of these is given, so a test
+ * that replaces the metadata URL restates the others (botframework-connector AuthenticationConstants).
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+  };
+}
 
 /**
  * The Bot Framework adapter for /api/messages. With MicrosoftAppId set, every request must carry a
@@ -29,8 +50,12 @@ type BotSettings = Pick<Settings, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'M
  * pull-doctor refuses to run unless PULL_DOCTOR_BOT_LOCAL_MODE=true says this is a developer's
  * machine (Bot Framework Emulator), and says so loudly.
  */
-export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapterChoice {
+export function createBotAdapter(settings: BotSettings, log: Logger, options: BotAdapterOptions = {}): BotAdapterChoice {
   if (settings.MicrosoftAppId) {
+    // An app registration authenticates with its secret; a missing or unusable one (see secretProblems) is 503, not a bot that cannot answer.
+    if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
+      return { ok: false, error: 'the Teams bot cannot authenticate: MicrosoftAppPassword is not set or not usable (MicrosoftAppType is not UserAssignedMSI)' };
+    }
     return {
       ok: true,
       authenticated: true,
@@ -39,8 +64,13 @@ export function createBotAdapter(settings: BotSettings, log: Logger): BotAdapter
         MicrosoftAppPassword: settings.MicrosoftAppPassword,
         MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
         MicrosoftAppType: settings.MicrosoftAppType ?? 'MultiTenant',
+        ...(options.openIdMetadataUrl ? publicCloudWithMetadata(options.openIdMetadataUrl) : {}),
       }),
     };
+  }
+  // readSettings already refuses this in Azure; checked again here because this is what opens the door.
+  if (settings.PULL_DOCTOR_BOT_LOCAL_MODE && settings.runningInAzure) {
+    return { ok: false, error: 'PULL_DOCTOR_BOT_LOCAL_MODE is refused in Azure (WEBSITE_SITE_NAME / WEBSITE_INSTANCE_ID set): set MicrosoftAppId' };
   }
   if (settings.PULL_DOCTOR_BOT_LOCAL_MODE) {
     log.warn(
@@ -82,8 +112,48 @@ function activityProblem(body: unknown): string | undefined {
   return `not an activity: ${issue.path.join('.') || 'body'}: ${issue.message}`;
 }
 
+/** The part of CloudAdapter that checks a Bot Framework token without the activity. */
+interface TokenCheck {
+  authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<unknown>;
+}
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError', 'AuthenticationError']);
+
+/**
+ * The Bot Framework JWT (signature, issuer, audience = our app id), checked on the raw request
+ * before the body is parsed. Teams only sends channel `msteams`; CloudAdapter.process checks the
+ * token again against the parsed activity (its serviceUrl claim).
+ */
+async function authenticateBeforeParse(adapter: TeamsAdapter, headers: Record<string, string>): Promise<BotHttpAnswer | undefined> {
+  const header = headers.authorization ?? headers.Authorization ?? '';
+  if (!/^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(header)) {
+    return { status: 401, body: { error: 'missing or malformed Bot Framework token (Authorization: Bearer …)' }, headers: {} };
+  }
+  const auth = (adapter as unknown as { botFrameworkAuthentication: TokenCheck }).botFrameworkAuthentication;
+  try {
+    await auth.authenticateStreamingRequest(header, 'msteams');
+    return undefined;
+  } catch (error) {
+    const e = error as { name?: string; statusCode?: number; message?: string };
+    // A token we can judge and reject is 401; failing to fetch the signing keys is ours (503, Bot Framework retries).
+    const rejected = TOKEN_ERRORS.has(e.name ?? '') || e.statusCode === 401 || e.statusCode === 403 || /token|signature|issuer|audience|unauthor/i.test(e.message ?? '');
+    return rejected
+      ? { status: 401, body: { error: `Bot Framework token refused: ${(e.message ?? 'invalid').split('\n')[0]!.slice(0, 200)}` }, headers: {} }
+      : { status: 503, body: { error: 'could not check the Bot Framework token (signing keys unavailable)' }, headers: {} };
+  }
+}
+
 /** Runs one Bot Framework request through the adapter's `process`, capturing what it writes. */
-export async function processBotRequest(adapter: TeamsAdapter, request: BotHttpRequest, logic: (turn: TurnContext) => Promise<void>): Promise<BotHttpAnswer> {
+export async function processBotRequest(
+  adapter: TeamsAdapter,
+  request: BotHttpRequest,
+  logic: (turn: TurnContext) => Promise<void>,
+  options: { authenticated?: boolean } = {},
+): Promise<BotHttpAnswer> {
+  if (options.authenticated) {
+    const refused = await authenticateBeforeParse(adapter, request.headers);
+    if (refused) return refused;
+  }
   let body: unknown;
   try {
     body = JSON.parse(request.rawBody);
@@ -108,7 +178,13 @@ export async function processBotRequest(adapter: TeamsAdapter, request: BotHttpR
     },
     end: () => undefined,
   };
-  await adapter.process(botRequest, botResponse, logic);
+  try {
+    await adapter.process(botRequest, botResponse, logic);
+  } catch (error) {
+    const e = error as { name?: string; message?: string };
+    if (!options.authenticated || !TOKEN_ERRORS.has(e.name ?? '')) throw error;
+    return { status: 401, body: { error: `Bot Framework token refused: ${(e.message ?? 'invalid').slice(0, 200)}` }, headers: {} };
+  }
   return answer;
 }
 
@@ -118,10 +194,17 @@ export async function handleTeamsMessages(deps: { adapter: BotAdapterChoice; bot
     deps.log.warn(`teams: 503 ${deps.adapter.error}`);
     return { status: 503, body: { error: deps.adapter.error }, headers: {} };
   }
-  const answer = await processBotRequest(deps.adapter.adapter, request, async (turn) => {
-    await deps.bot.run(turn);
-  });
-  if (answer.status === 400) deps.log.warn(`teams: 400 ${String((answer.body as { error?: unknown } | undefined)?.error ?? answer.body ?? 'bad request')}`);
-  if (answer.status === 401 || answer.status === 403) deps.log.warn(`teams: ${answer.status} request refused by Bot Framework authentication`);
+  const answer = await processBotRequest(
+    deps.adapter.adapter,
+    request,
+    async (turn) => {
+      await deps.bot.run(turn);
+    },
+    { authenticated: deps.adapter.authenticated },
+  );
+  const reason = String((answer.body as { error?: unknown } | undefined)?.error ?? '');
+  if (answer.status === 400) deps.log.warn(`teams: 400 ${reason || 'bad request'}`);
+  if (answer.status === 401 || answer.status === 403) deps.log.warn(`teams: ${answer.status} request refused by Bot Framework authentication${reason ? `: ${reason}` : ''}`);
+  if (answer.status === 503) deps.log.error(`teams: 503 ${reason}`);
   return answer;
 }

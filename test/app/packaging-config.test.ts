@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { AzureAuthorityHosts } from '@azure/identity';
+import { AUTHORITY_HOSTS } from '../../lib/azure/cloud-endpoints';
 import { funcIgnore } from '../../scripts/deploy-package';
 
 /** How azd packages and Bicep scales the app (issue 16): the config read as text. */
@@ -27,5 +29,9 @@ describe('packaging and always-ready configuration', () => {
     expect(main).toMatch(/@minValue\(0\)\s*\n@maxValue\(\d+\)\s*\nparam alwaysReady int = 1/);
     expect(main).toMatch(/alwaysReadyHttpInstances: alwaysReady\b/);
     expect(read('infra/modules/function-app.bicep')).toContain("alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []");
+  });
+
+  it('the authority hosts written out to keep @azure/identity out of the cold start are the SDK\'s', () => {
+    expect(AUTHORITY_HOSTS).toEqual({ AzureCloud: AzureAuthorityHosts.AzurePublicCloud, AzureChinaCloud: AzureAuthorityHosts.AzureChina, AzureUSGovernment: AzureAuthorityHosts.AzureGovernment });
   });
 });

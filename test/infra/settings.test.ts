@@ -35,6 +35,7 @@ const ALLOWED_HOST_SETTINGS = new Set([
   'AzureWebJobsStorage__clientId', // … with the user-assigned identity
   'APPLICATIONINSIGHTS_CONNECTION_STRING', // Functions host + OpenTelemetry exporter (lib/telemetry)
   'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', // Entra auth to Application Insights (local auth off)
+  'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT', // the host refuses larger HTTP bodies before the worker reads them
 ]);
 
 /**

@@ -5,7 +5,7 @@ import { prototypeIsClean, type RawBody } from './hostile-inputs';
 
 /** Test-only secrets put into the settings: none may appear in an answer or a log line. */
 export const TEST_SECRETS = {
-  SLACK_SIGNING_SECRET: 'robustness-signing-secret-9f8e7d6c5b4a',
+  SLACK_SIGNING_SECRET: 'robustnesssigningsecret9f8e7d6c5',
   SLACK_BOT_TOKEN: 'xoxb-robustness-0000-token-abcdef',
   MicrosoftAppPassword: 'robustness-app-password-Zq~1234',
 } as const;

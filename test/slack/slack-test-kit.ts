@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { slackSignature } from '../../lib/slack/verify-slack-request';
 
-export const SIGNING_SECRET = 'test-only-signing-secret-0123456789';
+export const SIGNING_SECRET = 'testonlysigningsecret0123456789a';
 
 /** A local stand-in for Slack's response_url endpoint (hooks.slack.com/commands/…): records each POST. */
 export interface ResponseUrlServer {

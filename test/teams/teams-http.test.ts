@@ -63,7 +63,7 @@ describe('POST /api/messages', () => {
     const local = parts({ PULL_DOCTOR_BOT_LOCAL_MODE: 'true' });
     expect(local.adapter).toMatchObject({ ok: true, authenticated: false });
     expect(local.log.text()).toContain('accepts UNAUTHENTICATED Bot Framework requests');
-    const withId = parts({ PULL_DOCTOR_BOT_LOCAL_MODE: 'true', MicrosoftAppId: '00000000-0000-0000-0000-0000000000b0', MicrosoftAppPassword: 'x' });
+    const withId = parts({ PULL_DOCTOR_BOT_LOCAL_MODE: 'true', MicrosoftAppId: '00000000-0000-0000-0000-0000000000b0', MicrosoftAppPassword: 'not-a-real-secret-0000' });
     expect(withId.adapter).toMatchObject({ ok: true, authenticated: true });
     expect(withId.log.lines).toHaveLength(0);
   });
