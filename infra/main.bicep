@@ -65,6 +65,8 @@ param deployKubernetesEventsTopic bool = true
 @description('Principal ids allowed to publish to the Kubernetes events topic with Entra auth (EventGrid Data Sender).')
 param kubernetesEventPublisherPrincipalIds string[] = []
 
+@description('Kubernetes event senders bound to their clusters (PULL_DOCTOR_K8S_EVENT_SENDERS): [{cluster, sender, tokenSha256}] for the exporter\'s per-cluster webhook route, or [{cluster, topic}] for a per-cluster Event Grid topic.')
+param kubernetesEventSenders object[] = []
 @description('Client id of the Entra app registration the alert action group gets its secure webhook token for (infra/scripts/create-alert-webhook-app.sh makes it); required for the alert rules.')
 param alertWebhookAppId string = ''
 
@@ -272,6 +274,10 @@ var registryLoginServers = concat(
   [for (id, i) in abacRegistryIds: abacRegistryAccess[i].outputs.registryLoginServer]
 )
 
+// The alert rules modules/alerts.bicep creates (same names): the webhook acts on these, not on
+// every alert of a shared action group.
+var pullDoctorAlertRuleNames = [for id in monitoredWorkspaceIds: 'pull-doctor-image-pull-failures-${uniqueString(id)}']
+
 // Every setting in lib/config/settings.ts SETTINGS, and nothing else (test/infra checks both ways),
 // except AzureWebJobsStorage: intentionally not set in Azure — the identity-based
 // AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there.
@@ -304,6 +310,8 @@ var appSettings = {
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
+  PULL_DOCTOR_ALERT_RULES: join(concat(pullDoctorAlertRuleNames, empty(prometheusAlertTargets) ? [] : ['PullDoctorImagePullBackOff']), ',')
+  PULL_DOCTOR_K8S_EVENT_SENDERS: empty(kubernetesEventSenders) ? '' : string(kubernetesEventSenders)
   // Registries of monitored resource groups are not listed one by one: then accept any registry
   // (events arrive only from the registries subscribed below anyway).
   PULL_DOCTOR_ALLOWED_REGISTRIES: empty(monitoredResourceGroupIds) ? join(registryLoginServers, ',') : ''

@@ -26,6 +26,7 @@ param deployKubernetesEventsTopic = bool(readEnvironmentVariable('PULL_DOCTOR_K8
 param alertWebhookAppId = readEnvironmentVariable('ALERT_WEBHOOK_APP_ID', '')
 param alertWebhookAppObjectId = readEnvironmentVariable('ALERT_WEBHOOK_APP_OBJECT_ID', '')
 param kubernetesEventPublisherPrincipalIds = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_PUBLISHERS', '[]'))
+param kubernetesEventSenders = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_SENDERS', '[]'))
 
 param chatPlatform = readEnvironmentVariable('PULL_DOCTOR_CHAT', 'console')
 param slackChannelId = readEnvironmentVariable('SLACK_CHANNEL_ID', '')

@@ -148,6 +148,8 @@ export function createServices(env: Record<string, string | undefined> = process
     queue,
     intake,
     workspaceIds: settings.PULL_DOCTOR_WORKSPACE_IDS,
+    alertRules: settings.PULL_DOCTOR_ALERT_RULES,
+    k8sEventSenders: settings.PULL_DOCTOR_K8S_EVENT_SENDERS,
     get insights() {
       return insights();
     },

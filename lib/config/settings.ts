@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
+export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
 /**
@@ -149,9 +151,10 @@ export const SETTINGS = {
     example: '30',
   },
   PULL_DOCTOR_WORKSPACE_IDS: {
-    description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data; alerts that only say "N rows" are read from the first one the alert names or, failing that, from these.',
+    description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data. Alerts are read from these only: the workspace an alert links to is used when it is one of them, else the first; empty = the alert\'s own link.',
     example: '00000000-0000-0000-0000-000000000000',
   },
+  ...INTAKE_SETTINGS,
   PULL_DOCTOR_ALLOWED_REGISTRIES: {
     description:
       'Comma-separated registry hosts (host[:port]) pull-doctor may contact anonymously, besides the ACRs it finds through ARM (the only ones that get its Entra token) and the built-in public registries (Docker Hub, MCR, GHCR, Quay, registry.k8s.io); any other registry is not contacted and its checks say unknown. Also the only registries whose ACR push/delete events are acted on (empty = events from any registry).',
@@ -233,6 +236,8 @@ const SettingsSchema = z.object({
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
     'must be comma-separated workspace ids (GUIDs)',
   ),
+  PULL_DOCTOR_ALERT_RULES: csv,
+  PULL_DOCTOR_K8S_EVENT_SENDERS: unsetIfBlank(k8sEventSendersSetting),
   PULL_DOCTOR_ALLOWED_REGISTRIES: csv.transform((hosts) => hosts.map((h) => h.toLowerCase())),
   SLACK_SIGNING_SECRET: unsetIfBlank(z.string().optional()),
   PULL_DOCTOR_CHAT_DIAGNOSE_ALLOW: csv,

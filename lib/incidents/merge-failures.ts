@@ -54,6 +54,8 @@ export function mergeFailures(
   context: {
     now: Date;
     alertId?: string;
+    /** Rule of the alert that reported the failures; kept on an incident it opens. */
+    alertRule?: string;
     pendingEvents?: number;
     policy: MergePolicy;
     /** False when these failures say nothing about the cause (BackOff) and the incident knows it: keep its sample. */
@@ -83,6 +85,7 @@ export function mergeFailures(
       sample: latest,
       lastEnqueuedAt: iso(now),
       ...(context.alertId ? { alertIds: [context.alertId] } : {}),
+      ...(context.alertRule ? { openedByRule: context.alertRule } : {}),
     };
     const newPods = addCapped(next.pods, pods);
     addCapped(next.namespaces, namespaces);

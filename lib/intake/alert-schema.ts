@@ -13,46 +13,52 @@ const Dimension = z.object({ name: z.string(), value: z.union([z.string(), z.num
 /** One criterion of a log search alert (v2) or a metric alert. */
 const Criterion = z
   .object({
-    searchQuery: z.string().optional(),
-    metricName: z.string().optional(),
-    metricNamespace: z.string().optional(),
-    dimensions: z.array(Dimension).default([]),
+    searchQuery: z.string().nullish(),
+    metricName: z.string().nullish(),
+    // The documented availability-test sample sends `metricNamespace: null`.
+    metricNamespace: z.string().nullish(),
+    dimensions: z.array(Dimension).nullish().transform((d) => d ?? []),
     metricValue: z.number().nullish(),
-    windowStartTime: z.string().optional(),
-    windowEndTime: z.string().optional(),
-    linkToSearchResultsAPI: z.string().optional(),
-    linkToFilteredSearchResultsAPI: z.string().optional(),
+    windowStartTime: z.string().nullish(),
+    windowEndTime: z.string().nullish(),
+    linkToSearchResultsAPI: z.string().nullish(),
+    linkToFilteredSearchResultsAPI: z.string().nullish(),
   })
   .passthrough();
 export type AlertCriterion = z.infer<typeof Criterion>;
 
 export const AlertContextSchema = z
   .object({
-    conditionType: z.string().optional(),
+    conditionType: z.string().nullish(),
     condition: z
       .object({
-        windowSize: z.string().optional(),
-        windowStartTime: z.string().optional(),
-        windowEndTime: z.string().optional(),
-        allOf: z.array(Criterion).default([]),
+        windowSize: z.string().nullish(),
+        windowStartTime: z.string().nullish(),
+        windowEndTime: z.string().nullish(),
+        allOf: z.array(Criterion).nullish().transform((c) => c ?? []),
       })
       .passthrough()
-      .optional(),
+      .nullish(),
     /** Prometheus rule alerts: the series labels (namespace, pod, container, reason, cluster, …). */
-    labels: z.record(z.string(), z.string()).optional(),
+    labels: z.record(z.string(), z.string()).nullish(),
+    /** Prometheus rule alerts: the PromQL expression and the rule group's ARM id. */
+    expression: z.string().nullish(),
+    ruleGroup: z.string().nullish(),
   })
   .passthrough();
 
 export const EssentialsSchema = z
   .object({
     alertId: z.string().min(1),
-    alertRule: z.string().min(1),
-    severity: z.string().optional(),
-    signalType: z.string().optional(),
+    // Budget and cost test actions send `alertRule: null`, `alertTargetIDs: null` (alerts-payload-samples).
+    alertRule: z.string().nullish(),
+    severity: z.string().nullish(),
+    signalType: z.string().nullish(),
     monitorCondition: z.enum(['Fired', 'Resolved']),
-    monitoringService: z.string().optional(),
-    alertTargetIDs: z.array(z.string()).default([]),
-    configurationItems: z.array(z.string()).default([]),
+    monitoringService: z.string().nullish(),
+    alertTargetIDs: z.array(z.string()).nullish().transform((t) => t ?? []),
+    configurationItems: z.array(z.string()).nullish().transform((c) => c ?? []),
+    originAlertId: z.string().nullish(),
     firedDateTime: z.string().min(1),
     resolvedDateTime: z.string().nullish(),
   })

@@ -1,13 +1,15 @@
+import type { K8sEventSender } from '../config/settings';
 import { MAX_EVENTS_PER_DELIVERY } from '../http/bounded-body';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
-import type { PullFailure } from '../model';
 import type { Intake } from './intake';
 import { clipForLog, type Logger } from './logger';
-import { isAksClusterId, isNamespace } from './names';
-import { completeAlertPods, parseAlert, type AlertPod, type ParsedAlert } from './parse-alert';
+import { parseJson } from './json-body';
 import { parseAcrEvents } from './parse-acr-event';
 import { parseK8sEvents } from './parse-k8s-event';
+import { authenticateSender, senderBinding } from './k8s-senders';
+
+export { handleAlertWebhook } from './alert-handler';
 
 /**
  * What the trigger functions call: plain values in, plain answers out (functions/ only adapts the
@@ -19,8 +21,12 @@ export interface IntakeServices {
   store: IncidentStore;
   /** Absent when no Log Analytics is configured; alerts that only count rows are then logged and dropped. */
   insights?: ContainerInsightsPort;
-  /** PULL_DOCTOR_WORKSPACE_IDS: where to read failing pods when an alert names no workspace. */
+  /** PULL_DOCTOR_WORKSPACE_IDS: the workspaces alerts may read (a link to another one is not followed). */
   workspaceIds: readonly string[];
+  /** PULL_DOCTOR_ALERT_RULES: the alert rules pull-doctor's infra created. */
+  alertRules?: readonly string[];
+  /** PULL_DOCTOR_K8S_EVENT_SENDERS: each Kubernetes event sender bound to its cluster. */
+  k8sEventSenders?: readonly K8sEventSender[];
 }
 
 export interface HttpAnswer {
@@ -29,122 +35,31 @@ export interface HttpAnswer {
   headers?: Record<string, string>;
 }
 
-/** Log Analytics reads for one alert must finish well inside the action group's webhook timeout. */
-const ALERT_LOOKUP_BUDGET_MS = 8_000;
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, reason: `body is not JSON (${error instanceof Error ? error.message.split('\n')[0] : 'parse error'})` };
-  }
-}
-
-/** The alert's pods (all failing pods in its window when it names none), read from Container insights. */
-async function lookUpAlertPods(
-  services: IntakeServices,
-  alert: Extract<ParsedAlert, { kind: 'alert' }>,
-  pods: AlertPod[],
-  log: Logger,
-  signal: AbortSignal | undefined,
-): Promise<PullFailure[]> {
-  const workspaceId = alert.workspaceIds[0] ?? services.workspaceIds[0];
-  if (!services.insights || !workspaceId) {
-    if (pods.length === 0 || pods.some((p) => !p.image)) {
-      log.warn(`alert ${alert.rule}: rows without an image and no Log Analytics workspace configured (PULL_DOCTOR_WORKSPACE_IDS); those rows are dropped`);
-    }
-    return [];
-  }
-  const clusters = new Set((pods.length ? pods.map((p) => p.cluster ?? alert.cluster) : [alert.cluster]).filter((c): c is string => !!c && isAksClusterId(c)));
-  // Only names that pass the grammar become query filters; a row with a bad one is refused by intake (logged).
-  const namespaces = new Set(pods.map((p) => p.namespace).filter((n) => n === undefined || isNamespace(n)));
-  const budget = AbortSignal.timeout(ALERT_LOOKUP_BUDGET_MS);
-  const rows = await services.insights.failingPods(
-    {
-      workspaceId,
-      start: alert.window.start,
-      end: alert.window.end,
-      ...(clusters.size === 1 ? { cluster: [...clusters][0] } : {}),
-      ...(namespaces.size === 1 && [...namespaces][0] ? { namespace: [...namespaces][0] } : {}),
-    },
-    { signal: signal ? AbortSignal.any([signal, budget]) : budget },
-  );
-  const named = pods.filter((p) => p.pod);
-  const wanted = named.length ? rows.filter((r) => named.some((p) => p.pod === r.pod && (!p.namespace || p.namespace === r.namespace) && (!p.image || p.image === r.image))) : rows;
-  return wanted.map((r) => ({ ...r, cluster: r.cluster ?? alert.cluster, source: alert.signal === 'prometheus' ? 'prometheus-alert' : 'alert' }));
-}
-
-/**
- * The alert's failures. Dimensions name pod and image but not the kubelet message, which decides the
- * incident's category, so the message is read from Container insights for the alert's window; rows
- * without an image (Prometheus) or an alert that only counts rows need that read to exist at all.
- */
-async function alertFailures(services: IntakeServices, alert: Extract<ParsedAlert, { kind: 'alert' }>, log: Logger, signal: AbortSignal | undefined): Promise<PullFailure[]> {
-  const named = completeAlertPods(alert, alert.pods);
-  const needsLookup = alert.pods.length === 0 || alert.pods.some((p) => !p.image);
-  let found: PullFailure[] = [];
-  try {
-    found = await lookUpAlertPods(services, alert, alert.pods, log, signal);
-  } catch (error) {
-    // Without the read there is nothing to ingest: fail, so the action group calls again.
-    if (needsLookup) throw error;
-    log.warn(`alert ${alert.rule}: could not read kubelet messages from Log Analytics (${error instanceof Error ? error.message : String(error)}); using the dimensions alone`);
-  }
-  const key = (f: PullFailure) => `${f.namespace}/${f.pod}/${f.image}`;
-  const byKey = new Map(found.map((f) => [key(f), f]));
-  // Dimensions are authoritative for which pods fired; the read adds their message, node and times.
-  const merged = named.map((f) => ({ ...f, ...byKey.get(key(f)), count: f.count ?? byKey.get(key(f))?.count, source: f.source }));
-  const namedKeys = new Set(named.map(key));
-  return needsLookup ? [...merged, ...found.filter((f) => !namedKeys.has(key(f)))] : merged;
-}
-
-/** Azure Monitor action group → 202 accepted/ignored, 400 malformed. */
-export async function handleAlertWebhook(services: IntakeServices, rawBody: string, log: Logger, signal?: AbortSignal): Promise<HttpAnswer> {
-  const json = parseJson(rawBody);
-  if (!json.ok) {
-    log.warn(`alert webhook: 400 ${json.reason}`);
-    return { status: 400, jsonBody: { error: json.reason } };
-  }
-  const alert = parseAlert(json.value);
-  if (alert.kind === 'malformed') {
-    log.warn(`alert webhook: 400 malformed common alert schema payload: ${alert.reason}`);
-    return { status: 400, jsonBody: { error: `malformed alert: ${alert.reason}` } };
-  }
-  if (alert.kind === 'ignored') {
-    log.info(`alert webhook: ignored (${alert.reason})`);
-    return { status: 202, jsonBody: { ignored: alert.reason } };
-  }
-  if (alert.condition === 'Resolved') {
-    const resolved = await services.intake.alertResolved(alert.alertId, { eventKey: alert.firingKey, signal });
-    return { status: 202, jsonBody: { resolved } };
-  }
-  if (await services.intake.seen(alert.firingKey, true, signal)) {
-    log.info(`alert webhook: ${alert.rule} firing ${alert.window.start.toISOString()}..${alert.window.end.toISOString()} redelivered, dropped`);
-    return { status: 202, jsonBody: { duplicate: true } };
-  }
-  const failures = await alertFailures(services, alert, log, signal);
-  const result = await services.intake.ingest(failures, { eventKey: alert.firingKey, durableKey: true, alertId: alert.alertId, signal });
-  log.info(
-    `alert webhook: ${alert.rule} ${result.duplicate ? 'redelivered, dropped' : `${failures.length} failure(s) → ${result.incidents.length} incident(s), ${result.enqueued} job(s)`}`,
-  );
-  return {
-    status: 202,
-    jsonBody: { duplicate: result.duplicate, failures: failures.length, incidents: result.incidents, enqueued: result.enqueued, ignored: result.ignored.length },
-  };
-}
 
 export interface EventsOutcome {
   accepted: number;
   ignored: number;
   malformed: number;
+  /** Kubernetes events whose sender is not bound to the cluster they name (PULL_DOCTOR_K8S_EVENT_SENDERS). */
+  refused?: number;
   duplicates: number;
   enqueued: number;
 }
 
-/** Kubernetes Warning events (one envelope or a batch). Malformed and unrelated events are logged and dropped. */
-export async function handleK8sEvents(services: IntakeServices, body: unknown, log: Logger, signal?: AbortSignal): Promise<EventsOutcome> {
-  const outcome: EventsOutcome = { accepted: 0, ignored: 0, malformed: 0, duplicates: 0, enqueued: 0 };
-  for (const event of parseK8sEvents(body)) {
+/**
+ * Kubernetes Warning events (one envelope, a batch, or the exporter's raw event). Malformed and
+ * unrelated events are logged and dropped; `routeCluster` is the cluster of the authenticated
+ * per-cluster route that received them.
+ */
+export async function handleK8sEvents(services: IntakeServices, body: unknown, log: Logger, signal?: AbortSignal, routeCluster?: string): Promise<EventsOutcome> {
+  const outcome: EventsOutcome = { accepted: 0, ignored: 0, malformed: 0, refused: 0, duplicates: 0, enqueued: 0 };
+  for (const event of parseK8sEvents(body, senderBinding(services.k8sEventSenders ?? [], routeCluster))) {
+    if (event.kind === 'refused') {
+      outcome.refused!++;
+      log.warn(`k8s event ${clipForLog(event.id, 100)} refused: ${clipForLog(event.reason)}`);
+      continue;
+    }
     if (event.kind === 'malformed') {
       outcome.malformed++;
       log.warn(`k8s event ${clipForLog(event.id ?? '(no id)', 100)} malformed, dropped: ${clipForLog(event.reason)}`);
@@ -269,5 +184,33 @@ export async function handleEventGridHttp(
     return handshake;
   }
   const outcome = await handle(json.value);
+  return { status: 200, jsonBody: { ...outcome } };
+}
+
+/** POST /api/events/k8s/<sender>: the exporter's raw webhook body (or an envelope) from one cluster's sender. */
+export async function handleK8sSenderHttp(
+  services: IntakeServices,
+  sender: string,
+  headers: { get(name: string): string | null },
+  rawBody: string,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<HttpAnswer> {
+  const auth = authenticateSender(services.k8sEventSenders ?? [], sender, headers.get('authorization'));
+  if (!auth.ok) {
+    log.warn(`k8s sender webhook: ${auth.status} ${auth.error}`);
+    return { status: auth.status, jsonBody: { error: auth.error } };
+  }
+  const json = parseJson(rawBody);
+  if (!json.ok) {
+    log.warn(`k8s sender webhook: 400 ${json.reason}`);
+    return { status: 400, jsonBody: { error: json.reason } };
+  }
+  if (Array.isArray(json.value) && json.value.length > MAX_EVENTS_PER_DELIVERY) {
+    const error = `${json.value.length} events in one delivery; at most ${MAX_EVENTS_PER_DELIVERY}`;
+    log.warn(`k8s sender webhook: 413 ${error}`);
+    return { status: 413, jsonBody: { error } };
+  }
+  const outcome = await handleK8sEvents(services, json.value, log, signal, auth.cluster);
   return { status: 200, jsonBody: { ...outcome } };
 }

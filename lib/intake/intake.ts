@@ -40,6 +40,8 @@ export interface IngestOptions {
    */
   durableKey?: boolean;
   alertId?: string;
+  /** The alert rule that reported these failures; stored on an incident it opens (its Resolved closes only those). */
+  alertRule?: string;
   signal?: AbortSignal;
 }
 
@@ -115,6 +117,7 @@ export class Intake {
           decision = mergeFailures(current, { id, cluster: group.cluster, image: group.image, category: target.category }, group.failures, {
             now,
             alertId: options.alertId,
+            alertRule: options.alertRule,
             pendingEvents,
             updateSample: group.category !== 'unknown',
             policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
@@ -213,9 +216,12 @@ export class Intake {
   }
 
   /** An alert's `Resolved` call: resolve its open incidents and post the resolution (through the queue). */
-  async alertResolved(alertId: string, options: { eventKey?: string; signal?: AbortSignal } = {}): Promise<string[]> {
+  async alertResolved(alertId: string, options: { eventKey?: string; rule?: string; signal?: AbortSignal } = {}): Promise<string[]> {
     if (options.eventKey && (await this.seen(options.eventKey, true, options.signal))) return [];
-    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => i.alertIds?.includes(alertId));
+    // Only incidents this rule opened: a pull incident another source opened outlives this alert.
+    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter(
+      (i) => i.alertIds?.includes(alertId) && (options.rule === undefined || i.openedByRule?.toLowerCase() === options.rule.toLowerCase()),
+    );
     const resolved: string[] = [];
     for (const incident of open) {
       const now = this.now().toISOString();

@@ -53,6 +53,28 @@ function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, topic: 
   };
 }
 
+const ACR_PREFIX = 'Microsoft.ContainerRegistry.';
+
+/**
+ * What publishers and Microsoft's own samples really send, made canonical before the SDK reads it:
+ * the event type without its `Microsoft.ContainerRegistry.` prefix (`ImagePushed`), and `data` as a
+ * JSON string instead of an object. Returns a reason when `data` is a string that is not JSON.
+ */
+function canonical(item: Record<string, unknown>): { ok: true; item: Record<string, unknown> } | { ok: false; reason: string } {
+  const copy = { ...item };
+  const typeField = 'specversion' in copy ? 'type' : 'eventType';
+  const type = copy[typeField];
+  if (typeof type === 'string' && /^(Image|Chart)(Pushed|Deleted)$/.test(type)) copy[typeField] = `${ACR_PREFIX}${type}`;
+  if (typeof copy.data === 'string') {
+    try {
+      copy.data = JSON.parse(copy.data);
+    } catch {
+      return { ok: false, reason: 'data is a string that is not JSON' };
+    }
+  }
+  return { ok: true, item: copy };
+}
+
 /** Parses a body (one event or an array, either schema). Never throws. */
 export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
   const list: unknown[] = Array.isArray(body) ? body : [body];
@@ -63,12 +85,17 @@ export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
       continue;
     }
     const id = typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+    const normal = canonical(item as Record<string, unknown>);
+    if (!normal.ok) {
+      out.push({ kind: 'malformed', ...(id ? { id } : {}), reason: normal.reason });
+      continue;
+    }
     try {
-      if ('specversion' in item) {
-        const [event] = await deserializer.deserializeCloudEvents(item as Record<string, unknown>);
+      if ('specversion' in normal.item) {
+        const [event] = await deserializer.deserializeCloudEvents(normal.item);
         out.push(fromEvent(event!, event!.source, event!.time?.toISOString()));
       } else {
-        const [event] = await deserializer.deserializeEventGridEvents(item as Record<string, unknown>);
+        const [event] = await deserializer.deserializeEventGridEvents(normal.item);
         out.push(fromEvent(event!, event!.topic, event!.eventTime?.toISOString()));
       }
     } catch (error) {

@@ -33,11 +33,30 @@ export type ParsedAlert =
       pods: AlertPod[];
       /** Rows the alert counted (log alerts: metricValue), when known. */
       rowCount?: number;
+      /** What says whose alert this is (lib/intake/alert-ownership.ts decides). */
+      origin: AlertOrigin;
+      /** Azure Monitor's "Test action group" payload (mocked metadata, no real condition). */
+      testAction: boolean;
     };
+
+/** The parts of an alert that tell whether pull-doctor's infra made its rule. */
+export interface AlertOrigin {
+  rule: string;
+  /** Prometheus: the rule group's ARM id. */
+  ruleGroup?: string;
+  /** Log search alert v2: each criterion's query. */
+  searchQueries: string[];
+  /** Prometheus: the rule's PromQL. */
+  expression?: string;
+  /** Dimension (log, metric) and label (Prometheus) names, lowercase. */
+  dimensionNames: string[];
+  /** Prometheus label `reason` (the waiting reason), when present. */
+  reasonLabel?: string;
+}
 
 const DEFAULT_WINDOW_MS = 15 * 60_000;
 
-function isoDuration(text: string | undefined): number | undefined {
+function isoDuration(text: string | null | undefined): number | undefined {
   const m = text ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(text) : null;
   if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
   return ((Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000;
@@ -76,10 +95,17 @@ function podFrom(pairs: Array<{ name: string; value: string }>): AlertPod {
 }
 
 /** `https://api.loganalytics.io/v1/workspaces/<guid>/query?…` → the workspace id. */
-export function workspaceFromLink(link: string | undefined): string | undefined {
+export function workspaceFromLink(link: string | null | undefined): string | undefined {
   const id = link ? /\/workspaces\/([0-9a-fA-F-]{36})\//.exec(link)?.[1] : undefined;
   return id && isGuid(id) ? id.toLowerCase() : undefined;
 }
+
+/**
+ * The action group's "Test action group" button sends the documented sample payloads with mocked
+ * alert ids (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-payload-samples#sample-payloads-for-test-actions):
+ * `…/alerts/eeeeeeee-4444-5555-6666-ffffffffffff`, `…/Test_Alert`, `…/alerts/1234abcd5678efgh…`.
+ */
+const TEST_ALERT_ID = /\/(?:eeeeeeee-4444-5555-6666-ffffffffffff|Test_Alert|(?:1234abcd5678efgh){4})$/;
 
 /** Reads an Azure Monitor action-group call (common alert schema). Never throws. */
 export function parseAlert(body: unknown): ParsedAlert {
@@ -101,7 +127,7 @@ export function parseAlert(body: unknown): ParsedAlert {
   const criteria: AlertCriterion[] = condition?.allOf ?? [];
   const labels = alertContext?.labels;
   const signal: 'log' | 'metric' | 'prometheus' =
-    alertContext?.conditionType === 'LogQueryCriteria' || criteria.some((c) => c.searchQuery !== undefined)
+    alertContext?.conditionType === 'LogQueryCriteria' || criteria.some((c) => c.searchQuery != null)
       ? 'log'
       : labels || /prometheus/i.test(essentials.monitoringService ?? '')
         ? 'prometheus'
@@ -125,19 +151,30 @@ export function parseAlert(body: unknown): ParsedAlert {
   if (labels) pods.push(podFrom(Object.entries(labels).map(([name, value]) => ({ name, value }))));
   const withPod = pods.filter((p) => p.pod || p.image);
   const rowCount = criteria.find((c) => c.metricValue != null)?.metricValue ?? undefined;
+  const rule = essentials.alertRule ?? essentials.alertId;
+  const origin: AlertOrigin = {
+    rule,
+    ...(alertContext?.ruleGroup ? { ruleGroup: alertContext.ruleGroup } : {}),
+    searchQueries: criteria.flatMap((c) => (c.searchQuery ? [c.searchQuery] : [])),
+    ...(alertContext?.expression ? { expression: alertContext.expression } : {}),
+    dimensionNames: [...criteria.flatMap((c) => c.dimensions.map((d) => d.name)), ...Object.keys(labels ?? {})].map((n) => n.toLowerCase()),
+    ...(labels?.reason ? { reasonLabel: labels.reason } : {}),
+  };
 
   return {
     kind: 'alert',
     alertId: essentials.alertId,
-    rule: essentials.alertRule,
+    rule,
     condition: essentials.monitorCondition,
     signal,
     window,
-    firingKey: `alert|${essentials.alertRule}|${window.start.toISOString()}|${window.end.toISOString()}|${essentials.monitorCondition}`,
+    firingKey: `alert|${rule}|${window.start.toISOString()}|${window.end.toISOString()}|${essentials.monitorCondition}`,
     cluster,
     workspaceIds,
     pods: withPod,
     ...(rowCount != null ? { rowCount } : {}),
+    origin,
+    testAction: TEST_ALERT_ID.test(essentials.alertId),
   };
 }
 

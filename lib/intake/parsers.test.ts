@@ -103,7 +103,7 @@ describe('parseK8sEvents', () => {
   });
 
   it('drops malformed events with the reason', () => {
-    expect(parseK8sEvents(fixture('eventgrid', 'k8s-malformed.json'))).toEqual([{ kind: 'malformed', id: '7a1d2c3b-0009-4e5f-8a9b-0c1d2e3f4a5b', reason: expect.stringMatching(/involvedObject/) }]);
+    expect(parseK8sEvents(fixture('eventgrid', 'k8s-malformed.json'))).toEqual([{ kind: 'malformed', id: '7a1d2c3b-0009-4e5f-8a9b-0c1d2e3f4a5b', reason: expect.stringMatching(/involvedObject\.name/) }]);
     expect(parseK8sEvents('nope')[0]).toMatchObject({ kind: 'malformed' });
     expect(parseK8sEvents({ specversion: '1.0', id: 'x' })[0]).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/source/) });
   });
@@ -133,6 +133,74 @@ describe('parseAcrEvents', () => {
     expect(notObject).toMatchObject({ kind: 'malformed' });
     // The SDK deserializer checks the envelope (here: no metadataVersion and no eventType).
     expect((await parseAcrEvents({ id: 'x' }))[0]).toMatchObject({ kind: 'malformed', id: 'x', reason: expect.stringMatching(/missing required property/) });
+  });
+});
+
+describe('parseAcrEvents: the shapes publishers and samples really send', () => {
+  const base = { id: 'a1', topic: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/myacr', subject: 'app:v1', eventTime: '2026-11-25T21:00:00Z', dataVersion: '1', metadataVersion: '1' };
+  const data = { timestamp: '2026-11-25T21:00:01Z', target: { repository: 'app', tag: 'v1', digest: 'sha256:abc' }, request: { host: 'myacr.azurecr.io' } };
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['ImagePushed without prefix', { ...base, eventType: 'ImagePushed', data }, { kind: 'push', tag: 'v1' }],
+    ['ImageDeleted without prefix', { ...base, eventType: 'ImageDeleted', data }, { kind: 'delete' }],
+    ['ChartPushed without prefix', { ...base, eventType: 'ChartPushed', data }, { kind: 'ignored', reason: 'event type Microsoft.ContainerRegistry.ChartPushed' }],
+    ['an unrelated short type stays unknown', { ...base, eventType: 'Pushed', data }, { kind: 'ignored', reason: 'event type Pushed' }],
+    ['data as a JSON string', { ...base, eventType: 'Microsoft.ContainerRegistry.ImagePushed', data: JSON.stringify(data) }, { kind: 'push', loginServer: 'myacr.azurecr.io' }],
+    ['data a string that is not JSON', { ...base, eventType: 'ImagePushed', data: '{x' }, { kind: 'malformed', id: 'a1', reason: 'data is a string that is not JSON' }],
+    ['CloudEvent type without prefix', { id: 'c1', source: base.topic, type: 'ImagePushed', specversion: '1.0', time: '2026-11-25T21:00:00Z', data }, { kind: 'push' }],
+    ['no request.host: the registry from the topic', { ...base, eventType: 'ImagePushed', data: { ...data, request: {} } }, { kind: 'push', loginServer: 'myacr.azurecr.io' }],
+    ['a tag that is not a tag', { ...base, eventType: 'ImagePushed', data: { ...data, target: { repository: 'app', tag: '-bad tag' } } }, { kind: 'malformed', reason: 'data.target.tag is not a tag' }],
+    ['a repository that is not a name', { ...base, eventType: 'ImagePushed', data: { ...data, target: { repository: 'App/../x' } } }, { kind: 'malformed', reason: 'data.target.repository is not a repository name' }],
+    ['no timestamp: the event time', { ...base, eventType: 'ImagePushed', data: { ...data, timestamp: undefined } }, { kind: 'push', timestamp: '2026-11-25T21:00:00.000Z' }],
+  ])('%s', async (_name, event, expected) => {
+    expect((await parseAcrEvents(event))[0]).toMatchObject(expected);
+  });
+});
+
+describe('parseAlert: test actions, nulls and the parts that say whose alert it is', () => {
+  const alert = (essentials: Record<string, unknown>, alertContext: unknown = null) => ({
+    schemaId: 'azureMonitorCommonAlertSchema',
+    data: { essentials: { alertId: '/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/4b7d1e2a-9c3f-4e8b-a1d5-6f0c2b8e7a91', alertRule: 'r', monitorCondition: 'Fired', firedDateTime: '2026-11-25T21:05:00Z', ...essentials }, alertContext },
+  });
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['mocked alert id eeeeeeee-…', { alertId: '/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/eeeeeeee-4444-5555-6666-ffffffffffff' }, true],
+    ['Test_Alert (activity log, budget)', { alertId: '/subscriptions/s/providers/Microsoft.CostManagement/alerts/Test_Alert' }, true],
+    ['service health mock id', { alertId: `/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/${'1234abcd5678efgh'.repeat(4)}` }, true],
+    ['a real alert id', {}, false],
+    ['a real id ending like a mock', { alertId: '/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/xeeeeeeee-4444-5555-6666-ffffffffffff' }, false],
+  ])('%s → testAction %s', (_name, essentials, test) => {
+    expect(parseAlert(alert(essentials))).toMatchObject({ kind: 'alert', testAction: test });
+  });
+
+  it('accepts null rule, targets, configuration items, namespaces and dimensions; the rule falls back to the alert id', () => {
+    const parsed = parseAlert(
+      alert(
+        { alertRule: null, alertTargetIDs: null, configurationItems: null, signalType: null, monitoringService: null },
+        { conditionType: null, condition: { windowSize: null, allOf: [{ metricNamespace: null, metricName: null, dimensions: null, metricValue: null, searchQuery: null }] }, labels: null },
+      ),
+    );
+    expect(parsed).toMatchObject({ kind: 'alert', rule: '/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/4b7d1e2a-9c3f-4e8b-a1d5-6f0c2b8e7a91', signal: 'metric', pods: [] });
+  });
+
+  it('collects the origin: rule, rule group, queries, expression, dimension and label names, reason label', () => {
+    const parsed = parseAlert(
+      alert(
+        { alertRule: 'PullDoctorImagePullBackOff' },
+        {
+          condition: { allOf: [{ searchQuery: 'KubeEvents', dimensions: [{ name: 'Image', value: 'x' }] }] },
+          labels: { Pod: 'p', reason: 'ErrImagePull' },
+          expression: 'kube_pod_container_status_waiting_reason > 0',
+          ruleGroup: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/g',
+        },
+      ),
+    );
+    expect(parsed.kind === 'alert' && parsed.origin).toEqual({
+      rule: 'PullDoctorImagePullBackOff',
+      ruleGroup: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/g',
+      searchQueries: ['KubeEvents'],
+      expression: 'kube_pod_container_status_waiting_reason > 0',
+      dimensionNames: ['image', 'pod', 'reason'],
+      reasonLabel: 'ErrImagePull',
+    });
   });
 });
 

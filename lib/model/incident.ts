@@ -47,6 +47,8 @@ export const IncidentSchema = z.object({
   sample: PullFailureSchema.optional(),
   /** Azure Monitor alert ids that reported this incident; a `Resolved` call for one resolves it. */
   alertIds: z.array(z.string()).optional(),
+  /** The alert rule that opened this incident; only that rule's `Resolved` closes it. */
+  openedByRule: z.string().optional(),
   /** When a diagnose job was last enqueued (debounce at intake). */
   lastEnqueuedAt: z.string().optional(),
   /** The diagnose job running now (claimed by lib/jobs/run-diagnose-job.ts); a retry of the same job may continue it. */

@@ -185,17 +185,24 @@ export async function handleSlackCommand(deps: SlackHandlerDeps, request: SlackH
 export async function handleSlackInteraction(deps: SlackHandlerDeps, request: SlackHttpRequest): Promise<SlackHttpAnswer> {
   const early = await admit(deps, request, 'interaction', () => {
     const parsed = parseBlockActions(request.rawBody);
-    if (!parsed.ok || responseUrlProblem(parsed.value.response_url, deps.responseUrl) || !commandOfAction(parsed.value.actions[0]!).ok) return undefined;
+    if (!parsed.ok || !parsed.value.response_url || responseUrlProblem(parsed.value.response_url, deps.responseUrl) || !commandOfAction(parsed.value.actions[0]!).ok) return undefined;
     return `${parsed.value.trigger_id}|${parsed.value.actions[0]!.action_ts ?? ''}`;
   });
   if (early) return early;
   const parsed = parseBlockActions(request.rawBody);
-  if (!parsed.ok) return refuse(deps.log, 'interaction', 400, parsed.error);
+  if (!parsed.ok) {
+    // A signed interaction pull-doctor has no use for (a shortcut, a modal): Slack shows an error for any non-200.
+    if (parsed.other) return declineInteraction(deps, parsed.error, parsed.other.response_url);
+    return refuse(deps.log, 'interaction', 400, parsed.error);
+  }
   const body = parsed.value;
-  const urlProblem = responseUrlProblem(body.response_url, deps.responseUrl);
+  const urlProblem = body.response_url ? responseUrlProblem(body.response_url, deps.responseUrl) : undefined;
   if (urlProblem) return refuse(deps.log, 'interaction', 400, urlProblem);
   const action = commandOfAction(body.actions[0]!);
-  if (!action.ok) return refuse(deps.log, 'interaction', 400, action.error);
+  if (!action.ok) return declineInteraction(deps, action.error, body.response_url);
+  if (!body.response_url) {
+    return declineInteraction(deps, `a button outside a message (${body.container?.type ?? 'no container'}) has no response_url to answer`, undefined);
+  }
   const actor: ChatActor = {
     platform: 'slack',
     userId: body.user.id,
@@ -206,8 +213,30 @@ export async function handleSlackInteraction(deps: SlackHandlerDeps, request: Sl
   const command = action.command;
   const thread = 'incident' in command ? command.incident : undefined;
   const handOff = READ_ONLY_VERBS.has(command.verb) ? { command, actor, ...(thread ? { thread } : {}) } : undefined;
-  return runAndAnswer(deps, { responseUrl: body.response_url, inlineAnswer: false, workingText: '', handOff }, (reply, signal) => {
+  const responseUrl = body.response_url;
+  return runAndAnswer(deps, { responseUrl, inlineAnswer: false, workingText: '', handOff }, (reply, signal) => {
     const ctx: CommandContext = { actor, thread, services: deps.services, reply, signal };
     return handleCommand(ctx, command);
   });
+}
+
+/**
+ * A signed interaction pull-doctor cannot honour (App Home, a stale message, an unknown button, a
+ * shortcut): 200 at once, one log line, and an ephemeral note through response_url when there is one.
+ */
+function declineInteraction(deps: SlackHandlerDeps, why: string, responseUrl: string | undefined): SlackHttpAnswer {
+  deps.log.info(`slack interaction: not run: ${why}`);
+  if (responseUrl && !responseUrlProblem(responseUrl, deps.responseUrl)) {
+    const note = {
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `pull-doctor could not run that: ${why}. Use /pull-doctor help for the commands, or the buttons of the incident's latest message.`,
+    };
+    (deps.background ?? defaultBackground).track(
+      postToResponseUrl(responseUrl, note, deps.responseUrl).catch((error: unknown) =>
+        deps.log.error(`slack: could not post the note through response_url: ${error instanceof Error ? error.message : String(error)}`),
+      ),
+    );
+  }
+  return { status: 200, jsonBody: {} };
 }

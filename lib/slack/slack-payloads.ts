@@ -28,8 +28,10 @@ export const BlockActionsSchema = z.object({
   user: z.object({ id: slackId, username: z.string().max(200).optional(), name: z.string().max(200).optional() }),
   team: z.object({ id: slackId }).nullish(),
   channel: z.object({ id: slackId }).nullish(),
-  response_url: z.string().url(),
+  // App Home (a view) sends no response_url: https://api.slack.com/reference/interaction-payloads/block-actions
+  response_url: z.string().url().optional(),
   trigger_id: z.string().min(1).max(200),
+  container: z.object({ type: z.string().max(40) }).passthrough().nullish(),
   actions: z
     .array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional(), action_ts: z.string().max(40).optional() }))
     .min(1),
@@ -49,7 +51,15 @@ export function parseSlashCommand(rawBody: string): { ok: true; value: SlashComm
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `malformed slash command: ${issues(parsed.error)}` };
 }
 
-export function parseBlockActions(rawBody: string): { ok: true; value: BlockActions } | { ok: false; error: string } {
+/** Interactions other than buttons (shortcuts, view submissions): acknowledged, answered where Slack allows. */
+const OtherInteractionSchema = z.object({ type: z.string().max(60), response_url: z.string().url().optional() }).passthrough();
+
+export type ParsedInteraction =
+  | { ok: true; value: BlockActions }
+  | { ok: false; error: string; other?: undefined }
+  | { ok: false; error: string; other: { type: string; response_url?: string } };
+
+export function parseBlockActions(rawBody: string): ParsedInteraction {
   const payload = new URLSearchParams(rawBody).get('payload');
   if (!payload) return { ok: false, error: 'malformed interaction: no payload field' };
   let json: unknown;
@@ -57,6 +67,10 @@ export function parseBlockActions(rawBody: string): { ok: true; value: BlockActi
     json = JSON.parse(payload);
   } catch {
     return { ok: false, error: 'malformed interaction: payload is not JSON' };
+  }
+  const other = OtherInteractionSchema.safeParse(json);
+  if (other.success && other.data.type !== 'block_actions') {
+    return { ok: false, error: `interaction type ${JSON.stringify(other.data.type.slice(0, 40))} is not a button`, other: { type: other.data.type, ...(other.data.response_url ? { response_url: other.data.response_url } : {}) } };
   }
   const parsed = BlockActionsSchema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `malformed interaction: ${issues(parsed.error)}` };
@@ -67,7 +81,7 @@ const INCIDENT_ID = /^[0-9a-f]{32}$/;
 /** A button of a diagnosis message → the command it stands for (lib/render/actions.ts is the contract). */
 export function commandOfAction(action: { action_id: string; value?: string }): { ok: true; command: ChatCommand } | { ok: false; error: string } {
   const incident = action.value ?? '';
-  if (!INCIDENT_ID.test(incident)) return { ok: false, error: 'the button carries no valid incident id' };
+  if (!INCIDENT_ID.test(incident)) return { ok: false, error: 'the button carries no valid incident id (the message may be from an older pull-doctor)' };
   const mute = (duration: string): ChatCommand => {
     const parsed = parseDuration(duration);
     return { verb: 'mute', duration, durationMs: parsed.ok ? parsed.ms : 3600_000, incident };

@@ -1,12 +1,13 @@
-import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { Application, type AdaptiveCard as TeamsAiCard } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { ChatActor } from '../authz/chat-access';
 import type { CommandContext, CommandReply, CommandServices } from '../commands/command-context';
 import { handleChatText, handleCommand } from '../commands/handle-command';
-import { parseCommand, parseDuration, type ChatCommand } from '../commands/parse-command';
+import { HELP_TEXT, parseCommand, parseDuration, type ChatCommand } from '../commands/parse-command';
 import type { CardVerb } from '../render/actions';
-import { renderAdaptiveCard } from '../render/adaptive-card';
+import { escapeCardMarkdown, renderAdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 
@@ -113,7 +114,7 @@ function commandOfCard(verb: string, data: unknown): { ok: true; command: ChatCo
  * from, which for a channel thread is the incident's thread.
  */
 export function createTeamsBot(deps: TeamsBotDeps): Application {
-  const app = new Application({ startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  const app = new PullDoctorTeamsApplication(deps.services.log);
   const { services } = deps;
 
   const contextFor = (turn: TurnContext, thread: string | undefined, reply: CommandContext['reply'], inThread: boolean): CommandContext => ({
@@ -176,15 +177,109 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
     }
     if (!(await firstDelivery(services, turn.activity))) return;
     const parsed = parseCommand(text);
+    if (!parsed.ok && /^unknown command/.test(parsed.error)) {
+      // A thread reply between people ("looking into it") is not a command: say what the bot does, once.
+      services.log.info(`teams: message is not a command; answered with help`);
+      await turn.sendActivity({ type: ActivityTypes.Message, text: `pull-doctor reads only its commands here.\n${HELP_TEXT}`, textFormat: 'plain' });
+      return;
+    }
     // A diagnosis takes seconds: show the typing indicator meanwhile.
     if (parsed.ok && ['diagnose-pod', 'diagnose-image', 'why'].includes(parsed.command.verb)) await turn.sendActivity({ type: ActivityTypes.Typing });
     const thread = await threadIncident(services, turn.activity);
     await handleChatText(contextFor(turn, thread, send(turn), thread !== undefined), text);
   });
 
-  app.error(async (turn, error) => {
-    services.log.error(`teams: turn failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    await turn.sendActivity({ type: ActivityTypes.Message, text: 'Sorry, pull-doctor hit an error; it is logged.', textFormat: 'plain' }).catch(() => undefined);
-  });
   return app;
+}
+
+/** What the card's buttons do, for a press the bot cannot map to one (old card, missing or unknown verb). */
+export function buttonsHelpCard(problem: string): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      // The verb came from outside: card Markdown is escaped.
+      { type: 'TextBlock', text: `pull-doctor could not run that button: ${escapeCardMarkdown(problem)}.`, wrap: true, weight: 'Bolder' },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Re-check', value: 'diagnose the incident again now' },
+          { title: 'Mute 1 h / 24 h', value: 'stop updates for a while' },
+          { title: 'Resolve', value: 'close the incident' },
+          { title: 'Show all checks', value: 'the full evidence' },
+        ],
+      },
+      { type: 'TextBlock', text: 'Buttons on older cards may no longer work: mention @pull-doctor with recheck, why, mute or resolve in the incident thread.', wrap: true, isSubtle: true },
+    ],
+  };
+}
+
+function apologyCard(reference: string): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Sorry, pull-doctor hit an error handling that.', wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: `It is logged with reference ${reference}; try again, or ask your pull-doctor admins.`, wrap: true },
+    ],
+  };
+}
+
+/**
+ * The invoke answer when no route answered. Teams shows an error for any non-200 invoke answer
+ * (CloudAdapter's default is 501 with an empty body), so every invoke gets a 200 that says what happened.
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views
+ */
+export function unansweredInvoke(activity: Partial<Activity>): InvokeResponse {
+  const name = activity.name ?? '';
+  if (name === 'adaptiveCard/action') {
+    const verb = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    const problem = typeof verb === 'string' && verb ? `it asked for "${verb.slice(0, 40)}", which pull-doctor does not know` : 'it carries no verb';
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: buttonsHelpCard(problem) } };
+  }
+  const text = 'pull-doctor does not support this here; mention @pull-doctor help in a channel for its commands.';
+  if (name.startsWith('composeExtension/')) return { status: 200, body: { composeExtension: { type: 'message', text } } };
+  if (name.startsWith('task/')) return { status: 200, body: { task: { type: 'message', value: text } } };
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
+}
+
+/**
+ * The Application with the turn wrapped: teams-ai attaches `app.error` only to an adapter it owns,
+ * and ours is built at the HTTP edge, so a thrown turn would reach CloudAdapter, which answers 500
+ * with the raw error message. Here the error is logged with a reference, the user gets an apology
+ * card (in the invoke answer for invokes), and an invoke no route answered gets a polite 200.
+ */
+class PullDoctorTeamsApplication extends Application {
+  constructor(private readonly log: TeamsBotDeps['services']['log']) {
+    super({ startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  }
+
+  override async run(turn: TurnContext): Promise<boolean> {
+    const isInvoke = turn.activity.type === ActivityTypes.Invoke;
+    try {
+      const handled = await super.run(turn);
+      if (isInvoke && !turn.turnState.get(INVOKE_RESPONSE_KEY)) {
+        this.log.info(`teams: invoke ${JSON.stringify(String(turn.activity.name ?? '').slice(0, 60))} has no handler; answered 200 with an explanation`);
+        await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value: unansweredInvoke(turn.activity) });
+      }
+      return handled;
+    } catch (error) {
+      const reference = randomUUID().slice(0, 8);
+      this.log.error(`teams: turn failed (reference ${reference}, ${turn.activity.type}${turn.activity.name ? ` ${turn.activity.name}` : ''}): ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      const card = CardFactory.adaptiveCard(apologyCard(reference));
+      try {
+        if (isInvoke) {
+          const body = turn.activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } : unansweredInvoke({ name: turn.activity.name }).body;
+          turn.turnState.set(INVOKE_RESPONSE_KEY, { type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+        } else {
+          await turn.sendActivity({ type: ActivityTypes.Message, attachments: [card] });
+        }
+      } catch (answerError) {
+        this.log.error(`teams: could not send the apology (reference ${reference}): ${answerError instanceof Error ? answerError.message : String(answerError)}`);
+      }
+      return true;
+    }
+  }
 }

@@ -156,8 +156,14 @@ describe('Event Grid', () => {
   it('accepts the topic key by default when the exporter\'s Helm values send one', () => {
     const values = join(INFRA, 'k8s-event-exporter', 'values.yaml');
     expect(existsSync(values)).toBe(true);
-    if (/aeg-sas-key/.test(read(values))) expect(mod('k8s-events-topic')).toMatch(/param disableLocalAuth bool = false/);
-    expect(read(values)).toMatch(/specversion: "1\.0"/);
+    if (/^\s*aeg-sas-key:/m.test(read(values))) expect(mod('k8s-events-topic')).toMatch(/param disableLocalAuth bool = false/);
+  });
+
+  it('the exporter\'s Helm values post to the per-cluster sender route with its token (no secret inline)', () => {
+    const values = read(join(INFRA, 'k8s-event-exporter', 'values.yaml'));
+    expect(values).toMatch(/endpoint: "https:\/\/[^"]+\/api\/events\/k8s\/[^"/]+"/);
+    expect(values).toMatch(/Authorization: "Bearer \$\{PULL_DOCTOR_SENDER_TOKEN\}"/);
+    expect(values).toMatch(/x-functions-key: "\$\{PULL_DOCTOR_FUNCTION_KEY\}"/);
   });
 });
 

@@ -52,7 +52,8 @@ function harness(env: Record<string, string> = {}, shared?: Pick<Harness, 'store
   const diagnoser = new FakeDiagnoser();
   const lines: string[] = [];
   const services = createServices(
-    { PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, ...env },
+    // The rules pull-doctor's infra would have created for these fixtures.
+    { PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures,pull-doctor-image-pull-failures-count', ...env },
     { store, queue, chat, diagnoser, insights: createSandboxContainerInsights(logs), log: { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) } },
   );
   return {
@@ -107,7 +108,7 @@ describe('alert webhook', () => {
   it('uses the dimensions alone when Log Analytics fails, but fails (for a retry) when the alert only counts rows', async () => {
     const h = harness();
     const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [] };
-    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: () => {} } });
+    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: () => {} } });
     const handler = alertWebhookHandler(() => services);
     expect(await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { failures: 1, enqueued: 1 } });
     expect((await h.store.list())[0]?.category).toBe('unknown');

@@ -24,6 +24,15 @@ describe('routes exist only in the modes that use them', () => {
     expect([...optionalRoutes(settings)].sort()).toEqual([...expected].sort());
   });
 
+  it.each([
+    ['a route sender', [{ cluster: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks', sender: 'aks', tokenSha256: 'a'.repeat(64) }], true],
+    ['only a topic binding', [{ cluster: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks', topic: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/t' }], false],
+    ['no senders', [], false],
+  ])('the Kubernetes sender route exists with %s: %s', (_name, senders, registered) => {
+    const settings = readSettings({ WEBSITE_SITE_NAME: 'func-x', PULL_DOCTOR_K8S_EVENT_SENDERS: JSON.stringify(senders) });
+    expect(optionalRoutes(settings).has('k8s-senders')).toBe(registered);
+  });
+
   it('settings that cannot be read register no optional route', () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
@@ -47,6 +56,6 @@ describe('routes exist only in the modes that use them', () => {
         guarded.push(name);
       }
     }
-    expect(guarded.sort()).toEqual(['acrEventsWebhook', 'k8sEventsWebhook', 'messages', 'slack-commands', 'slack-interactions']);
+    expect(guarded.sort()).toEqual(['acrEventsWebhook', 'k8sEventsWebhook', 'k8sSenderEvents', 'messages', 'slack-commands', 'slack-interactions']);
   });
 });

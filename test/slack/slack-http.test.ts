@@ -260,11 +260,36 @@ describe('POST /api/slack/interactions', () => {
   });
 
   it.each([
-    ['an unknown button', interactionBody(blockAction({ actionId: 'pd_delete_cluster', value: '0'.repeat(32), responseUrl: 'http://127.0.0.1:9/x' })), 'unknown button'],
-    ['a button without an incident id', interactionBody(blockAction({ actionId: 'pd_resolve', value: "x' or 1==1", responseUrl: 'http://127.0.0.1:9/x' })), 'no valid incident id'],
+    ['an unknown button', () => blockAction({ actionId: 'pd_delete_cluster', value: '0'.repeat(32), responseUrl: hooks.url() }), 'unknown button'],
+    ['a stale button without an incident id', () => blockAction({ actionId: 'pd_resolve', value: "x' or 1==1", responseUrl: hooks.url() }), 'no valid incident id'],
+  ])('answers %s 200 with an ephemeral note and runs nothing', async (_what, payload, why) => {
+    const ctx = setup();
+    const writes = ctx.services.incidents.writes;
+    const response = await ctx.interactions(slackRequest('slack/interactions', interactionBody(payload())), invocation());
+    expect(response).toEqual({ status: 200, jsonBody: {} });
+    await ctx.background.idle();
+    expect(hooks.posts.map((p) => p.body)).toEqual([expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(why) })]);
+    expect(ctx.services.queue.sent).toBe(0);
+    expect(ctx.services.incidents.writes).toBe(writes);
+    expect(ctx.services.log.text()).toContain(why);
+  });
+
+  it.each([
+    ['an App Home button (no response_url)', () => ({ ...blockAction({ actionId: 'pd_recheck', value: '0'.repeat(32), responseUrl: '' }), response_url: undefined, channel: undefined, container: { type: 'view', view_id: 'V0001' } }), 'no response_url'],
+    ['another interaction type', () => ({ type: 'view_submission', user: { id: 'U1' } }), 'view_submission'],
+  ])('answers %s 200, logs it and runs nothing', async (_what, payload, why) => {
+    const ctx = setup();
+    const response = await ctx.interactions(slackRequest('slack/interactions', interactionBody(payload())), invocation());
+    expect(response).toEqual({ status: 200, jsonBody: {} });
+    await ctx.background.idle();
+    expect(hooks.posts).toHaveLength(0);
+    expect(ctx.services.queue.sent).toBe(0);
+    expect(ctx.services.log.text()).toContain(why);
+  });
+
+  it.each([
     ['no payload field', 'foo=bar', 'no payload field'],
     ['a payload that is not JSON', 'payload=%7Bnot-json', 'payload is not JSON'],
-    ['another interaction type', interactionBody({ type: 'view_submission', user: { id: 'U1' } }), 'malformed interaction'],
   ])('refuses %s with 400 and does nothing', async (_what, body, error) => {
     const ctx = setup();
     const writes = ctx.services.incidents.writes;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { loadWorld, WORLDS_DIR } from '../../lib/sandbox/load-world';
-import { createTeamsBot } from '../../lib/teams/teams-bot';
+import { createTeamsBot, unansweredInvoke } from '../../lib/teams/teams-bot';
 import { CLUSTER, RecordingChat, RecordingDiagnoser, fixtureDiagnosis, seedIncident, testServices, type TestServices } from '../commands/command-fixtures';
 import { ADMIN, CHANNEL, ROOT_ACTIVITY, STRANGER, THREAD, cardExecute, cardSubmit, teamsMessage } from './teams-test-kit';
 
@@ -171,5 +171,61 @@ describe('Teams bot (TestAdapter)', () => {
     expect(services.queue.sent).toBe(1);
     const muted = await turn(cardSubmit({ incidentId: incident.id, verb: 'mute', duration: '1h' }, ADMIN));
     expect(texts(muted)).toContain('muted for 1h');
+  });
+});
+
+describe('unansweredInvoke: every invoke gets a 200 that says what happened', () => {
+  it.each<[string, Partial<Activity>, Record<string, unknown>]>([
+    ['card action, unknown verb', { name: 'adaptiveCard/action', value: { action: { verb: 'approve' } } }, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' }],
+    ['card action, no verb', { name: 'adaptiveCard/action', value: {} }, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' }],
+    ['message extension query', { name: 'composeExtension/query' }, { composeExtension: { type: 'message' } }],
+    ['message extension fetch task', { name: 'composeExtension/fetchTask' }, { composeExtension: { type: 'message' } }],
+    ['task module fetch', { name: 'task/fetch' }, { task: { type: 'message' } }],
+    ['anything else', { name: 'signin/verifyState' }, { statusCode: 200, type: 'application/vnd.microsoft.activity.message' }],
+    ['no name', {}, { statusCode: 200, type: 'application/vnd.microsoft.activity.message' }],
+  ])('%s', (_name, activity, body) => {
+    const answer = unansweredInvoke(activity);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject(body);
+  });
+
+  it('names the unknown verb (clipped) or says there is none', () => {
+    const text = (answer: ReturnType<typeof unansweredInvoke>) => (answer.body as { value: { body: Array<{ text?: string }> } }).value.body[0]!.text!;
+    expect(text(unansweredInvoke({ name: 'adaptiveCard/action', value: { action: { verb: 'x'.repeat(100) } } }))).toMatch(new RegExp(`"x{40}"`));
+    // Card Markdown from outside is escaped.
+    expect(text(unansweredInvoke({ name: 'adaptiveCard/action', value: { action: { verb: '[click](https://evil.example)' } } }))).not.toContain('[click](https://evil.example)');
+    expect(JSON.stringify(unansweredInvoke({ name: 'adaptiveCard/action', value: { action: { verb: '' } } }).body)).toContain('carries no verb');
+  });
+});
+
+describe('Teams bot: invokes no route answers, free text, thrown turns (TestAdapter)', () => {
+  it('an Action.Execute with an unknown verb is answered 200 with the buttons card', async () => {
+    const { turn } = setup();
+    const answer = invokeValue(await turn(cardExecute('approve', { incidentId: '0'.repeat(32) })));
+    expect(answer).toMatchObject({ status: 200, body: { type: 'application/vnd.microsoft.card.adaptive' } });
+  });
+
+  it('a message that is not a command gets the help text, not "unknown command"', async () => {
+    const { turn } = setup();
+    const said = texts(await turn(teamsMessage('thanks, looking into it')));
+    expect(said).toContain('pull-doctor commands:');
+    expect(said).not.toContain('unknown command');
+  });
+
+  it('a known verb with bad arguments still says what is wrong', async () => {
+    const { turn } = setup();
+    expect(texts(await turn(teamsMessage('mute forever')))).not.toContain('pull-doctor reads only its commands');
+  });
+
+  it('a turn that throws is logged with a reference and answered with an apology card', async () => {
+    const services = testServices();
+    services.incidents.list = async () => {
+      throw new Error('boom-internal');
+    };
+    const { turn } = setup(services);
+    const sent = await turn(teamsMessage('status', { id: 'throw-1' }));
+    expect(JSON.stringify(cards(sent))).toContain('Sorry, pull-doctor hit an error');
+    expect(JSON.stringify(sent)).not.toContain('boom-internal');
+    expect(services.log.text()).toMatch(/turn failed \(reference [0-9a-f]{8}, message\): Error: boom-internal/);
   });
 });
