@@ -155,6 +155,10 @@ param cacheTtlSeconds int = 60
 @minValue(1000)
 param checkTimeoutMs int = 10000
 
+@description('In-cluster evidence through AKS Run Command (PULL_DOCTOR_IN_CLUSTER): off, read or probe. Anything but off grants the identity a custom role with managedClusters/runCommand/action and commandResults/read on each monitored cluster.')
+@allowed(['off', 'read', 'probe'])
+param inClusterMode string = 'off'
+
 @description('Maximum Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -287,6 +291,7 @@ var appSettings = {
   PULL_DOCTOR_ALLOWED_CLUSTERS: join(empty(allowedClusterIds) ? concat(monitoredClusterIds, monitoredResourceGroupIds) : allowedClusterIds, ',')
   PULL_DOCTOR_CACHE_TTL_SECONDS: string(cacheTtlSeconds)
   PULL_DOCTOR_CHECK_TIMEOUT_MS: string(checkTimeoutMs)
+  PULL_DOCTOR_IN_CLUSTER: inClusterMode
   // AzureCloud, AzureChinaCloud or AzureUSGovernment: the cloud this deployment runs in.
   PULL_DOCTOR_AZURE_CLOUD: environment().name
   PULL_DOCTOR_CHAT: chatPlatform
@@ -357,6 +362,18 @@ module clusterAccess 'modules/access/roles-on-resource.bicep' = [
       roleNames: ['Reader']
       principalId: appIdentity.outputs.principalId
       reason: 'pull-doctor reads the cluster: kubelet identity, node pools, network'
+    }
+  }
+]
+
+// Only when in-cluster evidence is on: Run Command on each monitored cluster (a custom role, see the module).
+module clusterRunCommand 'modules/access/run-command-on-cluster.bicep' = [
+  for id in (inClusterMode == 'off' ? [] : monitoredClusterIds): {
+    name: 'access-runcommand-${uniqueString(id)}'
+    scope: resourceGroup(split(id, '/')[2], split(id, '/')[4])
+    params: {
+      clusterId: id
+      principalId: appIdentity.outputs.principalId
     }
   }
 ]

@@ -29,6 +29,7 @@ param kubernetesEventPublisherPrincipalIds = json(readEnvironmentVariable('PULL_
 param kubernetesEventSenders = json(readEnvironmentVariable('PULL_DOCTOR_K8S_EVENT_SENDERS', '[]'))
 
 param chatPlatform = readEnvironmentVariable('PULL_DOCTOR_CHAT', 'console')
+param inClusterMode = readEnvironmentVariable('PULL_DOCTOR_IN_CLUSTER', 'off')
 param slackChannelId = readEnvironmentVariable('SLACK_CHANNEL_ID', '')
 param slackBotToken = readEnvironmentVariable('SLACK_BOT_TOKEN', '')
 param slackSigningSecret = readEnvironmentVariable('SLACK_SIGNING_SECRET', '')

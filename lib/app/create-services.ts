@@ -134,6 +134,8 @@ export function createServices(env: Record<string, string | undefined> = process
           checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
           cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
           subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+          // Every Run Command is logged with its exact script (validated names only; output is never logged).
+          inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
           deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
         });
       }),

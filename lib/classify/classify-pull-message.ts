@@ -54,19 +54,22 @@ function cleanText(raw: string): { text: string; binary: boolean } {
   const head = raw.slice(0, CLASSIFY_INPUT_MAX);
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
+  // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.
   // eslint-disable-next-line no-control-regex
   const text = head.replace(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]+/g, ' ').replace(/[ \t]+/g, ' ');
-  return { text, binary: head.length > 0 && junk / head.length > 0.1 };
+  return { text, binary: junk * 10 > head.length };
 }
 
-function firstMatch(text: string): PullErrorRule | undefined {
-  return PULL_ERROR_RULES.find(
-    (rule) => rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text)),
-  );
+function ruleMatches(rule: PullErrorRule, text: string): boolean {
+  return rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text));
+}
+
+function firstMatch(text: string, rules: readonly PullErrorRule[]): PullErrorRule | undefined {
+  return rules.find((rule) => ruleMatches(rule, text));
 }
 
 function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
-  return candidates.filter((candidate) => candidate !== category);
+  return [...new Set(candidates)].filter((candidate) => candidate !== category);
 }
 
 /**
@@ -74,15 +77,35 @@ function withoutSelf(candidates: readonly Category[], category: Category): Categ
  * the categories the text cannot rule out, and a one-line explanation. Never throws.
  */
 export function classifyPullMessage(text: string, reason?: string): Classification {
+  return classifyPullMessageWith(PULL_ERROR_RULES, text, reason);
+}
+
+/** The same with another rule table: the rule audit (test/classifier) replays the corpus on edited tables. */
+export function classifyPullMessageWith(rules: readonly PullErrorRule[], text: string, reason?: string): Classification {
   try {
-    return classify(text, reason);
+    return classify(text, reason, rules);
   } catch (error) {
     // Defensive: the rules are plain regular expressions on bounded input; a throw is a bug here.
     return unknown(`The message could not be classified (${error instanceof Error ? error.message : String(error)}).`);
   }
 }
 
-function classify(input: unknown, reasonInput: unknown): Classification {
+/**
+ * The errors that decide: kubelet's per-credential aggregate split, the anonymous retry's 401 dropped when
+ * something else failed. When 401s were dropped, missing credentials stay possible.
+ */
+function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean } {
+  const attempts = splitAggregate(text);
+  const errors = withoutAnonymousRetryNoise(attempts);
+  return { errors, droppedAuthFailure: errors.length < attempts.length };
+}
+
+/** The text the rules are matched against (exported for the rule audit). */
+export function decidingText(raw: string): string {
+  return decidingErrors(cleanText(raw).text).errors.join(', ');
+}
+
+function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
   const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || REASON_PATTERN.exec(text)?.[1];
@@ -94,13 +117,13 @@ function classify(input: unknown, reasonInput: unknown): Classification {
     return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
   }
 
-  const errors = withoutAnonymousRetryNoise(splitAggregate(text));
-  const deciding = errors.join(', ');
-  const rule = firstMatch(deciding);
+  const { errors, droppedAuthFailure } = decidingErrors(text);
+  const rule = firstMatch(errors.join(', '), rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
-  const line = (rule && lines.length > 1 && lines.find((l) => rule.patterns.every((p) => p.test(l)))) || errors[0];
+  const line = (rule && lines.find((l) => ruleMatches(rule, l))) || errors[0];
   const { inner, stripped } = stripWrappers(line);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a line a rule matched never peels down to nothing.
   const runtimeError = stripped && inner.length > 0 ? inner : undefined;
 
   let result: Classification;
@@ -108,7 +131,7 @@ function classify(input: unknown, reasonInput: unknown): Classification {
     result = {
       category: rule.category,
       confidence: rule.confidence,
-      candidates: withoutSelf(rule.candidates, rule.category),
+      candidates: withoutSelf(droppedAuthFailure ? [...rule.candidates, 'auth_missing'] : rule.candidates, rule.category),
       explanation: rule.explanation,
     };
   } else {

@@ -1,9 +1,24 @@
 import type { Category } from '../model/category';
+import {
+  ARTIFACT_REGISTRY_PERMISSION,
+  ARTIFACT_REGISTRY_UNAUTHENTICATED,
+  BARE_DENIED,
+  ECR_IAM_DENIED,
+  GCR_NO_CREDENTIAL,
+  HARBOR_UNAUTHORIZED_REPOSITORY,
+  QUAY_NOT_AUTHORIZED,
+  STORAGE_AUTHORIZATION_FAILURE,
+  UNAUTHENTICATED_TOKEN,
+} from './registry-wording-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
- * wins), so a rule that must beat another sits above it — e.g. platform before auth (a 401 often
- * follows "no match for platform"), rate limits before the generic "failed to copy" timeout.
+ * wins). Three tiers, top to bottom:
+ *  1. a cause named in words (platform, disk, rate limit, name lookup, TLS, TCP) — it is the innermost
+ *     error, so it beats every status code wrapped around it ("pull access denied …: denied: Request
+ *     exceeded pull rate limit", "(HTTP code 500) server error - … lookup … i/o timeout");
+ *  2. registry status words (not found, denied, unauthorized, 5xx), registry-specific ones first;
+ *  3. symptoms of a pull that broke off (deadline, canceled, EOF) and the bare back-off.
  */
 export interface PullErrorRule {
   id: string;
@@ -24,7 +39,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'never-pull',
     category: 'never_pull',
-    patterns: [/ErrImageNeverPull|is not present with pull policy of Never/i],
+    // A bare ErrImageNeverPull reason is answered by the reason table in classify-pull-message.ts.
+    patterns: [/is not present with pull policy of Never/i],
     confidence: 0.98,
     candidates: [],
     explanation: 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.',
@@ -33,17 +49,29 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'invalid-reference',
     category: 'invalid_reference',
     patterns: [
-      /InvalidImageName|couldn't parse image (?:reference|name)|invalid reference format|Failed to apply default image tag|repository name must be lowercase|invalid image name/i,
+      // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be lowercase]".
+      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match/i,
     ],
     confidence: 0.95,
     candidates: [],
     explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
   },
   {
+    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries.
+    id: 'short-name',
+    category: 'invalid_reference',
+    patterns: [
+      /short-name resolution enforced|did not resolve to an alias/i,
+    ],
+    confidence: 0.9,
+    candidates: [],
+    explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
+  },
+  {
     id: 'platform-no-match',
     category: 'platform_mismatch',
     patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for \S+ in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the specified platform|image platform \([^)]{0,100}\) does not match/i,
+      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host/i,
     ],
     confidence: 0.92,
     candidates: [],
@@ -60,7 +88,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'disk-full',
     category: 'disk_pressure',
-    patterns: [/no space left on device|DiskPressure|disk pressure|low on resource: ephemeral-storage|failed to garbage collect required amount of images/i],
+    patterns: [
+      /no space left on device|DiskPressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
+    ],
     confidence: 0.92,
     candidates: [],
     explanation: "The node's disk (container image store) is full, so layers cannot be written.",
@@ -68,34 +98,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'acr-firewall-client-ip',
     category: 'firewall_denied',
-    patterns: [/client with IP '[^']*' is not allowed access|aka\.ms\/acr\/firewall/i],
+    patterns: [/client with IP \S+ is not allowed access/i],
     confidence: 0.97,
     candidates: [],
     explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
-  },
-  {
-    id: 'repository-name-unknown',
-    category: 'repo_not_found',
-    patterns: [/NAME_UNKNOWN|repository name not known to registry|name unknown|repository [^\s]+ not found|repository does not exist(?! or may require)/i],
-    confidence: 0.9,
-    candidates: [],
-    explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted).',
-  },
-  {
-    id: 'pull-access-denied-repo-missing',
-    category: 'repo_not_found',
-    patterns: [/pull access denied.*repository does not exist or may require/i],
-    confidence: 0.5,
-    candidates: ['auth_missing', 'access_denied'],
-    explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
-  },
-  {
-    id: 'manifest-unknown',
-    category: 'tag_not_found',
-    patterns: [/manifest unknown|MANIFEST_UNKNOWN|manifest tagged by "[^"]*" is not found|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\b404 Not Found\b/i],
-    confidence: 0.88,
-    candidates: ['repo_not_found'],
-    explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
   },
   {
     // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
@@ -109,16 +115,27 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'rate-limited',
     category: 'rate_limited',
-    patterns: [/toomanyrequests|\b429 Too Many Requests\b|pull rate limit|status(?: code)?:? 429\b/i],
+    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b/i],
     confidence: 0.95,
     candidates: [],
     explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
   },
   {
+    // containerd CRI "cancel pulling image %s because of no progress in %v" (image_pull_progress_timeout);
+    // dockershim "Cancel pulling image %q because of no progress for %v".
+    id: 'no-progress',
+    category: 'timeout_or_size',
+    patterns: [/because of no progress/i],
+    confidence: 0.85,
+    candidates: ['network_unreachable', 'registry_unavailable'],
+    explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
+  },
+  {
     id: 'tls',
     category: 'tls_error',
     patterns: [
-      /x509:|tls: failed to verify certificate|certificate signed by unknown authority|certificate has expired|certificate is valid for|server gave HTTP response to HTTPS client|tls: handshake failure|remote error: tls|first record does not look like a TLS handshake/i,
+      // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
+      /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
     ],
     confidence: 0.95,
     candidates: [],
@@ -127,7 +144,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'dns',
     category: 'dns_failure',
-    patterns: [/no such host|server misbehaving|Temporary failure in name resolution|\blookup \S+(?: on \S+)?: (?:read udp \S+: )?i\/o timeout/i],
+    // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
+    patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
     confidence: 0.92,
     candidates: [],
     explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
@@ -135,10 +153,67 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'connect',
     category: 'network_unreachable',
-    patterns: [/connection refused|network is unreachable|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|failed to do request: \w+ "[^"]*": EOF/i],
+    patterns: [
+      /connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect/i,
+    ],
     confidence: 0.8,
     candidates: ['firewall_denied'],
     explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
+  },
+  {
+    // The connection closed before any HTTP answer: an egress firewall cutting it, a TLS-intercepting proxy,
+    // or HTTPS spoken to a plain-HTTP registry all end this way.
+    id: 'request-eof',
+    category: 'network_unreachable',
+    patterns: [/failed to do request: \w+ "?[^"\s]*"?: EOF/i],
+    confidence: 0.6,
+    candidates: ['firewall_denied', 'tls_error', 'registry_unavailable'],
+    explanation: 'The registry connection closed before any answer: usually an egress firewall or proxy, else TLS spoken to a plain-HTTP endpoint.',
+  },
+  {
+    // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
+    id: 'connect-wait',
+    category: 'network_unreachable',
+    patterns: [/Client\.Timeout exceeded while awaiting headers/i],
+    confidence: 0.6,
+    candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
+    explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
+  },
+  STORAGE_AUTHORIZATION_FAILURE,
+  ECR_IAM_DENIED,
+  ARTIFACT_REGISTRY_UNAUTHENTICATED,
+  ARTIFACT_REGISTRY_PERMISSION,
+  UNAUTHENTICATED_TOKEN,
+  GCR_NO_CREDENTIAL,
+  QUAY_NOT_AUTHORIZED,
+  HARBOR_UNAUTHORIZED_REPOSITORY,
+  BARE_DENIED,
+  {
+    id: 'pull-access-denied-repo-missing',
+    category: 'repo_not_found',
+    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go).
+    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access/i],
+    confidence: 0.5,
+    candidates: ['auth_missing', 'access_denied'],
+    explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
+  },
+  {
+    id: 'repository-name-unknown',
+    category: 'repo_not_found',
+    patterns: [/NAME_UNKNOWN|name unknown/i],
+    confidence: 0.9,
+    candidates: [],
+    explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted).',
+  },
+  {
+    id: 'manifest-unknown',
+    category: 'tag_not_found',
+    patterns: [
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
+    ],
+    confidence: 0.88,
+    candidates: ['repo_not_found'],
+    explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
   },
   {
     id: 'acr-token-403',
@@ -161,7 +236,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 Forbidden\b|: Forbidden\b|requested access to the resource is denied|\bdenied:|status(?: code)?:? 403\b|HTTP 403\b/i],
+    patterns: [/\b403 Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
     confidence: 0.65,
     candidates: ['firewall_denied', 'repo_not_found'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
@@ -169,23 +244,42 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/\b401 Unauthorized\b|unauthorized|authentication required|no basic auth credentials|status(?: code)?:? 401\b/i],
+    patterns: [/unauthorized|no basic auth credentials|(?:status|response)(?: code)?:? 401\b/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
   },
   {
+    // An HTTP request to a TLS port: nginx and most proxies answer a plain 400 ("The plain HTTP request was sent to HTTPS port").
+    id: 'plain-400',
+    category: 'tls_error',
+    patterns: [/\b400 Bad Request\b/i],
+    confidence: 0.55,
+    candidates: ['registry_unavailable'],
+    explanation: 'The registry answered 400 Bad Request: usually plain HTTP sent to its TLS port (an http:// mirror or insecure-registry setting), else a proxy fault.',
+  },
+  {
     id: 'server-error',
     category: 'registry_unavailable',
-    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|received unexpected HTTP status: 5\d\d|service unavailable|status(?: code)?:? 5\d\d\b/i],
+    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header/i],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
   },
   {
+    // The deadline hit on the registry's /v2/ ping, before any layer was requested: the connection never
+    // came up (Microsoft Learn traces this one to name resolution), so it is not a size problem.
+    id: 'deadline-on-ping',
+    category: 'network_unreachable',
+    patterns: [/\/v2\/"?: (?:context deadline exceeded|i\/o timeout)/i],
+    confidence: 0.55,
+    candidates: ['dns_failure', 'registry_unavailable', 'timeout_or_size'],
+    explanation: 'The registry did not answer its first request in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
+  },
+  {
     id: 'deadline',
     category: 'timeout_or_size',
-    patterns: [/context deadline exceeded|DeadlineExceeded|context canceled|unexpected EOF|httpReadSeeker|failed to copy|Client\.Timeout exceeded|i\/o timeout|request canceled/i],
+    patterns: [/context deadline exceeded|context canceled|unexpected EOF|request canceled|layer verification failed/i],
     confidence: 0.7,
     candidates: ['network_unreachable'],
     explanation: 'The pull started but did not finish in time or the download broke off; large images and slow or throttled links are typical.',

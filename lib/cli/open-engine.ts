@@ -55,6 +55,7 @@ export async function openEngine(options: { world?: string; env: Record<string, 
     subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
     checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
     cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+    inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER },
   });
   return { engine, defaultSubscription: options.env.AZURE_SUBSCRIPTION_ID ?? settings.PULL_DOCTOR_SUBSCRIPTIONS[0], close: async () => undefined };
 }

@@ -63,6 +63,8 @@ export const SETTINGS = {
     description: 'Time budget of one check (milliseconds); a check over budget becomes unknown.',
     example: '10000',
   },
+  PULL_DOCTOR_IN_CLUSTER: { example: 'off', description: 'In-cluster evidence through AKS Run Command: off (default; no command is ever run), read (read-only kubectl: the failing pod\'s imagePullSecrets, those secrets\' type and registry hosts, DNS answers inside the cluster) or probe (read, plus a short-lived canipull pod on the failing node pool). Needs Microsoft.ContainerService/managedClusters/runCommand/action on the cluster.' },
+
   PULL_DOCTOR_CHAT: {
     description: 'Where diagnoses are posted: slack (bot token), slack-webhook (incoming webhook, notifications only), teams (bot), teams-workflow (Workflows webhook, notifications only) or console.',
     example: 'console',
@@ -201,6 +203,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_CACHE_TTL_SECONDS: int(60),
   PULL_DOCTOR_AZURE_CLOUD: unsetIfBlank(z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']).default('AzureCloud')),
   PULL_DOCTOR_CHECK_TIMEOUT_MS: int(10_000),
+  PULL_DOCTOR_IN_CLUSTER: unsetIfBlank(z.enum(['off', 'read', 'probe']).default('off')),
   PULL_DOCTOR_CHAT: unsetIfBlank(z.enum(['slack', 'slack-webhook', 'teams', 'teams-workflow', 'console']).default('console')),
   PULL_DOCTOR_FULL_REPORT_URL: unsetIfBlank(z.string().url().optional()),
   SLACK_BOT_TOKEN: unsetIfBlank(z.string().optional()),

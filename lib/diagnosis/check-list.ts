@@ -3,11 +3,14 @@ import { clusterCheck } from './checks/cluster';
 import { geoReplicationCheck } from './checks/geo-replication';
 import { imageReferenceCheck } from './checks/image-reference';
 import { imageSizeCheck } from './checks/image-size';
+import { inClusterDnsCheck } from './checks/in-cluster-dns';
 import { networkRulesCheck } from './checks/network-rules';
+import { nodePullCheck } from './checks/node-pull';
 import { platformCheck } from './checks/platform';
 import { privateDnsCheck } from './checks/private-dns';
 import { privateEndpointCheck } from './checks/private-endpoint';
 import { pullPermissionCheck } from './checks/pull-permission';
+import { pullSecretCheck } from './checks/pull-secret';
 import { registryCheck } from './checks/registry';
 import { repositoryTagCheck } from './checks/repository-tag';
 
@@ -24,4 +27,8 @@ export const CHECKS: readonly Check[] = [
   privateDnsCheck,
   geoReplicationCheck,
   imageSizeCheck,
+  // In-cluster evidence (PULL_DOCTOR_IN_CLUSTER); with it off these are not run.
+  pullSecretCheck,
+  inClusterDnsCheck,
+  nodePullCheck,
 ];

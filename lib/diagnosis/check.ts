@@ -2,6 +2,7 @@ import type { CheckId, Classification, Finding, ImageRef, PullFailure } from '..
 import type { AzureClients } from '../azure/clients';
 import type { RegistryAccess } from '../registry/registry-client';
 import type { ClusterFacts, ManifestFacts, RegistryFacts } from './facts';
+import type { InClusterAccess } from './in-cluster/in-cluster-access';
 
 /**
  * Facts that checks establish and later checks read. The engine runs a check as soon as every fact
@@ -43,6 +44,8 @@ export interface CheckContext {
   subscriptions: readonly string[];
   /** Known tag deletions (from ACR ImageDeleted events) for the repository-tag check. */
   deletedTags?: (loginServer: string, repository: string) => Promise<Array<{ tag: string; deletedAt: string }>>;
+  /** In-cluster evidence through AKS Run Command (PULL_DOCTOR_IN_CLUSTER); absent or mode `off`: no command is ever run. */
+  inCluster?: InClusterAccess;
 }
 
 /** One analyzer per concern (k8sgpt style). Adding a check = one file + one test + one line in check-list.ts. */
@@ -52,5 +55,9 @@ export interface Check {
   title: string;
   needs: readonly FactKey[];
   provides?: readonly FactKey[];
+  /** The lowest PULL_DOCTOR_IN_CLUSTER mode the check needs; with a lower mode it is not run (nor listed) at all. */
+  inCluster?: 'read' | 'probe';
+  /** Its own time budget when the engine's per-check budget is too short (Run Command takes tens of seconds). */
+  timeoutMs?: number;
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }

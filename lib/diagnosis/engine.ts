@@ -12,6 +12,7 @@ import { recordDiagnosis, withSpan } from '../telemetry';
 import { abortable } from '../util/abortable';
 import { LookupCache, TrackedLookups } from './lookup-cache';
 import { decideVerdict } from './verdict';
+import { createInClusterAccess, inClusterAllows, type InClusterOptions } from './in-cluster/in-cluster-access';
 
 export interface EngineOptions {
   azure: AzureClients;
@@ -34,6 +35,8 @@ export interface EngineOptions {
   maxConcurrency?: number;
   /** Azure/registry reads in flight at once (default: unlimited). With maxConcurrency 1 this is the naive serial baseline. */
   maxConcurrentLookups?: number;
+  /** PULL_DOCTOR_IN_CLUSTER and where each Run Command is logged. Default: off (no in-cluster check runs, no command is sent). */
+  inCluster?: InClusterOptions;
 }
 
 export interface Engine extends Diagnoser {
@@ -47,7 +50,9 @@ export interface Engine extends Diagnoser {
  * an `unknown` finding, and decides the verdict.
  */
 export function createEngine(options: EngineOptions): Engine {
-  const checks = options.checks ?? CHECKS;
+  const inCluster = createInClusterAccess(options.azure, options.inCluster);
+  // With in-cluster evidence off these checks do not exist for the run: nothing changes, nothing is sent.
+  const checks = (options.checks ?? CHECKS).filter((c) => inClusterAllows(inCluster.mode, c.inCluster));
   const cache = new LookupCache(options.cacheTtlMs ?? 60_000, Date.now, options.maxConcurrentLookups);
   const budget = options.checkTimeoutMs ?? 10_000;
   const subscriptions = options.subscriptions ?? [];
@@ -167,7 +172,8 @@ export function createEngine(options: EngineOptions): Engine {
   ): Promise<{ finding: Finding; provided: Partial<Facts> }> {
     const t0 = Date.now();
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new CheckTimeoutError(budget)), budget);
+    const checkBudget = check.timeoutMs ?? budget;
+    const timer = setTimeout(() => controller.abort(new CheckTimeoutError(checkBudget)), checkBudget);
     const onRunAbort = () => controller.abort(runSignal?.reason ?? new Error('diagnosis cancelled'));
     if (runSignal?.aborted) onRunAbort();
     else runSignal?.addEventListener('abort', onRunAbort, { once: true });
@@ -182,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
       signal: controller.signal,
       subscriptions: base.subscriptions,
       deletedTags: options.deletedTags,
+      inCluster,
     };
     try {
       // A check that ignores its signal still ends at its budget.

@@ -7,14 +7,14 @@ import type { Category, CheckId, Classification, Finding, RootCause, Verdict } f
  * confidence and the disagreement said out loud. A warning counts only when it explains the message.
  */
 export const EXPLAINS: Record<Category, readonly CheckId[]> = {
-  auth_missing: ['pull-permission', 'registry', 'cluster', 'image-reference', 'repository-tag'],
-  access_denied: ['pull-permission', 'network-rules', 'private-dns', 'private-endpoint', 'registry'],
-  firewall_denied: ['network-rules', 'private-dns', 'private-endpoint'],
+  auth_missing: ['pull-permission', 'registry', 'cluster', 'image-reference', 'repository-tag', 'pull-secret', 'node-pull'],
+  access_denied: ['pull-permission', 'network-rules', 'private-dns', 'private-endpoint', 'registry', 'pull-secret', 'in-cluster-dns', 'node-pull'],
+  firewall_denied: ['network-rules', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
   tag_not_found: ['repository-tag', 'image-reference'],
   repo_not_found: ['repository-tag', 'pull-permission', 'image-reference', 'registry'],
   platform_mismatch: ['platform'],
-  dns_failure: ['image-reference', 'private-dns', 'private-endpoint'],
-  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns'],
+  dns_failure: ['image-reference', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
+  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],
   timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint'],
@@ -57,6 +57,15 @@ const OUTSIDE_AZURE: Partial<Record<Category, string>> = {
   unknown: 'the cause is outside what pull-doctor can see (node-level DNS or proxy, a transient registry error). Re-check, and look at the node with `kubectl debug node/…`.',
 };
 
+const IN_CLUSTER_CHECKS: readonly CheckId[] = ['pull-secret', 'in-cluster-dns', 'node-pull'];
+
+/** When the pod's pull secrets were read inside the cluster and are fine, say so instead of "check imagePullSecrets yourself". */
+function inClusterHint(category: Category, findings: readonly Finding[]): string | undefined {
+  const secrets = findings.find((f) => f.checkId === 'pull-secret' && f.status === 'pass');
+  if (!secrets || (category !== 'auth_missing' && category !== 'access_denied')) return undefined;
+  return `${secrets.summary} (read inside the cluster). Re-check: a role granted minutes ago takes effect on the next pull.`;
+}
+
 export function decideVerdict(classification: Classification, findings: readonly Finding[]): Verdict {
   const category = classification.category;
   // An ambiguous message ("pull access denied, repository does not exist or may require
@@ -91,13 +100,15 @@ export function decideVerdict(classification: Classification, findings: readonly
 
   if (unknownThatMatters.length > 0 || (category !== 'unknown' && unknowns.length > 0)) {
     const names = (unknownThatMatters.length ? unknownThatMatters : unknowns).map((f) => f.checkId).join(', ');
+    // In-cluster reads say exactly what they could not read (the secret, the action Run Command needs).
+    const inCluster = unknowns.filter((f) => IN_CLUSTER_CHECKS.includes(f.checkId)).map((f) => ` ${f.checkId}: ${f.summary}.`).join('');
     return {
       outcome: 'undecided',
       rootCauses: [],
       summary:
         category === 'unknown'
           ? `No cause found among the checks that ran, but ${names} could not be checked — see what pull-doctor could not read.`
-          : `The kubelet message says ${says}, and ${names} — the check that would confirm it — could not be run; nothing else explains it. See what pull-doctor could not read.`,
+          : `The kubelet message says ${says}, and ${names} — the check that would confirm it — could not be run; nothing else explains it.${inCluster} See what pull-doctor could not read.`,
     };
   }
 
@@ -105,7 +116,7 @@ export function decideVerdict(classification: Classification, findings: readonly
     return {
       outcome: 'undecided',
       rootCauses: [],
-      summary: `The kubelet message says ${says}, but every check that applies passed: ${OUTSIDE_AZURE[category] ?? OUTSIDE_AZURE.unknown}`,
+      summary: `The kubelet message says ${says}, but every check that applies passed: ${inClusterHint(category, findings) ?? OUTSIDE_AZURE[category] ?? OUTSIDE_AZURE.unknown}`,
       disagreement: `The message says ${says}; the checks found nothing that explains it.`,
     };
   }

@@ -12,6 +12,9 @@ export const CHECK_IDS = [
   'private-dns',
   'geo-replication',
   'image-size',
+  'pull-secret',
+  'in-cluster-dns',
+  'node-pull',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -13,6 +13,9 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   'private-dns': 'private DNS',
   'geo-replication': 'geo-replication',
   'image-size': 'image size',
+  'pull-secret': 'image pull secrets (in-cluster)',
+  'in-cluster-dns': 'DNS inside the cluster',
+  'node-pull': 'test pull from the node pool',
 };
 
 /** Most severe first: the order of the per-check list and of the summary line. */

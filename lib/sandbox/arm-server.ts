@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { routeArmGet, type ArmRouteContext } from './arm/arm-router';
 import { armErrors, armError, type ArmResponse } from './arm/arm-response';
 import { roleDefinitionsOf } from './arm/role-definitions';
+import { SandboxRunCommands } from './arm/run-command';
 import { WorldIndex } from './arm/world-index';
 import { applyFaults, faultOf, FaultSet, type FaultInput } from './faults';
 import { RequestLog } from './request-log';
@@ -39,7 +40,7 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview|-beta|-alpha|-privatepreview)?$
 
 /**
  * Azure Resource Manager over HTTPS on 127.0.0.1 (random port), serving the world's resources as
- * stored. Read-only: GET by id, lists with nextLink paging, role assignment filters, role
+ * stored. Read-only (except AKS Run Command, answered from the world's `cluster:` section): GET by id, lists with nextLink paging, role assignment filters, role
  * definitions, ARM error bodies, and fault injection. Only 127.0.0.1 is bound, so the sandbox is
  * unreachable from other interfaces.
  */
@@ -48,6 +49,7 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
   const requestLog = options.requestLog ?? new RequestLog();
   const faults = options.faultSet ?? new FaultSet([...world.faults, ...(options.faults ?? [])]);
   const index = new WorldIndex(world);
+  const runCommands = new SandboxRunCommands(world, index);
   const ctx: ArmRouteContext = { index, roles: roleDefinitionsOf(world), pageSize: options.pageSize ?? 100, baseUrl: '' };
   if (!Number.isInteger(ctx.pageSize) || ctx.pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${ctx.pageSize}`);
 
@@ -100,11 +102,13 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
       if (await applyFaults(req, res, faults, 'arm')) return 'handled';
       if (!authorization) return armErrors.authenticationMissing();
       if (!/^Bearer\s+\S+/i.test(authorization)) return armErrors.authenticationMalformed();
-      if (m !== 'GET') return armErrors.methodNotAllowed(m);
       const url = new URL(rawPath.replace(/^\/+/, '/'), ctx.baseUrl);
+      const runCommand = runCommands.handles(url.pathname);
+      if (m !== 'GET' && !(m === 'POST' && runCommand)) return armErrors.methodNotAllowed(m);
       const apiVersion = url.searchParams.get('api-version');
       if (apiVersion === null || apiVersion === '') return armErrors.missingApiVersion();
       if (!API_VERSION.test(apiVersion)) return armErrors.invalidApiVersion(apiVersion);
+      if (runCommand) return runCommands.route(m, url.pathname, url, ctx.baseUrl, m === 'POST' ? await readJson(req) : undefined);
       return routeArmGet(ctx, url);
     }
   });
@@ -139,7 +143,28 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
   };
 }
 
+/** A POST body as JSON (at most 256 KiB); undefined when it is not JSON (the route answers 400). */
+async function readJson(req: import('node:http').IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 256 * 1024) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function send(res: import('node:http').ServerResponse, answer: ArmResponse): void {
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, { 'content-length': 0, ...(answer.headers ?? {}) });
+    res.end();
+    return;
+  }
   const body = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     'content-type': 'application/json; charset=utf-8',

@@ -13,7 +13,7 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
   const engine = createEngine({
@@ -26,6 +26,8 @@ export async function startSandboxEngine(
     maxConcurrentLookups: options.maxConcurrentLookups,
     // The same policy as in Azure: the world's ACRs are reached because the sandbox ARM resolves them.
     egress: options.egress,
+    // PULL_DOCTOR_IN_CLUSTER as the world states it (off without a `cluster:` section); commands are kept off stderr.
+    inCluster: options.inCluster ?? { mode: world.cluster?.mode ?? 'off', pollIntervalMs: 5, onCommand: () => undefined },
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
@@ -36,7 +38,7 @@ export async function startSandboxEngine(
 /** One diagnosis of the world's failure (or another failure in the same world), servers stopped afterwards. */
 export async function diagnoseInSandbox(
   world: World,
-  options: SandboxOptions & DiagnoseOptions & { failure?: PullFailure; checkTimeoutMs?: number } = {},
+  options: SandboxOptions & DiagnoseOptions & Pick<EngineOptions, 'inCluster'> & { failure?: PullFailure; checkTimeoutMs?: number } = {},
 ): Promise<Diagnosis> {
   const { engine, stop } = await startSandboxEngine(world, options);
   try {

@@ -81,6 +81,50 @@ export const ExpectSchema = z.object({
   outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),
 });
 
+const k8sName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a Kubernetes (DNS-1123) name');
+
+/**
+ * What only the cluster knows, answered by the sandbox's AKS Run Command (lib/sandbox/arm/run-command.ts).
+ * Secrets are metadata and registry hosts only: the schema has no field for a credential.
+ */
+export const ClusterSectionSchema = z
+  .object({
+    /** PULL_DOCTOR_IN_CLUSTER pull-doctor runs with in this world. */
+    mode: z.enum(['off', 'read', 'probe']).default('read'),
+    /** The caller lacks managedClusters/runCommand/action: POST runCommand answers 403 AuthorizationFailed. */
+    runCommandDenied: z.boolean().default(false),
+    pods: z.array(z.object({ namespace: k8sName, name: k8sName, imagePullSecrets: z.array(k8sName).default([]) }).strict()).default([]),
+    secrets: z
+      .array(
+        z
+          .object({
+            namespace: k8sName,
+            name: k8sName,
+            type: z.string().default('kubernetes.io/dockerconfigjson'),
+            /** Keys of `.dockerconfigjson` `auths` (as written: `https://index.docker.io/v1/` is fine). */
+            hosts: z.array(z.string()).default([]),
+            /** Whether the username is a GUID (a service principal appId) — never the username itself. */
+            username: z.enum(['guid', 'other', 'none']).default('other'),
+            /** Kubernetes RBAC refuses the caller this secret. */
+            forbidden: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** host → IPv4 answers of the cluster's resolver (absent: no answer). */
+    dns: z.record(z.string(), z.array(z.string())).default({}),
+    /** What a canipull pod prints on the node pool (mode probe). */
+    nodePull: z
+      .object({
+        steps: z.array(z.object({ step: z.string(), result: z.enum(['SUCCEEDED', 'FAILED']) }).strict()),
+        exitCode: z.number().int().min(0).max(255),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ClusterSection = z.infer<typeof ClusterSectionSchema>;
+
 export const WorldSchema = z.object({
   description: z.string().min(1),
   /** Include in `npm run demo`. */
@@ -111,6 +155,8 @@ export const WorldSchema = z.object({
       }),
     )
     .default([]),
+  /** In-cluster state for AKS Run Command; absent = pull-doctor runs with PULL_DOCTOR_IN_CLUSTER=off. */
+  cluster: ClusterSectionSchema.optional(),
   registries: z.record(z.string(), RegistryContentSchema).default({}),
   /** Log Analytics rows by workspace id (customerId), Container insights tables. */
   logs: z.record(z.string(), z.record(z.string(), z.array(z.record(z.string(), z.unknown())))).default({}),

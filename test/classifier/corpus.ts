@@ -13,6 +13,12 @@ export interface CorpusEntry {
   source: string;
   reason?: string;
   note?: string;
+  /**
+   * The text alone cannot decide (e.g. Quay's "unauthorized" for a missing and a private repository):
+   * `category` is the cause the thread established, and the classifier must name it as its category
+   * or among its candidates.
+   */
+  ambiguous?: boolean;
 }
 
 const MS_LEARN_ACR_AKS =

@@ -104,7 +104,8 @@ describe('built-in role ids', () => {
       for (const expr of ids) {
         expect({ file: rel(f), expr }).toEqual({
           file: rel(f),
-          expr: expect.stringMatching(/^(subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', roleIds(\[[^\]]+\]|\.\w+)\)|a\.properties.*)$/),
+          // The one custom role (Run Command, run-command-on-cluster.bicep) is referenced by its resource.
+          expr: expect.stringMatching(/^(subscriptionResourceId\('Microsoft\.Authorization\/roleDefinitions', roleIds(\[[^\]]+\]|\.\w+)\)|a\.properties.*|runCommandRole\.id)$/),
         });
       }
     }
@@ -115,7 +116,7 @@ describe('least-privilege scopes', () => {
   const main = read(join(INFRA, 'main.bicep'));
 
   it('grants the monitored estate only read roles, per resource or resource group', () => {
-    const grants = [...main.matchAll(/module (\w+) '(modules\/access\/[^']+)'[\s\S]*?roleNames: \[([^\]]*)\]/g)].map((m) => ({
+    const grants = [...main.matchAll(/module (\w+) '(modules\/access\/[^']+)'(?:(?!\nmodule )[\s\S])*?roleNames: \[([^\]]*)\]/g)].map((m) => ({
       module: m[1],
       roles: [...m[3].matchAll(/'([^']+)'/g)].map((r) => r[1]),
     }));
@@ -124,6 +125,20 @@ describe('least-privilege scopes', () => {
     );
     const readOnly = new Set(['Reader', 'AcrPull', 'Container Registry Repository Reader', 'Container Registry Repository Catalog Lister', 'Log Analytics Reader']);
     for (const g of grants) expect({ module: g.module, writes: g.roles.filter((r) => !readOnly.has(r)) }).toEqual({ module: g.module, writes: [] });
+  });
+
+  it('grants Run Command (a custom role with exactly its three actions) only when inClusterMode is not off', () => {
+    const role = read(join(INFRA, 'modules', 'access', 'run-command-on-cluster.bicep'));
+    const actions = [...role.matchAll(/^\s+'(Microsoft\.[^']+)'$/gm)].map((m) => m[1]);
+    expect(actions).toEqual([
+      'Microsoft.ContainerService/managedClusters/read',
+      'Microsoft.ContainerService/managedClusters/runCommand/action',
+      'Microsoft.ContainerService/managedClusters/commandResults/read',
+    ]);
+    expect(role).toMatch(/assignableScopes: \[resourceGroup\(\)\.id\]/);
+    expect(role).toMatch(/scope: cluster\n/);
+    expect(main).toMatch(/module clusterRunCommand 'modules\/access\/run-command-on-cluster\.bicep' = \[\s*for id in \(inClusterMode == 'off' \? \[\] : monitoredClusterIds\)/);
+    expect(main).toMatch(/param inClusterMode string = 'off'/);
   });
 
   it('deploys each cross-scope assignment into the target\'s own resource group', () => {

@@ -15,4 +15,8 @@ export const DOCS = {
   servicePrincipal: 'https://learn.microsoft.com/azure/aks/update-credentials',
   vnetPeering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering',
   nodeSelector: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector',
+  pullSecret: 'https://learn.microsoft.com/azure/container-registry/container-registry-auth-kubernetes',
+  runCommand: 'https://learn.microsoft.com/azure/aks/access-private-cluster',
+  coreDnsCustom: 'https://learn.microsoft.com/azure/aks/coredns-custom',
+  checkAcr: 'https://learn.microsoft.com/cli/azure/aks#az-aks-check-acr',
 } as const;

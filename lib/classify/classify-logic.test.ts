@@ -1,0 +1,229 @@
+import { classifyPullMessage, classifyPullMessageWith, decidingText } from './classify-pull-message';
+import { PULL_ERROR_RULES } from './pull-error-rules';
+import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
+
+/**
+ * The classifier's own logic (not its wordings, which the real-message corpus covers): kubelet reasons,
+ * input cleaning, kubelet's per-credential aggregates and the runtime error extraction. Each row pins one
+ * decision, so changing it changes an answer here.
+ */
+describe('kubelet reasons', () => {
+  test.each([
+    ['ErrImageNeverPull', 'never_pull', 0.9, [], 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.'],
+    ['InvalidImageName', 'invalid_reference', 0.9, [], 'The image reference in the pod spec is malformed, so it is never pulled.'],
+    ['RegistryUnavailable', 'registry_unavailable', 0.6, ['network_unreachable'], 'kubelet reports the registry as unavailable.'],
+  ])('an empty message with reason %s is %s', (reason, category, confidence, candidates, explanation) => {
+    expect(classifyPullMessage('', reason)).toEqual({ category, confidence, candidates, explanation, reason });
+  });
+
+  test.each([['ImagePullBackOff'], ['ErrImagePull'], ['ErrImageInspect'], ['SignatureValidationFailed']])(
+    'a reason that names no cause (%s) leaves an empty message unknown, and is reported',
+    (reason) => {
+      expect(classifyPullMessage('', reason)).toMatchObject({ category: 'unknown', confidence: 0, reason, explanation: 'The message is empty.' });
+    },
+  );
+
+  test('an unrecognised message falls back to its reason; the reason word is found inside the text', () => {
+    expect(classifyPullMessage('kubelet says RegistryUnavailable for this node')).toMatchObject({
+      category: 'registry_unavailable',
+      candidates: ['network_unreachable'],
+      reason: 'RegistryUnavailable',
+    });
+    expect(classifyPullMessage('nothing to see here', 'InvalidImageName').category).toBe('invalid_reference');
+    expect(classifyPullMessage('nothing to see here').reason).toBeUndefined();
+    expect(classifyPullMessage('xErrImagePullx').reason).toBeUndefined();
+  });
+
+  test('an explicit reason wins over one found in the text; a blank one does not count', () => {
+    expect(classifyPullMessage('Error: ErrImagePull', 'ImagePullBackOff').reason).toBe('ImagePullBackOff');
+    expect(classifyPullMessage('Error: ErrImagePull', '  ').reason).toBe('ErrImagePull');
+  });
+
+  test('a recognised message keeps the rule answer, not the reason fallback', () => {
+    const result = classifyPullMessage('Failed to pull image "a:1": x509: certificate signed by unknown authority', 'RegistryUnavailable');
+    expect(result).toMatchObject({ category: 'tls_error', reason: 'RegistryUnavailable', candidates: [] });
+  });
+});
+
+describe('input cleaning', () => {
+  test('control characters become spaces and runs of blanks collapse, so wordings still match', () => {
+    expect(classifyPullMessage('dial tcp 10.0.0.4:443:\u0007connect:\t\t  connection refused').category).toBe('network_unreachable');
+    expect(decidingText('a\u0000\u0001b \t  c')).toBe('a b c');
+    expect(decidingText('line one\nline two')).toBe('line one\nline two');
+  });
+
+  test('binary is more than a tenth of junk characters, not a tenth exactly', () => {
+    const text = 'no space left on device';
+    const tenth = `${'\uFFFD'.repeat(3)}${text}${'x'.repeat(4)}`; // 3 junk of 30 characters
+    expect(classifyPullMessage(tenth).category).toBe('disk_pressure');
+    const more = `${'\uFFFD'.repeat(4)}${text}`; // 4 of 27
+    expect(classifyPullMessage(more)).toMatchObject({ category: 'unknown', explanation: expect.stringContaining('does not look like text') });
+  });
+
+  test('the empty message says so; so does a value that is not text', () => {
+    expect(classifyPullMessage('   ')).toMatchObject({ category: 'unknown', explanation: 'The message is empty.' });
+    expect(classifyPullMessage(undefined as unknown as string)).toMatchObject({ category: 'unknown', explanation: 'The message is empty.' });
+    expect(classifyPullMessage('')).toEqual({ category: 'unknown', confidence: 0, candidates: [], explanation: 'The message is empty.' });
+  });
+
+  test('a message no rule knows says so', () => {
+    expect(classifyPullMessage('the moon is made of cheese')).toEqual({
+      category: 'unknown',
+      confidence: 0,
+      candidates: [],
+      explanation: 'The message matches no known image pull failure wording.',
+    });
+  });
+});
+
+describe('kubelet aggregates', () => {
+  const notFound = 'rpc error: code = NotFound desc = failed to pull and unpack image "r/a:1": failed to resolve reference "r/a:1": r/a:1: not found';
+  const anon401 = 'rpc error: code = Unknown desc = failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized';
+
+  test('splits on each "rpc error" after a comma, and only there', () => {
+    expect(splitAggregate(`${notFound}, ${anon401}`)).toEqual([notFound, anon401]);
+    expect(splitAggregate(`${notFound},${anon401}`)).toEqual([notFound, anon401]);
+    expect(splitAggregate('a, b, c')).toEqual(['a, b, c']);
+    expect(splitAggregate('x rpc error: code = Unknown desc = y')).toEqual(['x rpc error: code = Unknown desc = y']);
+  });
+
+  test('drops attempts that only say 401/unauthorized when another attempt says more; keeps all when none does', () => {
+    expect(withoutAnonymousRetryNoise([notFound, anon401])).toEqual([notFound]);
+    expect(withoutAnonymousRetryNoise(['a: authentication required', 'b: something else'])).toEqual(['b: something else']);
+    expect(withoutAnonymousRetryNoise(['a: 401 Unauthorized', 'b: unauthorized'])).toEqual(['a: 401 Unauthorized', 'b: unauthorized']);
+    expect(withoutAnonymousRetryNoise([anon401])).toEqual([anon401]);
+  });
+
+  test('the remaining attempts are read together, separated, so a wording at the end of one still ends there', () => {
+    const other = 'rpc error: code = Unknown desc = something else';
+    expect(classifyPullMessage(`[${notFound}, ${other}]`).category).toBe('tag_not_found');
+  });
+
+  test('missing credentials are not their own candidate after dropped 401 attempts', () => {
+    const noCreds = 'rpc error: code = Unknown desc = Get https://r/v2/a/manifests/1: no basic auth credentials';
+    const result = classifyPullMessage(`[${noCreds}, ${anon401}]`);
+    expect(result.category).toBe('auth_missing');
+    expect(result.candidates).toEqual(['access_denied']);
+  });
+
+  test('a decision taken after dropping 401 attempts keeps missing credentials among the candidates, once', () => {
+    const result = classifyPullMessage(`Failed to pull image "r/a:1": [${notFound}, ${anon401}]`);
+    expect(result.category).toBe('tag_not_found');
+    expect(result.candidates).toEqual(['repo_not_found', 'auth_missing']);
+    const alone = classifyPullMessage(notFound);
+    expect(alone.candidates).toEqual(['repo_not_found']);
+    const bothAuth = classifyPullMessage(`[${anon401}, ${anon401}]`);
+    expect(bothAuth.category).toBe('auth_missing');
+    expect(bothAuth.candidates).toEqual(['access_denied']);
+  });
+});
+
+describe('runtime error extraction', () => {
+  test.each([
+    ['Failed: Failed to pull image "a": rpc error: code = Unknown desc = x509: bad', 'x509: bad'],
+    ['ErrImagePull: rpc error: code = Unknown desc = x: not found', 'x: not found'],
+    ['ImagePullBackOff: Error response from daemon: manifest unknown', 'manifest unknown'],
+    ['ctr: failed to resolve reference "a": a: not found', 'a: not found'],
+    ['failed to pull image "a": failed to do request: Head "https://r/v2/": EOF', 'EOF'],
+    ['Error initializing source docker://r/a:1: reading manifest 1 in r/a: manifest unknown', 'reading manifest 1 in r/a: manifest unknown'],
+    ['initializing source docker://r/a:1: x', 'x'],
+    ['Warning  Failed  2m (x4 over 3m)  kubelet, node-1  Failed to pull image "a": rpc error: code = Unknown desc = no space left on device', 'no space left on device'],
+    ['Normal  BackOff  2m  kubelet  x: not found', 'x: not found'],
+    ['[rpc error: code = NotFound desc = a: not found]', 'a: not found'],
+  ])('%s → %s', (input, inner) => {
+    expect(stripWrappers(input)).toEqual({ inner, stripped: true });
+  });
+
+  test.each([
+    // Each wrapper is anchored: the same words later in the text are the runtime's own.
+    ['x509: see Failed to pull image "a": bad', 'x509: see Failed to pull image "a": bad', false],
+    ['proxy said: rpc error: code = Unknown desc = boom', 'proxy said: rpc error: code = Unknown desc = boom', false],
+    ['note: Error response from daemon: boom', 'note: Error response from daemon: boom', false],
+    ['cmd ctr: boom', 'cmd ctr: boom', false],
+    ['a failed to pull and unpack image "x": boom', 'a failed to pull and unpack image "x": boom', false],
+    ['a failed to pull image "x": boom', 'a failed to pull image "x": boom', false],
+    ['a failed to resolve reference "x": boom', 'a failed to resolve reference "x": boom', false],
+    ['a failed to do request: Head "x": boom', 'a failed to do request: Head "x": boom', false],
+    ['a initializing source docker://x: boom', 'a initializing source docker://x: boom', false],
+    ['a Failed: boom', 'a Failed: boom', false],
+    ['a Warning Failed 1m kubelet boom', 'a Warning Failed 1m kubelet boom', false],
+    ['certificate is valid for [a], not b', 'certificate is valid for [a], not b', false],
+    // …and takes what follows with or without a blank, but nothing of the next word.
+    ['Failed to pull image "a":boom', 'boom', true],
+    ['Failed to pull image "a:1":boom now', 'boom now', true],
+    ['Error response from daemon:boom now', 'boom now', true],
+    ['ctr:boom now', 'boom now', true],
+    ['ErrImagePull:boom now', 'boom now', true],
+    ['failed to pull and unpack image "a":boom now', 'boom now', true],
+    ['failed to pull image "a":boom now', 'boom now', true],
+    ['failed to resolve image "a":boom now', 'boom now', true],
+    ['failed to do request: Get "a":boom now', 'boom now', true],
+    ['Error initializing source docker://a:1:boom now', 'boom now', true],
+    ['initializing source a:boom now', 'boom now', true],
+    ['Warning\tFailed\t1m\tkubelet\tboom now'.replace(/\\t/g, '\t'), 'boom now', true],
+    ['Warning  Failed  1m  kubelet, node-7  boom now', 'boom now', true],
+    ['Normal BackOff 2s (x4 over 34s) kubelet, kworker2 boom now', 'boom now', true],
+    // The aggregate's closing bracket goes, with the blanks after it, and only at the end.
+    ['[rpc error: code = Unknown desc = x509: certificate is valid for [a], not b]', 'x509: certificate is valid for [a], not b', true],
+    ['[rpc error: code = NotFound desc = a: not found]  ', 'a: not found', true],
+  ])('%s → %s', (input, inner, stripped) => {
+    expect(stripWrappers(input)).toEqual({ inner, stripped });
+  });
+
+  test('text without a wrapper is not "stripped", and surrounding blanks alone do not count', () => {
+    expect(stripWrappers('  no space left on device ')).toEqual({ inner: 'no space left on device', stripped: false });
+  });
+
+  test('the runtime error is cut at 600 characters with an ellipsis', () => {
+    const long = `Failed to pull image "a": ${'y'.repeat(700)}`;
+    const { inner } = stripWrappers(long);
+    expect(inner).toHaveLength(601);
+    expect(inner.endsWith('…')).toBe(true);
+    expect(stripWrappers(`Failed to pull image "a": ${'y'.repeat(600)}`).inner).toHaveLength(600);
+  });
+
+  test('classification reports the runtime error only when a wrapper was peeled and a cause was found', () => {
+    expect(classifyPullMessage('Failed to pull image "a": rpc error: code = Unknown desc = no space left on device').runtimeError).toBe(
+      'no space left on device',
+    );
+    expect(classifyPullMessage('no space left on device').runtimeError).toBeUndefined();
+    expect(classifyPullMessage('Failed to pull image "a": rpc error: code = Unknown desc = something new').runtimeError).toBeUndefined();
+    expect(classifyPullMessage('Failed to pull image "a": ').runtimeError).toBeUndefined();
+  });
+
+  test('in pasted events the runtime error comes from the line the rule matched, else the first line', () => {
+    const pasted = ['Normal Pulling 1m kubelet pulling image "a"', 'Warning Failed 1m kubelet Failed to pull image "a": rpc error: code = Unknown desc = no space left on device'].join('\n');
+    expect(classifyPullMessage(pasted).runtimeError).toBe('no space left on device');
+  });
+});
+
+describe('rule table wiring', () => {
+  test('the rule table is the one classifyPullMessage uses, and an empty table finds nothing', () => {
+    const message = 'x509: certificate signed by unknown authority';
+    expect(classifyPullMessageWith(PULL_ERROR_RULES, message)).toEqual(classifyPullMessage(message));
+    expect(classifyPullMessageWith([], message).category).toBe('unknown');
+  });
+
+  test('a rule whose "unless" matches does not apply', () => {
+    const token403 = 'failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=x: 403 Forbidden';
+    expect(classifyPullMessage(token403).category).toBe('access_denied');
+    const acr403 = 'failed to fetch anonymous token: unexpected status from GET request to https://myacr.azurecr.io/oauth2/token?scope=x: 403 Forbidden';
+    expect(classifyPullMessage(acr403).category).toBe('firewall_denied');
+  });
+
+  test('a rule applies only when all of its patterns match', () => {
+    const rule = { ...PULL_ERROR_RULES[0], id: 'two', category: 'disk_pressure' as const, patterns: [/alpha/, /beta/] };
+    expect(classifyPullMessageWith([rule], 'alpha beta').category).toBe('disk_pressure');
+    expect(classifyPullMessageWith([rule], 'alpha only').category).toBe('unknown');
+  });
+
+  test('a throwing rule is reported as unclassified, never thrown', () => {
+    const throwing = { ...PULL_ERROR_RULES[0], patterns: [{ test: () => { throw new Error('boom'); } } as unknown as RegExp] };
+    expect(classifyPullMessageWith([throwing], 'anything')).toMatchObject({
+      category: 'unknown',
+      explanation: 'The message could not be classified (boom).',
+    });
+    const throwsString = { ...PULL_ERROR_RULES[0], patterns: [{ test: () => { throw 'plain'; } } as unknown as RegExp] };
+    expect(classifyPullMessageWith([throwsString], 'anything').explanation).toBe('The message could not be classified (plain).');
+  });
+});

@@ -1,0 +1,130 @@
+import type { Evidence, Fix } from '../../model';
+import { isNamespace, isPodName } from '../../intake/names';
+import type { Check, CheckOutcome } from '../check';
+import { attachAcrCommand, sh } from '../fix-commands';
+import { describeRunCommandFailure } from '../in-cluster/in-cluster-access';
+import { parseSecretsOutput, type SecretEvidence } from '../in-cluster/parse-output';
+import { readInCluster, sameRegistryHost } from '../in-cluster/read-in-cluster';
+import { secretsScript, SECRET_TYPE_DOCKERCONFIGJSON } from '../in-cluster/scripts';
+import { DOCS } from './docs';
+
+const SOURCE = 'in-cluster (AKS Run Command): kubectl get pod/secret';
+
+/**
+ * The pod's imagePullSecrets, read inside the cluster: each must exist in the pod's namespace, be
+ * of type kubernetes.io/dockerconfigjson, and cover the image's registry host. Only secret types
+ * and registry hosts come back from the cluster (scripts.ts); credentials never do.
+ */
+export const pullSecretCheck: Check = {
+  id: 'pull-secret',
+  title: 'image pull secrets',
+  needs: ['image', 'cluster'],
+  inCluster: 'read',
+  timeoutMs: 120_000,
+  async run(ctx): Promise<CheckOutcome> {
+    const image = ctx.facts.image!;
+    const cluster = ctx.facts.cluster!;
+    const { namespace, pod } = ctx.failure;
+    if (!namespace || !pod || !isNamespace(namespace) || !isPodName(pod)) {
+      return { finding: { status: 'skipped', summary: 'the failure names no pod, so its imagePullSecrets cannot be read', evidence: [], fixes: [] } };
+    }
+    const where = `${namespace}/${pod}`;
+    let logs: string;
+    try {
+      logs = (await readInCluster(ctx, cluster.id, secretsScript({ namespace, pod }))).logs;
+    } catch (e) {
+      const d = describeRunCommandFailure(e, `the imagePullSecrets of ${where}`);
+      return { finding: { status: 'unknown', summary: d.summary, evidence: [], fixes: [{ text: d.fixText }], missing: d.missing, docs: DOCS.runCommand } };
+    }
+    const read = parseSecretsOutput(logs);
+    if (read.pod !== 'ok') {
+      const forbidden = read.pod === 'forbidden';
+      return {
+        finding: {
+          status: 'unknown',
+          summary: forbidden ? `Kubernetes RBAC refused reading pod ${where}` : `could not read pod ${where} inside the cluster (${read.pod === 'notfound' ? 'it no longer exists' : 'kubectl failed'})`,
+          evidence: [],
+          fixes: forbidden ? [{ text: `Give pull-doctor's identity the Role from the README (get pods, get the named secrets) in namespace ${namespace}.` }] : [],
+          missing: { what: `pod ${where}`, permission: forbidden ? `Kubernetes RBAC: get pods in namespace ${namespace}` : undefined },
+        },
+      };
+    }
+    if (read.imagePullSecrets.length === 0) {
+      return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls with its own identity`, evidence: [{ fact: `${where}: spec.imagePullSecrets is empty`, source: SOURCE }], fixes: [] } };
+    }
+
+    const host = image.registry.toLowerCase();
+    const evidence: Evidence[] = [{ fact: `${where} uses imagePullSecrets ${read.imagePullSecrets.join(', ')}`, source: SOURCE }];
+    const problems: Array<{ secret: string; text: string; fixes: Fix[] }> = [];
+    const unreadable: string[] = [];
+    const servicePrincipalSecrets: string[] = [];
+    const registryFacts = ctx.facts.registry;
+    const dropSecret = (name: string): Fix[] =>
+      registryFacts && sameRegistryHost(registryFacts.loginServer, host)
+        ? [{ text: `Or let the kubelet identity pull from ${registryFacts.name} and drop the secret from the pod spec.`, command: attachAcrCommand(cluster, registryFacts) }]
+        : [{ text: `Or remove ${name} from the pod's imagePullSecrets if the node identity can pull from ${host}.` }];
+    const recreate = (name: string): Fix => ({
+      text: `Create ${name} in namespace ${namespace} for ${host} (credentials of an identity with pull rights on it).`,
+      command: `kubectl create secret docker-registry ${sh(name)} --namespace ${sh(namespace)} --docker-server=${sh(host)} --docker-username=<app id or token name> --docker-password=<secret>`,
+    });
+
+    for (const name of read.imagePullSecrets) {
+      const s: SecretEvidence | undefined = read.secrets.find((x) => x.name === name);
+      if (!s || s.status === 'forbidden' || s.status === 'error') {
+        unreadable.push(name);
+        evidence.push({ fact: `secret ${namespace}/${name}: ${s?.status === 'forbidden' ? 'Kubernetes RBAC refused reading it' : 'could not be read'}`, source: SOURCE });
+      } else if (s.status === 'notfound') {
+        evidence.push({ fact: `secret ${namespace}/${name} does not exist`, source: SOURCE });
+        problems.push({ secret: name, text: `secret ${name} does not exist in namespace ${namespace}`, fixes: [recreate(name), ...dropSecret(name)] });
+      } else if (s.type !== SECRET_TYPE_DOCKERCONFIGJSON) {
+        evidence.push({ fact: `secret ${namespace}/${name} has type ${s.type}`, source: SOURCE });
+        problems.push({ secret: name, text: `secret ${name} has type ${s.type}, not ${SECRET_TYPE_DOCKERCONFIGJSON}`, fixes: [recreate(name)] });
+      } else {
+        evidence.push({ fact: `secret ${namespace}/${name} (${s.type}) covers ${s.hosts.join(', ') || 'no registry'}`, source: SOURCE });
+        if (!s.hosts.some((h) => sameRegistryHost(h, host))) {
+          problems.push({ secret: name, text: `secret ${name} is for ${s.hosts.join(', ') || 'no registry'}, not ${host}`, fixes: [recreate(name), ...dropSecret(name)] });
+        } else if (s.username === 'guid') servicePrincipalSecrets.push(name);
+      }
+    }
+
+    if (problems.length) {
+      return {
+        finding: {
+          status: 'fail',
+          summary: `The pod's pull secret is wrong: ${problems.map((p) => p.text).join('; ')}`,
+          evidence,
+          fixes: problems.flatMap((p) => p.fixes),
+          docs: DOCS.pullSecret,
+        },
+      };
+    }
+    if (unreadable.length) {
+      return {
+        finding: {
+          status: 'unknown',
+          summary: `could not read secret ${unreadable.join(', ')} in namespace ${namespace}`,
+          evidence,
+          fixes: [{ text: `Give pull-doctor's identity get on secrets ${unreadable.join(', ')} in namespace ${namespace} (the README's Role).` }],
+          missing: { what: `secret ${unreadable.join(', ')} in ${namespace}`, permission: `Kubernetes RBAC: get secrets (resourceNames ${unreadable.join(', ')}) in namespace ${namespace}` },
+        },
+      };
+    }
+    if (servicePrincipalSecrets.length) {
+      // The appId stays in the cluster (only "it is a GUID" comes back), and pull-doctor does not call Microsoft Graph.
+      return {
+        finding: {
+          status: 'unknown',
+          summary: `secret ${servicePrincipalSecrets.join(', ')} covers ${host} with a service principal; whether that principal's secret has expired could not be checked`,
+          evidence,
+          fixes: [
+            { text: `Check the service principal's secret expiry (the appId is the secret's username).`, command: 'az ad app credential list --id <app id> --query "[].endDateTime"' },
+            { text: 'If it expired, reset it and recreate the pull secret with the new password.', command: `az ad sp credential reset --id <app id> --query password -o tsv` },
+          ],
+          missing: { what: `the expiry of the service principal in secret ${servicePrincipalSecrets.join(', ')}`, permission: 'Microsoft Graph Application.Read.All (not implemented: pull-doctor reads no Graph data)' },
+          docs: DOCS.servicePrincipal,
+        },
+      };
+    }
+    return { finding: { status: 'pass', summary: `every imagePullSecret of ${where} exists, is ${SECRET_TYPE_DOCKERCONFIGJSON} and covers ${host}`, evidence, fixes: [] } };
+  },
+};

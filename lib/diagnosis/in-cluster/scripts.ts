@@ -1,0 +1,108 @@
+import { isDnsSubdomain, isNamespace, isPodName, isRegistryHost, requireName } from '../../intake/names';
+
+/**
+ * The only commands pull-doctor ever sends through AKS Run Command. Each is a fixed POSIX sh
+ * template whose variable parts are Kubernetes names or registry hosts that passed their grammar
+ * (lib/intake/names.ts) and are single-quoted besides — never raw text from an alert or a chat.
+ * The first line states the template and its parameters, so a log line shows exactly what ran.
+ *
+ * Credentials never leave the cluster: the secrets script decodes `.dockerconfigjson` inside the
+ * command pod and prints only the keys of `auths` (registry hosts) and whether the username looks
+ * like a service principal appId — never a username, password, token or `auth` value.
+ */
+
+declare const SCRIPT: unique symbol;
+/** A command built here (and only here). */
+export type ClusterScript = { readonly purpose: ScriptPurpose; readonly text: string } & { readonly [SCRIPT]: true };
+export type ScriptPurpose = 'secrets' | 'dns' | 'probe';
+
+/** The image `az aks check-acr` runs on a node (azure-cli acs/_consts.py CONST_CANIPULL_IMAGE). */
+export const CANIPULL_IMAGE = 'mcr.microsoft.com/aks/canipull:v0.1.0';
+export const SECRET_TYPE_DOCKERCONFIGJSON = 'kubernetes.io/dockerconfigjson';
+const HEADER = /^# pull-doctor (secrets|dns|probe) v1 (.*)$/;
+
+function script(purpose: ScriptPurpose, params: Record<string, string>, body: string[]): ClusterScript {
+  const header = `# pull-doctor ${purpose} v1 ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+  return { purpose, text: [header, ...body].join('\n') } as ClusterScript;
+}
+
+const NOT_FOUND_OR_FORBIDDEN = `why() { case "$1" in *NotFound*|*'not found'*) echo notfound;; *orbidden*) echo forbidden;; *) echo error;; esac; }`;
+const GUID_USERNAME = `'"username"[[:space:]]*:[[:space:]]*"[0-9a-fA-F]\\{8\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{12\\}"'`;
+
+/** Read-only: the pod's imagePullSecrets, each secret's type, the registry hosts its `auths` cover. */
+export function secretsScript(input: { namespace: string; pod: string }): ClusterScript {
+  const ns = requireName('namespace', input.namespace, isNamespace);
+  const pod = requireName('pod name', input.pod, isPodName);
+  return script('secrets', { namespace: ns, pod }, [
+    `ns='${ns}'`,
+    `pod='${pod}'`,
+    NOT_FOUND_OR_FORBIDDEN,
+    `if names=$(kubectl get pod -n "$ns" "$pod" -o jsonpath='{.spec.imagePullSecrets[*].name}' 2>&1); then`,
+    `  echo "pod ok"`,
+    `  echo "pod-pull-secrets $names"`,
+    `  for s in $names; do`,
+    `    if stype=$(kubectl get secret -n "$ns" "$s" -o jsonpath='{.type}' 2>&1); then`,
+    `      hosts=''; user=none`,
+    `      if [ "$stype" = ${SECRET_TYPE_DOCKERCONFIGJSON} ]; then`,
+    `        cfg=$(kubectl get secret -n "$ns" "$s" -o go-template='{{index .data ".dockerconfigjson" | base64decode}}' 2>/dev/null)`,
+    `        hosts=$(printf '%s' "$cfg" | grep -o '"[^"]*"[[:space:]]*:[[:space:]]*{' | sed 's/^"\\([^"]*\\)".*/\\1/' | grep -v '^auths$' | tr '\\n' ',' | sed 's/,$//')`,
+    `        if printf '%s' "$cfg" | grep -q ${GUID_USERNAME}; then user=guid; elif printf '%s' "$cfg" | grep -q '"username"'; then user=other; fi`,
+    `        cfg=''`,
+    `      fi`,
+    `      echo "secret $s found type=$stype hosts=$hosts user=$user"`,
+    `    else`,
+    `      echo "secret $s $(why "$stype")"`,
+    `    fi`,
+    `  done`,
+    `else`,
+    `  echo "pod $(why "$names")"`,
+    `fi`,
+  ]);
+}
+
+/** What the cluster's resolver (CoreDNS and whatever it forwards to) answers for each registry host. */
+export function dnsScript(input: { hosts: readonly string[] }): ClusterScript {
+  const hosts = input.hosts.map((h) => requireName('registry host', h.toLowerCase(), (v) => isRegistryHost(v) && !v.includes(':')));
+  if (hosts.length === 0) throw new RangeError('dnsScript needs at least one host');
+  return script('dns', { hosts: hosts.join(',') }, [
+    `for h in ${hosts.map((h) => `'${h}'`).join(' ')}; do`,
+    `  echo "dns $h $(getent ahostsv4 "$h" 2>/dev/null | awk '{print $1}' | sort -u | tr '\\n' ' ')"`,
+    `done`,
+  ]);
+}
+
+/**
+ * A canipull pod on one node pool (what `az aks check-acr` does): host network, the node's
+ * /etc/kubernetes/azure.json, so it authenticates as the kubelet does. Bounded by `timeout`, deleted afterwards.
+ */
+export function probeScript(input: { nodePool: string; loginServer: string; podName: string }): ClusterScript {
+  const pool = requireName('node pool name', input.nodePool, (v) => /^[a-z][a-z0-9]{0,11}$/.test(v));
+  const host = requireName('registry host', input.loginServer.toLowerCase(), isRegistryHost);
+  const pod = requireName('pod name', input.podName, (v) => isDnsSubdomain(v) && v.startsWith('pull-doctor-canipull-'));
+  const overrides = JSON.stringify({
+    spec: {
+      hostNetwork: true,
+      nodeSelector: { 'kubernetes.azure.com/agentpool': pool, 'kubernetes.io/os': 'linux' },
+      tolerations: [{ operator: 'Exists' }],
+      volumes: [{ name: 'azurejson', hostPath: { path: '/etc/kubernetes/azure.json', type: 'File' } }],
+      containers: [{ name: pod, image: CANIPULL_IMAGE, args: ['-v6', host], volumeMounts: [{ name: 'azurejson', mountPath: '/etc/kubernetes/azure.json', readOnly: true }] }],
+    },
+  });
+  return script('probe', { pool, registry: host, pod }, [
+    `timeout 90 kubectl run '${pod}' -n kube-system --restart=Never --attach --quiet --pod-running-timeout=60s --image=${CANIPULL_IMAGE} --overrides='${overrides}' -- -v6 '${host}'`,
+    `echo "canipull-exit $?"`,
+    `kubectl delete pod -n kube-system '${pod}' --ignore-not-found --wait=false >/dev/null 2>&1`,
+  ]);
+}
+
+/** The template and parameters a script states on its first line (the sandbox rebuilds and compares). */
+export function scriptHeader(text: string): { purpose: ScriptPurpose; params: Record<string, string> } | undefined {
+  const m = HEADER.exec(text.split('\n', 1)[0] ?? '');
+  if (!m) return undefined;
+  const params: Record<string, string> = {};
+  for (const pair of m[2].split(' ')) {
+    const at = pair.indexOf('=');
+    if (at > 0) params[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return { purpose: m[1] as ScriptPurpose, params };
+}

@@ -1,0 +1,73 @@
+// Mutation testing of the modules that decide outcomes or trust (issue #20). Not part of `npm test`.
+//   npm run mutate                       every module below, one after another in one run
+//   MUTATE=classify npm run mutate       one module (comma-separate several), against its own tests
+// Each selection keeps its own incremental file under test/mutation/, committed, so the next run only
+// re-tests mutants in code or tests that changed. Equivalent mutants are marked where they live with
+// `// Stryker disable next-line <Mutator>: <reason>` (Stryker prints the reason in its report).
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const baseJestConfig = require('./jest.config.js');
+
+/** module → the files it mutates and the tests that own them. Add a row to extend. */
+const MODULES = {
+  // The rule audit (test/classifier/rule-audit.test.ts) replays these very mutations on the rule table itself,
+  // so it cannot kill them and would only slow every run; the corpus and unit tests are what must bite.
+  classify: { mutate: ['lib/classify/**/*.ts'], tests: ['lib/classify/**/*.test.ts', 'test/classifier/classifier.test.ts'] },
+  verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict.test.ts'] },
+  'role-permissions': { mutate: ['lib/diagnosis/role-permissions.ts'], tests: ['lib/diagnosis/role-permissions.test.ts'] },
+  checks: { mutate: ['lib/diagnosis/checks/**/*.ts'], tests: ['lib/diagnosis/checks/**/*.test.ts'] },
+  engine: { mutate: ['lib/diagnosis/engine.ts'], tests: ['lib/diagnosis/engine*.test.ts'] },
+  'slack-verify': { mutate: ['lib/slack/verify-slack-request.ts'], tests: ['lib/slack/verify-slack-request.test.ts'] },
+  authz: { mutate: ['lib/authz/**/*.ts'], tests: ['lib/authz/**/*.test.ts'] },
+  'intake-parsers': {
+    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts'],
+    tests: ['lib/intake/parsers.test.ts'],
+  },
+  'egress-policy': {
+    mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],
+    tests: ['lib/registry/egress-policy.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
+  },
+};
+
+const requested = (process.env.MUTATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const unknownNames = requested.filter((name) => !(name in MODULES));
+if (unknownNames.length > 0) {
+  throw new Error(`MUTATE names unknown module(s) ${unknownNames.join(', ')}; choose from: ${Object.keys(MODULES).join(', ')}`);
+}
+const selected = requested.length > 0 ? requested : Object.keys(MODULES);
+const rows = selected.map((name) => MODULES[name]);
+
+// The TypeScript checker type-checks only the selected modules, their tests and what they import,
+// not the whole project: on a shared 2-core machine that is minutes instead of tens of minutes.
+const CHECKER_TSCONFIG = 'test/mutation/tsconfig.generated.json';
+writeFileSync(
+  CHECKER_TSCONFIG,
+  `${JSON.stringify({ extends: '../../tsconfig.json', include: rows.flatMap((row) => [...row.mutate, ...row.tests]).map((glob) => `../../${glob}`) }, null, 2)}\n`,
+);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    config: { ...baseJestConfig, roots: ['<rootDir>'], testMatch: rows.flatMap((row) => row.tests.map((glob) => `<rootDir>/${glob}`)) },
+    enableFindRelatedTests: false,
+  },
+  checkers: ['typescript'],
+  tsconfigFile: CHECKER_TSCONFIG,
+  coverageAnalysis: 'perTest',
+  mutate: [...rows.flatMap((row) => row.mutate), '!**/*.test.ts'],
+  incremental: true,
+  incrementalFile: `test/mutation/incremental-${selected.length === Object.keys(MODULES).length ? 'all' : selected.join('+')}.json`,
+  // The machine is shared: two cores at most.
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: true, maxTestsToLog: 0 },
+  thresholds: { high: 85, low: 70, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
