@@ -175,6 +175,11 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Always-ready instances of the HTTP group (Slack, Teams, alert and Event Grid webhooks): no cold start for the first request after idle. Billed continuously (baseline GB-s of instanceMemoryMB), see README "Cold start and packaging"; 0 scales fully to zero.')
+@minValue(0)
+@maxValue(20)
+param alwaysReady int = 1
+
 // ─── Names ─────────────────────────────────────────────────────────────────────────────────
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName, app: 'pull-doctor' }
@@ -366,6 +371,7 @@ module functionApp 'modules/function-app.bicep' = {
     appSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReadyHttpInstances: alwaysReady
   }
 }
 

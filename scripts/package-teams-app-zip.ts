@@ -15,7 +15,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const files: Zippable = {};
   for (const entry of entries) {
     // Names come from our own code, but a package that unpacks outside its folder is never right.
-    if (!/^[\w./-]+$/.test(entry.name) || entry.name.startsWith('/') || entry.name.includes('..')) {
+    if (!/^[\w./@-]+$/.test(entry.name) || entry.name.startsWith('/') || entry.name.includes('..')) {
       throw new Error(`unsafe zip entry name: ${entry.name}`);
     }
     files[entry.name] = [new Uint8Array(entry.data), { level: 9, mtime: FIXED_MTIME }];

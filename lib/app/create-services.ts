@@ -1,13 +1,11 @@
 import type { AzureClients } from '../azure/clients';
-import { createDefaultAzureClients } from '../azure/create-azure-clients';
 import type { ChatPort } from '../chat/chat-port';
 import { createChatPort } from '../chat/create-chat-port';
 import { classifyPullMessage } from '../classify/classify-pull-message';
 import { readSettings, secretProblemLines, type Settings } from '../config/settings';
-import { CLOUD_ENDPOINTS } from '../azure/create-azure-clients';
+import { CLOUD_ENDPOINTS } from '../azure/cloud-endpoints';
 import { FUNCTION_KEY_ONLY, SECURE_WEBHOOK_NOT_CONFIGURED, SecureWebhookAuth, type WebhookAuth } from '../http/secure-webhook-auth';
 import type { Diagnoser } from '../diagnosis/diagnoser';
-import { createEngine } from '../diagnosis/engine';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
@@ -20,13 +18,16 @@ import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
 import { sandboxServices } from './sandbox-services';
-import { createRegistryClientFactory } from '../registry/oci-registry-client';
 import { storageConnections, storagePlan } from './storage-connection';
+import { onceAsync } from '../util/lazy';
+import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-ports';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
  * Container insights, chat and the engine. Everything is created once, lazily (the alert webhook
- * never builds the engine), and reused across invocations.
+ * never builds the engine), and reused across invocations. The SDKs behind the engine, Log
+ * Analytics, the credential and chat are imported on first use (`await import`), so the Functions
+ * app's cold start loads only intake and storage.
  */
 export interface Services extends IntakeServices {
   readonly settings: Settings;
@@ -88,12 +89,13 @@ export function createServices(env: Record<string, string | undefined> = process
   const log = overrides.log ?? consoleLogger;
   // Named, never shown: an unusable secret is logged once at start, and its endpoints answer 503.
   for (const line of secretProblemLines(settings)) log.error(`settings: ${line}`);
-  const azure = lazy(() => overrides.azure ?? createDefaultAzureClients(settings));
+  const credential = onceAsync(async () => overrides.azure?.credential ?? (await import('../azure/default-credential.js')).createDefaultCredential(settings));
+  const azure = onceAsync(async () => overrides.azure ?? (await import('../azure/create-azure-clients.js')).createDefaultAzureClients(settings, {}, await credential()));
 
   const plan = storagePlan(settings);
   const storage: 'table' | 'memory' = overrides.store || plan.kind !== 'memory' ? 'table' : 'memory';
   if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
-  const connections = storageConnections(plan, () => azure().credential);
+  const connections = storageConnections(plan, () => lazyCredential(credential));
   const store = overrides.store ?? (connections ? TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
   const queue = overrides.queue ?? (connections ? StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
 
@@ -110,22 +112,32 @@ export function createServices(env: Record<string, string | undefined> = process
     now: overrides.now,
   });
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
-  const insights = lazy(() => overrides.insights ?? sandbox()?.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
+  const insights = lazy(
+    () =>
+      overrides.insights ??
+      sandbox()?.insights ??
+      lazyContainerInsights(async () =>
+        createLogAnalyticsContainerInsights(overrides.azure ? overrides.azure.logs() : (await import('../azure/logs-client.js')).createLogsQueryClient(await credential(), settings)),
+      ),
+  );
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   const diagnoser = lazy(
     () =>
       overrides.diagnoser ??
       sandbox()?.diagnoser ??
-      createEngine({
-        azure: azure(),
-        registries: createRegistryClientFactory({ credential: azure().credential }),
-        egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
-        checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
-        cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
-        subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
-        // Every Run Command is logged with its exact script (validated names only; output is never logged).
-        inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
-        deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+      lazyDiagnoser(async () => {
+        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+        return createEngine({
+          azure: clients,
+          registries: createRegistryClientFactory({ credential: clients.credential }),
+          egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
+          checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+          cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+          subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+          // Every Run Command is logged with its exact script (validated names only; output is never logged).
+          inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
+          deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+        });
       }),
   );
 

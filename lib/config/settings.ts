@@ -179,15 +179,6 @@ export const SETTINGS = {
     example: 'false',
   },
   PULL_DOCTOR_SANDBOX_WORLD: { description: 'Local runs only (npm run local): a sandbox world name (lib/sandbox/worlds) or file; diagnoses then run against the built-in sandbox instead of Azure, and Container insights look-ups read the world\'s rows. Refused in Azure.', example: '' },
-  PULL_DOCTOR_ALERT_AUTH_APP_ID: {
-    description:
-      'Client id of the Entra app registration Azure Monitor\'s secure webhook gets its token for: /api/alerts then requires that bearer token (issuer, audience, signature, Azure Monitor\'s app id) besides the function key. Required in Azure; unset outside Azure = function key only.',
-    example: '',
-  },
-  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: {
-    description: 'Tenant of that app registration (the token issuer); defaults to MicrosoftAppTenantId.',
-    example: '',
-  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
