@@ -80,6 +80,10 @@ class CountingChat implements ChatPort {
   async reply(): Promise<void> {
     this.counts.reply++;
   }
+  async unfinished(): Promise<ChatMessageRef | undefined> {
+    return undefined;
+  }
+  async withdraw(): Promise<void> {}
 }
 
 /** Stands in for the engine (benchmarked on its own): counts runs and reports eleven checks. */

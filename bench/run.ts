@@ -1,3 +1,5 @@
+import { runCliStartupBench } from './cli-startup';
+import { runColdStartBench } from './cold-start';
 import { runDiagnosisLatencyBench } from './diagnosis-latency';
 import { runIntakeStormBench } from './intake-storm';
 
@@ -7,6 +9,10 @@ async function main(): Promise<void> {
   const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
     ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
     ['intake storm (issue 5)', () => runIntakeStormBench()],
+    ['cli startup (issue 16)', () => runCliStartupBench()],
+    ['cold start (issue 16)', () => runColdStartBench({ compareMain: 'dist/functions/*.js' })],
+    // Imported only when run: it loads the function files, which register triggers at import.
+    ['e2e: event to chat (issue 16)', async () => (await import('./e2e.js')).runE2eBench()],
   ];
   for (const [name, run] of benches) {
     if (only && !name.includes(only)) continue;

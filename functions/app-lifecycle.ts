@@ -1,5 +1,7 @@
-import { app } from '@azure/functions';
+import { app, type InvocationContext } from '@azure/functions';
 import { getServices } from '../lib/app/create-services';
+import { storageRefusal } from '../lib/app/storage-connection';
+import { readSettings } from '../lib/config/settings';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 
 // Telemetry starts once per worker, before any invocation, and flushes at shutdown. Without
@@ -23,3 +25,27 @@ app.hook.appTerminate(async () => {
   const result = await stopTelemetry();
   if (!result.flushed) console.error(`telemetry: last batch not sent: ${result.error}`);
 });
+
+// No silent modes: in Azure without incident storage, every handler refuses (HTTP 503; other
+// triggers throw, so Event Grid and the queue retry) and says which setting is missing.
+app.hook.preInvocation((context) => {
+  const refusal = storageRefusalOnce();
+  if (!refusal) return;
+  const http = context.invocationContext.options.trigger.type === 'httpTrigger';
+  context.functionHandler = (_input: unknown, invocation: InvocationContext) => {
+    invocation.error(refusal);
+    if (http) return { status: 503, jsonBody: { error: refusal } };
+    throw new Error(refusal);
+  };
+});
+
+let refusalChecked: { value: string | undefined } | undefined;
+function storageRefusalOnce(): string | undefined {
+  try {
+    refusalChecked ??= { value: storageRefusal(readSettings()) };
+  } catch {
+    // Invalid settings are reported at start (appStart above) and by the handlers themselves.
+    refusalChecked = { value: undefined };
+  }
+  return refusalChecked.value;
+}

@@ -147,6 +147,13 @@ param debounceMinutes int = 10
 @minValue(1)
 param quietPeriodMinutes int = 30
 
+@description('Action group ids notified by the delivery alerts (poison jobs, chat delivery failures); empty = portal only.')
+param operationsActionGroupIds array = []
+
+@description('Days a resolved incident is kept before the timer deletes it (PULL_DOCTOR_RESOLVED_RETENTION_DAYS).')
+@minValue(1)
+param resolvedRetentionDays int = 30
+
 @description('Seconds Azure lookups are reused across diagnoses (PULL_DOCTOR_CACHE_TTL_SECONDS).')
 @minValue(0)
 param cacheTtlSeconds int = 60
@@ -167,6 +174,11 @@ param maximumInstanceCount int = 40
 @description('Memory per instance (MB).')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+
+@description('Always-ready instances of the HTTP group (Slack, Teams, alert and Event Grid webhooks): no cold start for the first request after idle. Billed continuously (baseline GB-s of instanceMemoryMB), see README "Cold start and packaging"; 0 scales fully to zero.')
+@minValue(0)
+@maxValue(20)
+param alwaysReady int = 1
 
 // ─── Names ─────────────────────────────────────────────────────────────────────────────────
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -230,6 +242,19 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// Poison jobs and chat delivery failures alert on the app's own telemetry (issue 13).
+module deliveryAlerts 'modules/delivery-alerts.bicep' = {
+  name: 'delivery-alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    queueName: diagnoseQueueName
+    actionGroupIds: operationsActionGroupIds
+  }
+}
+
 // Key Vault secret names. A secret is stored when its parameter has a value, and an app setting
 // references it only then (and only in the chat mode that needs it): the app never receives a
 // reference the platform cannot resolve, whose literal text would otherwise arrive as the "secret".
@@ -279,7 +304,10 @@ var pullDoctorAlertRuleNames = [for id in monitoredWorkspaceIds: 'pull-doctor-im
 
 // Every setting in lib/config/settings.ts SETTINGS, and nothing else (test/infra checks both ways),
 // except AzureWebJobsStorage: intentionally not set in Azure — the identity-based
-// AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there.
+// AzureWebJobsStorage__accountName/__credential/__clientId replace the connection string there;
+// AzureWebJobsStorage__queueServiceUri/__tableServiceUri: intentionally not set — the account name
+// form is used here, the service-URI form is for deployments that prefer it;
+// WEBSITE_SITE_NAME: intentionally not set — the platform sets it.
 var appSettings = {
   AZURE_CLIENT_ID: appIdentity.outputs.clientId
   PULL_DOCTOR_SUBSCRIPTIONS: join(searchSubscriptionIds, ',')
@@ -309,6 +337,7 @@ var appSettings = {
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
+  PULL_DOCTOR_RESOLVED_RETENTION_DAYS: string(resolvedRetentionDays)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
   PULL_DOCTOR_ALERT_RULES: join(concat(pullDoctorAlertRuleNames, empty(prometheusAlertTargets) ? [] : ['PullDoctorImagePullBackOff']), ',')
   PULL_DOCTOR_K8S_EVENT_SENDERS: empty(kubernetesEventSenders) ? '' : string(kubernetesEventSenders)
@@ -322,6 +351,8 @@ var appSettings = {
   // The alert webhook's second factor: the action group's Entra token for this app registration.
   PULL_DOCTOR_ALERT_AUTH_APP_ID: alertWebhookAppId
   PULL_DOCTOR_ALERT_AUTH_TENANT_ID: tenant().tenantId
+  // Local runs only (the built-in sandbox instead of Azure): always off in Azure.
+  PULL_DOCTOR_SANDBOX_WORLD: ''
 }
 
 module functionApp 'modules/function-app.bicep' = {
@@ -340,6 +371,7 @@ module functionApp 'modules/function-app.bicep' = {
     appSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReadyHttpInstances: alwaysReady
   }
 }
 

@@ -1,9 +1,7 @@
 /**
- * A minimal PNG encoder (8-bit RGBA, no interlace) and the pull-doctor Teams icons drawn with it,
- * so the icons are generated from code instead of downloaded binaries.
- * PNG format: https://www.w3.org/TR/png/ (signature, IHDR, IDAT = zlib of filtered scanlines, IEND).
+ * The pull-doctor Teams icons, drawn from code (no binaries downloaded) and encoded with pngjs.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 export type Rgba = readonly [number, number, number, number];
 
@@ -14,59 +12,18 @@ export interface Image {
   pixels: Uint8Array;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData) >>> 0);
-  return Buffer.concat([length, typeAndData, crc]);
-}
-
 export function encodePng(image: Image): Buffer {
   const { width, height, pixels } = image;
   if (pixels.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${pixels.length}`);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type RGBA
-  ihdr[10] = 0; // deflate
-  ihdr[11] = 0; // adaptive filtering
-  ihdr[12] = 0; // no interlace
-  // Each scanline is prefixed with filter type 0 (None).
-  const raw = Buffer.alloc(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    Buffer.from(pixels.buffer, pixels.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const png = new PNG({ width, height, colorType: 6, bitDepth: 8, inputHasAlpha: true });
+  png.data = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length);
+  return PNG.sync.write(png, { colorType: 6, bitDepth: 8, deflateLevel: 9 });
 }
 
-/** Width, height, bit depth and colour type from a PNG's IHDR, after checking signature and CRCs. */
+/** Width, height, bit depth and colour type of a PNG, after pngjs has decoded it (CRCs checked). */
 export function readPngHeader(png: Buffer): { width: number; height: number; bitDepth: number; colorType: number } {
-  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('not a PNG');
-  let offset = 8;
-  let header: { width: number; height: number; bitDepth: number; colorType: number } | undefined;
-  let sawEnd = false;
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    const crc = png.readUInt32BE(offset + 8 + length);
-    if ((crc32(png.subarray(offset + 4, offset + 8 + length)) >>> 0) !== crc) throw new Error(`bad CRC in ${type}`);
-    if (type === 'IHDR') {
-      header = { width: png.readUInt32BE(offset + 8), height: png.readUInt32BE(offset + 12), bitDepth: png[offset + 16], colorType: png[offset + 17] };
-    }
-    if (type === 'IEND') sawEnd = true;
-    offset += 12 + length;
-  }
-  if (!header || !sawEnd) throw new Error('PNG without IHDR or IEND');
-  return header;
+  const decoded = PNG.sync.read(png, { checkCRC: true }) as PNG & { depth: number; colorType: number };
+  return { width: decoded.width, height: decoded.height, bitDepth: decoded.depth, colorType: decoded.colorType };
 }
 
 /**

@@ -40,6 +40,10 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Always-ready instances for the HTTP trigger group (all HTTP functions); 0 = none.')
+@minValue(0)
+param alwaysReadyHttpInstances int = 1
+
 // Settings the Functions host and platform read, not pull-doctor's code. Flex Consumption takes the
 // runtime from functionAppConfig and rejects FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION.
 // AzureWebJobsStorage__accountName is one of pull-doctor's settings (main.bicep); with these two the
@@ -97,6 +101,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        // Group `http` = every HTTP-triggered function (Learn: Flex Consumption, "Always ready instances").
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
       }
       runtime: {
         name: 'node'

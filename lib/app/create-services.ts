@@ -1,13 +1,11 @@
 import type { AzureClients } from '../azure/clients';
-import { createDefaultAzureClients } from '../azure/create-azure-clients';
 import type { ChatPort } from '../chat/chat-port';
 import { createChatPort } from '../chat/create-chat-port';
 import { classifyPullMessage } from '../classify/classify-pull-message';
 import { readSettings, secretProblemLines, type Settings } from '../config/settings';
-import { CLOUD_ENDPOINTS } from '../azure/create-azure-clients';
+import { CLOUD_ENDPOINTS } from '../azure/cloud-endpoints';
 import { FUNCTION_KEY_ONLY, SECURE_WEBHOOK_NOT_CONFIGURED, SecureWebhookAuth, type WebhookAuth } from '../http/secure-webhook-auth';
 import type { Diagnoser } from '../diagnosis/diagnoser';
-import { createEngine } from '../diagnosis/engine';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
@@ -19,12 +17,17 @@ import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
-import { createRegistryClientFactory } from '../registry/oci-registry-client';
+import { sandboxServices } from './sandbox-services';
+import { storageConnections, storagePlan } from './storage-connection';
+import { onceAsync } from '../util/lazy';
+import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-ports';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
  * Container insights, chat and the engine. Everything is created once, lazily (the alert webhook
- * never builds the engine), and reused across invocations.
+ * never builds the engine), and reused across invocations. The SDKs behind the engine, Log
+ * Analytics, the credential and chat are imported on first use (`await import`), so the Functions
+ * app's cold start loads only intake and storage.
  */
 export interface Services extends IntakeServices {
   readonly settings: Settings;
@@ -69,11 +72,6 @@ function alertAuthFor(settings: Settings, log: Logger): WebhookAuth {
   return SECURE_WEBHOOK_NOT_CONFIGURED;
 }
 
-/** Azurite's documented well-known development account (not a secret; same value in every Azurite). */
-const AZURITE_DEV_CONNECTION =
-  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
-  'BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
-
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -91,14 +89,15 @@ export function createServices(env: Record<string, string | undefined> = process
   const log = overrides.log ?? consoleLogger;
   // Named, never shown: an unusable secret is logged once at start, and its endpoints answer 503.
   for (const line of secretProblemLines(settings)) log.error(`settings: ${line}`);
-  const azure = lazy(() => overrides.azure ?? createDefaultAzureClients(settings));
+  const credential = onceAsync(async () => overrides.azure?.credential ?? (await import('../azure/default-credential.js')).createDefaultCredential(settings));
+  const azure = onceAsync(async () => overrides.azure ?? (await import('../azure/create-azure-clients.js')).createDefaultAzureClients(settings, {}, await credential()));
 
-  const connectionString = settings.AzureWebJobsStorage && /^UseDevelopmentStorage=true;?$/i.test(settings.AzureWebJobsStorage) ? AZURITE_DEV_CONNECTION : settings.AzureWebJobsStorage;
-  const accountName = settings.AzureWebJobsStorage__accountName;
-  const storage: 'table' | 'memory' = overrides.store || connectionString || accountName ? 'table' : 'memory';
-  const connection = connectionString ? { connectionString } : accountName ? { accountName, credential: azure().credential } : undefined;
-  const store = overrides.store ?? (connection ? TableIncidentStore.create(connection, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
-  const queue = overrides.queue ?? (connection ? StorageJobQueue.create(connection, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
+  const plan = storagePlan(settings);
+  const storage: 'table' | 'memory' = overrides.store || plan.kind !== 'memory' ? 'table' : 'memory';
+  if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
+  const connections = storageConnections(plan, () => lazyCredential(credential));
+  const store = overrides.store ?? (connections ? TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
+  const queue = overrides.queue ?? (connections ? StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
 
   const intake = new Intake({
     store,
@@ -112,21 +111,33 @@ export function createServices(env: Record<string, string | undefined> = process
     },
     now: overrides.now,
   });
-  const insights = lazy(() => overrides.insights ?? createLogAnalyticsContainerInsights(azure().logs()));
+  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
+  const insights = lazy(
+    () =>
+      overrides.insights ??
+      sandbox()?.insights ??
+      lazyContainerInsights(async () =>
+        createLogAnalyticsContainerInsights(overrides.azure ? overrides.azure.logs() : (await import('../azure/logs-client.js')).createLogsQueryClient(await credential(), settings)),
+      ),
+  );
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   const diagnoser = lazy(
     () =>
       overrides.diagnoser ??
-      createEngine({
-        azure: azure(),
-        registries: createRegistryClientFactory({ credential: azure().credential }),
-        egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
-        checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
-        cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
-        subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
-        // Every Run Command is logged with its exact script (validated names only; output is never logged).
-        inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
-        deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+      sandbox()?.diagnoser ??
+      lazyDiagnoser(async () => {
+        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+        return createEngine({
+          azure: clients,
+          registries: createRegistryClientFactory({ credential: clients.credential }),
+          egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
+          checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+          cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+          subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+          // Every Run Command is logged with its exact script (validated names only; output is never logged).
+          inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
+          deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+        });
       }),
   );
 
@@ -157,9 +168,18 @@ export function createServices(env: Record<string, string | undefined> = process
       log,
       debounceMinutes: settings.PULL_DOCTOR_DEBOUNCE_MINUTES,
       now: overrides.now,
+      queue,
       completeFailure: podDetailsCompleter(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
     }),
-    autoResolveDeps: () => ({ store, queue, log, intake, quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES, now: overrides.now }),
+    autoResolveDeps: () => ({
+      store,
+      queue,
+      log,
+      intake,
+      quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES,
+      resolvedRetentionDays: settings.PULL_DOCTOR_RESOLVED_RETENTION_DAYS,
+      now: overrides.now,
+    }),
   };
   return services;
 }

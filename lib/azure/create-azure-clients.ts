@@ -6,10 +6,11 @@ import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
-import { AzureAuthorityHosts, DefaultAzureCredential } from '@azure/identity';
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import type { Settings } from '../config/settings';
 import type { AzureClients, RequestCounts } from './clients';
+import { CLOUD_ENDPOINTS, PUBLIC_LOGS_ENDPOINT, PUBLIC_RESOURCE_MANAGER } from './cloud-endpoints';
+import { createDefaultCredential } from './default-credential';
 
 /** One outgoing request as the counting policy saw it (every retry is its own request). */
 export interface AzureRequestInfo {
@@ -38,18 +39,7 @@ export interface CreateAzureClientsOptions {
   onRequest?: (info: AzureRequestInfo) => void;
 }
 
-export const PUBLIC_RESOURCE_MANAGER = 'https://management.azure.com';
-export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.azure.com/v1';
-
-/**
- * Endpoints per cloud (learn.microsoft.com: "Azure China 21Vianet developer guide", "Azure
- * Government developer guide", Log Analytics query API endpoints).
- */
-export const CLOUD_ENDPOINTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], { resourceManager: string; logs: string; authorityHost: string }> = {
-  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AzureAuthorityHosts.AzurePublicCloud },
-  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AzureAuthorityHosts.AzureChina },
-  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AzureAuthorityHosts.AzureGovernment },
-};
+export { CLOUD_ENDPOINTS, PUBLIC_LOGS_ENDPOINT, PUBLIC_RESOURCE_MANAGER } from './cloud-endpoints';
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -149,11 +139,8 @@ export function createAzureClients(options: CreateAzureClientsOptions): AzureCli
 export function createDefaultAzureClients(
   settings: Pick<Settings, 'AZURE_CLIENT_ID'> & Partial<Pick<Settings, 'PULL_DOCTOR_AZURE_CLOUD'>>,
   overrides: Omit<CreateAzureClientsOptions, 'credential'> = {},
+  credential: TokenCredential = createDefaultCredential(settings),
 ): AzureClients {
   const cloud = CLOUD_ENDPOINTS[settings.PULL_DOCTOR_AZURE_CLOUD ?? 'AzureCloud'];
-  const credential = new DefaultAzureCredential({
-    authorityHost: cloud.authorityHost,
-    ...(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}),
-  });
   return createAzureClients({ resourceManagerEndpoint: cloud.resourceManager, logsEndpoint: cloud.logs, ...overrides, credential });
 }

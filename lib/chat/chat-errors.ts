@@ -9,6 +9,8 @@ export interface ChatDeliveryDetails {
   statusCode?: number;
   /** False for configuration errors (bad token, unknown channel) that no retry will fix. */
   retryable: boolean;
+  /** The platform asked to wait this long (429 Retry-After) before calling this channel again. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -24,6 +26,11 @@ export class ChatDeliveryError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** True when `error` is a delivery error no retry will fix (channel gone, bot not in channel, auth). */
+export function isPermanentChatError(error: unknown): error is ChatDeliveryError {
+  return error instanceof ChatDeliveryError && !error.details.retryable;
 }
 
 /** Slack error codes that mean the configuration is wrong, not that Slack had a bad moment. */

@@ -21,4 +21,12 @@ export interface ChatPort {
   resolved(ref: ChatMessageRef, incident: Incident, how: string, options?: { signal?: AbortSignal; diagnosis?: Diagnosis }): Promise<void>;
   /** A follow-up line in the incident's thread. */
   reply(ref: ChatMessageRef, text: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * The final state of a message whose job gave up: "could not finish: <reason>", the incident id and
+   * a Re-check button. Modes that cannot edit post it as a new message. Returns the message's new
+   * reference when it had to be replaced by a new one.
+   */
+  unfinished(ref: ChatMessageRef, incident: Incident, reason: string, options?: { signal?: AbortSignal }): Promise<ChatMessageRef | undefined>;
+  /** Deletes a message just started whose reference could not be saved, so the retry's message is the only one. */
+  withdraw(ref: ChatMessageRef, options?: { signal?: AbortSignal }): Promise<void>;
 }

@@ -49,6 +49,15 @@ export class ConsoleChat implements ChatPort {
     this.write(renderTextResolved({ ...incident, status: 'resolved' }, how, { color: this.color }));
   }
 
+  async unfinished(_ref: ChatMessageRef, incident: Incident, reason: string): Promise<ChatMessageRef | undefined> {
+    this.write(`⚠ ${redact(incident.image)}: could not finish: ${redact(reason)} (incident ${incident.id}; pull-doctor diagnose to try again)\n`);
+    return undefined;
+  }
+
+  async withdraw(): Promise<void> {
+    // Terminal text cannot be taken back; the retry's lines follow.
+  }
+
   async reply(_ref: ChatMessageRef, text: string): Promise<void> {
     this.write(`  ↳ ${redact(text).replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '')}\n`);
   }

@@ -3,10 +3,7 @@ import type { RenderOptions } from '../render/report-view';
 import { redactingLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
 import { ConsoleChat, type ConsoleChatOptions } from './console-chat';
-import { SlackChat } from './slack-chat';
-import { SlackWebhookChat } from './slack-webhook-chat';
-import { TeamsChat } from './teams-chat';
-import { TeamsWorkflowChat } from './teams-workflow-chat';
+import { LazyChatPort } from './lazy-chat-port';
 
 type ChatSettings = Pick<
   Settings,
@@ -35,6 +32,8 @@ export class ChatConfigurationError extends Error {
  * at start-up, naming the setting, rather than at the first incident.
  * `slack` with only SLACK_WEBHOOK_URL set means webhook mode; `teams` with only
  * TEAMS_WORKFLOW_WEBHOOK_URL set means Workflows mode.
+ * Each chat SDK is imported on the adapter's first message (LazyChatPort): a Slack app never loads
+ * botbuilder, and the alert webhook loads no chat SDK at all.
  */
 export function createChatPort(settings: ChatSettings, logger: ChatLogger, consoleOptions: ConsoleChatOptions = {}): ChatPort {
   const render: RenderOptions = { fullReportUrl: settings.PULL_DOCTOR_FULL_REPORT_URL };
@@ -48,23 +47,21 @@ export function createChatPort(settings: ChatSettings, logger: ChatLogger, conso
   if (mode === 'slack' && !settings.SLACK_BOT_TOKEN && settings.SLACK_WEBHOOK_URL) mode = 'slack-webhook';
   if (mode === 'teams' && !settings.TEAMS_CHANNEL_ID && settings.TEAMS_WORKFLOW_WEBHOOK_URL) mode = 'teams-workflow';
   switch (mode) {
-    case 'slack':
-      return new SlackChat({
-        token: need('SLACK_BOT_TOKEN', mode),
-        channel: need('SLACK_CHANNEL_ID', mode),
-        slackApiUrl: settings.SLACK_API_URL,
-        logger: log,
-        render,
-      });
-    case 'slack-webhook':
+    case 'slack': {
+      const options = { token: need('SLACK_BOT_TOKEN', mode), channel: need('SLACK_CHANNEL_ID', mode), slackApiUrl: settings.SLACK_API_URL, logger: log, render };
+      return new LazyChatPort('slack', async () => new (await import('./slack-chat.js')).SlackChat(options));
+    }
+    case 'slack-webhook': {
       log.info('chat: Slack incoming webhook (notifications only: no progress updates, no threads)');
-      return new SlackWebhookChat({ url: need('SLACK_WEBHOOK_URL', mode), logger: log, render });
-    case 'teams':
+      const options = { url: need('SLACK_WEBHOOK_URL', mode), logger: log, render };
+      return new LazyChatPort('slack', async () => new (await import('./slack-webhook-chat.js')).SlackWebhookChat(options));
+    }
+    case 'teams': {
       if (!settings.MicrosoftAppId) log.warn('chat: MicrosoftAppId is not set: the Bot Framework connector is called without authentication (local testing only)');
       if (settings.MicrosoftAppType !== 'UserAssignedMSI' && settings.MicrosoftAppId && !settings.MicrosoftAppPassword) {
         throw new ChatConfigurationError(`PULL_DOCTOR_CHAT=teams with MicrosoftAppType=${settings.MicrosoftAppType ?? 'MultiTenant'} needs MicrosoftAppPassword`);
       }
-      return new TeamsChat({
+      const options = {
         appId: settings.MicrosoftAppId,
         appPassword: settings.MicrosoftAppPassword,
         appTenantId: settings.MicrosoftAppTenantId,
@@ -74,10 +71,14 @@ export function createChatPort(settings: ChatSettings, logger: ChatLogger, conso
         tenantId: settings.TEAMS_TENANT_ID,
         logger: log,
         render,
-      });
-    case 'teams-workflow':
+      };
+      return new LazyChatPort('teams', async () => new (await import('./teams-chat.js')).TeamsChat(options));
+    }
+    case 'teams-workflow': {
       log.info('chat: Teams Workflows webhook (notifications only: no progress updates, no threads)');
-      return new TeamsWorkflowChat({ url: need('TEAMS_WORKFLOW_WEBHOOK_URL', mode), logger: log, render });
+      const options = { url: need('TEAMS_WORKFLOW_WEBHOOK_URL', mode), logger: log, render };
+      return new LazyChatPort('teams', async () => new (await import('./teams-workflow-chat.js')).TeamsWorkflowChat(options));
+    }
     case 'console':
       return new ConsoleChat({ ...consoleOptions, render: { ...render, ...consoleOptions.render } });
   }

@@ -7,3 +7,4 @@ export * from './slack-chat';
 export * from './slack-webhook-chat';
 export * from './teams-chat';
 export * from './teams-workflow-chat';
+export * from './lazy-chat-port';

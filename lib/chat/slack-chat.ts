@@ -1,7 +1,9 @@
 import {
+  ErrorCode,
   LogLevel,
   WebAPIHTTPError,
   WebAPIPlatformError,
+  WebAPIRateLimitedError,
   WebAPIRequestError,
   WebClient,
   type Logger as SlackLogger,
@@ -11,8 +13,9 @@ import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { escapeMrkdwn, renderSlack, renderSlackProgress, renderSlackResolved, type SlackPayload } from '../render/slack';
+import { escapeMrkdwn, renderSlack, renderSlackProgress, renderSlackResolved, renderSlackUnfinished, type SlackPayload } from '../render/slack';
 import { abortable } from '../util/abortable';
+import { ChannelBackoff } from './channel-backoff';
 import { ChatDeliveryError, SLACK_PERMANENT_ERRORS } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -25,8 +28,10 @@ export interface SlackChatOptions {
   channel: string;
   /** Web API base URL; tests point it at their local server. */
   slackApiUrl?: string;
-  /** p-retry options for network errors, 5xx and 429 (429 waits for Retry-After first). */
+  /** p-retry options for network errors and 5xx (a 429 is handled per channel, see ChannelBackoff). */
   retryConfig?: RetryOptions;
+  /** A Retry-After up to this long is waited out in the call; longer ones fail retryable with the delay (default 5 s). */
+  maxInlineRateLimitWaitMs?: number;
   /** Per-request timeout (ms). */
   timeoutMs?: number;
   /** Fewer chat.update calls than check completions: at most one progress update per interval (ms). */
@@ -64,17 +69,19 @@ export class SlackChat implements ChatPort {
   private readonly client: WebClient;
   private readonly logger: ChatLogger;
   private readonly throttle: ProgressThrottle;
+  private readonly backoff: ChannelBackoff;
 
   constructor(private readonly options: SlackChatOptions) {
     if (!options.token) throw new Error('Slack: SLACK_BOT_TOKEN is not set');
     if (!options.channel) throw new Error('Slack: SLACK_CHANNEL_ID is not set');
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.throttle = new ProgressThrottle(options.minProgressIntervalMs ?? 1_500);
+    this.backoff = new ChannelBackoff('slack', Date.now, options.maxInlineRateLimitWaitMs);
     this.client = new WebClient(options.token, {
       slackApiUrl: options.slackApiUrl,
       retryConfig: options.retryConfig ?? SLACK_RETRY,
-      // Wait out a 429's Retry-After and try again rather than failing the post.
-      rejectRateLimitedCalls: false,
+      // A 429 must hold back its channel only: the SDK's own waiting pauses every call of the client.
+      rejectRateLimitedCalls: true,
       timeout: options.timeoutMs ?? 15_000,
       logger: slackLogger(this.logger),
       logLevel: LogLevel.WARN,
@@ -83,7 +90,7 @@ export class SlackChat implements ChatPort {
 
   async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
     const payload = renderSlackProgress(incident);
-    const result = await this.call('chat.postMessage', options.signal, () =>
+    const result = await this.call('chat.postMessage', this.options.channel, options.signal, () =>
       this.client.chat.postMessage({ channel: this.options.channel, ...payload, unfurl_links: false, unfurl_media: false }),
     );
     if (!result.ts) throw this.fail('chat.postMessage', new Error('Slack returned no message ts'), false);
@@ -111,13 +118,38 @@ export class SlackChat implements ChatPort {
 
   async reply(ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     const { channel, ts } = this.target(ref);
-    await this.call('chat.postMessage', options.signal, () =>
+    await this.call('chat.postMessage', channel, options.signal, () =>
       this.client.chat.postMessage({ channel, thread_ts: ts, text: escapeMrkdwn(redact(text)), unfurl_links: false, unfurl_media: false }),
     );
   }
 
   private async update(channel: string, ts: string, payload: SlackPayload, signal: AbortSignal | undefined): Promise<void> {
-    await this.call('chat.update', signal, () => this.client.chat.update({ channel, ts, ...payload }));
+    await this.call('chat.update', channel, signal, () => this.client.chat.update({ channel, ts, ...payload }));
+  }
+
+  /**
+   * When chat.update itself is what keeps failing, the "diagnosing…" message is deleted and the
+   * final state posted as a new message, so the channel never keeps a message that says it is working.
+   */
+  async unfinished(ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
+    const { channel, ts } = this.target(ref);
+    this.throttle.forget(ts);
+    const payload = renderSlackUnfinished(incident, reason);
+    try {
+      await this.update(channel, ts, payload, options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      await this.call('chat.delete', channel, options.signal, () => this.client.chat.delete({ channel, ts }));
+      const posted = await this.call('chat.postMessage', channel, options.signal, () => this.client.chat.postMessage({ channel, ...payload, unfurl_links: false, unfurl_media: false }));
+      this.logger.warn('slack: message could not be edited; replaced by a new "could not finish" message', { incident: incident.id, channel });
+      return posted.ts ? { platform: 'slack', channel: posted.channel ?? channel, ts: posted.ts } : undefined;
+    }
+    return undefined;
+  }
+
+  async withdraw(ref: ChatMessageRef, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    await this.call('chat.delete', channel, options.signal, () => this.client.chat.delete({ channel, ts }));
   }
 
   private target(ref: ChatMessageRef): { channel: string; ts: string } {
@@ -127,26 +159,39 @@ export class SlackChat implements ChatPort {
     return { channel: ref.channel ?? this.options.channel, ts: ref.ts };
   }
 
-  private async call<T>(operation: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  private async call<T>(operation: string, channel: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    try {
-      // WebClient takes no per-call AbortSignal: stop waiting on abort; its own timeout ends the request.
-      return await abortable(run(), signal);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw this.fail(operation, error);
+    for (let attempt = 1; ; attempt++) {
+      await this.backoff.ready(channel, operation, signal);
+      try {
+        // WebClient takes no per-call AbortSignal: stop waiting on abort; its own timeout ends the request.
+        return await abortable(run(), signal);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        if (error instanceof Error && (error as { code?: unknown }).code === ErrorCode.RateLimitedError) {
+          const retryAfterMs = (error as WebAPIRateLimitedError).retryAfter * 1000;
+          this.backoff.hold(channel, retryAfterMs);
+          // A short wait is taken here (this call only); a long one goes back to the queue with its delay.
+          if (attempt < 3 && retryAfterMs <= this.backoff.maxInlineWaitMs) continue;
+          throw this.fail(operation, error, true, retryAfterMs);
+        }
+        throw this.fail(operation, error);
+      }
     }
   }
 
   /** Logs why a call failed (with Slack's error code, never the token) and returns the typed error. */
-  private fail(operation: string, error: unknown, retryable?: boolean): ChatDeliveryError {
+  private fail(operation: string, error: unknown, retryable?: boolean, retryAfterMs?: number): ChatDeliveryError {
     let code: string | undefined;
     let statusCode: number | undefined;
-    if (error instanceof WebAPIPlatformError) code = error.data.error;
+    if (retryAfterMs !== undefined) {
+      code = 'ratelimited';
+      statusCode = 429;
+    } else if (error instanceof WebAPIPlatformError) code = error.data.error;
     else if (error instanceof WebAPIHTTPError) statusCode = error.statusCode;
     else if (error instanceof WebAPIRequestError) code = error.original.message;
     const permanent = code !== undefined && SLACK_PERMANENT_ERRORS.has(code);
-    const details = { platform: 'slack' as const, operation, code, statusCode, retryable: retryable ?? !permanent };
+    const details = { platform: 'slack' as const, operation, code, statusCode, retryable: retryable ?? !permanent, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     const reason = code ?? (statusCode ? `HTTP ${statusCode}` : error instanceof Error ? error.message : String(error));
     this.logger.error(`slack: ${operation} failed: ${reason}`, { ...details });
     return new ChatDeliveryError(`Slack ${operation} failed: ${reason}`, details, { cause: error });

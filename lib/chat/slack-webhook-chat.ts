@@ -2,7 +2,7 @@ import { IncomingWebhook, IncomingWebhookHTTPError, type IncomingWebhookSendArgu
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { escapeMrkdwn, renderSlack, renderSlackResolved } from '../render/slack';
+import { escapeMrkdwn, renderSlack, renderSlackResolved, renderSlackUnfinished } from '../render/slack';
 import { abortable } from '../util/abortable';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
@@ -57,6 +57,17 @@ export class SlackWebhookChat implements ChatPort {
 
   async reply(_ref: ChatMessageRef, text: string, options: { signal?: AbortSignal } = {}): Promise<void> {
     await this.send({ text: escapeMrkdwn(redact(text)) }, options.signal);
+  }
+
+  /** Nothing was posted at start in this mode: the "could not finish" is the incident's one message (without buttons). */
+  async unfinished(_ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
+    const { text, blocks } = renderSlackUnfinished(incident, reason);
+    await this.send({ text, blocks: blocks.filter((b) => b.type !== 'actions') }, options.signal);
+    return undefined;
+  }
+
+  async withdraw(): Promise<void> {
+    // start posts nothing in this mode: nothing to take back.
   }
 
   private async send(message: IncomingWebhookSendArguments, signal: AbortSignal | undefined): Promise<void> {

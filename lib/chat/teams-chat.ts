@@ -3,9 +3,10 @@ import type { Activity, ConversationParameters, ConversationReference } from 'bo
 import type { ConnectorClient, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
+import { ChannelBackoff } from './channel-backoff';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -49,9 +50,9 @@ function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
   };
 }
 
-/** The Bot Framework's error body: { error: { code, message } }. */
-function connectorError(error: unknown): { code?: string; statusCode?: number; message: string } {
-  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; response?: { bodyAsText?: unknown } };
+/** The Bot Framework's error body: { error: { code, message } }, and a 429's Retry-After (seconds). */
+function connectorError(error: unknown): { code?: string; statusCode?: number; message: string; retryAfterMs?: number } {
+  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; response?: { bodyAsText?: unknown; headers?: { get?: (name: string) => unknown } } };
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   let code = typeof e.code === 'string' && e.code !== 'REQUEST_SEND_ERROR' ? e.code : undefined;
   const body = e.response?.bodyAsText;
@@ -63,7 +64,9 @@ function connectorError(error: unknown): { code?: string; statusCode?: number; m
       // not JSON: keep the status code
     }
   }
-  return { code, statusCode, message: typeof e.message === 'string' ? e.message : String(error) };
+  const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+  const retryAfterMs = statusCode === 429 ? (Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : 1_000) : undefined;
+  return { code, statusCode, message: typeof e.message === 'string' ? e.message : String(error), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /**
@@ -77,6 +80,7 @@ export class TeamsChat implements ChatPort {
   private readonly logger: ChatLogger;
   private readonly throttle: ProgressThrottle;
   private readonly appId: string;
+  private readonly backoff = new ChannelBackoff('teams');
 
   constructor(private readonly options: TeamsChatOptions) {
     if (!options.channelId) throw new Error('Teams: TEAMS_CHANNEL_ID is not set');
@@ -159,6 +163,20 @@ export class TeamsChat implements ChatPort {
     );
   }
 
+  async unfinished(ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
+    const target = this.target(ref);
+    this.throttle.forget(target.activityId);
+    await this.update(target, cardActivity(renderCardUnfinished(incident, reason), `Could not finish: ${incident.image}`), options.signal);
+    return undefined;
+  }
+
+  async withdraw(ref: ChatMessageRef, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const target = this.target(ref);
+    await this.withConnector('deleteActivity', target.reference, options.signal, (client) =>
+      client.conversations.deleteActivity(target.conversationId, target.activityId, this.requestOptions(options.signal)),
+    );
+  }
+
   private async update(target: TeamsRef, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<void> {
     await this.withConnector('updateActivity', target.reference, signal, (client) =>
       client.conversations.updateActivity(target.conversationId, target.activityId, { ...activity, id: target.activityId }, this.requestOptions(signal)),
@@ -193,6 +211,9 @@ export class TeamsChat implements ChatPort {
     call: (client: ConnectorClient) => Promise<T>,
   ): Promise<T> {
     signal?.throwIfAborted();
+    // Rate limits hold back one conversation (a Teams thread), never the adapter.
+    const channel = reference.conversation?.id ?? this.options.channelId;
+    await this.backoff.ready(channel, operation, signal);
     let result: { value: T } | undefined;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context: TurnContext) => {
@@ -202,17 +223,19 @@ export class TeamsChat implements ChatPort {
       });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw this.fail(operation, error);
+      const failure = this.fail(operation, error);
+      if (failure.details.retryAfterMs !== undefined) this.backoff.hold(channel, failure.details.retryAfterMs);
+      throw failure;
     }
     if (!result) throw this.fail(operation, new Error('the adapter did not run the turn'), false);
     return result.value;
   }
 
   private fail(operation: string, error: unknown, retryable?: boolean): ChatDeliveryError {
-    const { code, statusCode, message } = connectorError(error);
+    const { code, statusCode, message, retryAfterMs } = connectorError(error);
     // 401/403/404 mean configuration (app id, bot not installed in the team, wrong channel): retrying will not help.
     const permanent = statusCode !== undefined && [400, 401, 403, 404].includes(statusCode);
-    const details = { platform: 'teams' as const, operation, code, statusCode, retryable: retryable ?? !permanent };
+    const details = { platform: 'teams' as const, operation, code, statusCode, retryable: retryable ?? !permanent, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
     const reason = [code, statusCode ? `HTTP ${statusCode}` : undefined].filter(Boolean).join(', ') || message;
     this.logger.error(`teams: ${operation} failed: ${reason}`, { ...details });
     return new ChatDeliveryError(`Teams ${operation} failed: ${reason}`, details, { cause: error });

@@ -1,6 +1,6 @@
 import { createDefaultHttpClient, createPipelineFromOptions, createPipelineRequest, RestError, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
-import { ADAPTIVE_CARD_CONTENT_TYPE, escapeCardMarkdown, renderAdaptiveCard, renderCardResolved, type AdaptiveCard } from '../render/adaptive-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE, escapeCardMarkdown, renderAdaptiveCard, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { ChatDeliveryError } from './chat-errors';
@@ -63,6 +63,17 @@ export class TeamsWorkflowChat implements ChatPort {
       { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: escapeCardMarkdown(redact(text)), wrap: true }] },
       options.signal,
     );
+  }
+
+  /** Nothing was posted at start in this mode: the "could not finish" card is the incident's one message (without buttons). */
+  async unfinished(_ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
+    const { actions: _buttons, ...card } = renderCardUnfinished(incident, reason);
+    await this.post(card, options.signal);
+    return undefined;
+  }
+
+  async withdraw(): Promise<void> {
+    // start posts nothing in this mode: nothing to take back.
   }
 
   private async post(card: AdaptiveCard, signal: AbortSignal | undefined): Promise<void> {

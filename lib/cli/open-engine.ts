@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDefaultAzureClients } from '../azure/create-azure-clients';
 import { readSettings } from '../config/settings';
-import { createEngine, type Engine } from '../diagnosis/engine';
+import type { Engine } from '../diagnosis/engine';
 import type { PullFailure } from '../model';
-import { createRegistryClientFactory } from '../registry/oci-registry-client';
-import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
 import { loadWorld, WORLDS_DIR } from '../sandbox/load-world';
 import type { World } from '../sandbox/world-schema';
 import { UsageError } from './command';
@@ -37,15 +34,20 @@ export function loadWorldArgument(world: string): World {
   }
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- each mode loads only its own stack (the sandbox never in Azure mode) */
 /** The engine against the sandbox world, or against Azure with DefaultAzureCredential. */
 export async function openEngine(options: { world?: string; env: Record<string, string | undefined> }): Promise<OpenEngine> {
   if (options.world) {
     const world = loadWorldArgument(options.world);
+    const { startSandboxEngine } = require('../sandbox/diagnose-in-sandbox') as typeof import('../sandbox/diagnose-in-sandbox');
     const running = await startSandboxEngine(world);
     const sub = /^\/subscriptions\/([^/]+)/i.exec(world.failure.cluster ?? '')?.[1];
     return { engine: running.engine, worldFailure: world.failure, defaultSubscription: sub, close: running.stop };
   }
   const settings = readSettings(options.env);
+  const { createDefaultAzureClients } = require('../azure/create-azure-clients') as typeof import('../azure/create-azure-clients');
+  const { createEngine } = require('../diagnosis/engine') as typeof import('../diagnosis/engine');
+  const { createRegistryClientFactory } = require('../registry/oci-registry-client') as typeof import('../registry/oci-registry-client');
   const azure = createDefaultAzureClients(settings);
   const registries = createRegistryClientFactory({ credential: azure.credential });
   const engine = createEngine({
@@ -59,3 +61,4 @@ export async function openEngine(options: { world?: string; env: Record<string, 
   });
   return { engine, defaultSubscription: options.env.AZURE_SUBSCRIPTION_ID ?? settings.PULL_DOCTOR_SUBSCRIPTIONS[0], close: async () => undefined };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */

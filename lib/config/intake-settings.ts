@@ -12,6 +12,15 @@ export const INTAKE_SETTINGS = {
       'JSON array binding each Kubernetes event sender to its cluster: {"cluster": "<AKS id>", "topic": "<Event Grid topic id>"} (Event Grid schema events from that topic) or {"cluster": "<AKS id>", "sender": "<name>", "tokenSha256": "<hex>"} (raw exporter webhook at /api/events/k8s/<name> with Authorization: Bearer <token>). Set = events name their cluster only through it. Empty = the cluster comes from the event (single-tenant setups).',
     example: '',
   },
+  PULL_DOCTOR_ALERT_AUTH_APP_ID: {
+    description:
+      'Client id of the Entra app registration Azure Monitor\'s secure webhook gets its token for: /api/alerts then requires that bearer token (issuer, audience, signature, Azure Monitor\'s app id) besides the function key. Required in Azure; unset outside Azure = function key only.',
+    example: '',
+  },
+  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: {
+    description: 'Tenant of that app registration (the token issuer); defaults to MicrosoftAppTenantId.',
+    example: '',
+  },
 };
 
 const AKS_CLUSTER_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i;

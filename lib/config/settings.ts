@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
+import { STORAGE_SETTINGS } from './storage-settings';
 export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
@@ -131,11 +132,7 @@ export const SETTINGS = {
     secret: true,
     example: 'UseDevelopmentStorage=true',
   },
-  AzureWebJobsStorage__accountName: {
-    description:
-      'Storage account for identity-based connections (https://<name>.queue/.table.core.windows.net); the identity needs Storage Queue Data Contributor and Storage Table Data Contributor.',
-    example: '',
-  },
+  ...STORAGE_SETTINGS,
   PULL_DOCTOR_QUEUE_NAME: {
     description: 'Queue of diagnose jobs; the Functions runtime moves failed messages to <name>-poison after 5 attempts (host.json maxDequeueCount).',
     example: 'pull-doctor-diagnose',
@@ -181,15 +178,7 @@ export const SETTINGS = {
       'Development only: true lets /api/messages accept unauthenticated Bot Framework requests when MicrosoftAppId is unset (Bot Framework Emulator); ignored when an app id is set. The app refuses to start with it in Azure (WEBSITE_SITE_NAME or WEBSITE_INSTANCE_ID set).',
     example: 'false',
   },
-  PULL_DOCTOR_ALERT_AUTH_APP_ID: {
-    description:
-      'Client id of the Entra app registration Azure Monitor\'s secure webhook gets its token for: /api/alerts then requires that bearer token (issuer, audience, signature, Azure Monitor\'s app id) besides the function key. Required in Azure; unset outside Azure = function key only.',
-    example: '',
-  },
-  PULL_DOCTOR_ALERT_AUTH_TENANT_ID: {
-    description: 'Tenant of that app registration (the token issuer); defaults to MicrosoftAppTenantId.',
-    example: '',
-  },
+  PULL_DOCTOR_SANDBOX_WORLD: { description: 'Local runs only (npm run local): a sandbox world name (lib/sandbox/worlds) or file; diagnoses then run against the built-in sandbox instead of Azure, and Container insights look-ups read the world\'s rows. Refused in Azure.', example: '' },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -222,6 +211,10 @@ const SettingsSchema = z.object({
   AzureWebJobsStorage__accountName: unsetIfBlank(
     z.string().regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name (3-24 lowercase letters and digits)').optional(),
   ),
+  AzureWebJobsStorage__queueServiceUri: unsetIfBlank(z.string().url().optional()),
+  AzureWebJobsStorage__tableServiceUri: unsetIfBlank(z.string().url().optional()),
+  WEBSITE_SITE_NAME: unsetIfBlank(z.string().optional()),
+  PULL_DOCTOR_RESOLVED_RETENTION_DAYS: int(30),
   // Queue names: https://learn.microsoft.com/rest/api/storageservices/naming-queues-and-metadata
   PULL_DOCTOR_QUEUE_NAME: unsetIfBlank(
     z
@@ -248,6 +241,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_BOT_LOCAL_MODE: unsetIfBlank(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
   PULL_DOCTOR_ALERT_AUTH_APP_ID: unsetIfBlank(z.string().regex(GUID, 'must be an app (client) id (GUID)').optional()),
   PULL_DOCTOR_ALERT_AUTH_TENANT_ID: unsetIfBlank(z.string().regex(GUID, 'must be a tenant id (GUID)').optional()),
+  PULL_DOCTOR_SANDBOX_WORLD: unsetIfBlank(z.string().max(500).regex(/^[\w./-]+$/, 'must be a world name or a .yaml file path').optional()),
 });
 export type Settings = z.infer<typeof SettingsSchema> & {
   /** Secret settings that were set but cannot be used (unresolved Key Vault reference, wrong format): treated as unset. */
@@ -267,6 +261,7 @@ const SLACK_API_HOSTS = new Set(['slack.com', 'slack-gov.com']);
 function localOnlyProblems(settings: z.infer<typeof SettingsSchema>): string[] {
   const problems: string[] = [];
   if (settings.PULL_DOCTOR_BOT_LOCAL_MODE) problems.push('PULL_DOCTOR_BOT_LOCAL_MODE=true is for local development and is refused in Azure');
+  if (settings.PULL_DOCTOR_SANDBOX_WORLD) problems.push('PULL_DOCTOR_SANDBOX_WORLD (the built-in sandbox instead of Azure) is for local runs and is refused in Azure');
   if (settings.SLACK_API_URL && !SLACK_API_HOSTS.has(new URL(settings.SLACK_API_URL).hostname)) {
     problems.push('SLACK_API_URL points away from slack.com; that is for tests and is refused in Azure');
   }

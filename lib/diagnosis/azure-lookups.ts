@@ -110,7 +110,8 @@ export function listARecords(ctx: Ctx, zoneId: string): Promise<RecordSet[]> {
 
 /** Role assignments of one principal that ARM returns for a scope (at, above and below it). */
 export function listRoleAssignmentsFor(ctx: Ctx, scope: string, principalId: string): Promise<RoleAssignment[]> {
-  const sub = must(scope).subscriptionId;
+  // A subscription is a scope too (the assignments of a principal anywhere in it).
+  const sub = /^\/subscriptions\/([^/]+)$/i.exec(scope)?.[1] ?? must(scope).subscriptionId;
   return ctx.lookups.get(`LIST ${scope}/providers/Microsoft.Authorization/roleAssignments?principalId=${principalId}`, (abortSignal) =>
     collect(ctx.azure.authorization(sub).roleAssignments.listForScope(scope, { filter: `principalId eq '${principalId}'`, abortSignal })),
   );

@@ -1,6 +1,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { parseArmId } from '../azure/arm-id';
 import { RegistryEgressDenied, RegistryError } from '../registry/registry-client';
+import { leastRoleFor } from './least-role';
 
 /** Raised by the engine when a check's time budget runs out. */
 export class CheckTimeoutError extends Error {
@@ -35,7 +36,43 @@ export function describeFailure(error: unknown, lookupKey: string | undefined): 
     };
   }
   const reason = describeError(error);
+  const denied = deniedByArm(error, lookupKey);
+  if (denied) {
+    const role = leastRoleFor(denied.action);
+    return {
+      summary: `could not read ${what}: ${reason}: pull-doctor's identity may not perform ${denied.action} on ${denied.scope}`,
+      what,
+      permission: `${denied.action} on ${denied.scope}${role ? ` (least built-in role that grants it: ${role})` : ' (no read-only built-in role grants it: a custom role with that action)'}`,
+    };
+  }
   return { summary: `could not read ${what}: ${reason}`, what, permission: permissionFor(lookupKey, error) };
+}
+
+/**
+ * ARM's 403 names the refused action and scope: "The client '…' with object id '…' does not have
+ * authorization to perform action '<action>' over scope '<scope>' or the scope is invalid."
+ * (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors — AuthorizationFailed).
+ */
+function deniedByArm(error: unknown, lookupKey: string | undefined): { action: string; scope: string } | undefined {
+  if (!isRestError(error) || error.statusCode !== 403) return undefined;
+  const m = /perform action '([^']+)' over scope '([^']+)'/.exec(error.message);
+  if (m) return { action: m[1], scope: m[2] };
+  // The SDK's pager drops the body ("Pagination failed with unexpected statusCode 403"): the refused
+  // action is the read of the listed type, at the scope the list was made on.
+  return (error as { code?: string }).code === 'AuthorizationFailed' ? readActionOf(lookupKey) : undefined;
+}
+
+/** `LIST /subscriptions/s/providers/Microsoft.X/things` → Microsoft.X/things/read on /subscriptions/s. */
+function readActionOf(lookupKey: string | undefined): { action: string; scope: string } | undefined {
+  const path = lookupKey?.split(' ')[1]?.split('?')[0];
+  if (!path) return undefined;
+  const at = path.toLowerCase().lastIndexOf('/providers/');
+  if (at < 0) return undefined;
+  const [namespace, ...rest] = path.slice(at + '/providers/'.length).split('/');
+  const types = rest.filter((_, i) => i % 2 === 0);
+  if (!namespace || types.length === 0) return undefined;
+  const scope = rest.length % 2 === 1 ? path.slice(0, path.lastIndexOf('/')).replace(/\/providers\/[^/]+$/i, '') : path;
+  return { action: `${namespace}/${types.join('/')}/read`, scope };
 }
 
 function describeError(error: unknown): string {

@@ -6,6 +6,8 @@
  * Judging by permissions, never by role name, gets custom roles and Owner/Contributor right.
  */
 
+import { evaluateCondition } from './abac-condition';
+
 export interface PermissionBlock {
   actions?: string[];
   notActions?: string[];
@@ -45,31 +47,29 @@ export function grantsDataAction(blocks: readonly PermissionBlock[], dataAction:
 }
 
 /**
- * Whether an ABAC condition on a repository role lets `repository` through. Conditions name
- * repositories with `@Resource[Microsoft.ContainerRegistry/registries/repositories:name]` and a
- * string operator; we understand equality and prefix forms and say "unclear" otherwise.
+ * Whether an ABAC condition on a repository role lets a pull of `repository` through: the condition
+ * is evaluated (abac-condition.ts) for the content read data action, which is what a pull needs
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-rbac-built-in-roles-directory-reference).
+ * `unclear` carries what could not be evaluated; callers must never treat it as a pass.
  */
-export function conditionAllowsRepository(condition: string | undefined, repository: string): 'yes' | 'no' | 'unclear' {
-  if (!condition || !condition.trim()) return 'yes';
-  const attr = /@Resource\[Microsoft\.ContainerRegistry\/registries\/repositories:name\]\s+(StringEqualsIgnoreCase|StringEquals|StringStartsWithIgnoreCase|StringStartsWith|StringLikeIgnoreCase|StringLike)\s+'([^']*)'/gi;
-  let sawAny = false;
-  for (const m of condition.matchAll(attr)) {
-    sawAny = true;
-    const [, op, value] = m;
-    const ignoreCase = /IgnoreCase/i.test(op);
-    const repo = ignoreCase ? repository.toLowerCase() : repository;
-    const v = ignoreCase ? value.toLowerCase() : value;
-    if (/^StringEquals/i.test(op) && repo === v) return 'yes';
-    if (/^StringStartsWith/i.test(op) && repo.startsWith(v)) return 'yes';
-    if (/^StringLike/i.test(op) && actionMatches(v, repo)) return 'yes';
-  }
-  return sawAny ? 'no' : 'unclear';
+export function conditionAllowsRepository(condition: string | undefined, repository: string): { allowed: 'yes' | 'no' | 'unclear'; reason?: string } {
+  const result = evaluateCondition(condition, { action: ACR_REPOSITORY_READ_DATA_ACTION, repository }, actionMatches);
+  if (result.value === 'true') return { allowed: 'yes' };
+  if (result.value === 'false') return { allowed: 'no' };
+  return { allowed: 'unclear', reason: result.reason };
 }
 
-/** The least-privilege ABAC condition for pulling one repository (used in fix commands). */
+/** The data action that reads a repository's tags and manifests' metadata. */
+export const ACR_REPOSITORY_METADATA_READ_DATA_ACTION = 'Microsoft.ContainerRegistry/registries/repositories/metadata/read';
+
+/**
+ * The least-privilege ABAC condition for pulling one repository (used in fix commands), exactly as
+ * the ACR page writes it: the request attribute, guarding both content/read and metadata/read
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions#scope-role-assignment-to-a-specific-repository).
+ */
 export function repositoryReadCondition(repository: string): string {
   return (
-    "((!(ActionMatches{'Microsoft.ContainerRegistry/registries/repositories/content/read'})) OR " +
-    `(@Resource[Microsoft.ContainerRegistry/registries/repositories:name] StringEqualsIgnoreCase '${repository}'))`
+    `((!(ActionMatches{'${ACR_REPOSITORY_READ_DATA_ACTION}'}) AND !(ActionMatches{'${ACR_REPOSITORY_METADATA_READ_DATA_ACTION}'})) OR ` +
+    `(@Request[Microsoft.ContainerRegistry/registries/repositories:name] StringEqualsIgnoreCase '${repository}'))`
   );
 }

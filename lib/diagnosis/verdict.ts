@@ -66,18 +66,24 @@ function inClusterHint(category: Category, findings: readonly Finding[]): string
   return `${secrets.summary} (read inside the cluster). Re-check: a role granted minutes ago takes effect on the next pull.`;
 }
 
+/** The classifier confidence from which a message alone establishes its category. */
+const SURE = 0.9;
+
 export function decideVerdict(classification: Classification, findings: readonly Finding[]): Verdict {
   const category = classification.category;
   // An ambiguous message ("pull access denied, repository does not exist or may require
   // authorization") is explained by what explains any of its candidates too.
   const explainers = new Set([category, ...classification.candidates].flatMap((c) => EXPLAINS[c]));
   const explains = (f: Finding) => explainers.has(f.checkId) || category === 'unknown';
+  // A message the classifier is sure of (Docker Hub's `toomanyrequests`) is itself evidence: a
+  // warning that explains it is the cause, not a possibility.
+  const sure = classification.confidence >= SURE && classification.candidates.length === 0;
   const candidates: RootCause[] = [];
   for (const f of findings) {
     if (f.status === 'fail') {
       candidates.push({ checkId: f.checkId, confidence: explains(f) ? 0.9 : 0.6, summary: f.summary });
     } else if (f.status === 'warn' && explains(f) && category !== 'unknown') {
-      candidates.push({ checkId: f.checkId, confidence: 0.6, summary: f.summary });
+      candidates.push({ checkId: f.checkId, confidence: sure ? 0.9 : 0.6, summary: f.summary });
     }
   }
   // Stable: equal confidence keeps the check order (the order of the chain).

@@ -1,7 +1,7 @@
 import type { Incident } from '../model';
-import { newJob } from '../queue/diagnose-job';
 import type { JobQueue } from '../queue/job-queue';
 import type { IncidentStore, StoreOptions } from './incident-store';
+import { requestJob } from './outbox';
 import { recordIncident } from '../telemetry';
 
 /**
@@ -63,10 +63,8 @@ export function resolveIncident(store: IncidentStore, cluster: string, id: strin
   });
 }
 
-/** Queues a forced re-check (the "Re-check" button); it resolves the incident when the pull now works. */
+/** Queues a forced re-check (the "Re-check" button) through the incident's outbox; it resolves the incident when the pull now works. */
 export async function requestRecheck(store: IncidentStore, queue: JobQueue, cluster: string, id: string, requestedBy: string, options?: StoreOptions): Promise<ActionResult> {
-  const incident = await store.get(cluster, id, options);
-  if (!incident) return { ok: false, reason: 'no such incident' };
-  await queue.enqueue(newJob({ incidentId: id, cluster, reason: 'recheck', force: true, requestedBy, resolveIfPasses: `re-check requested by ${requestedBy} passed` }), options);
-  return { ok: true, incident };
+  const incident = await requestJob({ store, queue, now: () => new Date() }, cluster, id, { reason: 'recheck', force: true, requestedBy, resolveIfPasses: `re-check requested by ${requestedBy} passed` }, options);
+  return incident ? { ok: true, incident } : { ok: false, reason: 'no such incident' };
 }

@@ -47,7 +47,14 @@ export interface UpdateResult {
 export interface IncidentStore {
   get(cluster: string, id: string, options?: StoreOptions): Promise<Incident | undefined>;
   update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult>;
+  /** Timer and CLI only: a scan of the table. */
   list(filter?: { status?: IncidentStatus[] }, options?: StoreOptions): Promise<Incident[]>;
+  /** Open and muted incidents of one cluster (one partition), optionally of one image: what hot paths use instead of `list`. */
+  openIncidents(cluster: string, image?: string, options?: StoreOptions): Promise<Incident[]>;
+  /** Incidents that still owe a job (outbox), for the timer. */
+  withPendingJobs(options?: StoreOptions): Promise<Incident[]>;
+  /** Deletes what outlived its retention (see RetentionPolicy); returns how many rows of each kind went. */
+  sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult>;
   /** Records that an event was handled (after handling it); true the first time a key is recorded. */
   markProcessed(key: string, options?: StoreOptions): Promise<boolean>;
   /** True when `markProcessed(key)` happened before. */
@@ -59,6 +66,25 @@ export interface IncidentStore {
   tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]>;
   recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void>;
   jobFailures(options?: StoreOptions): Promise<JobFailure[]>;
+}
+
+/** Cut-off times: rows older than these are deleted by `sweep` (the timer). */
+export interface RetentionPolicy {
+  /** Processed-event keys (redelivery detection; Event Grid retries for at most 24 h). */
+  processedBefore: Date;
+  /** Pushed and deleted tags (evidence for "tag v1.2 was deleted at T"). */
+  tagsBefore: Date;
+  /** Resolved incidents, by their resolution time (PULL_DOCTOR_RESOLVED_RETENTION_DAYS). */
+  resolvedBefore: Date;
+  /** Job failure records (reasons behind poison messages). */
+  jobFailuresBefore: Date;
+}
+
+export interface SweepResult {
+  processed: number;
+  tags: number;
+  incidents: number;
+  jobFailures: number;
 }
 
 /** Thrown when an update keeps losing to concurrent writers. */

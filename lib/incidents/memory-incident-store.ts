@@ -1,13 +1,17 @@
 import type { Incident } from '../model';
-import type { DeletedTag, IncidentChange, IncidentStatus, IncidentStore, JobFailure, StoreOptions, UpdateResult } from './incident-store';
+import type { DeletedTag, IncidentChange, IncidentStatus, IncidentStore, JobFailure, RetentionPolicy, StoreOptions, SweepResult, UpdateResult } from './incident-store';
 
 /** In-process incident store for the CLI, the demo and tests. Values are copied in and out. */
 export class MemoryIncidentStore implements IncidentStore {
   private readonly incidents = new Map<string, Incident>();
-  private readonly processed = new Set<string>();
+  /** key → when it was recorded. */
+  private readonly processed = new Map<string, number>();
   private readonly deletions = new Map<string, DeletedTag>();
   private readonly failures = new Map<string, JobFailure>();
   private readonly pushed = new Map<string, string>();
+  private readonly pushedAt = new Map<string, number>();
+  /** The clock rows are stamped with (Table Storage's Timestamp); tests move it. */
+  clock: () => Date = () => new Date();
   /** Writes made (creates and replaces), for the benchmark. */
   writes = 0;
 
@@ -37,10 +41,40 @@ export class MemoryIncidentStore implements IncidentStore {
     return [...this.incidents.values()].filter((i) => !filter?.status || filter.status.includes(i.status)).map((i) => structuredClone(i));
   }
 
+  async openIncidents(cluster: string, image?: string, options?: StoreOptions): Promise<Incident[]> {
+    options?.signal?.throwIfAborted();
+    return [...this.incidents.values()]
+      .filter((i) => i.cluster.toLowerCase() === cluster.toLowerCase() && i.status !== 'resolved' && (image === undefined || i.image === image))
+      .map((i) => structuredClone(i));
+  }
+
+  async withPendingJobs(options?: StoreOptions): Promise<Incident[]> {
+    options?.signal?.throwIfAborted();
+    return [...this.incidents.values()].filter((i) => i.pendingJob).map((i) => structuredClone(i));
+  }
+
+  async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
+    options?.signal?.throwIfAborted();
+    const result: SweepResult = { processed: 0, tags: 0, incidents: 0, jobFailures: 0 };
+    for (const [key, at] of this.processed) if (at < policy.processedBefore.getTime() && this.processed.delete(key)) result.processed++;
+    for (const [key, at] of this.pushedAt) {
+      if (at >= policy.tagsBefore.getTime()) continue;
+      this.pushedAt.delete(key);
+      this.pushed.delete(key);
+      result.tags++;
+    }
+    for (const [key, d] of this.deletions) if (Date.parse(d.deletedAt) < policy.tagsBefore.getTime() && this.deletions.delete(key)) result.tags++;
+    for (const [key, i] of this.incidents) {
+      if (i.status === 'resolved' && Date.parse(i.resolvedAt ?? i.lastSeen) < policy.resolvedBefore.getTime() && this.incidents.delete(key)) result.incidents++;
+    }
+    for (const [key, f] of this.failures) if (Date.parse(f.at) < policy.jobFailuresBefore.getTime() && this.failures.delete(key)) result.jobFailures++;
+    return result;
+  }
+
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
     options?.signal?.throwIfAborted();
     if (this.processed.has(key)) return false;
-    this.processed.add(key);
+    this.processed.set(key, this.clock().getTime());
     this.writes++;
     return true;
   }
@@ -65,7 +99,9 @@ export class MemoryIncidentStore implements IncidentStore {
 
   async recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void> {
     options?.signal?.throwIfAborted();
-    this.pushed.set(`${push.loginServer.toLowerCase()}/${push.repository}:${push.tag}`, push.digest);
+    const key = `${push.loginServer.toLowerCase()}/${push.repository}:${push.tag}`;
+    this.pushed.set(key, push.digest);
+    this.pushedAt.set(key, this.clock().getTime());
     this.writes++;
   }
 

@@ -1,7 +1,9 @@
-import { odata, RestError, TableClient, type TableEntityResult } from '@azure/data-tables';
+import { odata, RestError, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { IncidentSchema, type Incident } from '../model';
+import { fitDoc, parseDoc, type IncidentEntity } from './incident-doc';
+import { sweepTable } from './table-retention';
 import { clusterPartition, hashKey } from './incident-key';
 import {
   IncidentConflictError,
@@ -10,7 +12,9 @@ import {
   type IncidentStatus,
   type IncidentStore,
   type JobFailure,
+  type RetentionPolicy,
   type StoreOptions,
+  type SweepResult,
   type UpdateResult,
 } from './incident-store';
 
@@ -22,16 +26,11 @@ import {
  * - `_deleted~<sha256(loginServer/repository)>` / RowKey = tag: tag deletions;
  * - `_pushed~<sha256(loginServer/repository)>` / RowKey = tag: the digest a push gave the tag;
  * - `_jobfailure` / RowKey = sha256(job id): why a diagnose job failed.
+ * Everything but open incidents expires: the timer's `sweep` deletes rows older than the retention
+ * (by the service's Timestamp), so the table does not grow with time.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
  */
 
-interface IncidentEntity {
-  kind: 'incident';
-  status: IncidentStatus;
-  image: string;
-  cluster: string;
-  doc: string;
-}
 
 export interface TableStoreStats {
   /** HTTP requests made, by whether they change data (retries included). */
@@ -41,12 +40,15 @@ export interface TableStoreStats {
   conflicts: number;
 }
 
-export type StorageConnection =
-  | { connectionString: string }
-  | { accountName: string; credential: TokenCredential }
-  | { endpoint: string; credential: TokenCredential };
+/** A connection string (keys, Azurite), or a service endpoint reached with an Entra credential (identity-based). */
+export type StorageConnection = { connectionString: string } | { endpoint: string; credential: TokenCredential };
+
+/** Client options for tests and benchmarks: extra pipeline policies (fault injection) and the SDK's retry options. */
+export type TableClientOptions = Pick<TableServiceClientOptions, 'retryOptions' | 'additionalPolicies'>;
 
 const MAX_ATTEMPTS = 12;
+/** How long a version this instance read or wrote is used without reading it again (a stale one costs a 412 and a read). */
+const VERSION_TTL_MS = 10_000;
 
 function isStatus(error: unknown, status: number): boolean {
   return error instanceof RestError && error.statusCode === status;
@@ -56,14 +58,18 @@ function jitter(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
 }
 
+export { fitDoc };
+
 export class TableIncidentStore implements IncidentStore {
   readonly stats: TableStoreStats = { reads: 0, writes: 0, conflicts: 0 };
   private ready: Promise<void> | undefined;
+  /** incident key → the version this instance last read or wrote (ETag), reused for the next update's If-Match. */
+  private readonly versions = new Map<string, { incident: Incident; etag: string; at: number }>();
 
   constructor(readonly client: TableClient) {}
 
   /** Builds the TableClient once, counting requests through a pipeline policy. */
-  static create(connection: StorageConnection, tableName: string): TableIncidentStore {
+  static create(connection: StorageConnection, tableName: string, clientOptions: TableClientOptions = {}): TableIncidentStore {
     const holder: { store?: TableIncidentStore } = {};
     const counting: PipelinePolicy = {
       name: 'pull-doctor-count-table-requests',
@@ -75,11 +81,11 @@ export class TableIncidentStore implements IncidentStore {
         return next(request);
       },
     };
-    const options = { additionalPolicies: [{ policy: counting, position: 'perRetry' as const }] };
+    const options = { ...clientOptions, additionalPolicies: [{ policy: counting, position: 'perRetry' as const }, ...(clientOptions.additionalPolicies ?? [])] };
     const client =
       'connectionString' in connection
         ? TableClient.fromConnectionString(connection.connectionString, tableName, { ...options, allowInsecureConnection: /127\.0\.0\.1|localhost|UseDevelopmentStorage/i.test(connection.connectionString) })
-        : new TableClient('accountName' in connection ? `https://${connection.accountName}.table.core.windows.net` : connection.endpoint, tableName, connection.credential, options);
+        : new TableClient(connection.endpoint, tableName, connection.credential, options);
     holder.store = new TableIncidentStore(client);
     return holder.store;
   }
@@ -93,10 +99,24 @@ export class TableIncidentStore implements IncidentStore {
     return this.ready;
   }
 
+  private recent(key: string): { incident: Incident; etag: string } | undefined {
+    const v = this.versions.get(key);
+    return v && Date.now() - v.at < VERSION_TTL_MS ? v : undefined;
+  }
+
+  private remember(key: string, incident: Incident, etag: string | undefined): void {
+    if (!etag) return;
+    this.versions.delete(key);
+    this.versions.set(key, { incident, etag, at: Date.now() });
+    if (this.versions.size > 1_000) this.versions.delete(this.versions.keys().next().value as string);
+  }
+
   private async read(cluster: string, id: string, signal?: AbortSignal): Promise<{ incident: Incident; etag: string } | undefined> {
     try {
       const entity = await this.client.getEntity<IncidentEntity>(clusterPartition(cluster), id, { abortSignal: signal });
-      return { incident: parseDoc(entity), etag: entity.etag };
+      const incident = parseDoc(entity);
+      this.remember(`${clusterPartition(cluster)}\n${id}`, incident, entity.etag);
+      return { incident, etag: entity.etag };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;
       throw error;
@@ -111,9 +131,17 @@ export class TableIncidentStore implements IncidentStore {
   async update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult> {
     const signal = options?.signal;
     await this.ensureTable(signal);
+    const key = `${clusterPartition(cluster)}\n${id}`;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.read(cluster, id, signal);
+      // The version this instance last read or wrote, if recent: the write's If-Match proves it is still current.
+      const cached = attempt === 0 ? this.recent(key) : undefined;
+      const current = cached ?? (await this.read(cluster, id, signal));
       const next = change(current?.incident && structuredClone(current.incident));
+      if (!next && cached) {
+        // A decision not to write must not rest on a copy that may be stale: read and decide again.
+        this.versions.delete(key);
+        continue;
+      }
       if (!next) return { incident: current?.incident, written: false };
       const entity = {
         partitionKey: clusterPartition(cluster),
@@ -122,13 +150,17 @@ export class TableIncidentStore implements IncidentStore {
         status: next.status,
         image: next.image,
         cluster: next.cluster,
+        pending: next.pendingJob !== undefined,
         doc: fitDoc(IncidentSchema.parse(next)),
       };
       try {
-        if (current) await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal });
-        else await this.client.createEntity(entity, { abortSignal: signal });
+        const written = current
+          ? await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal })
+          : await this.client.createEntity(entity, { abortSignal: signal });
+        this.remember(key, next, written.etag);
         return { incident: next, written: true };
       } catch (error) {
+        this.versions.delete(key);
         // 412: someone replaced it since we read; 409: someone created it first. Read again and re-apply.
         if (!isStatus(error, 412) && !isStatus(error, 409)) throw error;
         this.stats.conflicts++;
@@ -148,6 +180,28 @@ export class TableIncidentStore implements IncidentStore {
       out.push(parseDoc(entity));
     }
     return out;
+  }
+
+  async openIncidents(cluster: string, image?: string, options?: StoreOptions): Promise<Incident[]> {
+    await this.ensureTable(options?.signal);
+    const partition = odata`PartitionKey eq ${clusterPartition(cluster)} and kind eq ${'incident'} and status ne ${'resolved'}`;
+    return this.query(image === undefined ? partition : `${partition} and ${odata`image eq ${image}`}`, options?.signal);
+  }
+
+  async withPendingJobs(options?: StoreOptions): Promise<Incident[]> {
+    await this.ensureTable(options?.signal);
+    return this.query(odata`kind eq ${'incident'} and pending eq ${true}`, options?.signal);
+  }
+
+  private async query(filter: string, signal?: AbortSignal): Promise<Incident[]> {
+    const out: Incident[] = [];
+    for await (const entity of this.client.listEntities<IncidentEntity>({ queryOptions: { filter }, abortSignal: signal })) out.push(parseDoc(entity));
+    return out;
+  }
+
+  async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
+    await this.ensureTable(options?.signal);
+    return sweepTable(this.client, policy, options?.signal);
   }
 
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
@@ -234,28 +288,4 @@ export class TableIncidentStore implements IncidentStore {
     }
     return out;
   }
-}
-
-/** A string property holds 32K UTF-16 characters; stay well under by shortening the lists (counts stay). */
-const DOC_MAX_CHARS = 30_000;
-
-export function fitDoc(incident: Incident): string {
-  let doc = JSON.stringify(incident);
-  const trimmed = structuredClone(incident);
-  trimmed.podCount ??= trimmed.pods.length;
-  while (doc.length > DOC_MAX_CHARS && (trimmed.pods.length > 1 || trimmed.controllers.length > 1 || trimmed.namespaces.length > 1)) {
-    for (const list of [trimmed.pods, trimmed.controllers, trimmed.namespaces]) list.splice(Math.ceil(list.length / 2));
-    doc = JSON.stringify(trimmed);
-  }
-  if (doc.length > DOC_MAX_CHARS && trimmed.sample?.message) {
-    trimmed.sample.message = `${trimmed.sample.message.slice(0, 2000)}…`;
-    doc = JSON.stringify(trimmed);
-  }
-  return doc;
-}
-
-function parseDoc(entity: TableEntityResult<IncidentEntity>): Incident {
-  const parsed = IncidentSchema.safeParse(JSON.parse(entity.doc));
-  if (!parsed.success) throw new Error(`stored incident ${entity.rowKey} does not match the incident schema: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }

@@ -3,6 +3,7 @@ import { MAX_EVENTS_PER_DELIVERY } from '../http/bounded-body';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Intake } from './intake';
+import { isPermanentStorageError, storageErrorCode } from '../incidents/storage-errors';
 import { clipForLog, type Logger } from './logger';
 import { parseJson } from './json-body';
 import { parseAcrEvents } from './parse-acr-event';
@@ -50,10 +51,13 @@ export interface EventsOutcome {
 /**
  * Kubernetes Warning events (one envelope, a batch, or the exporter's raw event). Malformed and
  * unrelated events are logged and dropped; `routeCluster` is the cluster of the authenticated
- * per-cluster route that received them.
+ * per-cluster route that received them. Each event is stored on its own: one that Storage refuses
+ * for good is dropped with a log line; a transient failure fails the delivery (after the other
+ * events) so Event Grid retries it.
  */
 export async function handleK8sEvents(services: IntakeServices, body: unknown, log: Logger, signal?: AbortSignal, routeCluster?: string): Promise<EventsOutcome> {
   const outcome: EventsOutcome = { accepted: 0, ignored: 0, malformed: 0, refused: 0, duplicates: 0, enqueued: 0 };
+  let transient: unknown;
   for (const event of parseK8sEvents(body, senderBinding(services.k8sEventSenders ?? [], routeCluster))) {
     if (event.kind === 'refused') {
       outcome.refused!++;
@@ -70,12 +74,24 @@ export async function handleK8sEvents(services: IntakeServices, body: unknown, l
       log.info(`k8s event ${clipForLog(event.id, 100)} ignored: ${clipForLog(event.reason)}`);
       continue;
     }
-    const result = await services.intake.ingest([event.failure], { eventKey: `eg|${event.id}`, signal });
+    let result: Awaited<ReturnType<typeof services.intake.ingest>>;
+    try {
+      result = await services.intake.ingest([event.failure], { eventKey: `eg|${event.id}`, signal });
+    } catch (error) {
+      if (!isPermanentStorageError(error)) {
+        transient ??= error;
+        continue;
+      }
+      outcome.ignored++;
+      log.error(`k8s event ${clipForLog(event.id, 100)} dropped: storage refused it for good (${clipForLog(storageErrorCode(error))})`);
+      continue;
+    }
     if (result.duplicate) outcome.duplicates++;
     else if (result.ignored.length > 0) outcome.ignored++;
     else outcome.accepted++;
     outcome.enqueued += result.enqueued;
   }
+  if (transient) throw transient;
   return outcome;
 }
 

@@ -1,15 +1,17 @@
-import { parseImageRef } from '../image-ref/parse-image-ref';
 import type { Category, Incident, PullFailure } from '../model';
-import { incidentId } from '../incidents/incident-key';
 import type { IncidentStore } from '../incidents/incident-store';
 import { mergeFailures } from '../incidents/merge-failures';
-import { newJob } from '../queue/diagnose-job';
+import { CLAIM_TIMEOUT_MS, needsResend, requestJob, resendIfDue, sendPendingJob, withPendingJob, type OutboxDeps } from '../incidents/outbox';
 import type { JobQueue } from '../queue/job-queue';
-import type { Logger } from './logger';
-import { isAksClusterId, isImageText, isNamespace, isPodName } from './names';
+import { boundFailure, rejectReason } from './bound-failure';
+import { IncidentTargets } from './incident-targets';
+import { clipForLog, type Logger } from './logger';
 import { RecentKeys } from './recent-keys';
+import { imageMatches, inScope } from './scope';
 import { recordIncident } from '../telemetry';
 import { RegistryEgressPolicy } from '../registry/egress-policy';
+
+export { imageMatches, inScope } from './scope';
 
 export interface IntakeSettings {
   debounceMinutes: number;
@@ -57,17 +59,12 @@ export interface IngestResult {
 
 /** lastSeen moving less than this, with nothing else new, is kept in memory until the next write. */
 const COALESCE_MS = 60_000;
-/** How long this process trusts what it knows about an image's open incident. */
-const KNOWN_CAUSE_TTL_MS = 60_000;
-
-export function inScope(cluster: string, allowed: readonly string[]): boolean {
-  if (allowed.length === 0) return true;
-  const c = cluster.toLowerCase();
-  return allowed.some((a) => {
-    const scope = a.toLowerCase().replace(/\/+$/, '');
-    return c === scope || c.startsWith(`${scope}/`);
-  });
-}
+/**
+ * How long this process trusts its last read of an incident to decide that an event changes nothing
+ * durable (a known pod, a lastSeen within the coalescing minute). Reads then follow pods, not events;
+ * a resolution written elsewhere is noticed at most this late.
+ */
+const KNOWN_INCIDENT_TTL_MS = 15_000;
 
 /**
  * Intake: failures from any trigger become incidents (grouped per cluster + image + category) and
@@ -78,25 +75,31 @@ export class Intake {
   /** Events and last-seen counted in this process but not yet written (see COALESCE_MS). */
   private readonly pending = new Map<string, { cluster: string; events: number; since: number }>();
   private readonly now: () => Date;
-  /** cluster|image → the open incident with a known cause (id '' = none), for cause-less events. */
-  private readonly byImage = new Map<string, { id: string; category: Category; at: number }>();
+  private readonly targets: IncidentTargets;
+  /** incident id → its last stored state as this process read or wrote it. */
+  private readonly known = new Map<string, { incident: Incident; at: number }>();
+  /** incident id → cluster, for pending jobs whose send failed in this process. */
+  private readonly unsent = new Map<string, string>();
 
   constructor(private readonly deps: IntakeDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.targets = new IncidentTargets(deps.store, this.now);
   }
 
-  /** Validates, scopes, groups and records failures; enqueues diagnose jobs the merge asks for. */
+  /** Validates, scopes, bounds, groups and records failures; writes and sends the diagnose jobs the merge asks for (outbox). */
   async ingest(failures: readonly PullFailure[], options: IngestOptions = {}): Promise<IngestResult> {
     const result: IngestResult = { duplicate: false, ignored: [], incidents: [], created: 0, enqueued: 0, writes: 0 };
     if (options.eventKey && (await this.seen(options.eventKey, options.durableKey ?? false, options.signal))) return { ...result, duplicate: true };
     const groups = new Map<string, { cluster: string; image: string; category: Category; failures: PullFailure[] }>();
-    for (const failure of failures) {
-      const problem = this.rejectReason(failure);
+    for (const raw of failures) {
+      const problem = rejectReason(raw, (c) => (inScope(c, this.deps.settings.allowedClusters) ? undefined : `cluster ${c} is outside PULL_DOCTOR_ALLOWED_CLUSTERS`));
       if (problem) {
         result.ignored.push(problem);
-        this.deps.log.warn(`intake: ignored failure (${problem})`);
+        this.deps.log.warn(`intake: ignored failure (${clipForLog(problem)})`);
         continue;
       }
+      const { failure, dropped } = boundFailure(raw);
+      if (dropped.length) this.deps.log.warn(`intake: ${failure.namespace ?? '?'}/${failure.pod ?? '?'}: left out ${dropped.join(', ')} (not valid for its grammar or too long)`);
       const cluster = failure.cluster!;
       const category = this.deps.classify(failure);
       const key = `${category}\n${cluster.toLowerCase()}\n${failure.image}`;
@@ -104,52 +107,103 @@ export class Intake {
       group.failures.push(failure);
       groups.set(key, group);
     }
-    for (const group of groups.values()) {
-      const target = await this.targetFor(group.cluster, group.image, group.category, options.signal);
-      const id = target.id;
-      const now = this.now();
-      const pendingEvents = this.pending.get(id)?.events ?? 0;
-      let decision: ReturnType<typeof mergeFailures> | undefined;
-      const { written } = await this.deps.store.update(
-        group.cluster,
-        id,
-        (current) => {
-          decision = mergeFailures(current, { id, cluster: group.cluster, image: group.image, category: target.category }, group.failures, {
-            now,
-            alertId: options.alertId,
-            alertRule: options.alertRule,
-            pendingEvents,
-            updateSample: group.category !== 'unknown',
-            policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
-          });
-          return decision.next;
-        },
-        { signal: options.signal },
-      );
-      result.incidents.push(id);
-      if (written && decision?.next && decision.next.category !== 'unknown') this.rememberKnownCause(group.cluster, group.image, id, decision.next.category);
-      if (written) {
-        result.writes++;
-        this.pending.delete(id);
-        if (decision?.created) {
-          result.created++;
-          recordIncident('opened', { category: group.category });
-        }
-        if (decision?.enqueue) {
-          await this.deps.queue.enqueue(newJob({ incidentId: id, cluster: group.cluster, reason: decision.enqueue, force: decision.enqueue === 'cause-known' }), { signal: options.signal });
-          result.enqueued++;
-          this.deps.log.info(`intake: incident ${id} (${group.category}, ${group.image}) → diagnose job (${decision.enqueue})`);
-        }
-      } else {
-        const p = this.pending.get(id) ?? { cluster: group.cluster, events: 0, since: now.getTime() };
-        p.events += group.failures.length;
-        this.pending.set(id, p);
-        // Counters wait at most a minute in memory, whichever instance holds them.
-        if (now.getTime() - p.since >= COALESCE_MS && (await this.flushOne(id, p, options.signal))) result.writes++;
-      }
-    }
+    for (const group of groups.values()) await this.ingestGroup(group, result, options);
     if (options.eventKey) await this.remember(options.eventKey, options.durableKey ?? false, options.signal);
     return result;
+  }
+
+  private async ingestGroup(
+    group: { cluster: string; image: string; category: Category; failures: PullFailure[] },
+    result: IngestResult,
+    options: IngestOptions,
+  ): Promise<void> {
+    const target = await this.targets.targetFor(group.cluster, group.image, group.category, options.signal);
+    const id = target.id;
+    const now = this.now();
+    const identity = { id, cluster: group.cluster, image: group.image, category: target.category };
+    const context = {
+      now,
+      alertId: options.alertId,
+      alertRule: options.alertRule,
+      pendingEvents: this.pending.get(id)?.events ?? 0,
+      updateSample: group.category !== 'unknown',
+      policy: { debounceMs: this.deps.settings.debounceMinutes * 60_000, coalesceMs: COALESCE_MS },
+    };
+    result.incidents.push(id);
+    // What this process last read of the incident: when merging into it changes nothing durable, no read is needed.
+    const known = this.known.get(id);
+    if (known && now.getTime() - known.at < KNOWN_INCIDENT_TTL_MS && !this.unsent.has(id) && !mergeFailures(known.incident, identity, group.failures, context).next) {
+      await this.countInMemory(id, group, now, result, options.signal);
+      await this.keepOutboxMoving(known.incident, result, options.signal);
+      return;
+    }
+    let decision: ReturnType<typeof mergeFailures> | undefined;
+    const { incident: stored, written } = await this.deps.store.update(
+      group.cluster,
+      id,
+      (current) => {
+        decision = mergeFailures(current, identity, group.failures, context);
+        const next = decision.next;
+        // The job and the change that asks for it are one write: nothing can happen between them.
+        return next && decision.enqueue ? withPendingJob(next, { reason: decision.enqueue, force: decision.enqueue === 'cause-known' }, now) : next;
+      },
+      { signal: options.signal },
+    );
+    if (stored) this.known.set(id, { incident: stored, at: now.getTime() });
+    if (written && stored && stored.category !== 'unknown') this.targets.remember(group.cluster, group.image, id, stored.category);
+    if (!written) {
+      await this.countInMemory(id, group, now, result, options.signal);
+      if (stored) await this.keepOutboxMoving(stored, result, options.signal);
+      return;
+    }
+    result.writes++;
+    this.pending.delete(id);
+    if (decision?.created) {
+      result.created++;
+      recordIncident('opened', { category: group.category });
+    }
+    if (decision?.enqueue && stored?.pendingJob) {
+      await this.send(stored, options.signal);
+      result.enqueued++;
+      this.deps.log.info(`intake: incident ${id} (${group.category}, ${group.image}) → diagnose job ${stored.pendingJob.id} (${decision.enqueue})`);
+    }
+  }
+
+  /** Sends an incident's pending job; a failed send is remembered so the next chance (redelivery, next event) sends it at once. */
+  private async send(incident: Incident, signal?: AbortSignal): Promise<void> {
+    try {
+      await sendPendingJob(this.outbox(), incident, { signal });
+      this.unsent.delete(incident.id);
+    } catch (error) {
+      this.unsent.set(incident.id, incident.cluster);
+      this.deps.log.error(`intake: incident ${incident.id}: job ${incident.pendingJob?.id} written but not sent (${error instanceof Error ? error.message : String(error)}); it is sent again by the redelivery, the next event or the timer`);
+      throw error;
+    }
+  }
+
+  /** A pending job nobody picked up within the bound (or that this process failed to send) is sent again. */
+  private async keepOutboxMoving(incident: Incident, result: IngestResult, signal?: AbortSignal): Promise<void> {
+    const unsent = this.unsent.has(incident.id);
+    if (!incident.pendingJob || (!unsent && !needsResend(incident, this.now(), CLAIM_TIMEOUT_MS))) return;
+    const outcome = await resendIfDue(this.outbox(), incident, CLAIM_TIMEOUT_MS, { signal, immediately: unsent });
+    this.unsent.delete(incident.id);
+    this.known.delete(incident.id);
+    if (outcome === 'sent') {
+      result.enqueued++;
+      this.deps.log.info(`intake: incident ${incident.id}: pending job ${incident.pendingJob.id} sent again (${unsent ? 'its first send failed' : 'not picked up in time'})`);
+    }
+  }
+
+  private outbox(): OutboxDeps {
+    return { store: this.deps.store, queue: this.deps.queue, now: this.now };
+  }
+
+  private async countInMemory(id: string, group: { cluster: string; failures: PullFailure[] }, now: Date, result: IngestResult, signal?: AbortSignal): Promise<void> {
+    const p = this.pending.get(id) ?? { cluster: group.cluster, events: 0, since: now.getTime() };
+    p.events += group.failures.length;
+    this.pending.set(id, p);
+    // Counters wait at most a minute in memory, whichever instance holds them.
+    if (now.getTime() - p.since >= COALESCE_MS && (await this.flushOne(id, p, signal))) result.writes++;
   }
 
   /** True when a delivery with this key was handled already (in this process, or durably). */
@@ -168,40 +222,6 @@ export class Intake {
     if (durable) await this.deps.store.markProcessed(eventKey, { signal });
   }
 
-  /**
-   * Which incident failures of this cluster, image and category belong to. Kubelet sends the cause
-   * in `Failed` events and nothing but "Back-off pulling image" in `BackOff` events (category
-   * unknown): cause-less failures join the open incident that knows the cause, and an incident
-   * opened by cause-less failures takes the cause when it arrives (same thread).
-   */
-  private async targetFor(cluster: string, image: string, category: Category, signal?: AbortSignal): Promise<{ id: string; category: Category }> {
-    const key = `${cluster.toLowerCase()}|${image}`;
-    const cached = this.byImage.get(key);
-    const fresh = cached && this.now().getTime() - cached.at < KNOWN_CAUSE_TTL_MS;
-    const unknownId = incidentId(cluster, image, 'unknown');
-    if (category === 'unknown') {
-      if (fresh) return cached.id ? { id: cached.id, category: cached.category } : { id: unknownId, category };
-      const known = (await this.deps.store.list({ status: ['open', 'muted'] }, { signal })).find(
-        (i) => i.cluster.toLowerCase() === cluster.toLowerCase() && i.image === image && i.category !== 'unknown',
-      );
-      this.byImage.set(key, { id: known?.id ?? '', category: known?.category ?? 'unknown', at: this.now().getTime() });
-      return known ? { id: known.id, category: known.category } : { id: unknownId, category };
-    }
-    if (fresh && cached.id && cached.category === category) return { id: cached.id, category };
-    const knownId = incidentId(cluster, image, category);
-    const existing = await this.deps.store.get(cluster, knownId, { signal });
-    if (existing && existing.status !== 'resolved') this.rememberKnownCause(cluster, image, knownId, category);
-    if (!existing || existing.status === 'resolved') {
-      const opened = await this.deps.store.get(cluster, unknownId, { signal });
-      if (opened && opened.status !== 'resolved' && (opened.category === 'unknown' || opened.category === category)) return { id: unknownId, category };
-    }
-    return { id: knownId, category };
-  }
-
-  private rememberKnownCause(cluster: string, image: string, id: string, category: Category): void {
-    this.byImage.set(`${cluster.toLowerCase()}|${image}`, { id, category, at: this.now().getTime() });
-  }
-
   /** Writes counters kept in memory (timer and benchmark call this). */
   async flush(options: { signal?: AbortSignal } = {}): Promise<number> {
     let writes = 0;
@@ -215,26 +235,23 @@ export class Intake {
     return written;
   }
 
-  /** An alert's `Resolved` call: resolve its open incidents and post the resolution (through the queue). */
-  async alertResolved(alertId: string, options: { eventKey?: string; rule?: string; signal?: AbortSignal } = {}): Promise<string[]> {
+  /** An alert's `Resolved` call: resolve the open incidents its rule opened; the resolution notice is their pending job (outbox). */
+  async alertResolved(alertId: string, options: { eventKey?: string; rule?: string; cluster?: string; signal?: AbortSignal } = {}): Promise<string[]> {
     if (options.eventKey && (await this.seen(options.eventKey, true, options.signal))) return [];
+    const candidates = options.cluster ? await this.deps.store.openIncidents(options.cluster, undefined, options) : await this.deps.store.list({ status: ['open', 'muted'] }, options);
     // Only incidents this rule opened: a pull incident another source opened outlives this alert.
-    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter(
-      (i) => i.alertIds?.includes(alertId) && (options.rule === undefined || i.openedByRule?.toLowerCase() === options.rule.toLowerCase()),
-    );
+    const open = candidates.filter((i) => i.alertIds?.includes(alertId) && (options.rule === undefined || i.openedByRule?.toLowerCase() === options.rule.toLowerCase()));
     const resolved: string[] = [];
     for (const incident of open) {
       const now = this.now().toISOString();
-      const { written } = await this.deps.store.update(
-        incident.cluster,
-        incident.id,
-        (current) => (current && current.status !== 'resolved' ? { ...current, status: 'resolved', resolvedAt: now, resolvedReason: 'alert resolved' } : undefined),
-        options,
-      );
-      if (!written) continue;
+      const stored = await requestJob(this.outbox(), incident.cluster, incident.id, { reason: 'alert-resolved' }, {
+        signal: options.signal,
+        extra: (current) => (current.status !== 'resolved' ? { ...current, status: 'resolved', resolvedAt: now, resolvedReason: 'alert resolved' } : undefined),
+      });
+      if (!stored) continue;
+      this.known.delete(incident.id);
       resolved.push(incident.id);
       recordIncident('resolved', { category: incident.category, resolvedBy: 'alert-resolved' });
-      await this.deps.queue.enqueue(newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'alert-resolved' }), options);
     }
     if (options.eventKey) await this.remember(options.eventKey, true, options.signal);
     this.deps.log.info(`intake: alert ${alertId} resolved → ${resolved.length} incident(s) resolved`);
@@ -245,8 +262,11 @@ export class Intake {
   async imagePushed(push: { loginServer: string; repository: string; tag?: string; digest?: string }, options: { signal?: AbortSignal } = {}): Promise<string[]> {
     const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => imageMatches(i, push));
     for (const incident of open) {
-      await this.deps.queue.enqueue(
-        newJob({ incidentId: incident.id, cluster: incident.cluster, reason: 'image-pushed', force: true, resolveIfPasses: `image pushed (${push.repository}:${push.tag ?? push.digest})` }),
+      await requestJob(
+        this.outbox(),
+        incident.cluster,
+        incident.id,
+        { reason: 'image-pushed', force: true, resolveIfPasses: `image pushed (${push.repository}:${push.tag ?? push.digest})` },
         options,
       );
     }
@@ -258,24 +278,4 @@ export class Intake {
     const allowed = this.deps.settings.allowedRegistries;
     return allowed.length === 0 || new RegistryEgressPolicy({ allowedRegistries: allowed }).isListed(loginServer);
   }
-
-  private rejectReason(f: PullFailure): string | undefined {
-    if (!f.cluster) return 'no cluster id';
-    if (!isAksClusterId(f.cluster)) return 'not a valid AKS cluster id';
-    if (!inScope(f.cluster, this.deps.settings.allowedClusters)) return `cluster ${f.cluster} is outside PULL_DOCTOR_ALLOWED_CLUSTERS`;
-    if (!isImageText(f.image)) return 'not a valid image reference';
-    if (f.namespace !== undefined && !isNamespace(f.namespace)) return 'not a valid namespace';
-    if (f.pod !== undefined && !isPodName(f.pod)) return 'not a valid pod name';
-    return undefined;
-  }
-}
-
-/** True when the incident's image is `loginServer/repository` with the pushed tag (or digest). */
-export function imageMatches(incident: Pick<Incident, 'image'>, push: { loginServer: string; repository: string; tag?: string; digest?: string }): boolean {
-  const parsed = parseImageRef(incident.image);
-  if (!parsed.ok) return false;
-  const ref = parsed.ref;
-  if (ref.registry.toLowerCase() !== push.loginServer.toLowerCase() || ref.repository !== push.repository) return false;
-  if (ref.digest) return ref.digest === push.digest;
-  return ref.tag === push.tag;
 }

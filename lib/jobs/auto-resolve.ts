@@ -1,7 +1,7 @@
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Intake } from '../intake/intake';
 import type { Logger } from '../intake/logger';
-import { newJob } from '../queue/diagnose-job';
+import { CLAIM_TIMEOUT_MS, requestJob, resendIfDue, type OutboxDeps } from '../incidents/outbox';
 import type { JobQueue } from '../queue/job-queue';
 
 export interface AutoResolveDeps {
@@ -9,6 +9,8 @@ export interface AutoResolveDeps {
   queue: JobQueue;
   log: Logger;
   quietPeriodMinutes: number;
+  /** Resolved incidents are deleted this many days after their last change (PULL_DOCTOR_RESOLVED_RETENTION_DAYS). */
+  resolvedRetentionDays?: number;
   /** Flushes counters intake kept in memory, when this process has an Intake. */
   intake?: Intake;
   now?: () => Date;
@@ -20,7 +22,17 @@ export interface AutoResolveResult {
   rechecks: string[];
   /** Muted incidents whose mute ran out. */
   unmuted: string[];
+  /** Pending jobs nobody picked up in time, sent again (outbox). */
+  resent: string[];
+  /** Rows deleted by retention. */
+  swept: { processed: number; tags: number; incidents: number; jobFailures: number } | undefined;
 }
+
+const DAY = 86_400_000;
+/** Event Grid retries a delivery for at most 24 hours; redelivery keys are kept twice that. */
+const PROCESSED_RETENTION_MS = 2 * DAY;
+const TAG_RETENTION_MS = 30 * DAY;
+const JOB_FAILURE_RETENTION_MS = 30 * DAY;
 
 /**
  * The timer's work. An open incident quiet for the configured period gets one forced re-check job
@@ -31,7 +43,12 @@ export async function runAutoResolve(deps: AutoResolveDeps, options: { signal?: 
   const now = (deps.now ?? (() => new Date()))();
   if (deps.intake) await deps.intake.flush(options);
   const quietMs = deps.quietPeriodMinutes * 60_000;
-  const result: AutoResolveResult = { open: 0, rechecks: [], unmuted: [] };
+  const result: AutoResolveResult = { open: 0, rechecks: [], unmuted: [], resent: [], swept: undefined };
+  const outbox: OutboxDeps = { store: deps.store, queue: deps.queue, now: () => now };
+  // The outbox: a job written with its incident but never picked up is sent again (the job is idempotent by id).
+  for (const incident of await deps.store.withPendingJobs(options)) {
+    if ((await resendIfDue(outbox, incident, CLAIM_TIMEOUT_MS, options)) === 'sent') result.resent.push(incident.id);
+  }
   for (const incident of await deps.store.list({ status: ['open', 'muted'] }, options)) {
     if (incident.status === 'muted') {
       if (incident.mutedUntil && Date.parse(incident.mutedUntil) <= now.getTime()) {
@@ -56,19 +73,24 @@ export async function runAutoResolve(deps: AutoResolveDeps, options: { signal?: 
     // One re-check per quiet stretch: the key changes only when a new failure moves lastSeen.
     const key = `quiet|${incident.id}|${incident.lastSeen}`;
     if (await deps.store.hasProcessed(key, options)) continue;
-    await deps.queue.enqueue(
-      newJob({
-        incidentId: incident.id,
-        cluster: incident.cluster,
-        reason: 'quiet-period',
-        force: true,
-        resolveIfPasses: `no failure for ${deps.quietPeriodMinutes} min and re-check passed`,
-      }),
-      options,
-    );
+    await requestJob(outbox, incident.cluster, incident.id, { reason: 'quiet-period', force: true, resolveIfPasses: `no failure for ${deps.quietPeriodMinutes} min and re-check passed` }, options);
     await deps.store.markProcessed(key, options);
     result.rechecks.push(incident.id);
   }
-  if (result.rechecks.length || result.unmuted.length) deps.log.info(`auto-resolve: ${result.rechecks.length} quiet incident(s) re-checked, ${result.unmuted.length} unmuted`);
+  result.swept = await deps.store.sweep(
+    {
+      processedBefore: new Date(now.getTime() - PROCESSED_RETENTION_MS),
+      tagsBefore: new Date(now.getTime() - TAG_RETENTION_MS),
+      resolvedBefore: new Date(now.getTime() - (deps.resolvedRetentionDays ?? 30) * DAY),
+      jobFailuresBefore: new Date(now.getTime() - JOB_FAILURE_RETENTION_MS),
+    },
+    options,
+  );
+  const swept = Object.values(result.swept).reduce((a, b) => a + b, 0);
+  if (result.rechecks.length || result.unmuted.length || result.resent.length || swept) {
+    deps.log.info(
+      `auto-resolve: ${result.rechecks.length} quiet incident(s) re-checked, ${result.unmuted.length} unmuted, ${result.resent.length} pending job(s) sent again, ${swept} expired row(s) deleted (${JSON.stringify(result.swept)})`,
+    );
+  }
   return result;
 }

@@ -1,6 +1,7 @@
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
 import { mergeFailures } from '../incidents/merge-failures';
 import { encodeJobMessage, newJob } from '../queue/diagnose-job';
+import { MemoryJobQueue } from '../queue/job-queue';
 import { FakeDiagnoser, RecordingChat, recordingLogger } from '../../test/intake/fakes';
 import { runDiagnoseJob, type JobDeps } from './run-diagnose-job';
 
@@ -48,10 +49,16 @@ describe('runDiagnoseJob', () => {
     expect(chat.calls.find((c) => c.method === 'reply')?.text).toMatch(/@oncall/);
   });
 
-  it('lets only one of two concurrent jobs run (claim), and a retry of the claimant continue', async () => {
+  it('lets only one of two concurrent jobs run (claim): the other goes back to the queue with a delay; a retry of the claimant continues', async () => {
     const { store, deps, diagnoser } = await setup();
     await store.update(cluster, id, (c) => c && { ...c, job: { id: '11111111-1111-4111-8111-111111111111', startedAt: now.toISOString() } });
-    expect(await runDiagnoseJob(newJob({ incidentId: id, cluster, reason: 'new' }), deps)).toBe('skipped:busy');
+    const queue = new MemoryJobQueue();
+    const busy = newJob({ incidentId: id, cluster, reason: 'recheck', force: true });
+    expect(await runDiagnoseJob(busy, { ...deps, queue, busyRetrySeconds: 7 })).toBe('deferred:busy');
+    expect(queue.pending.map((p) => [p.job.jobId, p.job.deferrals])).toEqual([[busy.jobId, 1]]);
+    expect(queue.delays).toEqual([7]);
+    // Without a queue to hand it back to, it throws: the runtime retries it, it is never dropped.
+    await expect(runDiagnoseJob(busy, deps)).rejects.toThrow(/incident busy/);
     const retry = { ...newJob({ incidentId: id, cluster, reason: 'new' }), jobId: '11111111-1111-4111-8111-111111111111' };
     expect(await runDiagnoseJob(retry, deps)).toBe('diagnosed');
     expect(diagnoser.runs).toHaveLength(1);

@@ -1,10 +1,13 @@
 import type { ChatPort } from '../chat/chat-port';
-import type { DiagnosisProgress, Diagnoser } from '../diagnosis/diagnoser';
+import type { Diagnoser } from '../diagnosis/diagnoser';
 import type { IncidentStore } from '../incidents/incident-store';
+import { acknowledge, CLAIM_TIMEOUT_MS } from '../incidents/outbox';
 import { clipForLog, type Logger } from '../intake/logger';
-import type { ChatMessageRef, Diagnosis, Incident, PullFailure } from '../model';
+import type { Incident, PullFailure } from '../model';
 import { parseJobMessage, type DiagnoseJob } from '../queue/diagnose-job';
-import { recordIncident, recordTimeToFirstMessage } from '../telemetry';
+import type { JobQueue } from '../queue/job-queue';
+import { deliverDiagnosis, type DeliveryState } from './deliver-diagnosis';
+import { handleJobError } from './job-failure';
 
 export interface JobDeps {
   store: IncidentStore;
@@ -18,6 +21,12 @@ export interface JobDeps {
   progressIntervalMs?: number;
   /** Adds what the signal did not carry (container, workload, node) before diagnosing. */
   completeFailure?: (failure: PullFailure, signal?: AbortSignal) => Promise<PullFailure>;
+  /** Where a job goes back with a delay (busy incident, rate-limited channel); without it such a job throws (the runtime retries it). */
+  queue?: JobQueue;
+  /** host.json maxDequeueCount: the attempt that, failing, sends the message to `<queue>-poison`. Default 5. */
+  maxDequeueCount?: number;
+  /** Delay before a job that met a busy incident runs again. Default 30 s. */
+  busyRetrySeconds?: number;
 }
 
 export type JobOutcome =
@@ -29,10 +38,14 @@ export type JobOutcome =
   | 'skipped:resolved'
   | 'skipped:muted'
   | 'skipped:debounced'
-  | 'skipped:busy';
+  | 'skipped:done'
+  | 'skipped:superseded'
+  | 'deferred:busy'
+  | 'deferred:rate-limited'
+  | 'failed:permanent';
 
-/** A claim older than this belongs to a run that died (host.json functionTimeout is 5 minutes). */
-const CLAIM_TIMEOUT_MS = 5 * 60_000;
+/** A job handed back more often than this (busy, rate limited) fails like any other error: it retries, then ends unfinished. */
+export const MAX_DEFERRALS = 8;
 
 function ms(text: string | undefined): number {
   const t = text ? Date.parse(text) : NaN;
@@ -40,10 +53,10 @@ function ms(text: string | undefined): number {
 }
 
 /**
- * The queue trigger's work: one diagnose job. A storm of jobs for one incident runs the engine
- * once (debounce + claim); progress and the verdict update the incident's one chat message.
- * Throws on failure so the Functions runtime retries (maxDequeueCount 5), after recording why so
- * a poison message can be explained.
+ * The queue trigger's work: one diagnose job. The incident's outbox (`pendingJob`, `doneJobs`) makes
+ * it idempotent by job id; a storm of jobs for one incident runs the engine once (debounce + claim);
+ * progress and the verdict update the incident's one chat message, and whatever fails, that message
+ * ends in a final state (lib/jobs/job-failure.ts). Throws only for errors worth retrying.
  */
 export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { dequeueCount?: number; signal?: AbortSignal } = {}): Promise<JobOutcome> {
   const parsed = parseJobMessage(message);
@@ -60,12 +73,25 @@ export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { de
     deps.log.warn(`diagnose job ${job.jobId}: incident ${job.incidentId} not found`);
     return 'skipped:missing';
   }
-  if (job.reason === 'alert-resolved') return notifyResolved(incident, deps, signal);
-  if (incident.status === 'resolved' && !job.force) return 'skipped:resolved';
-  if (incident.status === 'muted' && ms(incident.mutedUntil) > now().getTime() && !job.force) return 'skipped:muted';
-  if (!job.force && incident.lastDiagnosedAt && now().getTime() - ms(incident.lastDiagnosedAt) < deps.debounceMinutes * 60_000) {
-    deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id} diagnosed at ${incident.lastDiagnosedAt}, within the debounce; skipped`);
-    return 'skipped:debounced';
+  if (incident.doneJobs?.includes(job.jobId)) {
+    deps.log.info(`diagnose job ${job.jobId}: already finished (a redelivered or re-sent copy); skipped`);
+    return 'skipped:done';
+  }
+  if (incident.pendingJob && incident.pendingJob.id !== job.jobId && incident.job?.id !== job.jobId) {
+    deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id} now owes job ${incident.pendingJob.id}, which replaces this one; skipped`);
+    return 'skipped:superseded';
+  }
+  const state: DeliveryState = { ref: incident.chat, final: false };
+  try {
+    if (job.reason === 'alert-resolved') return await notifyResolved(job, incident, deps, state, signal);
+    if (incident.status === 'resolved' && !job.force) return await settle(job, incident, deps, 'skipped:resolved', signal);
+    if (incident.status === 'muted' && ms(incident.mutedUntil) > now().getTime() && !job.force) return await settle(job, incident, deps, 'skipped:muted', signal);
+    if (!job.force && incident.lastDiagnosedAt && now().getTime() - ms(incident.lastDiagnosedAt) < deps.debounceMinutes * 60_000) {
+      deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id} diagnosed at ${incident.lastDiagnosedAt}, within the debounce; skipped`);
+      return await settle(job, incident, deps, 'skipped:debounced', signal);
+    }
+  } catch (error) {
+    return handleJobError(job, error, deps, state, meta);
   }
 
   const claimedAt = now().toISOString();
@@ -80,115 +106,40 @@ export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { de
     { signal },
   );
   if (!claim.written || !claim.incident) {
-    deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id} is being diagnosed by job ${claim.incident?.job?.id}; skipped`);
-    return 'skipped:busy';
+    deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id} is being diagnosed by job ${claim.incident?.job?.id}; runs again in ${deps.busyRetrySeconds ?? 30} s`);
+    return defer(job, deps, 'busy', deps.busyRetrySeconds ?? 30, signal);
   }
 
   try {
-    return await diagnoseClaimed(job, claim.incident, deps, signal);
+    return await deliverDiagnosis(job, claim.incident, deps, state, { dequeueCount: meta.dequeueCount ?? 1, signal });
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    deps.log.error(`diagnose job ${job.jobId} (attempt ${meta.dequeueCount ?? 1}) failed: ${reason}`);
-    await recordFailure(job, reason, meta.dequeueCount ?? 1, deps, now);
-    throw error;
+    return handleJobError(job, error, deps, state, meta);
   }
 }
 
-async function diagnoseClaimed(job: DiagnoseJob, incident: Incident, deps: JobDeps, signal: AbortSignal | undefined): Promise<JobOutcome> {
-  const now = deps.now ?? (() => new Date());
-  if (!incident.sample) throw new Error(`incident ${incident.id} has no failure to diagnose`);
-  let ref: ChatMessageRef | undefined = incident.chat;
-  if (!ref) {
-    ref = await deps.chat.start(incident, { signal });
-    recordTimeToFirstMessage(now().getTime() - Date.parse(incident.firstSeen), { platform: ref.platform, trigger: incident.sample?.source });
-    const stored = ref;
-    // Saved at once: a retry after a later failure updates this message instead of posting another.
-    await deps.store.update(job.cluster, job.incidentId, (c) => (c ? { ...c, chat: stored } : undefined), { signal });
-  } else if (job.requestedBy || job.reason === 'image-pushed') {
-    await deps.chat.reply(ref, job.reason === 'image-pushed' ? `${job.resolveIfPasses ?? 'image pushed'}: re-checking…` : `re-check requested by ${job.requestedBy}…`, { signal });
+/**
+ * Hands the job back to the queue with a delay instead of failing it (a busy incident, a channel
+ * that asked to wait), so it neither uses an attempt nor is dropped.
+ */
+export async function defer(job: DiagnoseJob, deps: JobDeps, why: 'busy' | 'rate-limited', delaySeconds: number, signal?: AbortSignal): Promise<JobOutcome> {
+  if (!deps.queue || job.deferrals >= MAX_DEFERRALS) {
+    throw new Error(`job ${job.jobId}: ${why === 'busy' ? 'incident busy with another job' : 'chat channel rate limited'}${deps.queue ? ` after ${job.deferrals} deferrals` : ''}; retried by the queue`);
   }
-
-  const progress = progressReporter(deps, ref, incident, signal);
-  const failure = deps.completeFailure
-    ? await deps.completeFailure(incident.sample, signal).catch((error: unknown) => {
-        deps.log.warn(`diagnose job ${job.jobId}: pod details not read (${error instanceof Error ? error.message : String(error)}); diagnosing without them`);
-        return incident.sample!;
-      })
-    : incident.sample;
-  const diagnosis: Diagnosis = await deps.diagnoser.diagnose(failure, { signal, onProgress: progress.report });
-  await progress.flush();
-  await deps.chat.diagnosis(ref, incident, diagnosis, { signal });
-
-  const passes = diagnosis.verdict.outcome === 'should_work';
-  const resolveHow = job.resolveIfPasses && passes ? job.resolveIfPasses : undefined;
-  const finishedAt = now().toISOString();
-  const { incident: stored } = await deps.store.update(
-    job.cluster,
-    job.incidentId,
-    (current) => {
-      if (!current) return undefined;
-      const next: Incident = { ...current, lastDiagnosedAt: finishedAt, chat: ref };
-      delete next.job;
-      delete next.lastError;
-      const cause = diagnosis.verdict.rootCauses[0]?.checkId;
-      if (cause) next.rootCause = cause;
-      if (resolveHow && current.status !== 'resolved') Object.assign(next, { status: 'resolved', resolvedAt: finishedAt, resolvedReason: resolveHow });
-      return next;
-    },
-    { signal },
-  );
-  if (resolveHow && stored) {
-    recordIncident('resolved', { category: stored.category, resolvedBy: job.reason });
-    await deps.chat.resolved(ref, stored, resolveHow, { signal });
-    deps.log.info(`incident ${incident.id} resolved: ${resolveHow}`);
-    return 'resolved';
-  }
-  return 'diagnosed';
+  await deps.queue.enqueue({ ...job, deferrals: job.deferrals + 1 }, { signal, delaySeconds: Math.max(1, Math.ceil(delaySeconds)) });
+  return why === 'busy' ? 'deferred:busy' : 'deferred:rate-limited';
 }
 
-/** Forwards engine progress to chat, at most one update per interval, in order, never failing the job. */
-function progressReporter(deps: JobDeps, ref: ChatMessageRef, incident: Incident, signal: AbortSignal | undefined) {
-  const interval = deps.progressIntervalMs ?? 1000;
-  let chain: Promise<void> = Promise.resolve();
-  let lastSent = 0;
-  let latest: DiagnosisProgress | undefined;
-  let sentLatest = true;
-  const send = (p: DiagnosisProgress) => {
-    lastSent = Date.now();
-    sentLatest = true;
-    chain = chain.then(() =>
-      deps.chat.progress(ref, incident, p, { signal }).catch((error: unknown) => deps.log.warn(`chat progress update failed: ${error instanceof Error ? error.message : String(error)}`)),
-    );
-  };
-  return {
-    report: (p: DiagnosisProgress) => {
-      latest = p;
-      sentLatest = false;
-      if (Date.now() - lastSent >= interval) send(p);
-    },
-    flush: async () => {
-      if (!sentLatest && latest && latest.done < latest.total) send(latest);
-      await chain;
-    },
-  };
-}
-
-async function notifyResolved(incident: Incident, deps: JobDeps, signal: AbortSignal | undefined): Promise<JobOutcome> {
-  if (!incident.chat) return 'notified';
-  await deps.chat.resolved(incident.chat, incident, incident.resolvedReason ?? 'resolved', { signal });
-  return 'notified';
-}
-
-async function recordFailure(job: DiagnoseJob, reason: string, attempt: number, deps: JobDeps, now: () => Date): Promise<void> {
-  try {
-    await deps.store.recordJobFailure({ jobId: job.jobId, incidentId: job.incidentId, cluster: job.cluster, attempt, error: reason.slice(0, 2000), at: now().toISOString() });
-    await deps.store.update(job.cluster, job.incidentId, (c) => {
-      if (!c) return undefined;
-      const next: Incident = { ...c, lastError: reason.slice(0, 500) };
-      delete next.job;
-      return next;
-    });
-  } catch (error) {
-    deps.log.error(`could not record the failure of job ${job.jobId}: ${error instanceof Error ? error.message : String(error)}`);
+/** A job that ends without a diagnosis: acknowledged when it is the incident's pending job (one write), else nothing to write. */
+async function settle<T extends JobOutcome>(job: DiagnoseJob, incident: Incident, deps: JobDeps, outcome: T, signal?: AbortSignal): Promise<T> {
+  if (incident.pendingJob?.id === job.jobId) {
+    await deps.store.update(job.cluster, job.incidentId, (c) => c && acknowledge(c, job.jobId), { signal });
   }
+  return outcome;
+}
+
+async function notifyResolved(job: DiagnoseJob, incident: Incident, deps: JobDeps, state: DeliveryState, signal: AbortSignal | undefined): Promise<JobOutcome> {
+  // The message already holds its verdict: a failed resolution notice must not turn it into "could not finish".
+  state.final = true;
+  if (incident.chat) await deps.chat.resolved(incident.chat, incident, incident.resolvedReason ?? 'resolved', { signal });
+  return settle(job, incident, deps, 'notified', signal);
 }

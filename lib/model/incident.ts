@@ -15,6 +15,36 @@ export const ChatMessageRefSchema = z.object({
 });
 export type ChatMessageRef = z.infer<typeof ChatMessageRefSchema>;
 
+/**
+ * The outbox (lib/incidents/outbox.ts): the job this incident still owes, written in the same
+ * ETag-guarded update as the change that asked for it, and cleared only when a job with this id
+ * reaches a final state. Re-sent when not picked up within OUTBOX_ACK_MS.
+ */
+export const PendingJobSchema = z.object({
+  id: z.string().uuid(),
+  reason: z.enum(['new', 'reopened', 'pods-added', 'cause-known', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved']),
+  force: z.boolean().default(false),
+  resolveIfPasses: z.string().max(500).optional(),
+  requestedBy: z.string().max(200).optional(),
+  createdAt: z.string(),
+  /** Last time it was put on the queue (or the intent was written, before the first send). */
+  sentAt: z.string(),
+  /** Times it was put on the queue. */
+  sends: z.number().int().nonnegative(),
+});
+export type PendingJob = z.infer<typeof PendingJobSchema>;
+
+/** Why the incident's chat message could not be delivered for good (a permanent chat error, or a job that ran out of attempts). */
+export const DeliveryFailureSchema = z.object({
+  reason: z.string().max(1000),
+  at: z.string(),
+  jobId: z.string().optional(),
+  /** The platform's error code (channel_not_found, BotNotInConversationRoster, …). */
+  code: z.string().max(200).optional(),
+  permanent: z.boolean(),
+});
+export type DeliveryFailure = z.infer<typeof DeliveryFailureSchema>;
+
 export const INCIDENT_STATUSES = ['open', 'muted', 'resolved'] as const;
 
 /**
@@ -55,6 +85,12 @@ export const IncidentSchema = z.object({
   job: z.object({ id: z.string(), startedAt: z.string() }).optional(),
   /** Why the last diagnose job failed (cleared by the next success). */
   lastError: z.string().optional(),
+  /** The job this incident still owes (outbox). */
+  pendingJob: PendingJobSchema.optional(),
+  /** Ids of the last jobs that reached a final state: a redelivered or re-sent copy is not run twice. */
+  doneJobs: z.array(z.string()).optional(),
+  /** The chat message could not be delivered (shown by `pull-doctor incidents`; cleared by the next delivery). */
+  deliveryFailed: DeliveryFailureSchema.optional(),
   /** Distinct pods seen; `pods` keeps at most the first 200 (Table Storage property size). */
   podCount: z.number().int().nonnegative().optional(),
 });

@@ -25,11 +25,14 @@ describe('extractImages', () => {
 
   it('keeps where each image came from', () => {
     const [init] = extractImages(deployment, 'app.yaml');
-    expect(init).toMatchObject({ container: 'migrate', init: true, kind: 'Deployment', name: 'web', namespace: 'shop', origin: 'app.yaml:1' });
+    expect(init).toMatchObject({ container: 'migrate', init: true, kind: 'Deployment', name: 'web', namespace: 'shop', origin: 'app.yaml:8', file: 'app.yaml', line: 8 });
+    expect(extractImages(deployment, 'app.yaml').map((i) => i.origin)).toEqual(['app.yaml:8', 'app.yaml:9', 'app.yaml:9']);
+    const list = 'kind: List\nitems:\n- kind: Pod\n  metadata: {name: a}\n  spec:\n    containers:\n    - name: a\n      image: x:1\n';
+    expect(extractImages(`kind: ConfigMap\n---\n${list}`, 'l.yaml')[0]).toMatchObject({ origin: 'l.yaml:10', line: 10 });
   });
 
   it('reports a YAML error with the document number', () => {
     expect(() => extractImages('kind: Pod\n---\nkind: [unclosed', 'bad.yaml')).toThrow(ManifestError);
-    expect(() => extractImages('kind: Pod\n---\nkind: [unclosed', 'bad.yaml')).toThrow(/bad\.yaml: document 2/);
+    expect(() => extractImages('kind: Pod\n---\nkind: [unclosed', 'bad.yaml')).toThrow(/bad\.yaml:3 \(document 2\)/);
   });
 });

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { isContainerName, isDnsSubdomain, isNamespace } from '../intake/names';
 
 /** One container image found in a manifest, with where it came from. */
@@ -9,8 +9,11 @@ export interface ManifestImage {
   kind: string;
   name: string;
   namespace?: string;
-  /** `file:documentIndex` for messages. */
+  /** `file:line` of the image value, as editors and terminals link it. */
   origin: string;
+  /** The manifest file (`stdin` for standard input) and the 1-based line of the `image:` value. */
+  file: string;
+  line: number;
 }
 
 /** Where each workload kind keeps its pod spec. */
@@ -38,27 +41,42 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * its place, never thrown as a bare exception.
  */
 export function extractImages(text: string, origin = 'stdin'): ManifestImage[] {
-  const docs = parseAllDocuments(text, { prettyErrors: true });
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { prettyErrors: true, lineCounter });
   const out: ManifestImage[] = [];
   docs.forEach((doc, index) => {
-    if (doc.errors.length) throw new ManifestError(`${origin}: document ${index + 1}: ${doc.errors[0].message.split('\n')[0]}`);
+    const where = (offset: number | undefined) => `${origin}:${lineCounter.linePos(offset ?? doc.range[0]).line} (document ${index + 1})`;
+    if (doc.errors.length) throw new ManifestError(`${where(doc.errors[0].pos[0])}: ${doc.errors[0].message.split('\n')[0]}`);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
       // yaml refuses alias bombs ("Excessive alias count") while converting, not while parsing.
-      throw new ManifestError(`${origin}: document ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ManifestError(`${where(undefined)}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    visit(value, `${origin}:${index + 1}`, out);
+    const lineOf = (path: Array<string | number>): number => {
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      return lineCounter.linePos(node?.range?.[0] ?? doc.range[0]).line;
+    };
+    visit(value, { file: origin, document: index + 1, path: [], lineOf }, out);
   });
   return out;
 }
 
-function visit(value: unknown, origin: string, out: ManifestImage[]): void {
+interface Place {
+  file: string;
+  document: number;
+  /** Path of `value` inside its YAML document (for line numbers). */
+  path: Array<string | number>;
+  lineOf(path: Array<string | number>): number;
+}
+
+function visit(value: unknown, place: Place, out: ManifestImage[]): void {
+  const origin = `${place.file}: document ${place.document}`;
   if (!isObj(value)) return;
   const kind = typeof value.kind === 'string' ? value.kind : '';
   if (kind.endsWith('List') && Array.isArray(value.items)) {
-    for (const item of value.items) visit(item, origin, out);
+    value.items.forEach((item, i) => visit(item, { ...place, path: [...place.path, 'items', i] }, out));
     return;
   }
   const path = POD_SPEC_PATH[kind];
@@ -75,10 +93,11 @@ function visit(value: unknown, origin: string, out: ManifestImage[]): void {
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = spec[field];
     if (!Array.isArray(list)) continue;
-    for (const c of list) {
+    for (const [i, c] of list.entries()) {
       if (!isObj(c) || typeof c.image !== 'string') continue;
       if (typeof c.name === 'string' && !isContainerName(c.name)) throw new ManifestError(`${origin}: ${kind} ${name}: container name ${JSON.stringify(c.name.slice(0, 80))} is not a valid container name`);
-      out.push({ image: c.image, container: typeof c.name === 'string' ? c.name : '(unnamed)', init, kind, name, namespace, origin });
+      const line = place.lineOf([...place.path, ...path, field, i, 'image']);
+      out.push({ image: c.image, container: typeof c.name === 'string' ? c.name : '(unnamed)', init, kind, name, namespace, origin: `${place.file}:${line}`, file: place.file, line });
     }
   }
 }

@@ -18,6 +18,8 @@ export const DiagnoseJobSchema = z.object({
   requestedAt: z.string(),
   /** Who asked (chat user), for the thread. */
   requestedBy: z.string().optional(),
+  /** Times this job was put back on the queue with a delay (busy incident, rate-limited channel) instead of failing. */
+  deferrals: z.number().int().nonnegative().default(0),
 });
 export type DiagnoseJob = z.infer<typeof DiagnoseJobSchema>;
 export type DiagnoseJobInput = z.input<typeof DiagnoseJobSchema>;

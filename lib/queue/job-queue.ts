@@ -5,6 +5,8 @@ import { decodeQueueMessage, encodeJobMessage, parseJobMessage, type DiagnoseJob
 
 export interface QueueOptions {
   signal?: AbortSignal;
+  /** Keep the message invisible this long (a job deferred behind a busy incident or a rate-limited channel). */
+  delaySeconds?: number;
 }
 
 /** A message the Functions runtime gave up on (moved to `<queue>-poison` after maxDequeueCount). */
@@ -38,7 +40,8 @@ export interface JobQueue {
   peekPoison(options?: QueueOptions): Promise<PoisonMessage[]>;
 }
 
-export type QueueConnection = { connectionString: string } | { accountName: string; credential: TokenCredential } | { endpoint: string; credential: TokenCredential };
+/** A connection string (keys, Azurite), or the Queue service endpoint reached with an Entra credential. */
+export type QueueConnection = { connectionString: string } | { endpoint: string; credential: TokenCredential };
 
 /** `@azure/storage-queue`, messages base64-encoded (the Functions queue trigger decodes base64 by default). */
 export class StorageJobQueue implements JobQueue {
@@ -55,7 +58,7 @@ export class StorageJobQueue implements JobQueue {
     const service =
       'connectionString' in connection
         ? QueueServiceClient.fromConnectionString(connection.connectionString)
-        : new QueueServiceClient('accountName' in connection ? `https://${connection.accountName}.queue.core.windows.net` : connection.endpoint, connection.credential);
+        : new QueueServiceClient(connection.endpoint, connection.credential);
     return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
   }
 
@@ -65,7 +68,7 @@ export class StorageJobQueue implements JobQueue {
       throw error;
     });
     await this.ready;
-    await this.queue.sendMessage(encodeJobMessage(job), { abortSignal: options?.signal });
+    await this.queue.sendMessage(encodeJobMessage(job), { abortSignal: options?.signal, ...(options?.delaySeconds ? { visibilityTimeout: Math.min(Math.ceil(options.delaySeconds), 7 * 24 * 3600) } : {}) });
     this.sent++;
   }
 
@@ -86,12 +89,15 @@ export class MemoryJobQueue implements JobQueue {
   /** Queued Slack chat commands (kept apart so `pending` stays a list of diagnose jobs). */
   readonly chatCommands: Array<{ job: ChatCommandJob; attempts: number }> = [];
   readonly poison: PoisonMessage[] = [];
+  /** Delays asked for (seconds), in order; `drain` does not wait them out, it only runs delayed jobs after the others. */
+  readonly delays: number[] = [];
   sent = 0;
 
   constructor(private readonly maxAttempts = 5) {}
 
   async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     options?.signal?.throwIfAborted();
+    if (options?.delaySeconds) this.delays.push(options.delaySeconds);
     if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
     else this.pending.push({ job: structuredClone(job), attempts: 0 });
     this.sent++;

@@ -161,3 +161,13 @@ export function renderCardResolved(incident: Incident, how: string, diagnosis?: 
   body.push(text(escapeCardMarkdown(`pull-doctor · incident ${redact(incident.id)}`), { isSubtle: true, size: 'Small' }));
   return card(body);
 }
+
+/** The final state of a card whose job gave up: what went wrong, the incident id and the buttons (Re-check first). */
+export function renderCardUnfinished(incident: Incident, reason: string): AdaptiveCard {
+  const head = headline(incident);
+  const body: CardElement[] = [headerContainer('undecided', `Could not finish diagnosing ${head.image}`, head.subtitle)];
+  body.push(text(`**could not finish:** ${escapeCardMarkdown(clip(redact(reason), 2000))}`, { spacing: 'Medium' }));
+  body.push(text('Press Re-check to try again.', { isSubtle: true }));
+  body.push(text(escapeCardMarkdown(`pull-doctor · incident ${redact(incident.id)}`), { isSubtle: true, size: 'Small' }));
+  return card(body, actionsFor(incident.id));
+}

@@ -154,6 +154,8 @@ export async function renderCardPng(card: AdaptiveCard, pngPath: string, options
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
+      // The page is a local file: resolve no host at all, so nothing (update checks, safe browsing) leaves the machine.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',

@@ -114,12 +114,20 @@ function causeOf(diagnosis: Diagnosis): ReportView['cause'] {
   if (verdict.outcome === 'cause_found' && top) {
     return { label: `Root cause — ${confidenceLabel(top.confidence)}`, sentence: verdict.summary || top.summary };
   }
-  if (verdict.outcome === 'should_work') return { label: 'Every check passed', sentence: verdict.summary };
+  if (verdict.outcome === 'should_work') return { label: healthyLabel(diagnosis.findings), sentence: verdict.summary };
   const unknown = diagnosis.findings.filter((f) => f.status === 'unknown').length;
   return {
     label: `Cause not established${unknown ? ` — ${plural(unknown, 'check')} could not run` : ''}`,
     sentence: verdict.summary,
   };
+}
+
+/** "Every check passed" only when every check ran; a skipped check is never counted as passed. */
+function healthyLabel(findings: Finding[]): string {
+  const skipped = findings.filter((f) => f.status === 'skipped');
+  if (skipped.length === 0) return 'Every check passed';
+  const why = skipped.map((f) => `${CHECK_TITLES[f.checkId]} — ${f.summary.replace(/^skipped:\s*/i, '').replace(/\.$/, '')}`).join('; ');
+  return `No check failed (${skipped.length} skipped: ${why})`;
 }
 
 function checkLines(findings: Finding[]): CheckLine[] {
@@ -156,7 +164,8 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
   const head = headline(incident, diagnosis);
   const roots = byRootCause(diagnosis);
   const rootIds = new Set<string>(roots.map((f) => f.checkId));
-  const warned = diagnosis.findings.filter((f) => f.status === 'warn' || (f.status === 'fail' && !rootIds.has(f.checkId)));
+  // A warning that is a root cause is listed with the roots only: its fixes once, not twice.
+  const warned = diagnosis.findings.filter((f) => (f.status === 'warn' || f.status === 'fail') && !rootIds.has(f.checkId));
   const evidenceFrom = roots.length > 0 ? roots : warned;
   const fixesFrom = roots.length > 0 ? [...roots, ...warned] : warned;
   const resolved = incident?.status === 'resolved';

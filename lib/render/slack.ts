@@ -156,3 +156,14 @@ export function renderSlackResolved(incident: Incident, how: string, diagnosis?:
   blocks.push(context(escapeMrkdwn(`pull-doctor · incident ${redact(incident.id)}`)));
   return { text: clip(`✅ Resolved: ${escapeMrkdwn(head.image)} — ${escapeMrkdwn(redact(how))}`, 3_000), blocks };
 }
+
+/** The final state of a message whose job gave up: what went wrong, the incident id and the buttons (Re-check first). */
+export function renderSlackUnfinished(incident: Incident, reason: string): SlackPayload {
+  const head = headline(incident);
+  const blocks: KnownBlock[] = [header(`⚠️ Could not finish diagnosing ${head.image}`)];
+  if (head.subtitle) blocks.push(context(escapeMrkdwn(head.subtitle)));
+  blocks.push(section(clip(`*could not finish:* ${escapeMrkdwn(redact(reason))}\nPress *Re-check* to try again, or run \`pull-doctor diagnose\` for this image.`, SLACK_LIMITS.sectionText)));
+  blocks.push(slackButtons(incident.id));
+  blocks.push(context(escapeMrkdwn(`pull-doctor · incident ${redact(incident.id)}`)));
+  return { text: clip(`⚠️ ${head.image}: could not finish: ${redact(reason)} (incident ${incident.id})`, 3_000), blocks };
+}

@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { Diagnosis, FindingStatus, Incident } from '../model';
 import { headline, buildReportView, type RenderOptions, type ReportView, type Tone } from './report-view';
@@ -5,12 +6,11 @@ import { progressBar, progressLine } from './progress';
 import { redact } from './redact';
 
 export interface TextOptions extends RenderOptions {
-  /** ANSI colours (the console adapter sets this when stdout is a TTY). */
+  /** ANSI colours: the caller decides (lib/cli/color.ts: TTY, NO_COLOR, FORCE_COLOR). */
   color?: boolean;
 }
 
-const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
-type Style = keyof typeof ANSI;
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan';
 
 const STATUS_MARK: Record<FindingStatus, { mark: string; style: Style }> = {
   fail: { mark: '✖ FAIL', style: 'red' },
@@ -22,7 +22,8 @@ const STATUS_MARK: Record<FindingStatus, { mark: string; style: Style }> = {
 const TONE_STYLE: Record<Tone, Style> = { failed: 'red', healthy: 'green', undecided: 'yellow', resolved: 'green', progress: 'cyan' };
 
 function painter(color: boolean) {
-  return (style: Style, text: string) => (color ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  // The caller already decided whether colour is wanted; styleText must not second-guess it from process.stdout.
+  return (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
 }
 
 /** Strips control characters (ANSI escapes injected through a kubelet message must not drive the terminal). */

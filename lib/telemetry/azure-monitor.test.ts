@@ -35,17 +35,22 @@ describe('startTelemetry with a connection string', () => {
       extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
     });
     ca = pems.cert;
-    server = createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
-      paths.push(`${req.method} ${req.url}`);
-      const text = await body(req);
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (Array.isArray(parsed)) envelopes.push(...parsed);
-      } catch {
-        // Not JSON: recorded by path only.
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
+    // Node ignores the promise a request listener returns: a failure must answer 500 here, not vanish.
+    server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+      void (async () => {
+        paths.push(`${req.method} ${req.url}`);
+        const text = await body(req);
+        try {
+          const parsed: unknown = JSON.parse(text);
+          if (Array.isArray(parsed)) envelopes.push(...parsed);
+        } catch {
+          // Not JSON: recorded by path only.
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
+      })().catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });

@@ -15,6 +15,8 @@ export {
   recordDiagnosis,
   recordIncident,
   recordTimeToFirstMessage,
+  recordJobPoisoned,
+  recordDeliveryFailure,
   METER_NAME,
   type DiagnosisMetric,
   type IncidentEvent,

@@ -13,6 +13,8 @@ interface Instruments {
   diagnosisDuration: Histogram;
   incidents: Counter;
   timeToFirstMessage: Histogram;
+  jobsPoisoned: Counter;
+  deliveryFailures: Counter;
 }
 
 let instruments: Instruments | undefined;
@@ -24,6 +26,8 @@ function get(): Instruments {
       diagnoses: meter.createCounter('pull_doctor.diagnoses', { description: 'Diagnoses completed' }),
       diagnosisDuration: meter.createHistogram('pull_doctor.diagnosis.duration', { description: 'Wall time of one diagnosis', unit: 'ms' }),
       incidents: meter.createCounter('pull_doctor.incidents', { description: 'Incident lifecycle events (opened, resolved, muted)' }),
+      jobsPoisoned: meter.createCounter('pull_doctor.jobs.poisoned', { description: 'Queue jobs that used their last attempt and go to the poison queue' }),
+      deliveryFailures: meter.createCounter('pull_doctor.chat.delivery_failures', { description: 'Chat messages that could not be delivered for good' }),
       timeToFirstMessage: meter.createHistogram('pull_doctor.time_to_first_message', {
         description: 'From the first failure signal to the first chat message about it',
         unit: 'ms',
@@ -76,4 +80,14 @@ export function recordIncident(event: IncidentEvent, attributes: { category?: st
 export function recordTimeToFirstMessage(ms: number, attributes: { platform: string; trigger?: string }): void {
   if (!Number.isFinite(ms) || ms < 0) return;
   get().timeToFirstMessage.record(ms, { platform: attributes.platform, ...(attributes.trigger ? { trigger: attributes.trigger } : {}) });
+}
+
+/** A queue job used its last attempt (it goes to `<queue>-poison`); the infra alert watches this. */
+export function recordJobPoisoned(attributes: { reason: string }): void {
+  get().jobsPoisoned.add(1, { reason: attributes.reason });
+}
+
+/** A chat message that could not be delivered for good: `permanent` (channel gone, auth) or `exhausted` (out of attempts). */
+export function recordDeliveryFailure(attributes: { platform: string; kind: 'permanent' | 'exhausted'; code?: string }): void {
+  get().deliveryFailures.add(1, { platform: attributes.platform, kind: attributes.kind, ...(attributes.code ? { code: attributes.code } : {}) });
 }

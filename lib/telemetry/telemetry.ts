@@ -56,7 +56,7 @@ export async function credentialFrom(authString: string | undefined): Promise<To
   );
   if (parts.get('authorization')?.toLowerCase() !== 'aad') return undefined;
   const clientId = parts.get('clientid');
-  const { ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  const { ManagedIdentityCredential } = await import('@azure/identity');
   return clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
 }
 
@@ -88,9 +88,8 @@ async function start(env: Record<string, string | undefined>, options: StartTele
     return { enabled: false, detail: 'APPLICATIONINSIGHTS_CONNECTION_STRING is not set; telemetry is off' };
   }
   const credential = await credentialFrom(parsed.data.APPLICATIONINSIGHTS_AUTHENTICATION_STRING);
-  // Loaded on demand (it takes seconds); `require` rather than import() because this is CommonJS
-  // and jest's VM cannot run native dynamic imports.
-  distro = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
+  // Loaded on demand (it takes seconds); the bundle (scripts/bundle.mjs) keeps it in its own chunk.
+  distro = await import('@azure/monitor-opentelemetry');
   distro.useAzureMonitor({
     azureMonitorExporterOptions: {
       connectionString,

@@ -30,6 +30,6 @@ describe('ConsoleChat', () => {
     const { diagnosis, incident } = acrNotAttached();
     const { chat, out } = capture(true);
     await chat.diagnosis({ platform: 'console' }, incident, diagnosis);
-    expect(out.join('')).toContain('\x1b[31m✖ FAIL\x1b[0m');
+    expect(out.join('')).toContain('\x1b[31m✖ FAIL\x1b[39m' /* util.styleText closes each style with its own reset */);
   });
 });

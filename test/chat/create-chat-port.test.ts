@@ -5,9 +5,16 @@ import { SlackChat } from '../../lib/chat/slack-chat';
 import { SlackWebhookChat } from '../../lib/chat/slack-webhook-chat';
 import { TeamsChat } from '../../lib/chat/teams-chat';
 import { TeamsWorkflowChat } from '../../lib/chat/teams-workflow-chat';
+import { LazyChatPort } from '../../lib/chat/lazy-chat-port';
+import type { ChatPort } from '../../lib/chat/chat-port';
 import { captureLogger } from './helpers';
 
 const port = (env: Record<string, string>) => createChatPort(readSettings(env), captureLogger());
+/** The adapter behind the port: SDK-backed adapters load on first use (LazyChatPort). */
+const adapter = async (env: Record<string, string>): Promise<ChatPort> => {
+  const p = port(env);
+  return p instanceof LazyChatPort ? p.load() : p;
+};
 
 describe('createChatPort', () => {
   it('defaults to the console', () => {
@@ -15,12 +22,17 @@ describe('createChatPort', () => {
     expect(port({ PULL_DOCTOR_CHAT: '' })).toBeInstanceOf(ConsoleChat);
   });
 
-  it('chooses each adapter from PULL_DOCTOR_CHAT', () => {
-    expect(port({ PULL_DOCTOR_CHAT: 'slack', SLACK_BOT_TOKEN: 'xoxb-0-FAKE', SLACK_CHANNEL_ID: 'C1' })).toBeInstanceOf(SlackChat);
-    expect(port({ PULL_DOCTOR_CHAT: 'slack-webhook', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' })).toBeInstanceOf(SlackWebhookChat);
-    expect(port({ PULL_DOCTOR_CHAT: 'slack', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' })).toBeInstanceOf(SlackWebhookChat);
-    expect(port({ PULL_DOCTOR_CHAT: 'teams', TEAMS_CHANNEL_ID: '19:x@thread.tacv2', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' })).toBeInstanceOf(TeamsChat);
-    expect(port({ PULL_DOCTOR_CHAT: 'teams-workflow', TEAMS_WORKFLOW_WEBHOOK_URL: 'https://prod.westeurope.logic.azure.com/workflows/x' })).toBeInstanceOf(TeamsWorkflowChat);
+  it('chooses each adapter from PULL_DOCTOR_CHAT', async () => {
+    expect(await adapter({ PULL_DOCTOR_CHAT: 'slack', SLACK_BOT_TOKEN: 'xoxb-0-FAKE', SLACK_CHANNEL_ID: 'C1' })).toBeInstanceOf(SlackChat);
+    expect(await adapter({ PULL_DOCTOR_CHAT: 'slack-webhook', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' })).toBeInstanceOf(SlackWebhookChat);
+    expect(await adapter({ PULL_DOCTOR_CHAT: 'slack', SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x' })).toBeInstanceOf(SlackWebhookChat);
+    expect(await adapter({ PULL_DOCTOR_CHAT: 'teams', TEAMS_CHANNEL_ID: '19:x@thread.tacv2', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' })).toBeInstanceOf(TeamsChat);
+    expect(await adapter({ PULL_DOCTOR_CHAT: 'teams-workflow', TEAMS_WORKFLOW_WEBHOOK_URL: 'https://prod.westeurope.logic.azure.com/workflows/x' })).toBeInstanceOf(TeamsWorkflowChat);
+  });
+
+  it('reports the platform before the SDK is loaded', () => {
+    expect(port({ PULL_DOCTOR_CHAT: 'slack', SLACK_BOT_TOKEN: 'xoxb-0-FAKE', SLACK_CHANNEL_ID: 'C1' }).platform).toBe('slack');
+    expect(port({ PULL_DOCTOR_CHAT: 'teams-workflow', TEAMS_WORKFLOW_WEBHOOK_URL: 'https://prod.westeurope.logic.azure.com/workflows/x' }).platform).toBe('teams');
   });
 
   it('names the missing setting', () => {

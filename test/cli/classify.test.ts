@@ -12,7 +12,7 @@ describe('pull-doctor classify', () => {
   test('--json prints exactly the contract fields (plus optional extras)', async () => {
     const c = capture();
     const code = await runCli(['classify', '--json', FORBIDDEN], c.io);
-    expect(code).toBe(EXIT.ok);
+    expect(code).toBe(EXIT.causeFound);
     const json = JSON.parse(c.out()) as Record<string, unknown>;
     expect(Object.keys(json).slice(0, 4)).toEqual(['category', 'confidence', 'candidates', 'explanation']);
     expect(Object.keys(json).every((key) => ['category', 'confidence', 'candidates', 'explanation', 'runtimeError', 'reason'].includes(key))).toBe(true);
@@ -23,27 +23,28 @@ describe('pull-doctor classify', () => {
 
   test('human output names the category, the explanation and the alternatives', async () => {
     const c = capture();
-    expect(await runCli(['classify', FORBIDDEN], c.io)).toBe(EXIT.ok);
+    expect(await runCli(['classify', FORBIDDEN], c.io)).toBe(EXIT.causeFound);
     expect(c.out()).toMatch(/^firewall_denied \(confidence 0\.\d\d\)\n/);
     expect(c.out()).toMatch(/also possible: access_denied/);
   });
 
   test('reads the message from standard input with "-" and takes --reason', async () => {
     const c = capture('Back-off pulling image "myacr.azurecr.io/app:v1"\n');
-    expect(await runCli(['classify', '--json', '--reason', 'ImagePullBackOff', '-'], c.io)).toBe(EXIT.ok);
+    expect(await runCli(['classify', '--json', '--reason', 'ImagePullBackOff', '-'], c.io)).toBe(EXIT.undecided);
     expect(JSON.parse(c.out())).toMatchObject({ category: 'unknown', confidence: 0, candidates: [], reason: 'ImagePullBackOff' });
   });
 
-  test('unrecognised text still answers: unknown with confidence 0', async () => {
+  test('unrecognised text still answers: unknown with confidence 0, exit 2 (could not decide)', async () => {
     const c = capture();
-    expect(await runCli(['classify', '--json', 'the weather is nice'], c.io)).toBe(EXIT.ok);
+    expect(await runCli(['classify', '--json', 'the weather is nice'], c.io)).toBe(EXIT.undecided);
     expect(JSON.parse(c.out())).toEqual({ category: 'unknown', confidence: 0, candidates: [], explanation: expect.any(String) });
   });
 
   test.each([
     [['classify'], /give the message/],
     [['classify', 'two', 'words'], /quote the message/],
-    [['classify', '--jsn', 'x'], /Unknown option/],
+    [['classify', '--jsn', 'x'], /unknown option "--jsn" — did you mean --json\?/],
+    [['classify', '--frobnicate', 'x'], /unknown option "--frobnicate"\n/],
   ])('usage error %j exits 3 with the usage', async (argv, message) => {
     const c = capture();
     expect(await runCli(argv, c.io)).toBe(EXIT.usage);

@@ -62,6 +62,13 @@ export class RecordingChat implements ChatPort {
   async reply(ref: ChatMessageRef, text: string): Promise<void> {
     this.calls.push({ method: 'reply', ref, text });
   }
+  async unfinished(ref: ChatMessageRef, _incident: Incident, reason: string): Promise<ChatMessageRef | undefined> {
+    this.calls.push({ method: 'unfinished', ref, text: reason });
+    return undefined;
+  }
+  async withdraw(ref: ChatMessageRef): Promise<void> {
+    this.calls.push({ method: 'withdraw', ref });
+  }
 }
 
 export interface TestServices extends CommandServices {

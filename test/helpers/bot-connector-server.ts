@@ -9,6 +9,7 @@ import { readBody } from './net';
  *   POST /v3/conversations/{id}/activities                  send                                 → 201 { id }
  *   POST /v3/conversations/{id}/activities/{activityId}     reply                                → 201 { id }
  *   PUT  /v3/conversations/{id}/activities/{activityId}     update                               → 200 { id }
+ *   DELETE /v3/conversations/{id}/activities/{activityId}   delete                               → 200
  * Errors use the connector's body { error: { code, message } }. Also serves a Teams Workflows
  * webhook (POST /workflows/…) that answers 202 like Power Automate.
  */
@@ -41,7 +42,7 @@ export interface BotConnectorServer {
   activities: Map<string, StoredActivity>;
   workflowPosts: Array<Record<string, unknown>>;
   /** Queue failures for the next requests of a kind: create, send, reply, update, workflow. */
-  fail(kind: 'create' | 'send' | 'reply' | 'update' | 'workflow', ...failures: ScriptedFailure[]): void;
+  fail(kind: 'create' | 'send' | 'reply' | 'update' | 'delete' | 'workflow', ...failures: ScriptedFailure[]): void;
   close(): Promise<void>;
 }
 
@@ -119,6 +120,11 @@ export async function startBotConnectorServer(options: { channels: string[]; req
       stored.activity = body;
       stored.updates += 1;
       return send(res, 200, { id: activityId });
+    }
+    if (req.method === 'DELETE' && activityId) {
+      if (scripted('delete', res)) return;
+      if (!activities.delete(key(conversationId, activityId))) return send(res, 404, error('ActivityNotFoundInConversation', 'The activity to delete was not found.'));
+      return send(res, 200, undefined);
     }
     return send(res, 405, error('MethodNotAllowed', `${req.method} not allowed`));
   };

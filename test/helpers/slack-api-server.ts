@@ -30,7 +30,9 @@ export interface SlackMessageRecord {
 export type ScriptedResponse =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'platform_error'; error: string }
-  | { kind: 'http_error'; status: number };
+  | { kind: 'http_error'; status: number }
+  /** No answer: the connection is held for `ms` and then dropped, unprocessed (a timeout on the client). */
+  | { kind: 'hang'; ms: number };
 
 export interface SlackApiServer {
   url: string;
@@ -42,6 +44,8 @@ export interface SlackApiServer {
   messages: Map<string, SlackMessageRecord>;
   /** Queue scripted answers for `method` (`chat.postMessage`, `chat.update`, `webhook`). */
   script(method: string, ...responses: ScriptedResponse[]): void;
+  /** Drops every scripted answer not used yet (the fault is over). */
+  clearScripts(): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +76,10 @@ export async function startSlackApiServer(options: { token: string; channels: st
   const scripted = (method: string, res: ServerResponse): boolean => {
     const next = scripts.get(method)?.shift();
     if (!next) return false;
+    if (next.kind === 'hang') {
+      setTimeout(() => res.socket?.destroy(), next.ms);
+      return true;
+    }
     if (next.kind === 'rate_limited') send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(next.retryAfterSeconds) });
     else if (next.kind === 'platform_error') send(res, method === 'webhook' ? 404 : 200, method === 'webhook' ? next.error : { ok: false, error: next.error });
     else send(res, next.status, method === 'webhook' ? 'internal_error' : '<html>upstream error</html>');
@@ -89,7 +97,7 @@ export async function startSlackApiServer(options: { token: string; channels: st
       const problems = validateSlackMessage({ text: text || 'x', blocks });
       if (problems.length > 0) return { ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } };
     }
-    if (!text && !blocks) return { ok: false, error: 'no_text' };
+    if (!text && !blocks && method !== 'chat.delete') return { ok: false, error: 'no_text' };
     if (method === 'chat.postMessage') {
       const threadTs = typeof params.thread_ts === 'string' ? params.thread_ts : undefined;
       if (threadTs && !messages.has(threadTs)) return { ok: false, error: 'thread_not_found' };
@@ -105,6 +113,13 @@ export async function startSlackApiServer(options: { token: string; channels: st
       message.blocks = blocks;
       message.edits += 1;
       return { ok: true, channel, ts, text };
+    }
+    if (method === 'chat.delete') {
+      const ts = String(params.ts ?? '');
+      const message = messages.get(ts);
+      if (!message || message.channel !== channel) return { ok: false, error: 'message_not_found' };
+      messages.delete(ts);
+      return { ok: true, channel, ts };
     }
     return { ok: false, error: 'unknown_method' };
   };
@@ -141,6 +156,7 @@ export async function startSlackApiServer(options: { token: string; channels: st
     webhookPosts,
     messages,
     script: (method, ...responses) => scripts.set(method, [...(scripts.get(method) ?? []), ...responses]),
+    clearScripts: () => scripts.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

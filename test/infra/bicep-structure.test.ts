@@ -70,7 +70,7 @@ describe('main.bicep and azd', () => {
       hooks: { postdeploy: { posix: { run: string }; windows: { run: string } } };
     };
     expect(azure.infra).toEqual({ provider: 'bicep', path: 'infra', module: 'main' });
-    expect(azure.services).toEqual({ api: { project: '.', language: 'ts', host: 'function' } });
+    expect(azure.services).toEqual({ api: expect.objectContaining({ project: '.', language: 'ts', host: 'function' }) });
     for (const run of [azure.hooks.postdeploy.posix.run, azure.hooks.postdeploy.windows.run]) expect(existsSync(join(ROOT, run))).toBe(true);
     const hook = read(join(ROOT, azure.hooks.postdeploy.posix.run));
     expect(hook).toMatch(/azd env set WIRE_TRIGGERS true/);

@@ -44,6 +44,11 @@ const ALLOWED_HOST_SETTINGS = new Set([
 const UNSET_IN_AZURE: Record<string, RegExp> = {
   // The connection string is replaced by identity-based AzureWebJobsStorage__* settings.
   AzureWebJobsStorage: /except AzureWebJobsStorage: intentionally not set in Azure/,
+  // The account-name form is used; the service-URI form is documented for deployments that prefer it.
+  AzureWebJobsStorage__queueServiceUri: /AzureWebJobsStorage__queueServiceUri\/__tableServiceUri: intentionally not set/,
+  AzureWebJobsStorage__tableServiceUri: /AzureWebJobsStorage__queueServiceUri\/__tableServiceUri: intentionally not set/,
+  // Set by the platform: its presence means "running in Azure".
+  WEBSITE_SITE_NAME: /WEBSITE_SITE_NAME: intentionally not set — the platform sets it/,
 };
 
 const mainBicep = read(join(INFRA, 'main.bicep'));

@@ -58,6 +58,13 @@ export class RecordingChat implements ChatPort {
   async reply(_ref: ChatMessageRef, text: string): Promise<void> {
     this.calls.push({ method: 'reply', text });
   }
+  async unfinished(_ref: ChatMessageRef, _incident: unknown, reason: string): Promise<ChatMessageRef | undefined> {
+    this.calls.push({ method: 'unfinished', text: reason });
+    return undefined;
+  }
+  async withdraw(): Promise<void> {
+    this.calls.push({ method: 'withdraw' });
+  }
 }
 
 export const recordingLogger = () => {

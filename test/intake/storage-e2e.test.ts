@@ -107,7 +107,7 @@ describe('intake on Table and Queue Storage (Azurite), end to end', () => {
     const bad = cliIO(env);
     expect(await runCli(['incidents', '--status', 'closed'], bad.io)).toBe(3);
     const none = cliIO({});
-    expect(await runCli(['incidents'], none.io)).toBe(2);
+    expect(await runCli(['incidents'], none.io)).toBe(3);
     expect(none.err.join('')).toMatch(/no incident storage configured/);
   });
 });

@@ -1,14 +1,15 @@
 import { classifyPullMessage } from '../../classify/classify-pull-message';
 import type { Classification } from '../../model/category';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 
 const USAGE = `usage: pull-doctor classify [--json] [--reason <ErrImagePull|ImagePullBackOff|…>] "<kubelet message>"
        pull-doctor classify [--json] [--reason R] -      (message read from standard input)
 
 Says what an image pull error message means: category, confidence, the categories the text
 cannot rule out, and a one-line explanation. Reads the text only; nothing is contacted.
-Exit: 0 answered ("unknown" included: the text is the answer, not a failure), 3 usage error.`;
+Exit: 1 the message names a cause (the likeliest category; candidates may follow), 2 the text cannot
+decide (unknown), 3 usage error, 4 internal error.`;
 
 function humanText(result: Classification): string {
   const lines = [`${result.category} (confidence ${result.confidence.toFixed(2)})`, result.explanation];
@@ -16,6 +17,11 @@ function humanText(result: Classification): string {
   if (result.runtimeError) lines.push(`runtime error: ${result.runtimeError}`);
   if (result.reason) lines.push(`kubelet reason: ${result.reason}`);
   return lines.join('\n');
+}
+
+/** A recognised category is a cause found (alternatives are listed, not a reason to give up); unknown text cannot decide. */
+export function classifyExit(result: Classification): number {
+  return result.category === 'unknown' ? EXIT.undecided : EXIT.causeFound;
 }
 
 export const classifyCommand: Command = {
@@ -43,6 +49,6 @@ export const classifyCommand: Command = {
       ...(result.reason ? { reason: result.reason } : {}),
     };
     io.out(values.json ? JSON.stringify(json, null, 2) : humanText(result));
-    return EXIT.ok;
+    return classifyExit(result);
   },
 };

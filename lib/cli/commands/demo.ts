@@ -7,7 +7,7 @@ import { diagnoseInSandbox } from '../../sandbox/diagnose-in-sandbox';
 import { listWorlds, loadWorld } from '../../sandbox/load-world';
 import type { World } from '../../sandbox/world-schema';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 import { loadWorldArgument, resolveWorldPath } from '../open-engine';
 
 const USAGE = `usage: pull-doctor demo [--all] [--world <name>…] [--out <dir>] [--no-png] [--quiet]
@@ -15,7 +15,9 @@ const USAGE = `usage: pull-doctor demo [--all] [--world <name>…] [--out <dir>]
 Starts the built-in sandbox (HTTPS Azure Resource Manager and registry on 127.0.0.1, no Azure
 account), diagnoses each demo world's failure with the real engine and SDK clients, prints the
 result and writes, per world, the diagnosis JSON, the Slack payload, the Teams Adaptive Card and
-its PNG (headless Chromium, when installed) under --out (default out/demo).`;
+its PNG (headless Chromium, when installed) under --out (default out/demo).
+Exit: 0 every world diagnosed as its file expects, 3 usage error, 4 internal error (also: a world's
+diagnosis differs from its expectation — a bug in a check or in the world).`;
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -45,7 +47,7 @@ export const demoCommand: Command = {
       if (!met) mismatches += 1;
       if (!values.quiet) {
         io.out(`\n════ ${name}: ${world.description}\n`);
-        io.out(renderText(diagnosis, incident, { color: io.isTTY }));
+        io.out(renderText(diagnosis, incident, { color: io.color ?? false }));
       }
       fs.writeFileSync(path.join(outDir, `${name}.diagnosis.json`), `${JSON.stringify(diagnosis, null, 2)}\n`);
       const artifacts = await writeChatArtifacts(diagnosis, incident, outDir, { name, chromiumPath: values['no-png'] ? '' : undefined });
@@ -56,7 +58,7 @@ export const demoCommand: Command = {
     }
     io.out(`\n${worlds.length} world(s) diagnosed on the sandbox; diagnosis JSON, Slack payload and Teams card per world in ${outDir}${pngNote ? ` (${pngNote})` : ''}\n${summary.join('\n')}`);
     if (mismatches) io.err(`${mismatches} world(s) did not meet their expected diagnosis`);
-    return mismatches ? EXIT.undecided : EXIT.ok;
+    return mismatches ? EXIT.internal : EXIT.ok;
   },
 };
 
@@ -65,7 +67,8 @@ export function demoIncident(world: World, diagnosis: Diagnosis): Incident {
   const f = world.failure;
   const now = new Date().toISOString();
   return {
-    id: `demo-${diagnosis.classification.category}`,
+    // Named after what the diagnosis found, not the classifier's reading of the message (they can disagree).
+    id: `demo-${diagnosis.verdict.rootCauses[0]?.checkId ?? diagnosis.verdict.outcome.replace(/_/g, '-')}`,
     cluster: f.cluster ?? '',
     image: f.image,
     category: diagnosis.classification.category,

@@ -4,17 +4,19 @@ import { isContainerName, isDnsSubdomain, isImageText, isNamespace, isPodName } 
 import type { Diagnosis, PullFailure } from '../../model';
 import { renderText } from '../../render/text';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 import { openEngine } from '../open-engine';
 
-const USAGE = `usage: pull-doctor diagnose --cluster <resource id | resourceGroup/name> --image <ref>
+const USAGE = `usage: pull-doctor diagnose --cluster <resource id | resourceGroup/name> [--subscription <id>] --image <ref>
                             [--namespace <ns>] [--pod <pod>] [--container <name>] [--controller <Kind/name>]
                             [--message "<kubelet message>"] [--reason <ErrImagePull|…>] [--json]
        pull-doctor diagnose --world <name | file>   (built-in sandbox; flags override the world's failure)
 
 Finds why the cluster cannot pull the image, from Azure Resource Manager and the registry
 (DefaultAzureCredential: az login, managed identity, or AZURE_CLIENT_ID/…).
-Exit: 0 the pull should work, 1 cause found, 2 could not decide, 3 usage error.`;
+--subscription  the subscription of a resourceGroup/name cluster (default: AZURE_SUBSCRIPTION_ID,
+                then the first of PULL_DOCTOR_SUBSCRIPTIONS)
+Exit: 0 the pull should work, 1 cause found, 2 could not decide, 3 usage error, 4 internal error.`;
 
 export const OUTCOME_EXIT: Record<Diagnosis['verdict']['outcome'], number> = {
   should_work: EXIT.ok,
@@ -66,7 +68,7 @@ export const diagnoseCommand: Command = {
       };
       const diagnosis = await opened.engine.diagnose(failure, { onProgress: io.status && !values.json ? liveProgress(io.status) : undefined });
       io.status?.('');
-      io.out(values.json ? JSON.stringify(diagnosis, null, 2) : renderText(diagnosis, undefined, { color: io.isTTY }));
+      io.out(values.json ? JSON.stringify(diagnosis, null, 2) : renderText(diagnosis, undefined, { color: io.color ?? false }));
       return OUTCOME_EXIT[diagnosis.verdict.outcome];
     } finally {
       await opened.close();

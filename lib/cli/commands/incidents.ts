@@ -1,10 +1,11 @@
-import { createServices } from '../../app/create-services';
 import { silentLogger } from '../../intake/logger';
 import type { Incident } from '../../model';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 
 const STATUSES = ['open', 'muted', 'resolved', 'all'] as const;
+
+export const NO_STORAGE = 'no incident storage configured: set AzureWebJobsStorage (a connection string, or UseDevelopmentStorage=true for Azurite), AzureWebJobsStorage__accountName, or AzureWebJobsStorage__queueServiceUri and __tableServiceUri';
 
 function clusterName(id: string): string {
   return id.split('/').pop() ?? id;
@@ -17,6 +18,8 @@ function line(i: Incident): string {
     `${i.id.slice(0, 8)}  ${state}`,
     `  ${clusterName(i.cluster)}  ${i.image}`,
     `  ${i.category}${i.rootCause ? ` → ${i.rootCause}` : ''}; ${pods} pod(s) in ${i.namespaces.join(', ') || '?'}; ${i.eventCount} event(s); last seen ${i.lastSeen}`,
+    ...(i.deliveryFailed ? [`  DELIVERY FAILED${i.deliveryFailed.permanent ? ' (permanent, not retried)' : ''} at ${i.deliveryFailed.at}: ${i.deliveryFailed.reason}`] : []),
+    ...(i.pendingJob ? [`  pending job ${i.pendingJob.id} (${i.pendingJob.reason}) since ${i.pendingJob.createdAt}, sent ${i.pendingJob.sends + 1} time(s)`] : []),
     ...(i.lastError ? [`  last job failed: ${i.lastError}`] : []),
   ].join('\n');
 }
@@ -29,19 +32,21 @@ export const incidentsCommand: Command = {
     'usage: pull-doctor incidents [--status open|muted|resolved|all] [--json]',
     '',
     'Reads the incident table and the <queue>-poison queue named by AzureWebJobsStorage (or',
-    'AzureWebJobsStorage__accountName), PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
+    'AzureWebJobsStorage__accountName, or AzureWebJobsStorage__queueServiceUri and __tableServiceUri),',
+    'PULL_DOCTOR_INCIDENT_TABLE and PULL_DOCTOR_QUEUE_NAME.',
     'Each poison message is shown with the reason its last attempt failed.',
+    'Exit: 0 listed (none is an answer too), 3 usage error (also: no storage configured), 4 internal error.',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { status: { type: 'string', default: 'open' }, json: { type: 'boolean', default: false } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const status = values.status as string;
     if (!(STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+    // Loaded here, not at the top: `--help` and usage errors need none of the storage and chat stack.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createServices } = require('../../app/create-services') as typeof import('../../app/create-services');
     const services = createServices(io.env, { log: silentLogger });
-    if (services.storage === 'memory') {
-      io.err('pull-doctor incidents: no incident storage configured (set AzureWebJobsStorage or AzureWebJobsStorage__accountName)');
-      return EXIT.undecided;
-    }
+    if (services.storage === 'memory') throw new UsageError(NO_STORAGE);
     const signal = AbortSignal.timeout(60_000);
     const incidents = await services.store.list(status === 'all' ? {} : { status: [status as Incident['status']] }, { signal });
     incidents.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));

@@ -1,10 +1,24 @@
 import type { Command } from '../command';
-import { classifyCommand } from './classify';
-import { demoCommand } from './demo';
-import { diagnoseCommand } from './diagnose';
-import { incidentsCommand } from './incidents';
-import { parseImageCommand } from './parse-image';
-import { preflightCommand } from './preflight';
 
-/** Every CLI command; adding one = one file in this folder + one line here. */
-export const COMMANDS: Command[] = [diagnoseCommand, preflightCommand, demoCommand, classifyCommand, parseImageCommand, incidentsCommand];
+/**
+ * Every CLI command, loaded only when it runs: `classify` and `parse-image` never load an Azure or
+ * chat SDK, `diagnose --world` never loads the incident store. Adding a command = one file in this
+ * folder + one entry here (its name and summary are repeated so `help` loads nothing).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Command;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- require() keeps each command's imports lazy under CommonJS, ts-jest and bundlers alike */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'diagnose', summary: 'find why a cluster cannot pull an image (Azure or --world sandbox)', load: () => (require('./diagnose') as typeof import('./diagnose')).diagnoseCommand },
+  { name: 'preflight', summary: 'check every image in Kubernetes manifests before deploying', load: () => (require('./preflight') as typeof import('./preflight')).preflightCommand },
+  { name: 'why', summary: 'the full evidence of an incident (reads the incident store, checks again)', load: () => (require('./why') as typeof import('./why')).whyCommand },
+  { name: 'demo', summary: 'diagnose the built-in sandbox worlds (no Azure account needed)', load: () => (require('./demo') as typeof import('./demo')).demoCommand },
+  { name: 'classify', summary: 'explain a kubelet image pull error message (category, confidence, candidates)', load: () => (require('./classify') as typeof import('./classify')).classifyCommand },
+  { name: 'parse-image', summary: 'parse an image reference; recognise ACR login servers and typos', load: () => (require('./parse-image') as typeof import('./parse-image')).parseImageCommand },
+  { name: 'incidents', summary: 'list incidents and diagnose jobs that failed for good (poison messages)', load: () => (require('./incidents') as typeof import('./incidents')).incidentsCommand },
+];
+/* eslint-enable @typescript-eslint/no-require-imports */

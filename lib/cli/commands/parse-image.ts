@@ -1,14 +1,15 @@
 import { parseImageRef } from '../../image-ref/parse-image-ref';
 import { formatImageRef, type ImageRef } from '../../model/image-ref';
 import { EXIT, UsageError, type Command } from '../command';
-import { parseOptions } from '../main';
+import { parseOptions } from '../options';
 
 const USAGE = `usage: pull-doctor parse-image [--json] [--acr <name>]… <image reference>
 
 Parses an image reference as kubelet does (Docker defaults: docker.io, library/, latest) and
 says whether the registry is an Azure Container Registry, or looks like a typo of one.
 --acr <name>  a registry name you own, so "<name>/app" suggests <name>.azurecr.io (repeatable)
-Exit: 0 valid, 1 invalid (the reason is printed), 3 usage error.`;
+Exit: 0 valid, 1 invalid (the cause a kubelet reports as InvalidImageName; the reason is printed),
+3 usage error, 4 internal error.`;
 
 function humanText(ref: ImageRef): string {
   const lines = [

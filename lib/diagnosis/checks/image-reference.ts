@@ -2,6 +2,7 @@ import { parseImageRef } from '../../image-ref/parse-image-ref';
 import { formatImageRef } from '../../model';
 import type { Check, CheckOutcome } from '../check';
 import { setImageCommand } from '../fix-commands';
+import { importFixes, knownRegistryOf } from '../docker-hub-import';
 import { DOCS } from './docs';
 
 const SOURCE = 'pod spec (image as written)';
@@ -12,7 +13,8 @@ export const imageReferenceCheck: Check = {
   title: 'image reference',
   needs: [],
   provides: ['image'],
-  async run({ failure, classification }): Promise<CheckOutcome> {
+  async run(ctx): Promise<CheckOutcome> {
+    const { failure, classification } = ctx;
     const parsed = parseImageRef(failure.image);
     if (!parsed.ok) {
       const corrected = parsed.suggestion ?? lowercased(failure.image);
@@ -53,7 +55,6 @@ export const imageReferenceCheck: Check = {
     }
     if (ref.registry === 'docker.io') {
       const limited = classification.category === 'rate_limited';
-      const target = `${ref.repository.replace(/^library\//, '')}:${ref.tag ?? 'latest'}`;
       return {
         finding: {
           status: limited ? 'warn' : 'pass',
@@ -63,14 +64,7 @@ export const imageReferenceCheck: Check = {
           evidence: [
             { fact: `registry is docker.io${ref.registryDefaulted ? ' (no registry written: Docker Hub is assumed)' : ''}`, source: SOURCE },
           ],
-          fixes: limited
-            ? [
-                {
-                  text: 'Import the image into your Azure Container Registry once and pull it from there (replace <registry> with your registry name).',
-                  command: `az acr import --name <registry> --source ${formatImageRef(ref)} --image ${target}`,
-                },
-              ]
-            : [],
+          fixes: limited ? importFixes(ctx, ref, await knownRegistryOf(ctx)) : [],
           docs: limited ? DOCS.importImage : undefined,
         },
         facts: { image: ref },

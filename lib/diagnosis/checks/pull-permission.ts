@@ -25,6 +25,8 @@ interface Grant {
   role: RoleDefinition;
   grants: boolean;
   note?: string;
+  /** The condition could not be evaluated: neither a grant nor a refusal. */
+  unclear?: { condition: string; reason?: string };
 }
 
 /**
@@ -81,6 +83,8 @@ export const pullPermissionCheck: Check = {
         },
       };
     }
+    const unclear = grants.filter((g) => g.unclear);
+    if (unclear.length > 0) return unclearConditionOutcome(unclear, evidence, registry, principalId, repository);
     evidence.unshift({
       fact: `kubelet identity ${principalId} has ${assignments.length ? `${assignments.length} role assignment(s)` : 'no role assignment'} at or above ${registry.name}`,
       source: `ARM ${registry.id}/providers/Microsoft.Authorization/roleAssignments`,
@@ -120,9 +124,13 @@ async function evaluate(ctx: CheckContext, assignments: RoleAssignment[], regist
           const legacy = grantsAction(permissions, ACR_PULL_ACTION);
           return { assignment, role, grants: false, note: legacy ? 'registry-wide pull roles are not honoured in ABAC mode' : 'no repository read data action' };
         }
-        const allowed = conditionAllowsRepository(assignment.condition, repository);
-        if (allowed === 'no') return { assignment, role, grants: false, note: `its condition does not include the repository ${repository}` };
-        return { assignment, role, grants: true, note: allowed === 'unclear' ? 'condition not understood; assumed to allow' : undefined };
+        const { allowed, reason } = conditionAllowsRepository(assignment.condition, repository);
+        if (allowed === 'no') return { assignment, role, grants: false, note: `its condition does not let the repository ${repository} through` };
+        // A condition we cannot evaluate is never counted as a grant (nor as a refusal).
+        if (allowed === 'unclear') {
+          return { assignment, role, grants: false, note: `its condition could not be evaluated: ${reason ?? 'unknown form'}`, unclear: { condition: assignment.condition!, reason } };
+        }
+        return { assignment, role, grants: true };
       }
       return { assignment, role, grants: grantsAction(permissions, ACR_PULL_ACTION) };
     }),
@@ -173,10 +181,34 @@ async function servicePrincipalOutcome(ctx: CheckContext, registry: RegistryFact
 function abacFixes(registry: RegistryFacts, who: { assigneeObjectId?: string; assignee?: string }, repository: string) {
   return [
     {
-      text: `${registry.name} uses ABAC repository permissions: grant the "${REPOSITORY_READER}" role, limited to the repository ${repository} by a condition (AcrPull and az aks update --attach-acr are not honoured in this mode).`,
+      text: `${registry.name} uses ABAC repository permissions: grant the "${REPOSITORY_READER}" role, limited to the repository ${repository} (content/read and metadata/read) by the documented condition ${repositoryReadCondition(repository)} (AcrPull and az aks update --attach-acr are not honoured in this mode).`,
       command: roleAssignmentCommand({ ...who, role: REPOSITORY_READER, scope: registry.id, condition: repositoryReadCondition(repository) }),
     },
   ];
+}
+
+/**
+ * A repository role whose condition pull-doctor cannot evaluate may or may not let the pull through:
+ * a warning with the condition text, never a pass.
+ */
+function unclearConditionOutcome(unclear: Grant[], evidence: Evidence[], registry: RegistryFacts, principalId: string, repository: string): CheckOutcome {
+  return {
+    finding: {
+      status: 'warn',
+      summary: `Could not evaluate the ABAC condition of ${unclear[0].role.roleName} on ${registry.name}: the kubelet identity may not be allowed to pull ${repository}`,
+      evidence: [
+        ...unclear.map((g) => ({ fact: `condition of ${g.role.roleName} at ${g.assignment.scope}: ${g.unclear!.condition}`, source: `ARM ${g.assignment.id ?? 'role assignment'}` })),
+        ...evidence,
+      ],
+      fixes: [
+        ...unclear.map((g) => ({
+          text: `Check that the condition of ${g.role.roleName} (${g.unclear!.reason ?? 'not evaluated'}) lets ${repository} through for Microsoft.ContainerRegistry/registries/repositories/content/read: ${g.unclear!.condition}`,
+        })),
+        ...abacFixes(registry, { assigneeObjectId: principalId }, repository).map((fix) => ({ ...fix, text: `Or replace it: ${fix.text}` })),
+      ],
+      docs: DOCS.abac,
+    },
+  };
 }
 
 function scopeName(scope: string, registry: RegistryFacts): string {

@@ -1,24 +1,51 @@
+import path from 'node:path';
 import { describeCheckTable } from '../../../test/helpers/check-table';
+import { diagnoseInSandbox } from '../../sandbox/diagnose-in-sandbox';
+import { loadWorld, WORLDS_DIR } from '../../sandbox/load-world';
+import { buildSandboxRegistry } from '../../sandbox/registry/registry-content';
+import { closestTags } from '../closest-tags';
 import { closestNames, newestTags } from './repository-tag';
 
 describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
+  ['digest-pin-missing', 'fail', /^Digest sha256:5d1b2c0a\S+ does not exist in myacr\.azurecr\.io\/app \(v1\.2 is an existing tag\)$/],
   // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
   ['cross-tenant-registry', 'unknown', /^registry host not allowed: add it to PULL_DOCTOR_ALLOWED_REGISTRIES .*myacr2\.azurecr\.io was not found through ARM/],
 ]);
 
 describe('closest and newest names', () => {
   it.each([
-    ['v1.3', ['v1.2', '1.3', 'v1.4', 'latest'], ['1.3', 'v1.2', 'v1.4']],
     ['paymnets', ['payments', 'orders', 'payment-api'], ['payments']],
     ['app', ['billing', 'orders'], []],
-  ])('closest to %s in %j', (wanted, names, expected) => {
-    expect(closestNames(wanted, names, (s) => s.toLowerCase().replace(/^v(?=\d)/, ''))).toEqual(expected);
+  ])('closest repository to %s in %j', (wanted, names, expected) => {
+    expect(closestNames(wanted, names, (s) => s)).toEqual(expected);
+  });
+
+  it.each<[string, string, Array<{ name: string; pushedAt?: string }>, string | undefined, string[]]>([
+    ['an exact match but for the v first, then the higher version on a tie', 'v1.3', [{ name: 'v1.2' }, { name: '1.3' }, { name: 'v1.4' }, { name: 'latest' }], undefined, ['1.3', 'v1.4', 'v1.2']],
+    ['ties go to the newest version, never the oldest', 'v1.9', ['v1.0', 'v1.1', 'v1.8', 'v1.5'].map((name) => ({ name })), undefined, ['v1.8', 'v1.5', 'v1.1']],
+    ['ties go to the newest push before the version', 'v1.9', [{ name: 'v1.8', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'v1.0', pushedAt: '2026-11-01T00:00:00Z' }], undefined, ['v1.0', 'v1.8']],
+    ['distance first, whatever the push time', 'v2.10', [{ name: 'v2.1', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'v9.99', pushedAt: '2026-11-01T00:00:00Z' }], undefined, ['v2.1']],
+    ['the tag the workload ran before comes first', 'v1.9', ['v1.0', 'v1.8', 'v1.5'].map((name) => ({ name })), 'v1.5', ['v1.5', 'v1.8', 'v1.0']],
+    ['a previous tag that no longer exists is not suggested', 'v1.9', ['v1.8'].map((name) => ({ name })), 'v1.7', ['v1.8']],
+  ])('%s', (_name, wanted, tags, previousTag, expected) => {
+    expect(closestTags(wanted, tags, { previousTag })).toEqual(expected);
   });
 
   it('orders versions numerically', () => {
     expect(newestTags(['v1.9', 'v1.10', 'latest', 'v1.2'])).toEqual(['v1.10', 'v1.9', 'v1.2']);
   });
+});
+
+describe('an existing digest', () => {
+  it('is printed as repo@sha256:…, never repo:@sha256:…', async () => {
+    const world = loadWorld(path.join(WORLDS_DIR, 'healthy.yaml'));
+    const digest = buildSandboxRegistry('myacr.azurecr.io', world.registries['myacr.azurecr.io']!).repositories.get('app')!.tags.get('v1.2')!;
+    const diagnosis = await diagnoseInSandbox({ ...world, failure: { ...world.failure, image: `myacr.azurecr.io/app@${digest}` } }, { checkTimeoutMs: 8000 });
+    const finding = diagnosis.findings.find((f) => f.checkId === 'repository-tag')!;
+    expect(finding.status).toBe('pass');
+    expect(finding.evidence[0].fact).toBe(`app@${digest} resolves to ${digest} (linux/amd64, linux/arm64)`);
+  }, 30_000);
 });

@@ -3,6 +3,7 @@ import { formatImageRef, type Evidence, type ImageRef } from '../../model';
 import { RegistryError } from '../../registry/registry-client';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
+import { closestTags, newestTags } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { DOCS } from './docs';
 
@@ -31,7 +32,7 @@ export const repositoryTagCheck: Check = {
       throw error;
     }
     const evidence: Evidence[] = [
-      { fact: `${image.repository}:${image.tag ?? ''}${image.digest ? `@${image.digest}` : ''} resolves to ${manifest.digest} (${manifest.platforms.join(', ')})`, source },
+      { fact: `${image.repository}${image.tag ? `:${image.tag}` : ''}${image.digest ? `@${image.digest}` : ''} resolves to ${manifest.digest} (${manifest.platforms.join(', ')})`, source },
     ];
     if (image.tag && ctx.deletedTags) {
       const deleted = (await ctx.deletedTags(host, image.repository)).find((d) => d.tag === image.tag);
@@ -58,9 +59,11 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
     const deleted = (await ctx.deletedTags(host, image.repository)).find((d) => d.tag === image.tag);
     if (deleted) evidence.push({ fact: `tag ${image.tag} was deleted at ${deleted.deletedAt}`, source: 'ACR ImageDeleted event' });
   }
-  const closest = image.tag ? closestNames(image.tag, tags, normaliseTag) : [];
+  if (image.digest) return digestMissing(ctx, image, host, tags, evidence);
+  // Push times and the workload's previous tag are not read yet: ranking falls back to edit distance, then version order.
+  const closest = image.tag ? closestTags(image.tag, tags.map((name) => ({ name }))) : [];
   const newest = newestTags(tags);
-  if (closest.length) evidence.push({ fact: `closest tags: ${closest.join(', ')}`, source: 'edit distance' });
+  if (closest.length) evidence.push({ fact: `closest tags: ${closest.join(', ')}`, source: 'edit distance, then newest version' });
   if (newest.length) evidence.push({ fact: `newest tags: ${newest.join(', ')}`, source: 'version order' });
   const suggestion = closest[0] ?? newest[0];
   const fixes = [];
@@ -78,6 +81,42 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
     finding: {
       status: 'fail',
       summary: `${image.digest ? 'Digest' : 'Tag'} ${reference} does not exist in ${host}/${image.repository}${suggestion ? ` (closest: ${suggestion})` : ''}`,
+      evidence,
+      fixes,
+      docs: DOCS.cannotPullFromAcr,
+    },
+  };
+}
+
+/**
+ * A digest cannot be pushed again under its name (it is the content's hash): the fix is to pin a
+ * digest that exists — the one the reference's own tag points at now, or the newest tag's — or the
+ * tag itself. With a digest, the runtime ignores the tag (`repo:tag@digest` pulls by digest).
+ */
+async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, tags: string[], evidence: Evidence[]): Promise<CheckOutcome> {
+  const fromTag = image.tag && tags.includes(image.tag) ? image.tag : newestTags(tags, 1)[0];
+  const fixes = [];
+  if (fromTag) {
+    const existing = await ctx.lookups.get(`registry ${host} manifest ${image.repository}:${fromTag}`, (signal) =>
+      ctx.registries.forHost(host).resolve(image.repository, fromTag, { signal }),
+    );
+    evidence.push({ fact: `${image.repository}:${fromTag} points at ${existing.digest}`, source: `registry ${host}` });
+    const pinned = formatImageRef({ registry: image.registry, repository: image.repository, tag: undefined, digest: existing.digest });
+    const tagged = formatImageRef({ registry: image.registry, repository: image.repository, tag: fromTag, digest: undefined });
+    fixes.push(
+      {
+        text: `Pin an existing digest: ${fromTag === image.tag ? `the one the tag ${fromTag} in the reference points at now` : `the newest tag ${fromTag}'s`}.`,
+        command: setImageCommand(ctx.failure, pinned) ?? `# image: ${pinned}`,
+      },
+      { text: `Or use the tag ${fromTag} itself (it follows new pushes).`, command: setImageCommand(ctx.failure, tagged) ?? `# image: ${tagged}` },
+    );
+  } else {
+    fixes.push({ text: `${image.repository} has no tags: push the image, then pin the digest the push prints.` });
+  }
+  return {
+    finding: {
+      status: 'fail',
+      summary: `Digest ${image.digest} does not exist in ${host}/${image.repository}${fromTag ? ` (${fromTag} is an existing tag)` : ''}`,
       evidence,
       fixes,
       docs: DOCS.cannotPullFromAcr,
@@ -110,11 +149,6 @@ async function repositoryMissing(ctx: CheckContext, image: ImageRef, host: strin
   };
 }
 
-/** `v1.0` and `1.0` are one mistake apart, not two. */
-function normaliseTag(tag: string): string {
-  return tag.toLowerCase().replace(/^v(?=\d)/, '');
-}
-
 /** Up to three names within a small edit distance, closest first. */
 export function closestNames(wanted: string, names: readonly string[], normalise: (s: string) => string): string[] {
   const w = normalise(wanted);
@@ -128,19 +162,4 @@ export function closestNames(wanted: string, names: readonly string[], normalise
     .map((x) => x.n);
 }
 
-/** Highest version-like tags first (`v1.10` after `v1.9`); `latest` and non-version tags last. */
-export function newestTags(tags: readonly string[], count = 3): string[] {
-  const key = (t: string) => (normaliseTag(t).match(/\d+/g) ?? []).map(Number);
-  return [...tags]
-    .filter((t) => /\d/.test(t))
-    .sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-        const d = (kb[i] ?? -1) - (ka[i] ?? -1);
-        if (d) return d;
-      }
-      return a.localeCompare(b);
-    })
-    .slice(0, count);
-}
+export { newestTags } from '../closest-tags';

@@ -12,7 +12,33 @@ export function roleDefinitionsOf(world: World): RoleDefinitionSpec[] {
     assignableScopes: r.assignableScopes,
     permissions: [{ actions: r.actions, notActions: r.notActions, dataActions: r.dataActions, notDataActions: r.notDataActions }],
   }));
-  return [...BUILTIN_ROLES, ...custom];
+  return [...BUILTIN_ROLES, ...custom, ...world.resources.filter(isRoleDefinitionResource).map(fromArmResource)];
+}
+
+function isRoleDefinitionResource(r: World['resources'][number]): boolean {
+  return r.type.toLowerCase() === 'microsoft.authorization/roledefinitions';
+}
+
+/**
+ * A custom role written as ARM returns it (REST "Role Definitions - Get": properties.roleName, type,
+ * description, permissions[], assignableScopes), as a Bicep/ARM template declares it.
+ */
+function fromArmResource(r: World['resources'][number]): RoleDefinitionSpec {
+  const p = (r.properties ?? {}) as {
+    roleName?: string;
+    type?: string;
+    description?: string;
+    permissions?: RoleDefinitionSpec['permissions'];
+    assignableScopes?: string[];
+  };
+  return {
+    name: r.name,
+    roleName: p.roleName ?? r.name,
+    description: p.description ?? '',
+    roleType: p.type === 'BuiltInRole' ? 'BuiltInRole' : 'CustomRole',
+    assignableScopes: p.assignableScopes ?? [],
+    permissions: p.permissions ?? [],
+  };
 }
 
 /**

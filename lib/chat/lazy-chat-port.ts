@@ -1,0 +1,47 @@
+import type { ChatMessageRef } from '../model';
+import { onceAsync } from '../util/lazy';
+import type { ChatPort } from './chat-port';
+
+/**
+ * A chat adapter whose module (and SDK: `@slack/web-api`, `botbuilder`, …) is imported on its first
+ * message, not when the app starts. The settings were checked before this is built, so a missing
+ * setting still fails at start-up; only the SDK load waits.
+ */
+export class LazyChatPort implements ChatPort {
+  readonly load: () => Promise<ChatPort>;
+
+  constructor(
+    readonly platform: ChatMessageRef['platform'],
+    make: () => Promise<ChatPort>,
+  ) {
+    this.load = onceAsync(make);
+  }
+
+  async start(...args: Parameters<ChatPort['start']>): ReturnType<ChatPort['start']> {
+    return (await this.load()).start(...args);
+  }
+
+  async progress(...args: Parameters<ChatPort['progress']>): ReturnType<ChatPort['progress']> {
+    return (await this.load()).progress(...args);
+  }
+
+  async diagnosis(...args: Parameters<ChatPort['diagnosis']>): ReturnType<ChatPort['diagnosis']> {
+    return (await this.load()).diagnosis(...args);
+  }
+
+  async resolved(...args: Parameters<ChatPort['resolved']>): ReturnType<ChatPort['resolved']> {
+    return (await this.load()).resolved(...args);
+  }
+
+  async reply(...args: Parameters<ChatPort['reply']>): ReturnType<ChatPort['reply']> {
+    return (await this.load()).reply(...args);
+  }
+
+  async unfinished(...args: Parameters<ChatPort['unfinished']>): ReturnType<ChatPort['unfinished']> {
+    return (await this.load()).unfinished(...args);
+  }
+
+  async withdraw(...args: Parameters<ChatPort['withdraw']>): ReturnType<ChatPort['withdraw']> {
+    return (await this.load()).withdraw(...args);
+  }
+}

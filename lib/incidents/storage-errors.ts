@@ -1,0 +1,24 @@
+import { RestError } from '@azure/core-rest-pipeline';
+import { ZodError } from 'zod';
+
+/**
+ * True when storing an event failed for a reason that will never change: Storage answered a 4xx
+ * other than timeout (408), conflict/precondition (409, 412: retried inside the store) and throttling
+ * (429) — e.g. PropertyValueTooLarge, InvalidInput — or the incident did not pass its own schema.
+ * Such an event is dropped with a log line; anything else (5xx, timeouts, network) fails the
+ * delivery so Event Grid retries it.
+ */
+export function isPermanentStorageError(error: unknown): boolean {
+  if (error instanceof ZodError) return true;
+  if (!(error instanceof RestError) && !(typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'RestError')) return false;
+  const status = (error as RestError).statusCode;
+  return status !== undefined && status >= 400 && status < 500 && ![408, 409, 412, 429].includes(status);
+}
+
+/** Storage's error code (PropertyValueTooLarge, …) when it gave one, for the log line. */
+export function storageErrorCode(error: unknown): string {
+  const e = error as { code?: unknown; statusCode?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const fromBody = typeof e.message === 'string' ? /"code":"([A-Za-z]+)"/.exec(e.message)?.[1] : undefined;
+  return [fromBody ?? code, typeof e.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined].filter(Boolean).join(', ') || (error instanceof Error ? error.message.slice(0, 200) : String(error));
+}

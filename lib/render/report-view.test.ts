@@ -1,0 +1,49 @@
+import { diagnoseWorld } from '../../test/helpers/check-table';
+import { renderAdaptiveCard } from './adaptive-card';
+import { buildReportView } from './report-view';
+import { renderSlack } from './slack';
+import { renderText } from './text';
+
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/** Worlds whose top root cause is a `warn` finding: its fixes are listed once, not once as root and once as warning. */
+describe.each(['abac-condition-unevaluable', 'dockerhub-rate-limited', 'image-4gb', 'no-replica-in-region'])('fixes of a warned root cause in %s', (world) => {
+  it('are listed once in the view, the text, the card and the Slack message', async () => {
+    const diagnosis = await diagnoseWorld(world);
+    const top = diagnosis.findings.find((f) => f.checkId === diagnosis.verdict.rootCauses[0]?.checkId);
+    expect(top?.status).toBe('warn');
+    const view = buildReportView(diagnosis, undefined);
+    const texts = view.fixes.map((f) => f.text);
+    expect(texts).toEqual([...new Set(texts)]);
+    const command = top!.fixes.find((f) => f.command)?.command;
+    const fixText = top!.fixes[0]!.text;
+    const outputs = {
+      text: renderText(diagnosis),
+      card: JSON.stringify(renderAdaptiveCard(diagnosis, undefined)),
+      slack: JSON.stringify(renderSlack(diagnosis, undefined)),
+    };
+    // The renderers escape differently: compare on a stable fragment of the first fix sentence.
+    const fragment = fixText.slice(0, 25);
+    for (const [name, out] of Object.entries(outputs)) {
+      expect({ name, times: count(out, fragment) }).toEqual({ name, times: 1 });
+    }
+    if (command) expect(count(outputs.text, command)).toBe(1);
+  }, 30_000);
+});
+
+describe('the healthy headline', () => {
+  it('says no check failed and why checks were skipped, never "Every check passed" when some did not run', async () => {
+    const diagnosis = await diagnoseWorld('healthy');
+    const skipped = diagnosis.findings.filter((f) => f.status === 'skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    const { label } = buildReportView(diagnosis, undefined).cause;
+    expect(label).toMatch(new RegExp(`^No check failed \\(${skipped.length} skipped: private endpoint — .+\\)$`));
+    expect(renderText(diagnosis)).not.toContain('Every check passed');
+  }, 30_000);
+
+  it('says every check passed when every check ran and passed', async () => {
+    const diagnosis = await diagnoseWorld('healthy');
+    const allRan = { ...diagnosis, findings: diagnosis.findings.filter((f) => f.status !== 'skipped') };
+    expect(buildReportView(allRan, undefined).cause.label).toBe('Every check passed');
+  }, 30_000);
+});

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bundle`: the Functions app as one tree-shaken ES module bundle (dist/app/main.mjs) plus
+// chunks that load only when a mode needs them (Teams, Slack Web API, Log Analytics, Resource
+// Manager, the Azure Monitor distro). package.json `main` names main.mjs; the Functions worker
+// import()s it and every functions/*.ts registration runs. Types: `npm run typecheck`.
+// CommonJS so jest (test/app/deploy-package.test.ts) and dist/scripts/deploy-package.js can require it.
+const { readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { build } = require('esbuild');
+
+const ROOT = join(__dirname, '..');
+
+/**
+ * Left out of the bundle and shipped in node_modules (scripts/deploy-package.ts):
+ * @azure/functions asks the Functions worker for `@azure/functions-core` through require(); it must
+ * be the package the worker's loader answers. Everything else is bundled, the Azure Monitor distro
+ * too (its own chunk, loaded only with APPLICATIONINSIGHTS_CONNECTION_STRING; as node_modules it
+ * is 170 MB). Its require() hooks still see Node's built-ins (http) but not the bundled Azure SDKs:
+ * our spans and metrics are exported, Azure SDK calls are not auto-instrumented.
+ */
+const EXTERNAL_PACKAGES = ['@azure/functions'];
+
+/** Every functions/*.ts file, so a new trigger file is bundled without editing this script. */
+function functionFiles() {
+  return readdirSync(join(ROOT, 'functions'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .sort();
+}
+
+async function bundle({ outdir = join(ROOT, 'dist', 'app'), metafile = false } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    stdin: {
+      contents: functionFiles().map((f) => `import './functions/${f.replace(/\.ts$/, '')}';`).join('\n'),
+      resolveDir: ROOT,
+      sourcefile: 'functions-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    outdir,
+    entryNames: 'main',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    sourcemap: 'linked',
+    treeShaking: true,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    keepNames: true,
+    legalComments: 'linked',
+    external: EXTERNAL_PACKAGES,
+    // Bundled CommonJS packages call require() for Node built-ins; an ES module has none of its own.
+    banner: { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" },
+    metafile,
+    logLevel: 'warning',
+  });
+  if (metafile) writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  return result;
+}
+
+module.exports = { EXTERNAL_PACKAGES, ROOT, bundle, functionFiles };
+
+if (require.main === module) {
+  bundle({ metafile: process.argv.includes('--metafile') }).catch((error) => {
+    process.stderr.write(`bundle failed: ${error && error.stack ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
