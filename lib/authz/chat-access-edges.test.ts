@@ -64,6 +64,16 @@ describe('chat access edges', () => {
     expect(authorize(policyOf(['U111']), slackUser, 'admin')).toEqual({ allowed: false, reason: 'slack user U111 in channel C222 is not in PULL_DOCTOR_CHAT_ADMIN_ALLOW' });
   });
 
+  it('a bare id is trimmed; a platform-prefixed GUID never matches a group', () => {
+    expect(parseAllowEntry('  U111  ')).toEqual({ scope: 'any', id: 'U111' });
+    expect(authorize(policyOf(['slack:0b4e7c2d-0000-4000-8000-00000000000a']), { ...slackUser, groups: ['0b4e7c2d-0000-4000-8000-00000000000a'] }, 'diagnose').allowed).toBe(false);
+  });
+
+  it('a bare GUID matches one of several groups', () => {
+    const groups = ['11111111-0000-4000-8000-000000000000', '0b4e7c2d-0000-4000-8000-00000000000a'];
+    expect(authorize(policyOf(['0b4e7c2d-0000-4000-8000-00000000000a']), { ...slackUser, groups }, 'diagnose')).toEqual({ allowed: true, matched: 'group 0b4e7c2d-0000-4000-8000-00000000000a' });
+  });
+
   it('takes the first matching entry', () => {
     expect(authorize(policyOf(['U999', 'C222', 'U111']), slackUser, 'diagnose')).toEqual({ allowed: true, matched: 'channel C222' });
   });
