@@ -7,35 +7,20 @@ import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { ContainerInsightsPort } from '../../lib/logs/container-insights';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { FakeDiagnoser, RecordingChat } from '../intake/fakes';
+import { FakeDiagnoser, FIXTURE_CLUSTER, FIXTURE_IMAGE, FIXTURE_WORKSPACE, pullFailureKubeEvent, RecordingChat } from '../intake/fakes';
 
 /** The sample payloads beside this file (SOURCES.md says where each comes from). */
 export const sample = (path: string): string => readFileSync(join(__dirname, path), 'utf8');
 
-export const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
-export const WORKSPACE = '11111111-2222-3333-4444-555555555555';
-export const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
+export const CLUSTER = FIXTURE_CLUSTER;
+export const WORKSPACE = FIXTURE_WORKSPACE;
+export const IMAGE = FIXTURE_IMAGE;
 /** The rules infra/modules/alerts.bicep would create for the fixtures of test/fixtures/alerts. */
 export const OUR_RULES = 'pull-doctor-image-pull-failures,pull-doctor-image-pull-failures-count';
 /** aks-prod's exporter presents this bearer token; the setting holds only its SHA-256. */
 export const SENDER_TOKEN = 'conformance-sender-token-aks-prod-0001';
 export const SENDERS = JSON.stringify([{ cluster: CLUSTER, sender: 'aks-prod', tokenSha256: createHash('sha256').update(SENDER_TOKEN).digest('hex') }]);
 
-/** Container insights rows with pull failures in 21:00–21:05: a non-pull alert must not find them. */
-const kubeEvent = (pod: string, minute: number) => ({
-  TimeGenerated: `2026-11-25T21:0${minute}:30Z`,
-  ClusterId: CLUSTER,
-  Namespace: 'shop',
-  Name: pod,
-  ObjectKind: 'Pod',
-  KubeEventType: 'Warning',
-  Reason: 'Failed',
-  Message: `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": failed to resolve reference "${IMAGE}": ${IMAGE}: not found`,
-  Computer: 'aks-nodepool1-12345678-vmss000000',
-  FirstSeen: `2026-11-25T21:0${minute}:00Z`,
-  LastSeen: `2026-11-25T21:0${minute}:30Z`,
-  Count: 2,
-});
 
 export interface IntakeHarness {
   services: Services;
@@ -52,7 +37,8 @@ export function intakeHarness(env: Record<string, string> = {}): IntakeHarness {
   const queue = new MemoryJobQueue();
   const logs: string[] = [];
   const queries: string[] = [];
-  const sandbox = createSandboxContainerInsights({ [WORKSPACE]: { KubeEvents: [kubeEvent('web-7d9c8b6f5-x2x4q', 1), kubeEvent('web-7d9c8b6f5-zzzzz', 2)] } });
+  // Container insights rows with pull failures in 21:00–21:05: a non-pull alert must not find them.
+  const sandbox = createSandboxContainerInsights({ [WORKSPACE]: { KubeEvents: [pullFailureKubeEvent('web-7d9c8b6f5-x2x4q', 1), pullFailureKubeEvent('web-7d9c8b6f5-zzzzz', 2)] } });
   const insights: ContainerInsightsPort = {
     failingPods: async (params, options) => {
       queries.push(`failingPods ${params.workspaceId}`);

@@ -129,3 +129,30 @@ export function slackAnswer(fault: Fault): ScriptedResponse {
       return { kind: 'platform_error', error: 'channel_not_found' };
   }
 }
+
+export const FAULT_CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
+export const FAULT_IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
+export const FAULT_MESSAGE = `Failed to pull image "${FAULT_IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${FAULT_IMAGE}": failed to resolve reference "${FAULT_IMAGE}": ${FAULT_IMAGE}: not found`;
+
+/** A kubelet `Failed` event for FAULT_IMAGE as the forwarder sends it (CloudEvents envelope). */
+export function k8sPullEvent(id: string, fields: { pod?: string; owner?: string; at?: string; message?: string } = {}) {
+  const at = fields.at ?? '2026-11-25T21:00:00Z';
+  return {
+    specversion: '1.0',
+    id,
+    source: FAULT_CLUSTER,
+    type: 'PullDoctor.Kubernetes.Event',
+    time: at,
+    data: {
+      cluster: FAULT_CLUSTER,
+      type: 'Warning',
+      reason: 'Failed',
+      message: fields.message ?? FAULT_MESSAGE,
+      count: '1',
+      firstTimestamp: at,
+      lastTimestamp: at,
+      source: { component: 'kubelet', host: 'aks-nodepool1-12345678-vmss000000' },
+      involvedObject: { kind: 'Pod', namespace: 'shop', name: fields.pod ?? 'web-7d9c8b6f5-x1', fieldPath: 'spec.containers{web}', ownerReferences: [{ kind: 'ReplicaSet', name: fields.owner ?? 'web-7d9c8b6f5' }] },
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { StorageJobQueue } from '../../lib/queue/job-queue';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { recordingLogger } from '../intake/fakes';
-import { FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, MODES, slackAnswer, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';
+import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPullEvent, MODES, slackAnswer, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';
 
 /**
  * Issue 13's fault matrix: for each pipeline step × fault × once/always, one incident goes through
@@ -24,34 +24,11 @@ import { FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, MODES, slackAnswer, 
  * is in a final state; nothing is left pending; an incident that was not announced says why.
  * The matrix is printed (README "Delivery guarantees" quotes it).
  */
-const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
-const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
-const MESSAGE = `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": ${IMAGE}: not found`;
+/** The matrix's event carries the shorter containerd wording (no "failed to resolve reference"). */
+const MESSAGE = `Failed to pull image "${FAULT_IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${FAULT_IMAGE}": ${FAULT_IMAGE}: not found`;
 const TOKEN = 'xoxb-fault-token';
 const CHANNEL = 'CFAULTS01';
 const MAX_DEQUEUE = 5;
-
-function k8sEvent(id: string) {
-  const at = '2026-11-25T21:00:00Z';
-  return {
-    specversion: '1.0',
-    id,
-    source: CLUSTER,
-    type: 'PullDoctor.Kubernetes.Event',
-    time: at,
-    data: {
-      cluster: CLUSTER,
-      type: 'Warning',
-      reason: 'Failed',
-      message: MESSAGE,
-      count: '1',
-      firstTimestamp: at,
-      lastTimestamp: at,
-      source: { component: 'kubelet', host: 'aks-nodepool1-12345678-vmss000000' },
-      involvedObject: { kind: 'Pod', namespace: 'shop', name: 'web-7d9c8b6f5-x1', fieldPath: 'spec.containers{web}', ownerReferences: [{ kind: 'ReplicaSet', name: 'web-7d9c8b6f5' }] },
-    },
-  };
-}
 
 interface Cell {
   step: Step;
@@ -180,7 +157,7 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     mark('setup');
     // Phase 1: the failure arrives while the fault is on.
     arm('before');
-    const delivery = await deliver(services, k8sEvent(`ev-${name}`), log);
+    const delivery = await deliver(services, k8sPullEvent(`ev-${name}`, { message: MESSAGE }), log);
     mark('delivered');
     await drain(raw, poison, services, faults, deadline());
     mark('drained 1');

@@ -9,38 +9,14 @@ import { newJob } from '../../lib/queue/diagnose-job';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { FakeDiagnoser, recordingLogger } from '../intake/fakes';
+import { FAULT_MESSAGE, k8sPullEvent } from './fault-kit';
 
 /**
  * The failures issue 13 reports, one test each, through the public entry points (intake handlers,
  * the job runner, the Slack adapter against the local Slack Web API). Each failed on the code
  * before the outbox (see the report in the commit that added this file).
  */
-const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
-const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
-const MESSAGE = `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": failed to resolve reference "${IMAGE}": ${IMAGE}: not found`;
 const TOKEN = 'xoxb-test-token';
-
-function k8sEvent(id: string, pod: string, fields: { owner?: string; at?: string } = {}) {
-  const at = fields.at ?? '2026-11-25T21:00:00Z';
-  return {
-    specversion: '1.0',
-    id,
-    source: CLUSTER,
-    type: 'PullDoctor.Kubernetes.Event',
-    time: at,
-    data: {
-      cluster: CLUSTER,
-      type: 'Warning',
-      reason: 'Failed',
-      message: MESSAGE,
-      count: '1',
-      firstTimestamp: at,
-      lastTimestamp: at,
-      source: { component: 'kubelet', host: 'aks-nodepool1-12345678-vmss000000' },
-      involvedObject: { kind: 'Pod', namespace: 'shop', name: pod, fieldPath: 'spec.containers{web}', ownerReferences: [{ kind: 'ReplicaSet', name: fields.owner ?? 'web-7d9c8b6f5' }] },
-    },
-  };
-}
 
 /** A queue whose first `failures` sends fail as a Storage outage would. */
 class FlakyQueue extends MemoryJobQueue {
@@ -80,7 +56,7 @@ describe('issue 13 regressions', () => {
   it('a queue outage right after the incident write does not lose the job: the redelivery enqueues it', async () => {
     const queue = new FlakyQueue(1);
     const services = createServices({}, { store: new MemoryIncidentStore(), queue, log: recordingLogger() });
-    const event = k8sEvent('ev-outage-1', 'web-7d9c8b6f5-a1');
+    const event = k8sPullEvent('ev-outage-1', { pod: 'web-7d9c8b6f5-a1' });
     await expect(handleK8sEvents(services, event, services.log)).rejects.toThrow(/queue unavailable/);
     // Event Grid redelivers the same event.
     await handleK8sEvents(services, event, services.log);
@@ -91,7 +67,7 @@ describe('issue 13 regressions', () => {
     const store = new MemoryIncidentStore();
     const queue = new MemoryJobQueue(5);
     const services = createServices({}, { store, queue, chat: slackChat(), diagnoser: new FakeDiagnoser(), log: recordingLogger() });
-    await handleK8sEvents(services, k8sEvent('ev-update-1', 'web-7d9c8b6f5-b1'), services.log);
+    await handleK8sEvents(services, k8sPullEvent('ev-update-1', { pod: 'web-7d9c8b6f5-b1' }), services.log);
     slack.script('chat.update', ...Array.from({ length: 40 }, () => ({ kind: 'http_error' as const, status: 500 })));
     await queue.drain((job, n) => runDiagnoseJob(job, { ...services.jobDeps(), progressIntervalMs: 0 }, { dequeueCount: n }));
     const posted = [...slack.messages.values()].filter((m) => !m.thread_ts);
@@ -104,7 +80,7 @@ describe('issue 13 regressions', () => {
     const store = new MemoryIncidentStore();
     const queue = new MemoryJobQueue(5);
     const services = createServices({}, { store, queue, chat: slackChat(), diagnoser: new FakeDiagnoser(), log: recordingLogger() });
-    await handleK8sEvents(services, k8sEvent('ev-perm-1', 'web-7d9c8b6f5-c1', { at: '2026-11-25T21:10:00Z' }), services.log);
+    await handleK8sEvents(services, k8sPullEvent('ev-perm-1', { pod: 'web-7d9c8b6f5-c1', at: '2026-11-25T21:10:00Z' }), services.log);
     const before = slack.calls.filter((c) => c.method === 'chat.postMessage').length;
     slack.script('chat.postMessage', ...Array.from({ length: 5 }, () => ({ kind: 'platform_error' as const, error: 'channel_not_found' })));
     await queue.drain((job, n) => runDiagnoseJob(job, { ...services.jobDeps(), progressIntervalMs: 0 }, { dequeueCount: n }));
@@ -117,7 +93,7 @@ describe('issue 13 regressions', () => {
     const chat = slackChat();
     const store = new MemoryIncidentStore();
     const services = createServices({}, { store, queue: new MemoryJobQueue(), chat, log: recordingLogger() });
-    await handleK8sEvents(services, k8sEvent('ev-429-1', 'web-7d9c8b6f5-d1', { at: '2026-11-25T21:20:00Z' }), services.log);
+    await handleK8sEvents(services, k8sPullEvent('ev-429-1', { pod: 'web-7d9c8b6f5-d1', at: '2026-11-25T21:20:00Z' }), services.log);
     const [incident] = await store.list();
     const a = await chat.start(incident!);
     const b = { ...(await chat.start(incident!)), channel: 'COTHER01' };
@@ -140,7 +116,7 @@ describe('issue 13 regressions', () => {
     const queue = new MemoryJobQueue(5);
     const diagnoser = new FakeDiagnoser();
     const services = createServices({}, { store, queue, chat: slackChat(), diagnoser, log: recordingLogger() });
-    await handleK8sEvents(services, k8sEvent('ev-busy-1', 'web-7d9c8b6f5-e1', { at: '2026-11-25T21:30:00Z' }), services.log);
+    await handleK8sEvents(services, k8sPullEvent('ev-busy-1', { pod: 'web-7d9c8b6f5-e1', at: '2026-11-25T21:30:00Z' }), services.log);
     await queue.drain((job, n) => runDiagnoseJob(job, { ...services.jobDeps(), progressIntervalMs: 0 }, { dequeueCount: n }));
     const [incident] = await store.list();
     const other = '11111111-1111-4111-8111-111111111111';
@@ -167,9 +143,9 @@ describe('issue 13 regressions', () => {
   it('one event with a 40,000-character owner name does not block the good event beside it (Table Storage)', async () => {
     const store = TableIncidentStore.create({ connectionString: azurite.connectionString }, 'regressionbatch');
     const services = createServices({}, { store, queue: new MemoryJobQueue(), log: recordingLogger() });
-    const bad = k8sEvent('ev-big-1', 'web-7d9c8b6f5-f1', { owner: 'x'.repeat(40_000) });
-    const good = k8sEvent('ev-good-1', 'web-7d9c8b6f5-f2', { at: '2026-11-25T21:40:00Z' });
-    (good.data as { message: string }).message = MESSAGE.replace(/v1\.2/g, 'v9.9');
+    const bad = k8sPullEvent('ev-big-1', { pod: 'web-7d9c8b6f5-f1', owner: 'x'.repeat(40_000) });
+    const good = k8sPullEvent('ev-good-1', { pod: 'web-7d9c8b6f5-f2', at: '2026-11-25T21:40:00Z' });
+    (good.data as { message: string }).message = FAULT_MESSAGE.replace(/v1\.2/g, 'v9.9');
     await handleK8sEvents(services, [bad, good], services.log);
     const stored = await store.list();
     expect(stored.map((i) => i.image)).toContain('pdacr.azurecr.io/shop/web:v9.9');

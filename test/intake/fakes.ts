@@ -72,3 +72,23 @@ export const recordingLogger = () => {
   const push = (level: string) => (m: string) => lines.push(`${level}: ${m}`);
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 };
+
+export const FIXTURE_CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
+export const FIXTURE_WORKSPACE = '11111111-2222-3333-4444-555555555555';
+export const FIXTURE_IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
+
+/** A Container insights KubeEvents row: a pull failure of FIXTURE_IMAGE by `pod` in minute 21:0<minute> of 2026-11-25. */
+export const pullFailureKubeEvent = (pod: string, minute: number) => ({
+  TimeGenerated: `2026-11-25T21:0${minute}:30Z`,
+  ClusterId: FIXTURE_CLUSTER,
+  Namespace: 'shop',
+  Name: pod,
+  ObjectKind: 'Pod',
+  KubeEventType: 'Warning',
+  Reason: 'Failed',
+  Message: `Failed to pull image "${FIXTURE_IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${FIXTURE_IMAGE}": failed to resolve reference "${FIXTURE_IMAGE}": ${FIXTURE_IMAGE}: not found`,
+  Computer: 'aks-nodepool1-12345678-vmss000000',
+  FirstSeen: `2026-11-25T21:0${minute}:00Z`,
+  LastSeen: `2026-11-25T21:0${minute}:30Z`,
+  Count: 2,
+});

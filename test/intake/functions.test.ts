@@ -10,30 +10,16 @@ import { k8sEventHandler, k8sEventsWebhookHandler } from '../../functions/k8s-ev
 import { acrEventHandler, acrEventsWebhookHandler } from '../../functions/acr-events';
 import { diagnoseJobHandler } from '../../functions/diagnose-queue';
 import { autoResolveHandler } from '../../functions/auto-resolve';
-import { FakeDiagnoser, RecordingChat } from './fakes';
+import { FakeDiagnoser, FIXTURE_CLUSTER, FIXTURE_IMAGE, FIXTURE_WORKSPACE, pullFailureKubeEvent, RecordingChat } from './fakes';
 
-const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
-const WORKSPACE = '11111111-2222-3333-4444-555555555555';
-const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
+const CLUSTER = FIXTURE_CLUSTER;
+const WORKSPACE = FIXTURE_WORKSPACE;
+const IMAGE = FIXTURE_IMAGE;
 const raw = (dir: string, name: string) => readFileSync(join(__dirname, '../fixtures', dir, name), 'utf8');
 const json = (dir: string, name: string): unknown => JSON.parse(raw(dir, name));
 
 /** Container insights rows for the rows-only and Prometheus alerts (21:00–21:05). */
-const kubeEvent = (pod: string, minute: number) => ({
-  TimeGenerated: `2026-11-25T21:0${minute}:30Z`,
-  ClusterId: CLUSTER,
-  Namespace: 'shop',
-  Name: pod,
-  ObjectKind: 'Pod',
-  KubeEventType: 'Warning',
-  Reason: 'Failed',
-  Message: `Failed to pull image "${IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${IMAGE}": failed to resolve reference "${IMAGE}": ${IMAGE}: not found`,
-  Computer: 'aks-nodepool1-12345678-vmss000000',
-  FirstSeen: `2026-11-25T21:0${minute}:00Z`,
-  LastSeen: `2026-11-25T21:0${minute}:30Z`,
-  Count: 2,
-});
-const logs = { [WORKSPACE]: { KubeEvents: [kubeEvent('web-7d9c8b6f5-x2x4q', 1), kubeEvent('web-7d9c8b6f5-zzzzz', 2), kubeEvent('web-7d9c8b6f5-x2x4q', 3)] } };
+const logs = { [WORKSPACE]: { KubeEvents: [pullFailureKubeEvent('web-7d9c8b6f5-x2x4q', 1), pullFailureKubeEvent('web-7d9c8b6f5-zzzzz', 2), pullFailureKubeEvent('web-7d9c8b6f5-x2x4q', 3)] } };
 
 interface Harness {
   services: Services;
