@@ -5,3 +5,4 @@ export * from './image-ref';
 export * from './incident';
 export * from './pull-failure';
 export * from './workload';
+export * from './change';
