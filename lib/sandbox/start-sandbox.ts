@@ -85,7 +85,6 @@ export async function startSandbox(world: World, options: SandboxOptions = {}): 
   });
   const registryClients = createRegistryClientFactory({
     credential,
-    tenantId: world.caller.tenantId,
     tlsCa: tls.ca,
     hostRewrite: registry.hostRewrite,
     retry: options.retryOptions,

@@ -27,8 +27,11 @@ export const TagSchema = z.object({
   platforms: z.array(PlatformSchema).min(1).default(['linux/amd64']),
   /** Compressed size of each platform's image (config + layers). */
   sizeBytes: z.number().int().positive().default(50_000_000),
-  /** ISO time the tag was last pushed; orders "newest tags". */
+  /** ISO time the tag was last pushed: ACR's tag `lastUpdateTime` (orders "newest tags"). Default 2025-01-01T00:00:00Z. */
   pushedAt: z.string().optional(),
+  // acrclient (#17): ACR data-plane tag times.
+  /** ISO time the tag was first pushed: ACR's tag `createdTime`. Default: `pushedAt`. */
+  createdOn: z.string().datetime({ offset: true }).optional(),
 });
 
 export const RegistryContentSchema = z.object({
