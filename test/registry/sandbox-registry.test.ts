@@ -206,6 +206,24 @@ describe('sandbox registry server with the registry clients (ACR SDK and generic
     }
   });
 
+  it.each([
+    [429, 'TOOMANYREQUESTS', 3],
+    [403, 'DENIED', 1],
+    [500, 'UNKNOWN', 3],
+  ])('maps an ACR %i from the metadata API to a RegistryError (%s) after %i tries', async (status, code, tries) => {
+    const faults = [{ route: '_tags/v1$', server: 'registry' as const, status, retryAfterSeconds: 0 }];
+    const failing = await startRegistryServer(WorldSchema.parse(worldInput), { tls, requestLog: log, faults: () => faults });
+    try {
+      const { f } = factory({ hostRewrite: failing.hostRewrite });
+      const err = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v1').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RegistryError);
+      expect(err).toMatchObject({ statusCode: status, code, request: 'GET https://myacr.azurecr.io/acr/v1/team/app/_tags/v1' });
+      expect(log.matching(/_tags\/v1(\?|$)/)).toHaveLength(tries);
+    } finally {
+      await failing.stop();
+    }
+  });
+
   it('maps a refused connection to statusCode 0 with the errno', async () => {
     const { f } = factory({ hostRewrite: () => 'https://127.0.0.1:9', retry: { maxRetries: 0 } });
     await expect(f.forHost('myacr.azurecr.io').resolve('team/app', 'v1')).rejects.toMatchObject({ statusCode: 0, code: 'ECONNREFUSED' });
