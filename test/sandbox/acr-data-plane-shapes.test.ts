@@ -81,6 +81,23 @@ describe('sandbox ACR metadata API (/acr/v1) against the REST spec examples', ()
   afterAll(() => server?.stop());
 
   it.each([
+    ['PostRefreshToken.json', '/oauth2/exchange', { access_token: 'entra' }],
+    ['PostAccessToken.json', '/oauth2/token', {}],
+  ])("%s: the sandbox takes the example's form fields at %s and answers the example's shape", async (file, route, values: Record<string, string>) => {
+    const params = (JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as { parameters: Record<string, string> }).parameters;
+    const form: Record<string, string> = {};
+    for (const [name, value] of Object.entries(params)) if (name !== 'url' && name !== 'api-version') form[name] = value;
+    form.service = 'myacr.azurecr.io';
+    if (form.refresh_token) {
+      const exchanged = await call('POST', '/oauth2/exchange', { grant_type: 'access_token', service: 'myacr.azurecr.io', access_token: 'entra' });
+      form.refresh_token = (exchanged.body as { refresh_token: string }).refresh_token;
+    }
+    const answer = await call('POST', route, { ...form, ...values });
+    expect(answer.status).toBe(200);
+    expect(shape(answer.body)).toEqual(shape(example(file)));
+  });
+
+  it.each([
     ['GetRepositoryList.json', '/acr/v1/_catalog'],
     ['GetRepositoryAttributes.json', '/acr/v1/team%2Fapp'],
     ['GetTagList.json', '/acr/v1/team%2Fapp/_tags'],
