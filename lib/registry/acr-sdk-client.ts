@@ -6,7 +6,7 @@ import { normaliseHost, type EgressGrant } from './egress-policy';
 import { RegistryEgressDenied, RegistryError, type CallOptions, type RegistryClient, type RegistryTag } from './registry-client';
 import { acrAudience } from './registry-hosts';
 import { displayUrl, errorFromResponse } from './registry-transport';
-import { DIGEST_PATTERN, ImageIndexSchema, INDEX_MEDIA_TYPES, isRunnablePlatform, platformString, REPOSITORY_PATTERN, TAG_PATTERN } from './registry-wire';
+import { DIGEST_PATTERN, ImageIndexSchema, ImageManifestSchema, INDEX_MEDIA_TYPES, isRunnablePlatform, platformString, REPOSITORY_PATTERN, TAG_PATTERN } from './registry-wire';
 
 type Sdk = typeof import('@azure/container-registry');
 let sdk: Sdk | undefined;
@@ -89,7 +89,7 @@ export class AcrSdkRegistryClient implements RegistryClient {
         mediaType: manifest.mediaType,
         // An artifact (Helm chart, signature) has no runnable platform.
         platforms: platform ? [platform] : [],
-        sizeBytesByPlatform: platform ? { [platform]: props.sizeInBytes ?? 0 } : {},
+        sizeBytesByPlatform: platform ? { [platform]: props.sizeInBytes ?? layersSize(manifest.manifest) } : {},
       };
     }
     const index = ImageIndexSchema.safeParse(manifest.manifest);
@@ -177,6 +177,12 @@ function toRegistryError(err: unknown, what: string): unknown {
   if (err instanceof Error && err.name === 'DigestMismatchError') return new RegistryError(`${what}: ${err.message}`, 200, 'DIGEST_INVALID', what);
   const reason = err instanceof Error ? err.message : String(err);
   return new RegistryError(`${what} failed: ${reason}`, 0, (err as NodeJS.ErrnoException)?.code, what);
+}
+
+/** Config + layers from the manifest body, for a registry that leaves `imageSize` out. */
+function layersSize(body: unknown): number {
+  const parsed = ImageManifestSchema.safeParse(body);
+  return parsed.success ? parsed.data.config.size + parsed.data.layers.reduce((sum, layer) => sum + layer.size, 0) : 0;
 }
 
 function isoOf(date: Date | undefined): string | undefined {
