@@ -7,8 +7,9 @@ import { isDnsSubdomain, isNamespace, isPodName, isRegistryHost, requireName } f
  * The first line states the template and its parameters, so a log line shows exactly what ran.
  *
  * Credentials never leave the cluster: the secrets script decodes `.dockerconfigjson` inside the
- * command pod and prints only the keys of `auths` (registry hosts) and whether the username looks
- * like a service principal appId — never a username, password, token or `auth` value.
+ * command pod and prints only the keys of `auths` (registry hosts) and the usernames that are
+ * service principal appIds (a GUID is an id, not a secret) — never another username, a password, a
+ * token or an `auth` value.
  */
 
 declare const SCRIPT: unique symbol;
@@ -27,7 +28,13 @@ function script(purpose: ScriptPurpose, params: Record<string, string>, body: st
 }
 
 const NOT_FOUND_OR_FORBIDDEN = `why() { case "$1" in *NotFound*|*'not found'*) echo notfound;; *orbidden*) echo forbidden;; *) echo error;; esac; }`;
-const GUID_USERNAME = `'"username"[[:space:]]*:[[:space:]]*"[0-9a-fA-F]\\{8\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{4\\}-[0-9a-fA-F]\\{12\\}"'`;
+const GUID_LINE = String.raw`'[0-9a-fA-F]\{8\}-[0-9a-fA-F]\{4\}-[0-9a-fA-F]\{4\}-[0-9a-fA-F]\{4\}-[0-9a-fA-F]\{12\}'`;
+/**
+ * Every username in the decoded config, one a line: the `username` fields, and the part before ':'
+ * of each base64 `auth` (configs copied from `docker login` carry only that). Kept in a shell
+ * variable; only the lines that are exactly a GUID (an appId) are ever printed.
+ */
+const USERNAMES = String.raw`users=$( { printf '%s' "$cfg" | grep -o '"username"[[:space:]]*:[[:space:]]*"[^"]*"' | sed 's/^.*"\([^"]*\)"$/\1/'; printf '%s' "$cfg" | grep -o '"auth"[[:space:]]*:[[:space:]]*"[A-Za-z0-9+/=]*"' | sed 's/^.*"\([A-Za-z0-9+/=]*\)"$/\1/' | while read -r a; do printf '%s' "$a" | base64 -d 2>/dev/null | cut -d: -f1; echo; done; } )`;
 
 /** Read-only: the pod's imagePullSecrets, each secret's type, the registry hosts its `auths` cover. */
 export function secretsScript(input: { namespace: string; pod: string }): ClusterScript {
@@ -42,14 +49,16 @@ export function secretsScript(input: { namespace: string; pod: string }): Cluste
     `  echo "pod-pull-secrets $names"`,
     `  for s in $names; do`,
     `    if stype=$(kubectl get secret -n "$ns" "$s" -o jsonpath='{.type}' 2>&1); then`,
-    `      hosts=''; user=none`,
+    `      hosts=''; user=none; apps=''`,
     `      if [ "$stype" = ${SECRET_TYPE_DOCKERCONFIGJSON} ]; then`,
     `        cfg=$(kubectl get secret -n "$ns" "$s" -o go-template='{{index .data ".dockerconfigjson" | base64decode}}' 2>/dev/null)`,
     `        hosts=$(printf '%s' "$cfg" | grep -o '"[^"]*"[[:space:]]*:[[:space:]]*{' | sed 's/^"\\([^"]*\\)".*/\\1/' | grep -v '^auths$' | tr '\\n' ',' | sed 's/,$//')`,
-    `        if printf '%s' "$cfg" | grep -q ${GUID_USERNAME}; then user=guid; elif printf '%s' "$cfg" | grep -q '"username"'; then user=other; fi`,
-    `        cfg=''`,
+    `        ${USERNAMES}`,
+    `        apps=$(printf '%s\\n' "$users" | grep -x ${GUID_LINE} | tr 'A-F' 'a-f' | sort -u | head -n 8 | tr '\\n' ',' | sed 's/,$//')`,
+    `        if [ -n "$apps" ]; then user=guid; elif [ -n "$users" ]; then user=other; fi`,
+    `        cfg=''; users=''`,
     `      fi`,
-    `      echo "secret $s found type=$stype hosts=$hosts user=$user"`,
+    `      echo "secret $s found type=$stype hosts=$hosts user=$user apps=$apps"`,
     `    else`,
     `      echo "secret $s $(why "$stype")"`,
     `    fi`,

@@ -106,7 +106,9 @@ function simulate(section: ClusterSection | undefined, command: string): { exitC
         else if (s.forbidden) lines.push(`secret ${name} forbidden`);
         else {
           const docker = s.type === SECRET_TYPE_DOCKERCONFIGJSON;
-          lines.push(`secret ${name} found type=${s.type} hosts=${docker ? s.hosts.join(',') : ''} user=${docker ? s.username : 'none'}`);
+          const guid = docker && s.username !== 'other' && s.username !== 'none';
+          const user = !docker ? 'none' : guid ? 'guid' : s.username;
+          lines.push(`secret ${name} found type=${s.type} hosts=${docker ? s.hosts.join(',') : ''} user=${user} apps=${guid ? s.username.toLowerCase() : ''}`);
         }
       }
       return { exitCode: 0, logs: `${lines.join('\n')}\n` };
