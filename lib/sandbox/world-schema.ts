@@ -131,6 +131,20 @@ export const ClusterSectionSchema = z
       .object({
         steps: z.array(z.object({ step: z.string(), result: z.enum(['SUCCEEDED', 'FAILED']) }).strict()),
         exitCode: z.number().int().min(0).max(255),
+        /**
+         * What the manifest HEAD pod reports (status codes and digest only). Absent: derived — a node
+         * that passes canipull gets 200s and the registry content's answer for the manifest; one that fails gets exchange 401.
+         */
+        head: z
+          .object({
+            identity: z.enum(['ok', 'none']).default('ok'),
+            exchange: z.number().int().optional(),
+            token: z.number().int().optional(),
+            manifest: z.number().int().optional(),
+            digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

@@ -78,7 +78,9 @@ describe('in-cluster scripts', () => {
     expect(() => secretsScript({ namespace: 'shop; kubectl get secrets -A', pod: 'web' })).toThrow(InvalidNameError);
     expect(() => secretsScript({ namespace: 'shop', pod: "web'$(id)'" })).toThrow(InvalidNameError);
     expect(() => dnsScript({ hosts: ['myacr.azurecr.io`reboot`'] })).toThrow(InvalidNameError);
-    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'evil' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'evil', repository: 'app', reference: 'v1' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'pull-doctor-canipull-1', repository: "app';id;'", reference: 'v1' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'pull-doctor-canipull-1', repository: 'app', reference: 'v1$(id)' })).toThrow(InvalidNameError);
     const s = secretsScript({ namespace: 'shop', pod: 'web-1' });
     expect(scriptHeader(s.text)).toEqual({ purpose: 'secrets', params: { namespace: 'shop', pod: 'web-1' } });
   });

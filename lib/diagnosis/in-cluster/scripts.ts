@@ -1,4 +1,5 @@
-import { isDnsSubdomain, isNamespace, isPodName, isRegistryHost, requireName } from '../../intake/names';
+import { isDnsSubdomain, isNamespace, isPodName, isRegistryHost, isRepositoryName, requireName } from '../../intake/names';
+import { HEAD_IMAGE, manifestHeadShell } from './manifest-head';
 
 /**
  * The only commands pull-doctor ever sends through AKS Run Command. Each is a fixed POSIX sh
@@ -81,26 +82,39 @@ export function dnsScript(input: { hosts: readonly string[] }): ClusterScript {
 }
 
 /**
- * A canipull pod on one node pool (what `az aks check-acr` does): host network, the node's
- * /etc/kubernetes/azure.json, so it authenticates as the kubelet does. Bounded by `timeout`, deleted afterwards.
+ * Two short-lived pods on one node pool, each bounded by `timeout` and deleted afterwards. First a
+ * canipull pod (what `az aks check-acr` does): host network, the node's /etc/kubernetes/azure.json,
+ * so it authenticates as the kubelet does. Then a HEAD of the exact manifest the same way
+ * (manifest-head.ts), whose script travels base64-encoded so no quoting can change it.
  */
-export function probeScript(input: { nodePool: string; loginServer: string; podName: string }): ClusterScript {
+export function probeScript(input: { nodePool: string; loginServer: string; podName: string; repository: string; reference: string }): ClusterScript {
   const pool = requireName('node pool name', input.nodePool, (v) => /^[a-z][a-z0-9]{0,11}$/.test(v));
   const host = requireName('registry host', input.loginServer.toLowerCase(), isRegistryHost);
   const pod = requireName('pod name', input.podName, (v) => isDnsSubdomain(v) && v.startsWith('pull-doctor-canipull-'));
-  const overrides = JSON.stringify({
-    spec: {
-      hostNetwork: true,
-      nodeSelector: { 'kubernetes.azure.com/agentpool': pool, 'kubernetes.io/os': 'linux' },
-      tolerations: [{ operator: 'Exists' }],
-      volumes: [{ name: 'azurejson', hostPath: { path: '/etc/kubernetes/azure.json', type: 'File' } }],
-      containers: [{ name: pod, image: CANIPULL_IMAGE, args: ['-v6', host], volumeMounts: [{ name: 'azurejson', mountPath: '/etc/kubernetes/azure.json', readOnly: true }] }],
-    },
-  });
-  return script('probe', { pool, registry: host, pod }, [
-    `timeout 90 kubectl run '${pod}' -n kube-system --restart=Never --attach --quiet --pod-running-timeout=60s --image=${CANIPULL_IMAGE} --overrides='${overrides}' -- -v6 '${host}'`,
+  const repository = requireName('repository', input.repository, isRepositoryName);
+  const reference = requireName('tag or digest', input.reference, (v) => /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(v) || /^sha256:[0-9a-f]{64}$/.test(v));
+  const headPod = pod.replace('pull-doctor-canipull-', 'pull-doctor-head-');
+  const azureJson = { name: 'azurejson', mountPath: '/etc/kubernetes/azure.json', readOnly: true };
+  const onThePool = (container: object) =>
+    JSON.stringify({
+      spec: {
+        hostNetwork: true,
+        nodeSelector: { 'kubernetes.azure.com/agentpool': pool, 'kubernetes.io/os': 'linux' },
+        tolerations: [{ operator: 'Exists' }],
+        volumes: [{ name: 'azurejson', hostPath: { path: '/etc/kubernetes/azure.json', type: 'File' } }],
+        containers: [{ ...container, volumeMounts: [azureJson] }],
+      },
+    });
+  const head = Buffer.from(manifestHeadShell({ host, repository, reference })).toString('base64');
+  const run = (name: string, image: string, container: object, args: string) =>
+    `timeout 90 kubectl run '${name}' -n kube-system --restart=Never --attach --quiet --pod-running-timeout=60s --image=${image} --overrides='${onThePool({ name, image, ...container })}'${args}`;
+  const remove = (name: string) => `kubectl delete pod -n kube-system '${name}' --ignore-not-found --wait=false >/dev/null 2>&1`;
+  return script('probe', { pool, registry: host, pod, repository, reference }, [
+    run(pod, CANIPULL_IMAGE, { args: ['-v6', host] }, ` -- -v6 '${host}'`),
     `echo "canipull-exit $?"`,
-    `kubectl delete pod -n kube-system '${pod}' --ignore-not-found --wait=false >/dev/null 2>&1`,
+    remove(pod),
+    run(headPod, HEAD_IMAGE, { command: ['sh', '-c', `echo ${head} | base64 -d | sh`] }, ''),
+    remove(headPod),
   ]);
 }
 
