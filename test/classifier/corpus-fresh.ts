@@ -126,6 +126,10 @@ const ROWS: Row[] = [
   ['repo_not_found', 'https://github.com/jetstack/kube-oidc-proxy/issues/189', 'Error response from daemon: unauthorized: access to the requested resource is not authorized', 'ambiguous'],
   ['auth_missing', 'https://github.com/kroxylicious/kroxylicious/pull/569', 'Failed to pull image "quay.io/ppatierno/kroxylicious:0.3.0-SNAPSHOT": rpc error: code = Unknown desc = Error response from daemon: unauthorized: access to the requested resource is not authorized', 'ambiguous'],
   ['auth_missing', 'https://github.com/kubeedge/kubeedge/issues/5936', '"PullImage from image service failed" err="rpc error: code = Unknown desc = reading manifest v1.17.3 in quay.io/kubeedge/cloudcore: unauthorized: access to the requested resource is not authorized" image="quay.io/kubeedge/cloudcore:v1.17.3"', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/docker/for-win/issues/13994', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": writing response to registry-1.docker.io:443: connecting to 127.0.0.1:1081: dial tcp 127.0.0.1:1081: connectex: No connection could be made because the target machine actively refused it.'],
+  ['rate_limited', 'https://github.com/containers/image/issues/618', 'msg="Error determining repository tags: Invalid status code returned when fetching tags list 429 (Too Many Requests)"'],
+  ['rate_limited', 'https://github.com/portainer/portainer/issues/8388', 'Could not do a head request for "ghcr.io/linuxserver/plex:1.21.0.3616-d87012962-ls5", falling back to regular pull. Reason: registry responded to head request with "429 Too Many Requests", auth: "not present"'],
+  ['rate_limited', 'https://github.com/goharbor/harbor/issues/18094', 'code: 429, body: { "errors": [ { "code": "TOOMANYREQUESTS", "message": "You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit" } ] }'],
 ];
 
 export const FRESH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>
