@@ -69,6 +69,33 @@ describe('rule audit: every alternative decides a real message', () => {
   });
 });
 
+/**
+ * Rules whose wording comes from source code, not from a corpus message that only they decide. Each entry says
+ * why; the test below fails once a real message does depend on the rule, so the list cannot go stale.
+ */
+const DECIDES_NO_CORPUS_MESSAGE: Readonly<Record<string, string>> = {
+  'kubelet-pull-qps': 'kubelet pkg/kubelet/images/puller.go returns "pull QPS exceeded"; no public report quotes the event whole',
+  'insufficient-scope': 'every corpus message with insufficient_scope also says "pull access denied", decided first',
+};
+
+describe('rule audit: every rule and every exception decides a real message', () => {
+  test.each(PULL_ERROR_RULES.map((rule, i) => [rule.id, i] as const))('%s', (id, ruleIndex) => {
+    const changed = changedMessages(PULL_ERROR_RULES.filter((_, i) => i !== ruleIndex)).length;
+    if (id in DECIDES_NO_CORPUS_MESSAGE) expect(changed).toBe(0);
+    else expect(changed).toBeGreaterThan(0);
+  });
+
+  const exceptions = PULL_ERROR_RULES.flatMap((rule, ruleIndex) =>
+    rule.unless ? topLevelAlternatives(rule.unless.source).map((alt, altIndex, alts) => ({ rule, ruleIndex, alt, altIndex, alts })) : [],
+  );
+  test.each(exceptions.map((e) => [e.rule.id, e.alt, e] as const))('%s unless /%s/', (_id, _alt, e) => {
+    const rest = e.alts.filter((_, i) => i !== e.altIndex);
+    const unless = rest.length > 0 ? new RegExp(rest.join('|'), e.rule.unless?.flags) : undefined;
+    const rules = PULL_ERROR_RULES.map((rule, i) => (i === e.ruleIndex ? { ...rule, unless } : rule));
+    expect(changedMessages(rules).length).toBeGreaterThan(0);
+  });
+});
+
 describe('rule audit: order between rules that a real message matches both of is pinned', () => {
   const matches = (rule: PullErrorRule, text: string): boolean =>
     rule.patterns.every((p) => p.test(text)) && !(rule.unless && rule.unless.test(text));
