@@ -91,6 +91,17 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "The tag exists but has no variant for the node's OS/architecture (e.g. an amd64-only image on an arm64 or Windows node pool).",
   },
   {
+    // containers/image (CRI-O, podman) wraps every signature-policy refusal as "Source image rejected: …"
+    // (copy/copy.go; "A signature was required, but no signature exists" is signature/policy_eval_signedby.go).
+    // No registry, network or credential fault, and none of the categories: unknown, with the reason said.
+    id: 'signature-policy',
+    category: 'unknown',
+    patterns: [/Source image rejected: /i],
+    confidence: 0,
+    candidates: [],
+    explanation: "The node's image signature policy rejected the image (CRI-O SignatureValidationFailed): sign it, or fix the policy or its signature lookaside — the registry and network are fine.",
+  },
+  {
     id: 'exec-format-error',
     category: 'platform_mismatch',
     patterns: [/exec format error/i],
