@@ -208,6 +208,16 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The registry says the image does not exist: a wrong tag or repository name, or a private repository pulled without logging in.',
   },
   {
+    // A bare 404 in the runtime's own words (dockerd "error parsing HTTP 404 response body", CRI-O/skopeo
+    // "StatusCode: 404", the v1 client's "HTTP code: 404"): the registry has nothing at that path.
+    id: 'http-404',
+    category: 'tag_not_found',
+    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code:? 404\b/i],
+    confidence: 0.7,
+    candidates: ['repo_not_found'],
+    explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
+  },
+  {
     id: 'acr-token-403',
     category: 'firewall_denied',
     patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden/i],

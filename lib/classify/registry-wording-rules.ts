@@ -105,14 +105,16 @@ export const GCR_NO_CREDENTIAL: PullErrorRule = {
 
 // distribution's auth client when no credential at all was sent ("no basic auth credentials"): ECR, Nexus
 // and others. Placed before containerd's "pull access denied, repository does not exist or may require
-// authorization: … no basic auth credentials", which would otherwise read as a missing repository.
+// authorization: … no basic auth credentials", which would otherwise read as a missing repository. A
+// credential helper that cannot reach its token API (ECR without its ecr.api VPC endpoint,
+// awsdocs/amazon-eks-user-guide#110) also ends here, so the network stays a candidate.
 export const NO_CREDENTIALS_SENT: PullErrorRule = {
   id: 'no-basic-auth',
   category: 'auth_missing',
   patterns: [/no basic auth credentials/i],
-  confidence: 0.9,
-  candidates: ['access_denied'],
-  explanation: 'The node sent no credentials for this registry (no pull secret, or the node identity/credential helper gave none).',
+  confidence: 0.85,
+  candidates: ['access_denied', 'network_unreachable'],
+  explanation: 'The node sent no credentials for this registry: no pull secret, or the node identity/credential helper gave none (it may not reach its token endpoint).',
 };
 
 // JFrog Artifactory: "unauthorized: The client does not have permission for manifest" for a user without read
