@@ -159,6 +159,24 @@ const SECOND: Row[] = [
   ['network_unreachable', 'https://github.com/fluxcd/terraform-provider-flux/issues/131', 'Failed to pull image "ghcr.io/fluxcd/helm-controller:v0.9.0": rpc error: code = Unknown desc = failed to pull and unpack image "ghcr.io/fluxcd/helm-controller:v0.9.0": failed to resolve reference "ghcr.io/fluxcd/helm-controller:v0.9.0": failed to do request: Head https://ghcr.io/v2/fluxcd/helm-controller/manifests/v0.9.0: EOF'],
 ];
 
+/** A third batch (GitLab, Alibaba and Tencent registries, crictl output), scored with the rules at a526167 first. */
+const THIRD: Row[] = [
+  ['auth_missing', 'https://github.com/coollabsio/coolify/issues/890', 'Error response from daemon: Head "https://registry.gitlab.com/v2/promology/magento211/manifests/latest": denied: access forbidden', 'ambiguous'],
+  ['access_denied', 'https://github.com/canonical/microk8s/issues/4754', 'ctr: failed to resolve reference "registry.gitlab.com/<username>/<project>:latest": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3A<username>%2F<project>%3Apull&service=container_registry: 403 Forbidden'],
+  ['repo_not_found', 'https://github.com/deployphp/deployer/issues/3707', 'ERROR: Job failed: failed to pull image "deployphp/deployer:7" with specified policies [always]: Error response from daemon: pull access denied for deployphp/deployer, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied (manager.go:237:0s)', 'ambiguous'],
+  ['auth_missing', 'https://github.com/fluxcd/flux/issues/2999', 'requesting tags: errors: denied: requested access to the resource is denied unauthorized: authentication required', 'ambiguous'],
+  ['auth_missing', 'https://github.com/aliyun/kvc-3fs-operator/issues/4', 'failed to resolve reference "vcns-registry.cn-hangzhou.cr.aliyuncs.com/vcns/3fs:0828-multi-device-op1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/apecloud/kubeblocks/issues/5030', 'ctr: failed to copy: httpReadSeeker: failed open: failed to do request: Get "http://aliregistry.oss-cn-hangzhou.aliyuncs.com/docker/registry/v2/blobs/sha256/b4/b4526cdd57f54c5b2d1a5cb9de16c7b7c9db063df8df5aba777c08063dd3062f/data?Expires=1693992546&OSSAccessKeyId=LTAI4FsQYu7kG56rtBsQAHfw&Signature=kv0xZSU5EnrvpKlzRiX7RLZ%2FGg0%3D&x-oss-traffic-limit=41943040": read tcp 192.168.88.21:56698->183.131.227.249:80: read: connection reset by peer'],
+  ['auth_missing', 'https://github.com/koderover/zadig/issues/1704', 'Error response from daemon: Head "https://ccr.ccs.tencentyun.com/v2/koderover-rc/user/manifests/1.12.0-amd64": unauthorized: authentication required'],
+  ['repo_not_found', 'https://github.com/kubernetes/minikube/issues/12428', 'level=error msg="Not continuing with pull after error: errors:\\ndenied: requested access to the resource is denied\\nunauthorized: authentication required\\n"', 'ambiguous'],
+  ['repo_not_found', 'https://github.com/kubernetes-retired/multi-tenancy/issues/1482', 'Error response from daemon: pull access denied for registry.cn-hangzhou.aliyuncs.com/virtualcluster/tenant, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/AliyunContainerService/kube-eventer/issues/81', 'Error response from daemon: Get https://registry.aliyuncs.com/v2/acs/kube-eventer-amd64/manifests/latest: Get https://dockerauth.cn-hangzhou.aliyuncs.com/auth?scope=repository%3Aacs%2Fkube-eventer-amd64%3Apull&service=registry.aliyuncs.com%3Acn-hangzhou%3A26842: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'],
+  ['registry_unavailable', 'https://github.com/dragonflyoss/dragonfly/issues/3582', 'FATA[0000] pulling image: failed to pull and unpack image "harbor.nebula.com/base/df/nginx:0911": failed to resolve reference "harbor.nebula.com/base/df/nginx:0911": pulling from host 127.0.0.1:65001 failed with status code [manifests 0911]: 500 Internal Server Error'],
+  ['registry_unavailable', 'https://github.com/ciiiii/cloudflare-docker-proxy/issues/98', 'FATA[0037] pulling image: failed to pull and unpack image "docker.io/library/nginx:latest": failed to copy: httpReadSeeker: failed open: unexpected status code https://docker.xxxxxx.xxx/v2/library/nginx/blobs/sha256:566e42bcee1cd697dcab6098c082789af33bc8cbcbaa95c8adbad87283c85c75?ns=docker.io: 400 Bad Request', 'ambiguous'],
+  ['auth_missing', 'https://github.com/labring/sealos/issues/1708', 'FATA[0002] pulling image: rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginx:alpine": failed to resolve reference "docker.io/library/nginx:alpine": failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
+  ['registry_unavailable', 'https://github.com/kubernetes-sigs/cri-tools/issues/1608', 'FATA[0000] pulling image: rpc error: code = Unknown desc = pinging container registry repo-ace.infoacesso.internal.timbrasil.com.br: Get "https://<myRepoURL>/v2/": Internal Server Error'],
+];
+
 const entries = (rows: readonly Row[]): CorpusEntry[] =>
   rows.map(([category, source, message, ambiguous]) =>
     ambiguous ? { category, source, message, ambiguous: true } : { category, source, message },
@@ -166,3 +184,4 @@ const entries = (rows: readonly Row[]): CorpusEntry[] =>
 
 export const FRESH: readonly CorpusEntry[] = entries(ROWS);
 export const FRESH_SECOND: readonly CorpusEntry[] = entries(SECOND);
+export const FRESH_THIRD: readonly CorpusEntry[] = entries(THIRD);
