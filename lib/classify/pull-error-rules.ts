@@ -15,6 +15,7 @@ import {
   BARE_DENIED,
   ECR_IAM_DENIED,
   GCR_NO_CREDENTIAL,
+  GITLAB_ACCESS_FORBIDDEN,
   HARBOR_UNAUTHORIZED_REPOSITORY,
   JFROG_NO_PERMISSION,
   NO_CREDENTIALS_SENT,
@@ -169,12 +170,14 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,
   JFROG_NO_PERMISSION,
+  GITLAB_ACCESS_FORBIDDEN,
   NO_CREDENTIALS_SENT,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
-    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go).
-    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access/i],
+    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go);
+    // Docker Hub's own sentence for the same answer is "requested access to the resource is denied".
+    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access|requested access to the resource is denied/i],
     confidence: 0.5,
     candidates: ['auth_missing', 'access_denied'],
     explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
@@ -267,7 +270,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'registry_unavailable',
     // Status lines with or without the code; Azure Front Door's outage page (in front of mcr.microsoft.com).
     patterns: [
-      /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now/i,
+      /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
     ],
     confidence: 0.85,
     candidates: ['network_unreachable'],

@@ -128,3 +128,14 @@ export const JFROG_NO_PERMISSION: PullErrorRule = {
   candidates: ['tag_not_found', 'repo_not_found', 'auth_missing'],
   explanation: 'Artifactory refused the manifest: the user may not read that repository, or the tag does not exist there (or upstream, for a remote repository).',
 };
+
+// GitLab's container registry answers "denied: access forbidden" for a token without read_registry, a
+// project the account may not read, an unauthenticated pull of a private project and a wrong project path.
+export const GITLAB_ACCESS_FORBIDDEN: PullErrorRule = {
+  id: 'gitlab-access-forbidden',
+  category: 'access_denied',
+  patterns: [/denied: access forbidden/i],
+  confidence: 0.55,
+  candidates: ['auth_missing', 'repo_not_found'],
+  explanation: 'GitLab refused the pull: the token lacks read_registry or the project, no credentials reached it, or the image path is wrong.',
+};

@@ -55,17 +55,26 @@ const alternatives = PULL_ERROR_RULES.flatMap((rule, ruleIndex) =>
   }),
 );
 
+/**
+ * Catch-all alternatives kept for wordings the corpus has not met yet: every corpus message they match is
+ * decided by a more specific rule above. The test fails once a real message depends on one (then drop it here).
+ */
+const CATCH_ALL_ALTERNATIVES: Readonly<Record<string, string>> = {
+  'denied: \\bdenied:': 'any other registry "denied: …"; Docker Hub, GitLab, GHCR, ECR, Artifact Registry and ACR wordings have rules of their own',
+};
+
 describe('rule audit: every alternative decides a real message', () => {
   test('the splitter keeps groups and classes whole', () => {
     expect(topLevelAlternatives('a|(b|c)|[|]|d\\|e')).toEqual(['a', '(b|c)', '[|]', 'd\\|e']);
   });
 
-  test.each(alternatives.map((a) => [a.rule.id, a.alt, a] as const))('%s: /%s/', (_id, _alt, a) => {
+  test.each(alternatives.map((a) => [a.rule.id, a.alt, a] as const))('%s: /%s/', (id, alt, a) => {
     const without = new RegExp(a.alts.filter((_, i) => i !== a.altIndex).join('|'), a.flags);
     const rules = PULL_ERROR_RULES.map((rule, i) =>
       i === a.ruleIndex ? { ...rule, patterns: rule.patterns.map((p, j) => (j === a.patternIndex ? without : p)) } : rule,
     );
-    expect(changedMessages(rules).length).toBeGreaterThan(0);
+    if (`${id}: ${alt}` in CATCH_ALL_ALTERNATIVES) expect(changedMessages(rules).length).toBe(0);
+    else expect(changedMessages(rules).length).toBeGreaterThan(0);
   });
 });
 
@@ -102,7 +111,9 @@ describe('rule audit: order between rules that a real message matches both of is
   const deciding = corpus.map((entry) => decidingText(entry.message));
   const pairs = PULL_ERROR_RULES.flatMap((earlier, i) =>
     PULL_ERROR_RULES.slice(i + 1).flatMap((later, k) =>
-      earlier.category !== later.category && deciding.some((text) => matches(earlier, text) && matches(later, text))
+      earlier.category !== later.category &&
+      // a message that the earlier rule decides (no rule above it matches) and the later one also matches
+      deciding.some((text) => matches(earlier, text) && matches(later, text) && !PULL_ERROR_RULES.slice(0, i).some((r) => matches(r, text)))
         ? [{ earlier, later, i, j: i + 1 + k }]
         : [],
     ),
