@@ -6,7 +6,8 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { ChannelBackoff } from './channel-backoff';
+import { ChannelBackoff, MAX_INLINE_WAIT_MS } from './channel-backoff';
+import { applyConnectorRetries, type ConnectorRetryOptions } from './connector-retry';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -31,6 +32,8 @@ export interface TeamsChatOptions {
   /** Per-request timeout (ms). */
   timeoutMs?: number;
   minProgressIntervalMs?: number;
+  /** Retries inside one connector call (default 3 from 1 s, Retry-After up to 5 s waited out); the queue retries the job after that. */
+  retry?: Partial<ConnectorRetryOptions>;
   logger?: ChatLogger;
   render?: RenderOptions;
 }
@@ -80,7 +83,9 @@ export class TeamsChat implements ChatPort {
   private readonly logger: ChatLogger;
   private readonly throttle: ProgressThrottle;
   private readonly appId: string;
-  private readonly backoff = new ChannelBackoff('teams');
+  private readonly backoff: ChannelBackoff;
+  private readonly retry: ConnectorRetryOptions;
+  private retryPolicyMissing = false;
 
   constructor(private readonly options: TeamsChatOptions) {
     if (!options.channelId) throw new Error('Teams: TEAMS_CHANNEL_ID is not set');
@@ -88,6 +93,8 @@ export class TeamsChat implements ChatPort {
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.throttle = new ProgressThrottle(options.minProgressIntervalMs ?? 1_500);
     this.appId = options.appId ?? '';
+    this.retry = { maxRetries: 3, retryDelayMs: 1_000, maxInlineWaitMs: MAX_INLINE_WAIT_MS, ...options.retry };
+    this.backoff = new ChannelBackoff('teams', Date.now, this.retry.maxInlineWaitMs);
     this.adapter =
       options.adapter ??
       new CloudAdapter(
@@ -219,6 +226,10 @@ export class TeamsChat implements ChatPort {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context: TurnContext) => {
         const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
         if (!client) throw new Error('the adapter provided no connector client');
+        if (!applyConnectorRetries(client, this.retry) && !this.retryPolicyMissing) {
+          this.retryPolicyMissing = true;
+          this.logger.warn('teams: the connector client has no pipeline to set retries on; using the SDK defaults');
+        }
         result = { value: await call(client) };
       });
     } catch (error) {
