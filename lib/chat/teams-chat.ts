@@ -107,7 +107,12 @@ export class TeamsChat implements ChatPort {
       );
   }
 
-  async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+  async start(incident: Incident, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<ChatMessageRef> {
+    return this.createThread(incident, cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`), options.signal);
+  }
+
+  /** A new thread in the channel whose root is the incident's card (Teams: createConversation with the activity). */
+  private async createThread(incident: Incident, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<ChatMessageRef> {
     const tenantId = this.options.tenantId ?? this.options.appTenantId;
     const channelReference: Partial<ConversationReference> = {
       channelId: 'msteams',
@@ -121,10 +126,10 @@ export class TeamsChat implements ChatPort {
       tenantId,
       // Teams: a conversation in a channel is a new thread whose root is `activity`.
       channelData: { channel: { id: this.options.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
-      activity: cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`) as Activity,
+      activity: activity as Activity,
     };
-    const created = await this.withConnector('createConversation', channelReference, options.signal, (client) =>
-      client.conversations.createConversation(parameters, this.requestOptions(options.signal)),
+    const created = await this.withConnector('createConversation', channelReference, signal, (client) =>
+      client.conversations.createConversation(parameters, this.requestOptions(signal)),
     );
     if (!created.id || !created.activityId) {
       throw this.fail('createConversation', new Error('the connector returned no conversation or activity id'), false);
@@ -173,8 +178,20 @@ export class TeamsChat implements ChatPort {
   async unfinished(ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
     const target = this.target(ref);
     this.throttle.forget(target.activityId);
-    await this.update(target, cardActivity(renderCardUnfinished(incident, reason), `Could not finish: ${incident.image}`), options.signal);
-    return undefined;
+    const card = cardActivity(renderCardUnfinished(incident, reason), `Could not finish: ${incident.image}`);
+    try {
+      await this.update(target, card, options.signal);
+      return undefined;
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+    }
+    // As on Slack: a card that cannot be edited is taken back (already gone is fine) and the final state starts a new thread.
+    await this.withdraw(ref, options).catch((error: unknown) => {
+      if (!(error instanceof ChatDeliveryError && error.details.statusCode === 404)) throw error;
+    });
+    const replaced = await this.createThread(incident, card, options.signal);
+    this.logger.warn('teams: card could not be edited; replaced by a new "could not finish" card', { incident: incident.id });
+    return replaced;
   }
 
   async withdraw(ref: ChatMessageRef, options: { signal?: AbortSignal } = {}): Promise<void> {
