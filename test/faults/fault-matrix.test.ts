@@ -232,7 +232,7 @@ describe('fault matrix: every step × fault × once/always', () => {
     const grid = PLATFORMS.flatMap((platform) => steps(platform).flatMap((step) => FAULTS.flatMap((fault) => MODES.map((mode) => ({ platform, step, fault, mode }))))).filter(
       (c) => !only || (c.step === only[0] && c.fault === only[1] && c.mode === only[2] && c.platform === (only[3] ?? 'slack')),
     );
-    const cells = await pool(grid, 10, (c) => runCell(c.platform, c.step, c.fault, c.mode));
+    const cells = await pool(grid, 16, (c) => runCell(c.platform, c.step, c.fault, c.mode));
     const table = matrix(cells);
     // eslint-disable-next-line no-console
     console.log(`fault matrix (step × fault → outcome)\n${table}`);
