@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHttpHeaders, type PipelinePolicy } from '@azure/core-rest-pipeline';
-import { createServices } from '../../lib/app/create-services';
-import { handleAcrEvents, handleAlertWebhook, handleEventGridHttp, handleK8sEvents } from '../../lib/intake/handlers';
+import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
+import { Intake } from '../../lib/intake/intake';
+import { handleAcrEvents, handleAlertWebhook, handleEventGridHttp, handleK8sEvents, type IntakeServices } from '../../lib/intake/handlers';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
@@ -53,7 +54,9 @@ function setup(policies: PipelinePolicy[] = []) {
   });
   const log = recordingLogger();
   const queue = new MemoryJobQueue(5);
-  const services = createServices({}, { store, queue, log, insights: createSandboxContainerInsights({}) });
+  // The intake services alone (no lazily loaded chat, engine or Azure clients).
+  const intake = new Intake({ store, queue, log, classify: (f) => classifyPullMessage(f.message ?? '', f.reason).category, settings: { debounceMinutes: 5, allowedClusters: [], allowedRegistries: [] } });
+  const services: IntakeServices = { intake, store, insights: createSandboxContainerInsights({}), workspaceIds: [] };
   return { store, log, queue, services };
 }
 
