@@ -9,8 +9,14 @@ import type { DiagnosisProgress } from '../diagnosis/diagnoser';
  */
 export interface ChatPort {
   readonly platform: ChatMessageRef['platform'];
-  /** Posts "diagnosing…" for the incident; returns where the message lives. */
-  start(incident: Incident, options?: { signal?: AbortSignal }): Promise<ChatMessageRef>;
+  /** Posts "diagnosing…" for the incident (tagged with the incident and job id where the platform keeps metadata); returns where the message lives. */
+  start(incident: Incident, options?: { signal?: AbortSignal; jobId?: string }): Promise<ChatMessageRef>;
+  /**
+   * The incident's message posted since `since`, found by the incident id it was tagged with: what a
+   * retry uses when an earlier attempt may have posted without saving the reference. Absent where
+   * the platform offers no such lookup (Teams' connector has no history).
+   */
+  find?(incident: Incident, options: { since: string; signal?: AbortSignal }): Promise<ChatMessageRef | undefined>;
   progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options?: { signal?: AbortSignal }): Promise<void>;
   /** Replaces the message with the full diagnosis. */
   diagnosis(ref: ChatMessageRef, incident: Incident, diagnosis: Diagnosis, options?: { signal?: AbortSignal }): Promise<void>;

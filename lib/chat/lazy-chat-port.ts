@@ -1,5 +1,6 @@
 import type { ChatMessageRef } from '../model';
 import { onceAsync } from '../util/lazy';
+import { ChatDeliveryError } from './chat-errors';
 import type { ChatPort } from './chat-port';
 
 /**
@@ -19,6 +20,13 @@ export class LazyChatPort implements ChatPort {
 
   async start(...args: Parameters<ChatPort['start']>): ReturnType<ChatPort['start']> {
     return (await this.load()).start(...args);
+  }
+
+  /** Forwards to the adapter's lookup; an adapter without one answers with a permanent error saying so. */
+  async find(...args: Parameters<NonNullable<ChatPort['find']>>): Promise<ChatMessageRef | undefined> {
+    const inner = await this.load();
+    if (!inner.find) throw new ChatDeliveryError(`${this.platform} cannot look up a posted message`, { platform: this.platform, operation: 'find', code: 'unsupported', retryable: false });
+    return inner.find(...args);
   }
 
   async progress(...args: Parameters<ChatPort['progress']>): ReturnType<ChatPort['progress']> {

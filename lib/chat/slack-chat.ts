@@ -40,6 +40,11 @@ export interface SlackChatOptions {
   render?: RenderOptions;
 }
 
+/** Slack message metadata event type that tags every incident message with its incident id. */
+export const INCIDENT_EVENT_TYPE = 'pull_doctor_incident';
+/** History pages read when looking for an unrecorded message (200 messages each, from the intent's time on). */
+const FIND_MAX_PAGES = 5;
+
 /**
  * Within a queue job: a few quick retries, then fail so the queue retries the job later
  * (Slack's own default, ten retries over ~30 minutes, would outlive a Functions invocation).
@@ -88,14 +93,41 @@ export class SlackChat implements ChatPort {
     });
   }
 
-  async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+  async start(incident: Incident, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<ChatMessageRef> {
     const payload = renderSlackProgress(incident);
+    // Message metadata names the incident, so a retry can find this message if its reference was never saved (find).
+    const metadata = { event_type: INCIDENT_EVENT_TYPE, event_payload: { incidentId: incident.id, ...(options.jobId ? { jobId: options.jobId } : {}) } };
     const result = await this.call('chat.postMessage', this.options.channel, options.signal, () =>
-      this.client.chat.postMessage({ channel: this.options.channel, ...payload, unfurl_links: false, unfurl_media: false }),
+      this.client.chat.postMessage({ channel: this.options.channel, ...payload, metadata, unfurl_links: false, unfurl_media: false }),
     );
     if (!result.ts) throw this.fail('chat.postMessage', new Error('Slack returned no message ts'), false);
     this.logger.info('slack: posted incident message', { incident: incident.id, channel: result.channel, ts: result.ts });
     return { platform: 'slack', channel: result.channel ?? this.options.channel, ts: result.ts };
+  }
+
+  /**
+   * The incident's top-level message posted since `since` (a minute of clock skew allowed), by its
+   * metadata. Needs `channels:history` (`groups:history` for a private channel); without it Slack
+   * answers `missing_scope`, a permanent error the caller handles by posting anew.
+   */
+  async find(incident: Incident, options: { since: string; signal?: AbortSignal }): Promise<ChatMessageRef | undefined> {
+    const channel = this.options.channel;
+    const since = Date.parse(options.since);
+    const oldest = Number.isNaN(since) ? undefined : String(Math.floor(since / 1000) - 60);
+    let cursor: string | undefined;
+    for (let page = 0; page < FIND_MAX_PAGES; page++) {
+      const result = await this.call('conversations.history', channel, options.signal, () =>
+        this.client.conversations.history({ channel, ...(oldest ? { oldest } : {}), limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
+      );
+      const found = (result.messages ?? []).find((m) => m.metadata?.event_type === INCIDENT_EVENT_TYPE && (m.metadata.event_payload as { incidentId?: unknown } | undefined)?.incidentId === incident.id);
+      if (found?.ts) {
+        this.logger.info('slack: found the incident message an earlier attempt posted', { incident: incident.id, channel, ts: found.ts });
+        return { platform: 'slack', channel, ts: found.ts };
+      }
+      cursor = result.response_metadata?.next_cursor;
+      if (!result.has_more || !cursor) break;
+    }
+    return undefined;
   }
 
   async progress(ref: ChatMessageRef, incident: Incident, progress: DiagnosisProgress, options: { signal?: AbortSignal } = {}): Promise<void> {

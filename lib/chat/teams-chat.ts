@@ -6,7 +6,8 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
-import { ChannelBackoff } from './channel-backoff';
+import { ChannelBackoff, MAX_INLINE_WAIT_MS } from './channel-backoff';
+import { applyConnectorRetries, type ConnectorRetryOptions } from './connector-retry';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -31,6 +32,8 @@ export interface TeamsChatOptions {
   /** Per-request timeout (ms). */
   timeoutMs?: number;
   minProgressIntervalMs?: number;
+  /** Retries inside one connector call (default 3 from 1 s, Retry-After up to 5 s waited out); the queue retries the job after that. */
+  retry?: Partial<ConnectorRetryOptions>;
   logger?: ChatLogger;
   render?: RenderOptions;
 }
@@ -80,7 +83,9 @@ export class TeamsChat implements ChatPort {
   private readonly logger: ChatLogger;
   private readonly throttle: ProgressThrottle;
   private readonly appId: string;
-  private readonly backoff = new ChannelBackoff('teams');
+  private readonly backoff: ChannelBackoff;
+  private readonly retry: ConnectorRetryOptions;
+  private retryPolicyMissing = false;
 
   constructor(private readonly options: TeamsChatOptions) {
     if (!options.channelId) throw new Error('Teams: TEAMS_CHANNEL_ID is not set');
@@ -88,6 +93,8 @@ export class TeamsChat implements ChatPort {
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.throttle = new ProgressThrottle(options.minProgressIntervalMs ?? 1_500);
     this.appId = options.appId ?? '';
+    this.retry = { maxRetries: 3, retryDelayMs: 1_000, maxInlineWaitMs: MAX_INLINE_WAIT_MS, ...options.retry };
+    this.backoff = new ChannelBackoff('teams', Date.now, this.retry.maxInlineWaitMs);
     this.adapter =
       options.adapter ??
       new CloudAdapter(
@@ -100,7 +107,12 @@ export class TeamsChat implements ChatPort {
       );
   }
 
-  async start(incident: Incident, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+  async start(incident: Incident, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<ChatMessageRef> {
+    return this.createThread(incident, cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`), options.signal);
+  }
+
+  /** A new thread in the channel whose root is the incident's card (Teams: createConversation with the activity). */
+  private async createThread(incident: Incident, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<ChatMessageRef> {
     const tenantId = this.options.tenantId ?? this.options.appTenantId;
     const channelReference: Partial<ConversationReference> = {
       channelId: 'msteams',
@@ -114,10 +126,10 @@ export class TeamsChat implements ChatPort {
       tenantId,
       // Teams: a conversation in a channel is a new thread whose root is `activity`.
       channelData: { channel: { id: this.options.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
-      activity: cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`) as Activity,
+      activity: activity as Activity,
     };
-    const created = await this.withConnector('createConversation', channelReference, options.signal, (client) =>
-      client.conversations.createConversation(parameters, this.requestOptions(options.signal)),
+    const created = await this.withConnector('createConversation', channelReference, signal, (client) =>
+      client.conversations.createConversation(parameters, this.requestOptions(signal)),
     );
     if (!created.id || !created.activityId) {
       throw this.fail('createConversation', new Error('the connector returned no conversation or activity id'), false);
@@ -166,8 +178,20 @@ export class TeamsChat implements ChatPort {
   async unfinished(ref: ChatMessageRef, incident: Incident, reason: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef | undefined> {
     const target = this.target(ref);
     this.throttle.forget(target.activityId);
-    await this.update(target, cardActivity(renderCardUnfinished(incident, reason), `Could not finish: ${incident.image}`), options.signal);
-    return undefined;
+    const card = cardActivity(renderCardUnfinished(incident, reason), `Could not finish: ${incident.image}`);
+    try {
+      await this.update(target, card, options.signal);
+      return undefined;
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+    }
+    // As on Slack: a card that cannot be edited is taken back (already gone is fine) and the final state starts a new thread.
+    await this.withdraw(ref, options).catch((error: unknown) => {
+      if (!(error instanceof ChatDeliveryError && error.details.statusCode === 404)) throw error;
+    });
+    const replaced = await this.createThread(incident, card, options.signal);
+    this.logger.warn('teams: card could not be edited; replaced by a new "could not finish" card', { incident: incident.id });
+    return replaced;
   }
 
   async withdraw(ref: ChatMessageRef, options: { signal?: AbortSignal } = {}): Promise<void> {
@@ -219,6 +243,10 @@ export class TeamsChat implements ChatPort {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context: TurnContext) => {
         const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
         if (!client) throw new Error('the adapter provided no connector client');
+        if (!applyConnectorRetries(client, this.retry) && !this.retryPolicyMissing) {
+          this.retryPolicyMissing = true;
+          this.logger.warn('teams: the connector client has no pipeline to set retries on; using the SDK defaults');
+        }
         result = { value: await call(client) };
       });
     } catch (error) {

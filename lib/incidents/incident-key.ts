@@ -21,3 +21,13 @@ export function clusterPartition(cluster: string): string {
 export function hashKey(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** Partition of the index entries filed under `key` (indexIncident). */
+export function indexPartition(key: string): string {
+  return `_index~${hashKey(key)}`;
+}
+
+/** Partition of a registry repository's pushed (`_pushed`) or deleted (`_deleted`) tag rows. */
+export function repositoryPartition(kind: '_pushed' | '_deleted', loginServer: string, repository: string): string {
+  return `${kind}~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
+}

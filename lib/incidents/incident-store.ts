@@ -51,6 +51,13 @@ export interface IncidentStore {
   list(filter?: { status?: IncidentStatus[] }, options?: StoreOptions): Promise<Incident[]>;
   /** Open and muted incidents of one cluster (one partition), optionally of one image: what hot paths use instead of `list`. */
   openIncidents(cluster: string, image?: string, options?: StoreOptions): Promise<Incident[]>;
+  /**
+   * Files an incident under `key` (`repo|<login server>/<repository>`, `alert|<alert id>`): the
+   * lookup ACR pushes and alert resolutions use instead of a table scan. Idempotent.
+   */
+  indexIncident(key: string, incident: { cluster: string; id: string }, options?: StoreOptions): Promise<void>;
+  /** Incidents filed under `key` (one partition); an entry may outlive its incident until the sweep, so callers read each one. */
+  indexedIncidents(key: string, options?: StoreOptions): Promise<Array<{ cluster: string; id: string }>>;
   /** Incidents that still owe a job (outbox), for the timer. */
   withPendingJobs(options?: StoreOptions): Promise<Incident[]>;
   /** Deletes what outlived its retention (see RetentionPolicy); returns how many rows of each kind went. */
@@ -85,6 +92,8 @@ export interface SweepResult {
   tags: number;
   incidents: number;
   jobFailures: number;
+  /** Index entries whose incident is gone or resolved. */
+  indexes: number;
 }
 
 /** Thrown when an update keeps losing to concurrent writers. */

@@ -10,6 +10,8 @@ export class MemoryIncidentStore implements IncidentStore {
   private readonly failures = new Map<string, JobFailure>();
   private readonly pushed = new Map<string, string>();
   private readonly pushedAt = new Map<string, number>();
+  /** index key → incident keys filed under it. */
+  private readonly index = new Map<string, Map<string, { cluster: string; id: string; at: number }>>();
   /** The clock rows are stamped with (Table Storage's Timestamp); tests move it. */
   clock: () => Date = () => new Date();
   /** Writes made (creates and replaces), for the benchmark. */
@@ -53,9 +55,21 @@ export class MemoryIncidentStore implements IncidentStore {
     return [...this.incidents.values()].filter((i) => i.pendingJob).map((i) => structuredClone(i));
   }
 
+  async indexIncident(key: string, incident: { cluster: string; id: string }, options?: StoreOptions): Promise<void> {
+    options?.signal?.throwIfAborted();
+    const entries = this.index.get(key) ?? new Map<string, { cluster: string; id: string; at: number }>();
+    entries.set(this.key(incident.cluster, incident.id), { cluster: incident.cluster, id: incident.id, at: this.clock().getTime() });
+    this.index.set(key, entries);
+  }
+
+  async indexedIncidents(key: string, options?: StoreOptions): Promise<Array<{ cluster: string; id: string }>> {
+    options?.signal?.throwIfAborted();
+    return [...(this.index.get(key)?.values() ?? [])].map((e) => ({ cluster: e.cluster, id: e.id }));
+  }
+
   async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
     options?.signal?.throwIfAborted();
-    const result: SweepResult = { processed: 0, tags: 0, incidents: 0, jobFailures: 0 };
+    const result: SweepResult = { processed: 0, tags: 0, incidents: 0, jobFailures: 0, indexes: 0 };
     for (const [key, at] of this.processed) if (at < policy.processedBefore.getTime() && this.processed.delete(key)) result.processed++;
     for (const [key, at] of this.pushedAt) {
       if (at >= policy.tagsBefore.getTime()) continue;
@@ -68,6 +82,12 @@ export class MemoryIncidentStore implements IncidentStore {
       if (i.status === 'resolved' && Date.parse(i.resolvedAt ?? i.lastSeen) < policy.resolvedBefore.getTime() && this.incidents.delete(key)) result.incidents++;
     }
     for (const [key, f] of this.failures) if (Date.parse(f.at) < policy.jobFailuresBefore.getTime() && this.failures.delete(key)) result.jobFailures++;
+    for (const entries of this.index.values()) {
+      for (const [key, e] of entries) {
+        const status = this.incidents.get(this.key(e.cluster, e.id))?.status;
+        if (e.at < policy.resolvedBefore.getTime() && (status === undefined || status === 'resolved') && entries.delete(key)) result.indexes++;
+      }
+    }
     return result;
   }
 

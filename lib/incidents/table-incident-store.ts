@@ -4,7 +4,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { IncidentSchema, type Incident } from '../model';
 import { fitDoc, parseDoc, type IncidentEntity } from './incident-doc';
 import { sweepTable } from './table-retention';
-import { clusterPartition, hashKey } from './incident-key';
+import { clusterPartition, hashKey, indexPartition, repositoryPartition } from './incident-key';
 import {
   IncidentConflictError,
   type DeletedTag,
@@ -25,13 +25,13 @@ import {
  * - `_processed` / RowKey = sha256(event key): handled events (insert-if-absent);
  * - `_deleted~<sha256(loginServer/repository)>` / RowKey = tag: tag deletions;
  * - `_pushed~<sha256(loginServer/repository)>` / RowKey = tag: the digest a push gave the tag;
- * - `_jobfailure` / RowKey = sha256(job id): why a diagnose job failed.
+ * - `_jobfailure` / RowKey = sha256(job id): why a diagnose job failed;
+ * - `_index~<sha256(key)>` / RowKey = <cluster partition>~<incident id>: incidents by registry
+ *   repository or alert id (indexIncident), so pushes and alert resolutions read one partition.
  * Everything but open incidents expires: the timer's `sweep` deletes rows older than the retention
  * (by the service's Timestamp), so the table does not grow with time.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
  */
-
-
 export interface TableStoreStats {
   /** HTTP requests made, by whether they change data (retries included). */
   reads: number;
@@ -199,9 +199,25 @@ export class TableIncidentStore implements IncidentStore {
     return out;
   }
 
+  async indexIncident(key: string, incident: { cluster: string; id: string }, options?: StoreOptions): Promise<void> {
+    await this.ensureTable(options?.signal);
+    const entity = { partitionKey: indexPartition(key), rowKey: `${clusterPartition(incident.cluster)}~${incident.id}`, cluster: incident.cluster, incidentId: incident.id };
+    await this.client.upsertEntity(entity, 'Replace', { abortSignal: options?.signal });
+  }
+
+  async indexedIncidents(key: string, options?: StoreOptions): Promise<Array<{ cluster: string; id: string }>> {
+    await this.ensureTable(options?.signal);
+    const out: Array<{ cluster: string; id: string }> = [];
+    const filter = odata`PartitionKey eq ${indexPartition(key)}`;
+    for await (const e of this.client.listEntities<{ cluster: string; incidentId: string }>({ queryOptions: { filter }, abortSignal: options?.signal })) {
+      out.push({ cluster: e.cluster, id: e.incidentId });
+    }
+    return out;
+  }
+
   async sweep(policy: RetentionPolicy, options?: StoreOptions): Promise<SweepResult> {
     await this.ensureTable(options?.signal);
-    return sweepTable(this.client, policy, options?.signal);
+    return sweepTable(this.client, policy, (cluster, id) => this.get(cluster, id, options), options?.signal);
   }
 
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
@@ -226,15 +242,11 @@ export class TableIncidentStore implements IncidentStore {
     }
   }
 
-  private deletedPartition(loginServer: string, repository: string): string {
-    return `_deleted~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
-  }
-
   async recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void> {
     await this.ensureTable(options?.signal);
     await this.client.upsertEntity(
       {
-        partitionKey: this.deletedPartition(deletion.loginServer, deletion.repository),
+        partitionKey: repositoryPartition('_deleted', deletion.loginServer, deletion.repository),
         // Tags match [\w][\w.-]{0,127}: no character Table keys forbid.
         rowKey: deletion.tag,
         loginServer: deletion.loginServer,
@@ -250,25 +262,21 @@ export class TableIncidentStore implements IncidentStore {
   async deletedTags(loginServer: string, repository: string, options?: StoreOptions) {
     await this.ensureTable(options?.signal);
     const out: Array<{ tag: string; deletedAt: string; digest?: string }> = [];
-    const filter = odata`PartitionKey eq ${this.deletedPartition(loginServer, repository)}`;
+    const filter = odata`PartitionKey eq ${repositoryPartition('_deleted', loginServer, repository)}`;
     for await (const e of this.client.listEntities<{ deletedAt: string; digest?: string }>({ queryOptions: { filter }, abortSignal: options?.signal })) {
       out.push({ tag: e.rowKey ?? '', deletedAt: e.deletedAt, ...(e.digest ? { digest: e.digest } : {}) });
     }
     return out;
   }
 
-  private pushedPartition(loginServer: string, repository: string): string {
-    return `_pushed~${hashKey(`${loginServer.toLowerCase()}/${repository}`)}`;
-  }
-
   async recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void> {
     await this.ensureTable(options?.signal);
-    await this.client.upsertEntity({ partitionKey: this.pushedPartition(push.loginServer, push.repository), rowKey: push.tag, digest: push.digest }, 'Replace', { abortSignal: options?.signal });
+    await this.client.upsertEntity({ partitionKey: repositoryPartition('_pushed', push.loginServer, push.repository), rowKey: push.tag, digest: push.digest }, 'Replace', { abortSignal: options?.signal });
   }
 
   async tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]> {
     await this.ensureTable(options?.signal);
-    const filter = odata`PartitionKey eq ${this.pushedPartition(loginServer, repository)} and digest eq ${digest}`;
+    const filter = odata`PartitionKey eq ${repositoryPartition('_pushed', loginServer, repository)} and digest eq ${digest}`;
     const tags: string[] = [];
     for await (const e of this.client.listEntities({ queryOptions: { filter }, abortSignal: options?.signal })) tags.push(e.rowKey ?? '');
     return tags;

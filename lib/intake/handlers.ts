@@ -4,6 +4,7 @@ import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Intake } from './intake';
 import { isPermanentStorageError, storageErrorCode } from '../incidents/storage-errors';
+import { eachIsolated } from './incident-lookups';
 import { clipForLog, type Logger } from './logger';
 import { parseJson } from './json-body';
 import { parseAcrEvents } from './parse-acr-event';
@@ -95,34 +96,39 @@ export async function handleK8sEvents(services: IntakeServices, body: unknown, l
   return outcome;
 }
 
-/** ACR ImagePushed / ImageDeleted. */
+/**
+ * ACR ImagePushed / ImageDeleted. Each event on its own, as for Kubernetes events: one that Storage
+ * refuses for good is dropped with a log line; a transient failure fails the delivery after the
+ * other events (the ones done are remembered, so Event Grid's retry does only the rest).
+ */
 export async function handleAcrEvents(services: IntakeServices, body: unknown, log: Logger, signal?: AbortSignal): Promise<EventsOutcome & { rechecks: number }> {
   const outcome = { accepted: 0, ignored: 0, malformed: 0, duplicates: 0, enqueued: 0, rechecks: 0 };
+  const events: Array<Extract<Awaited<ReturnType<typeof parseAcrEvents>>[number], { kind: 'push' | 'delete' }>> = [];
   for (const event of await parseAcrEvents(body)) {
     if (event.kind === 'malformed') {
       outcome.malformed++;
       log.warn(`ACR event ${clipForLog(event.id ?? '(no id)', 100)} malformed, dropped: ${clipForLog(event.reason)}`);
-      continue;
-    }
-    if (event.kind === 'ignored') {
+    } else if (event.kind === 'ignored') {
       outcome.ignored++;
       log.info(`ACR event ${clipForLog(event.id, 100)} ignored: ${clipForLog(event.reason)}`);
-      continue;
-    }
-    if (!services.intake.registryInScope(event.loginServer)) {
+    } else if (!services.intake.registryInScope(event.loginServer)) {
       outcome.ignored++;
       log.info(`ACR event ${clipForLog(event.id, 100)} ignored: registry ${event.loginServer} is outside PULL_DOCTOR_ALLOWED_REGISTRIES`);
-      continue;
+    } else {
+      if (event.leftOut) log.warn(`ACR event ${clipForLog(event.id, 100)}: left out ${event.leftOut.join(', ')} (not valid for its grammar or too long)`);
+      events.push(event);
     }
+  }
+  await eachIsolated(events, log, (event) => `ACR event ${event.id}`, async (event) => {
     const key = `acr|${event.id}`;
     if (await services.intake.seen(key, true, signal)) {
       outcome.duplicates++;
-      continue;
+      return;
     }
-    outcome.accepted++;
     await handleAcrEvent(services, event, outcome, log, signal);
     await services.intake.remember(key, true, signal);
-  }
+    outcome.accepted++;
+  }, () => outcome.ignored++);
   return outcome;
 }
 

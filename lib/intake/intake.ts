@@ -7,7 +7,8 @@ import { boundFailure, rejectReason } from './bound-failure';
 import { IncidentTargets } from './incident-targets';
 import { clipForLog, type Logger } from './logger';
 import { RecentKeys } from './recent-keys';
-import { imageMatches, inScope } from './scope';
+import { alertIndexKey, imageIndexKey, imageMatches, inScope, repositoryIndexKey } from './scope';
+import { eachIsolated, indexedOpenIncidents } from './incident-lookups';
 import { recordIncident } from '../telemetry';
 import { RegistryEgressPolicy } from '../registry/egress-policy';
 
@@ -107,7 +108,11 @@ export class Intake {
       group.failures.push(failure);
       groups.set(key, group);
     }
-    for (const group of groups.values()) await this.ingestGroup(group, result, options);
+    // Each incident on its own: one Storage refuses for good is dropped with a log line; a transient
+    // failure fails the call after the others were stored (and the key is not remembered, so a retry runs).
+    await eachIsolated([...groups.values()], this.deps.log, (group) => `${options.eventKey ?? 'failure'}: ${group.image}`, (group) => this.ingestGroup(group, result, options), (group, code) =>
+      result.ignored.push(`storage refused the incident for ${group.image} for good (${code})`),
+    );
     if (options.eventKey) await this.remember(options.eventKey, options.durableKey ?? false, options.signal);
     return result;
   }
@@ -137,6 +142,11 @@ export class Intake {
       await this.keepOutboxMoving(known.incident, result, options.signal);
       return;
     }
+    // Filed before the write that may create or reopen it, so an ACR push or an alert resolution finds it without a scan.
+    const knownOpen = known && now.getTime() - known.at < KNOWN_INCIDENT_TTL_MS && known.incident.status !== 'resolved';
+    const repositoryKey = knownOpen ? undefined : imageIndexKey(group.image);
+    if (repositoryKey) await this.deps.store.indexIncident(repositoryKey, { cluster: group.cluster, id }, { signal: options.signal });
+    if (options.alertId) await this.deps.store.indexIncident(alertIndexKey(options.alertId), { cluster: group.cluster, id }, { signal: options.signal });
     let decision: ReturnType<typeof mergeFailures> | undefined;
     const { incident: stored, written } = await this.deps.store.update(
       group.cluster,
@@ -238,21 +248,22 @@ export class Intake {
   /** An alert's `Resolved` call: resolve the open incidents its rule opened; the resolution notice is their pending job (outbox). */
   async alertResolved(alertId: string, options: { eventKey?: string; rule?: string; cluster?: string; signal?: AbortSignal } = {}): Promise<string[]> {
     if (options.eventKey && (await this.seen(options.eventKey, true, options.signal))) return [];
-    const candidates = options.cluster ? await this.deps.store.openIncidents(options.cluster, undefined, options) : await this.deps.store.list({ status: ['open', 'muted'] }, options);
+    // One partition either way: the cluster's, or the alert's index entries (then one point read each).
+    const candidates = options.cluster ? await this.deps.store.openIncidents(options.cluster, undefined, options) : await indexedOpenIncidents(this.deps.store, alertIndexKey(alertId), options.signal);
     // Only incidents this rule opened: a pull incident another source opened outlives this alert.
     const open = candidates.filter((i) => i.alertIds?.includes(alertId) && (options.rule === undefined || i.openedByRule?.toLowerCase() === options.rule.toLowerCase()));
     const resolved: string[] = [];
-    for (const incident of open) {
+    await eachIsolated(open, this.deps.log, (incident) => `alert ${alertId} resolved: incident ${incident.id}`, async (incident) => {
       const now = this.now().toISOString();
       const stored = await requestJob(this.outbox(), incident.cluster, incident.id, { reason: 'alert-resolved' }, {
         signal: options.signal,
         extra: (current) => (current.status !== 'resolved' ? { ...current, status: 'resolved', resolvedAt: now, resolvedReason: 'alert resolved' } : undefined),
       });
-      if (!stored) continue;
+      if (!stored) return;
       this.known.delete(incident.id);
       resolved.push(incident.id);
       recordIncident('resolved', { category: incident.category, resolvedBy: 'alert-resolved' });
-    }
+    });
     if (options.eventKey) await this.remember(options.eventKey, true, options.signal);
     this.deps.log.info(`intake: alert ${alertId} resolved → ${resolved.length} incident(s) resolved`);
     return resolved;
@@ -260,17 +271,14 @@ export class Intake {
 
   /** ACR ImagePushed: open incidents for that repository and tag are re-checked now (and resolve if the pull works). */
   async imagePushed(push: { loginServer: string; repository: string; tag?: string; digest?: string }, options: { signal?: AbortSignal } = {}): Promise<string[]> {
-    const open = (await this.deps.store.list({ status: ['open', 'muted'] }, options)).filter((i) => imageMatches(i, push));
-    for (const incident of open) {
-      await requestJob(
-        this.outbox(),
-        incident.cluster,
-        incident.id,
-        { reason: 'image-pushed', force: true, resolveIfPasses: `image pushed (${push.repository}:${push.tag ?? push.digest})` },
-        options,
-      );
-    }
-    return open.map((i) => i.id);
+    const open = (await indexedOpenIncidents(this.deps.store, repositoryIndexKey(push.loginServer, push.repository), options.signal)).filter((i) => imageMatches(i, push));
+    const rechecked: string[] = [];
+    await eachIsolated(open, this.deps.log, (incident) => `push of ${push.repository}:${push.tag ?? push.digest}: incident ${incident.id}`, async (incident) => {
+      const how = `image pushed (${push.repository}:${push.tag ?? push.digest})`;
+      await requestJob(this.outbox(), incident.cluster, incident.id, { reason: 'image-pushed', force: true, resolveIfPasses: how }, options);
+      rechecked.push(incident.id);
+    });
+    return rechecked;
   }
 
   /** ACR push/delete events: any registry when PULL_DOCTOR_ALLOWED_REGISTRIES is empty, else only listed ones (the egress policy's list). */

@@ -8,7 +8,8 @@ import { isRegistryHost, isRepositoryName } from './names';
  * type guard picks the events; zod checks the data we use (the typings trust the wire, we do not).
  */
 export type AcrEvent =
-  | { kind: 'push' | 'delete'; id: string; loginServer: string; repository: string; tag?: string; digest?: string; timestamp: string }
+  /** `leftOut`: fields that failed their grammar or bound and were left out (logged by the handler). */
+  | { kind: 'push' | 'delete'; id: string; loginServer: string; repository: string; tag?: string; digest?: string; timestamp: string; leftOut?: string[] }
   | { kind: 'ignored'; id: string; reason: string }
   | { kind: 'malformed'; id?: string; reason: string };
 
@@ -23,6 +24,15 @@ const AcrDataSchema = z.object({
 });
 
 const deserializer = new EventGridDeserializer();
+
+/** OCI digest grammar (algorithm ":" encoded, https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests), bounded: sha512 hex is 135 characters. */
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const MAX_DIGEST = 200;
+
+/** An RFC 3339 time as ACR writes it (up to nanoseconds); anything else is left out for the envelope's time. */
+function validTime(text: string | undefined): string | undefined {
+  return text !== undefined && text.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)) ? text : undefined;
+}
 
 /** `/subscriptions/…/providers/Microsoft.ContainerRegistry/registries/myacr` → `myacr.azurecr.io` (public cloud fallback). */
 function hostFromTopic(topic: string | undefined): string | undefined {
@@ -42,14 +52,19 @@ function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, topic: 
   const { repository, tag, digest } = data.data.target;
   if (!isRepositoryName(repository)) return { kind: 'malformed', id: event.id, reason: 'data.target.repository is not a repository name' };
   if (tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(tag)) return { kind: 'malformed', id: event.id, reason: 'data.target.tag is not a tag' };
+  const goodDigest = digest !== undefined && digest.length <= MAX_DIGEST && DIGEST.test(digest) ? digest : undefined;
+  if (!tag && !goodDigest) return { kind: 'malformed', id: event.id, reason: 'data.target has neither a tag nor a valid digest' };
+  const timestamp = validTime(data.data.timestamp);
+  const leftOut = [...(digest !== undefined && !goodDigest ? ['data.target.digest'] : []), ...(data.data.timestamp !== undefined && !timestamp ? ['data.timestamp'] : [])];
   return {
     kind: push ? 'push' : 'delete',
     id: event.id,
     loginServer,
     repository,
     ...(tag ? { tag } : {}),
-    ...(digest ? { digest } : {}),
-    timestamp: data.data.timestamp ?? time ?? new Date().toISOString(),
+    ...(goodDigest ? { digest: goodDigest } : {}),
+    timestamp: timestamp ?? time ?? new Date().toISOString(),
+    ...(leftOut.length ? { leftOut } : {}),
   };
 }
 

@@ -20,3 +20,19 @@ export function imageMatches(incident: Pick<Incident, 'image'>, push: { loginSer
   if (ref.digest) return ref.digest === push.digest;
   return ref.tag === push.tag;
 }
+
+/** The index key an incident is filed under for ACR pushes to its repository (IncidentStore.indexIncident). */
+export function repositoryIndexKey(loginServer: string, repository: string): string {
+  return `repo|${loginServer.toLowerCase()}/${repository}`;
+}
+
+/** The index key of the incident's image repository, or undefined for an image that does not parse. */
+export function imageIndexKey(image: string): string | undefined {
+  const parsed = parseImageRef(image);
+  return parsed.ok ? repositoryIndexKey(parsed.ref.registry, parsed.ref.repository) : undefined;
+}
+
+/** The index key of the incidents an alert reported (its `Resolved` finds them there). */
+export function alertIndexKey(alertId: string): string {
+  return `alert|${alertId}`;
+}

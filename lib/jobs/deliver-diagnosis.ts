@@ -1,4 +1,5 @@
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
+import { isPermanentChatError } from '../chat/chat-errors';
 import { acknowledge } from '../incidents/outbox';
 import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import type { DiagnoseJob } from '../queue/diagnose-job';
@@ -27,16 +28,21 @@ export async function deliverDiagnosis(
   incident: Incident,
   deps: JobDeps,
   state: DeliveryState,
-  meta: { dequeueCount: number; signal?: AbortSignal },
+  /** `earlierIntent`: an intent to post an earlier attempt wrote (this job's claim found it, with no reference saved). */
+  meta: { dequeueCount: number; signal?: AbortSignal; earlierIntent?: Incident['postingJob'] },
 ): Promise<JobOutcome> {
   const now = deps.now ?? (() => new Date());
   const signal = meta.signal;
   if (!incident.sample) throw new Error(`incident ${incident.id} has no failure to diagnose`);
   let ref: ChatMessageRef | undefined = incident.chat;
   if (!ref) {
-    ref = await deps.chat.start(incident, { signal });
+    // An earlier attempt wrote the intent to post and may have posted without saving the reference (the process died in between).
+    ref = meta.earlierIntent ? await findEarlierPost(job, incident, meta.earlierIntent, deps, signal) : undefined;
+    if (!ref) {
+      ref = await deps.chat.start(incident, { signal, jobId: job.jobId });
+      recordTimeToFirstMessage(now().getTime() - Date.parse(incident.firstSeen), { platform: ref.platform, trigger: incident.sample?.source });
+    }
     state.ref = ref;
-    recordTimeToFirstMessage(now().getTime() - Date.parse(incident.firstSeen), { platform: ref.platform, trigger: incident.sample?.source });
     await saveRef(job, ref, deps, state, signal);
   } else if ((job.requestedBy || job.reason === 'image-pushed') && meta.dequeueCount === 1 && job.deferrals === 0) {
     // Said once per job, not once per attempt.
@@ -65,6 +71,7 @@ export async function deliverDiagnosis(
     (current) => {
       if (!current) return undefined;
       const next: Incident = { ...acknowledge(current, job.jobId), lastDiagnosedAt: finishedAt, chat: stored };
+      delete next.postingJob;
       delete next.lastError;
       delete next.deliveryFailed;
       const cause = diagnosis.verdict.rootCauses[0]?.checkId;
@@ -92,7 +99,7 @@ async function saveRef(job: DiagnoseJob, ref: ChatMessageRef, deps: JobDeps, sta
   let lastError: unknown;
   for (let attempt = 1; attempt <= REF_SAVE_ATTEMPTS; attempt++) {
     try {
-      await deps.store.update(job.cluster, job.incidentId, (c) => (c ? { ...c, chat: ref } : undefined), { signal });
+      await deps.store.update(job.cluster, job.incidentId, (c) => (c ? withChat(c, ref) : undefined), { signal });
       return;
     } catch (error) {
       lastError = error;
@@ -108,6 +115,37 @@ async function saveRef(job: DiagnoseJob, ref: ChatMessageRef, deps: JobDeps, sta
     deps.log.error(`diagnose job ${job.jobId}: could not take back the unsaved message (${reasonOf(error)}); it is finished as "could not finish" if the job gives up`);
   }
   throw lastError;
+}
+
+/** The incident with its message reference saved and the intent to post cleared. */
+export function withChat(incident: Incident, ref: ChatMessageRef): Incident {
+  const next: Incident = { ...incident, chat: ref };
+  delete next.postingJob;
+  return next;
+}
+
+/**
+ * The message an earlier attempt posted but did not record, found by the incident id it carries
+ * (Slack message metadata). Where the platform cannot look (Teams, a Slack token without
+ * `channels:history`), a new message is posted and the possible duplicate is logged; a transient
+ * failure of the lookup fails the attempt, so the retry looks again rather than posting twice.
+ */
+async function findEarlierPost(job: DiagnoseJob, incident: Incident, intent: NonNullable<Incident['postingJob']>, deps: JobDeps, signal: AbortSignal | undefined): Promise<ChatMessageRef | undefined> {
+  const cannot = (why: string) =>
+    deps.log.warn(`diagnose job ${job.jobId}: incident ${incident.id}: job ${intent.jobId} may have posted a message at ${intent.at} without saving its reference, and ${why}; posting a new one, so a second message may appear`);
+  if (!deps.chat.find) {
+    cannot(`${deps.chat.platform} offers no lookup`);
+    return undefined;
+  }
+  try {
+    const found = await deps.chat.find(incident, { since: intent.at, signal });
+    if (found) deps.log.info(`diagnose job ${job.jobId}: incident ${incident.id}: reusing the message job ${intent.jobId} posted but did not record`);
+    return found;
+  } catch (error) {
+    if (!isPermanentChatError(error)) throw error;
+    cannot(`it cannot be looked up (${error.details.code ?? error.message}${error.details.code === 'missing_scope' ? ': the Slack app needs channels:history and groups:history' : ''})`);
+    return undefined;
+  }
 }
 
 /** Forwards engine progress to chat, at most one update per interval, in order, never failing the job. */

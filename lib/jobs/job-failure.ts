@@ -93,7 +93,10 @@ async function record(
       if (!c) return undefined;
       const next: Incident = final ? { ...(keepOwed ? c : acknowledge(c, job.jobId)), deliveryFailed: final } : { ...c };
       next.lastError = reason.slice(0, 500);
-      if (ref) next.chat = ref;
+      if (ref) {
+        next.chat = ref;
+        delete next.postingJob;
+      }
       if (next.job?.id === job.jobId) delete next.job;
       return next;
     });

@@ -95,13 +95,18 @@ export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { de
   }
 
   const claimedAt = now().toISOString();
+  let earlierIntent: Incident['postingJob'];
   const claim = await deps.store.update(
     job.cluster,
     job.incidentId,
     (current) => {
       if (!current) return undefined;
       const other = current.job && current.job.id !== job.jobId && now().getTime() - ms(current.job.startedAt) < CLAIM_TIMEOUT_MS;
-      return other ? undefined : { ...current, job: { id: job.jobId, startedAt: claimedAt } };
+      if (other) return undefined;
+      // The intent to post is written before the post (with the claim, one write): see findEarlierPost.
+      earlierIntent = current.chat ? undefined : current.postingJob;
+      const posting = current.chat ? {} : { postingJob: current.postingJob ?? { jobId: job.jobId, at: claimedAt } };
+      return { ...current, job: { id: job.jobId, startedAt: claimedAt }, ...posting };
     },
     { signal },
   );
@@ -111,7 +116,7 @@ export async function runDiagnoseJob(message: unknown, deps: JobDeps, meta: { de
   }
 
   try {
-    return await deliverDiagnosis(job, claim.incident, deps, state, { dequeueCount: meta.dequeueCount ?? 1, signal });
+    return await deliverDiagnosis(job, claim.incident, deps, state, { dequeueCount: meta.dequeueCount ?? 1, signal, earlierIntent });
   } catch (error) {
     return handleJobError(job, error, deps, state, meta);
   }

@@ -73,6 +73,12 @@ export const IncidentSchema = z.object({
   eventCount: z.number().int().nonnegative(),
   lastDiagnosedAt: z.string().optional(),
   chat: ChatMessageRefSchema.optional(),
+  /**
+   * Written before a job posts the incident's first message (in its claim), cleared with the saved
+   * `chat` reference: a retry that finds it without a reference looks for the message the earlier
+   * attempt may have posted (lib/jobs/deliver-diagnosis.ts) before posting another.
+   */
+  postingJob: z.object({ jobId: z.string().max(100), at: z.string() }).optional(),
   /** The most recent failure of the incident: what a job or a re-check diagnoses (lib/intake). */
   sample: PullFailureSchema.optional(),
   /** Azure Monitor alert ids that reported this incident; a `Resolved` call for one resolves it. */

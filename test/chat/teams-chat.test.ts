@@ -84,6 +84,32 @@ describe('TeamsChat against a Bot Framework connector server', () => {
     expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
   });
 
+  it('does not wait out a long Retry-After in the call: it fails with the delay so the job goes back to the queue', async () => {
+    const { diagnosis, incident } = acrNotAttached();
+    const chat = teams();
+    const ref = await chat.start(incident);
+    server.fail('update', { status: 429, code: 'TooManyRequests', retryAfterSeconds: 20 });
+    const started = Date.now();
+    const error = await chat.diagnosis(ref, incident, diagnosis).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((error as ChatDeliveryError).details).toMatchObject({ statusCode: 429, retryable: true, retryAfterMs: 20_000 });
+    expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('retries a 5xx or a dropped connection within the call as configured, then fails retryable', async () => {
+    const { diagnosis, incident } = acrNotAttached();
+    const chat = new TeamsChat({ channelId: CHANNEL, serviceUrl: server.serviceUrl, tenantId: TENANT, minProgressIntervalMs: 0, retry: { maxRetries: 2, retryDelayMs: 10 } });
+    const ref = await chat.start(incident);
+    server.fail('update', { status: 503, code: 'ServiceUnavailable' }, { hangMs: 0 });
+    await chat.diagnosis(ref, incident, diagnosis);
+    expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(3);
+
+    const once = new TeamsChat({ channelId: CHANNEL, serviceUrl: server.serviceUrl, tenantId: TENANT, retry: { maxRetries: 0 } });
+    server.fail('update', { status: 502, code: 'BadGateway' });
+    await expect(once.diagnosis(ref, incident, diagnosis)).rejects.toMatchObject({ details: { statusCode: 502, retryable: true } });
+    expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(4);
+  });
+
   it('throws a typed error with the connector error code and logs it', async () => {
     const logger = captureLogger();
     const error = await teams(logger, '19:not-installed@thread.tacv2').start(acrNotAttached().incident).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
 import { createHttpHeaders, RestError, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
+import type { ChatPort } from '../../lib/chat/chat-port';
 import type { DiagnoseOptions, Diagnoser } from '../../lib/diagnosis/diagnoser';
 import type { PullFailure } from '../../lib/model';
 import type { JobQueue, PoisonMessage, QueueOptions } from '../../lib/queue/job-queue';
@@ -111,6 +112,38 @@ export class FaultyDiagnoser implements Diagnoser {
     for (let done = 1; done <= 3; done++) options.onProgress?.({ done, total: 3, running: [] });
     return diagnosisFor(failure, this.passes ? 'should_work' : 'cause_found');
   }
+}
+
+/**
+ * The process dies right after the post succeeded and before the reference is saved: `start` posts
+ * through the real adapter, then throws, so nothing after it in the job runs (no reference save, no
+ * take-back). The first `crashes` posts crash.
+ */
+export class CrashAfterPost implements ChatPort {
+  crashed = 0;
+  readonly platform: ChatPort['platform'];
+  constructor(
+    private readonly inner: ChatPort,
+    private crashes = 1,
+  ) {
+    this.platform = inner.platform;
+    if (inner.find) this.find = (...args) => inner.find!(...args);
+  }
+  find?: ChatPort['find'];
+  async start(...args: Parameters<ChatPort['start']>) {
+    const ref = await this.inner.start(...args);
+    if (this.crashes-- > 0) {
+      this.crashed++;
+      throw new Error('injected: the process died after the post, before saving its reference');
+    }
+    return ref;
+  }
+  progress = (...args: Parameters<ChatPort['progress']>) => this.inner.progress(...args);
+  diagnosis = (...args: Parameters<ChatPort['diagnosis']>) => this.inner.diagnosis(...args);
+  resolved = (...args: Parameters<ChatPort['resolved']>) => this.inner.resolved(...args);
+  reply = (...args: Parameters<ChatPort['reply']>) => this.inner.reply(...args);
+  unfinished = (...args: Parameters<ChatPort['unfinished']>) => this.inner.unfinished(...args);
+  withdraw = (...args: Parameters<ChatPort['withdraw']>) => this.inner.withdraw(...args);
 }
 
 /** The Slack Web API's answer for each fault. */

@@ -1,6 +1,5 @@
 import { QueueClient } from '@azure/storage-queue';
 import { createServices, type Services } from '../../lib/app/create-services';
-import { SlackChat } from '../../lib/chat/slack-chat';
 import { handleK8sEvents } from '../../lib/intake/handlers';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { runAutoResolve } from '../../lib/jobs/auto-resolve';
@@ -9,15 +8,16 @@ import type { Incident } from '../../lib/model';
 import { decodeQueueMessage } from '../../lib/queue/diagnose-job';
 import { StorageJobQueue } from '../../lib/queue/job-queue';
 import { startAzurite, type Azurite } from '../helpers/azurite';
-import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { recordingLogger } from '../intake/fakes';
-import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPullEvent, MODES, slackAnswer, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';
+import { PLATFORMS, slackRig, teamsRig, type Platform } from './chat-rigs';
+import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPullEvent, MODES, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';
 
 /**
  * Issue 13's fault matrix: for each pipeline step × fault × once/always, one incident goes through
  * the real intake handler, Table and Queue Storage (Azurite), a queue driver that behaves like the
- * Functions queue trigger (dequeue count, retry, poison after 5), the job runner and the Slack
- * adapter against the local Slack Web API. The fault is on while the pipeline settles (phase 1),
+ * Functions queue trigger (dequeue count, retry, poison after 5), the job runner and the chat
+ * adapter against its local server: every step on Slack (the local Slack Web API), and the steps
+ * where the chat platform matters on Teams (the local Bot Framework connector; test/faults/chat-rigs.ts). The fault is on while the pipeline settles (phase 1),
  * then cleared and the timer runs with the clock past the outbox bound (phase 2); then an image push
  * re-checks and resolves the incident (the resolution step's faults are armed for that phase).
  * Asserted for every cell: at most one top-level message, never a duplicate; a message that exists
@@ -26,11 +26,12 @@ import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPull
  */
 /** The matrix's event carries the shorter containerd wording (no "failed to resolve reference"). */
 const MESSAGE = `Failed to pull image "${FAULT_IMAGE}": rpc error: code = NotFound desc = failed to pull and unpack image "${FAULT_IMAGE}": ${FAULT_IMAGE}: not found`;
-const TOKEN = 'xoxb-fault-token';
-const CHANNEL = 'CFAULTS01';
 const MAX_DEQUEUE = 5;
+/** Teams rows: the steps that call the chat platform or take a message back (the others do not depend on it). */
+const TEAMS_STEPS: readonly Step[] = ['diagnosis', 'chat-start', 'reference-save', 'chat-update', 'resolution'];
 
 interface Cell {
+  platform: Platform;
   step: Step;
   fault: Fault;
   mode: Mode;
@@ -97,20 +98,8 @@ async function deliver(services: Services, event: unknown, log: ReturnType<typeo
   return 'dead-lettered';
 }
 
-function topLevel(slack: SlackApiServer) {
-  return [...slack.messages.values()].filter((m) => !m.thread_ts && m.channel === CHANNEL);
-}
-
-function messageState(text: string | undefined): string {
-  if (!text) return 'empty';
-  if (/Diagnosing/.test(text)) return 'diagnosing…';
-  if (/could not finish/.test(text)) return 'could not finish';
-  if (/Resolved/.test(text)) return 'resolved';
-  return 'verdict';
-}
-
-function describeState(messages: ReturnType<typeof topLevel>, incident: Incident | undefined, extra: { dropped: boolean; deadLettered: boolean; poisoned: boolean }): string {
-  const state = messages.length ? messageState(messages[0]!.text) : '';
+function describeState(messages: string[], incident: Incident | undefined, extra: { dropped: boolean; deadLettered: boolean; poisoned: boolean }): string {
+  const state = messages[0] ?? '';
   const failure = incident?.deliveryFailed ? `deliveryFailed${incident.deliveryFailed.permanent ? ' (permanent)' : ''}` : '';
   if (messages.length) return [state, failure, state === 'diagnosing…' && incident?.pendingJob ? 'job owed' : ''].filter(Boolean).join(', ');
   if (failure) return `no msg, ${failure}`;
@@ -120,11 +109,11 @@ function describeState(messages: ReturnType<typeof topLevel>, incident: Incident
   return 'no msg';
 }
 
-async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
+async function runCell(platform: Platform, step: Step, fault: Fault, mode: Mode): Promise<Cell> {
   const started = Date.now();
-  const name = `${STEPS.indexOf(step)}${FAULTS.indexOf(fault)}${MODES.indexOf(mode)}`;
+  const name = `${PLATFORMS.indexOf(platform)}${STEPS.indexOf(step)}${FAULTS.indexOf(fault)}${MODES.indexOf(mode)}`;
   const faults = new FaultSwitch(step, fault, mode);
-  const slack = await startSlackApiServer({ token: TOKEN, channels: [CHANNEL] });
+  const rig = platform === 'slack' ? await slackRig() : await teamsRig();
   const log = recordingLogger();
   let clock = Date.parse('2026-11-25T21:01:00Z');
   const now = () => new Date(clock);
@@ -135,7 +124,7 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     });
     const queueName = `faults-${name}`;
     const queue = new FaultyQueue(StorageJobQueue.create({ connectionString: azurite.connectionString }, queueName), () => faults);
-    const chat = new SlackChat({ token: TOKEN, channel: CHANNEL, slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, timeoutMs: 10_000, minProgressIntervalMs: 0, maxInlineRateLimitWaitMs: 0 });
+    const chat = rig.chat;
     const diagnoser = new FaultyDiagnoser(() => faults);
     const services = createServices({}, { store, queue, chat, diagnoser, log, now });
     const raw = new QueueClient(azurite.connectionString, queueName);
@@ -143,13 +132,11 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     await raw.createIfNotExists();
     const arm = (forStep: 'before' | 'resolution') => {
       faults.armed = (step === 'resolution') === (forStep === 'resolution');
-      if (!faults.armed || !['chat-start', 'chat-update', 'resolution'].includes(step)) return;
-      const method = step === 'chat-start' ? 'chat.postMessage' : 'chat.update';
-      slack.script(method, ...Array.from({ length: mode === 'once' ? 1 : 60 }, () => slackAnswer(fault)));
+      if (faults.armed) rig.arm(step, fault, mode);
     };
     const disarm = () => {
       faults.armed = false;
-      slack.clearScripts();
+      rig.clear();
     };
     const deadline = () => Date.now() + 40_000;
 
@@ -164,8 +151,8 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     const droppedLine = () => log.lines.some((l) => /dropped: storage refused it for good/.test(l));
     const poisoned = async () => (await poison.exists()) && ((await poison.getProperties()).approximateMessagesCount ?? 0) > 0;
     const phaseOne = (await store.list())[0];
-    const duringFault = describeState(topLevel(slack), phaseOne, { dropped: droppedLine(), deadLettered: delivery === 'dead-lettered', poisoned: await poisoned() });
-    const phaseOneMessages = topLevel(slack).length;
+    const duringFault = describeState(rig.messages(), phaseOne, { dropped: droppedLine(), deadLettered: delivery === 'dead-lettered', poisoned: await poisoned() });
+    const phaseOneMessages = rig.messages().length;
     // Phase 2: the fault is over; the timer runs past the outbox bound and the queue drains.
     disarm();
     clock += 61_000;
@@ -189,8 +176,8 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
 
     const incidents: Incident[] = await store.list();
     const incident = incidents[0];
-    const messages = topLevel(slack);
-    const states = messages.map((m) => messageState(m.text));
+    const messages = rig.messages();
+    const states = messages;
     const problems: string[] = [];
     if (incidents.length > 1) problems.push(`${incidents.length} incidents`);
     if (messages.length > 1 || phaseOneMessages > 1) problems.push(`${Math.max(messages.length, phaseOneMessages)} messages (duplicate)`);
@@ -202,10 +189,10 @@ async function runCell(step: Step, fault: Fault, mode: Mode): Promise<Cell> {
     if (messages.length === 0 && !incident?.deliveryFailed && !(dropped && !incident) && delivery !== 'dead-lettered') problems.push('not announced and no reason recorded');
     const end = describeState(messages, incident, { dropped, deadLettered: delivery === 'dead-lettered', poisoned: await poisoned() });
     const outcome = duringFault === end ? end : `${duringFault} → ${end}`;
-    if (process.env.FAULT_CELL) console.log(log.lines.join('\n'), JSON.stringify(messages.map((m) => [m.ts, m.text?.slice(0, 80), m.edits])), JSON.stringify(slack.calls.map((c) => c.method)));
-    return { step, fault, mode, outcome, problems, ms: Date.now() - started };
+    if (process.env.FAULT_CELL) console.log(log.lines.join('\n'), rig.trace());
+    return { platform, step, fault, mode, outcome, problems, ms: Date.now() - started };
   } finally {
-    await slack.close();
+    await rig.close();
   }
 }
 
@@ -226,25 +213,31 @@ async function pool<T, R>(items: T[], size: number, run: (item: T) => Promise<R>
 function matrix(cells: Cell[]): string {
   const columns = FAULTS.flatMap((f) => MODES.map((m) => `${f} ${m}`));
   const lines = [`| step | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`];
-  for (const step of STEPS) {
-    const row = FAULTS.flatMap((f) => MODES.map((m) => cells.find((c) => c.step === step && c.fault === f && c.mode === m))).map((c) => (c ? `${c.problems.length ? '✖' : '✔'} ${c.outcome}` : '–'));
-    lines.push(`| ${step} | ${row.join(' | ')} |`);
+  for (const platform of PLATFORMS) {
+    for (const step of STEPS) {
+      const row = FAULTS.flatMap((f) => MODES.map((m) => cells.find((c) => c.platform === platform && c.step === step && c.fault === f && c.mode === m)));
+      if (row.every((c) => !c)) continue;
+      const label = platform === 'slack' ? step : `${step} (Teams)`;
+      lines.push(`| ${label} | ${row.map((c) => (c ? `${c.problems.length ? '✖' : '✔'} ${c.outcome}` : '–')).join(' | ')} |`);
+    }
   }
   return lines.join('\n');
 }
 
 describe('fault matrix: every step × fault × once/always', () => {
   it('announces each incident at most once, ends every message in a final state, loses nothing', async () => {
+    // FAULT_CELL=step,fault,mode[,platform] runs one cell and prints its log and chat calls.
     const only = process.env.FAULT_CELL?.split(',');
-    const grid = STEPS.flatMap((step) => FAULTS.flatMap((fault) => MODES.map((mode) => ({ step, fault, mode })))).filter(
-      (c) => !only || (c.step === only[0] && c.fault === only[1] && c.mode === only[2]),
+    const steps = (platform: Platform) => (platform === 'slack' ? STEPS : STEPS.filter((s) => TEAMS_STEPS.includes(s)));
+    const grid = PLATFORMS.flatMap((platform) => steps(platform).flatMap((step) => FAULTS.flatMap((fault) => MODES.map((mode) => ({ platform, step, fault, mode }))))).filter(
+      (c) => !only || (c.step === only[0] && c.fault === only[1] && c.mode === only[2] && c.platform === (only[3] ?? 'slack')),
     );
-    const cells = await pool(grid, 10, (c) => runCell(c.step, c.fault, c.mode));
+    const cells = await pool(grid, 16, (c) => runCell(c.platform, c.step, c.fault, c.mode));
     const table = matrix(cells);
     // eslint-disable-next-line no-console
     console.log(`fault matrix (step × fault → outcome)\n${table}`);
     // eslint-disable-next-line no-console
-    console.log(`slowest cells: ${[...cells].sort((a, b) => b.ms - a.ms).slice(0, 8).map((c) => `${c.step}/${c.fault}/${c.mode} ${c.ms} ms`).join(', ')}`);
-    expect(cells.filter((c) => c.problems.length).map((c) => `${c.step} × ${c.fault} ${c.mode}: ${c.problems.join('; ')} (${c.outcome})`)).toEqual([]);
+    console.log(`slowest cells: ${[...cells].sort((a, b) => b.ms - a.ms).slice(0, 8).map((c) => `${c.platform}/${c.step}/${c.fault}/${c.mode} ${c.ms} ms`).join(', ')}`);
+    expect(cells.filter((c) => c.problems.length).map((c) => `${c.platform} ${c.step} × ${c.fault} ${c.mode}: ${c.problems.join('; ')} (${c.outcome})`)).toEqual([]);
   }, 400_000);
 });

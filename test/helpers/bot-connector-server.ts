@@ -32,7 +32,12 @@ export interface StoredActivity {
   updates: number;
 }
 
-export type ScriptedFailure = { status: number; code?: string; retryAfterSeconds?: number };
+/**
+ * A scripted answer for the next request of a kind: an error status with the connector's error code
+ * (and a 429's Retry-After), or no answer at all — the connection is held for `hangMs` and then
+ * dropped, unprocessed (a timeout or a lost connection on the client).
+ */
+export type ScriptedFailure = { status: number; code?: string; retryAfterSeconds?: number } | { hangMs: number };
 
 export interface BotConnectorServer {
   /** Service URL with a trailing slash, as Teams sends it. */
@@ -41,8 +46,10 @@ export interface BotConnectorServer {
   requests: ConnectorRequest[];
   activities: Map<string, StoredActivity>;
   workflowPosts: Array<Record<string, unknown>>;
-  /** Queue failures for the next requests of a kind: create, send, reply, update, workflow. */
+  /** Queue failures for the next requests of a kind: create, send, reply, update, delete, workflow. */
   fail(kind: 'create' | 'send' | 'reply' | 'update' | 'delete' | 'workflow', ...failures: ScriptedFailure[]): void;
+  /** Drops every scripted failure not used yet (the fault is over). */
+  clearFailures(): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +71,10 @@ export async function startBotConnectorServer(options: { channels: string[]; req
   const scripted = (kind: string, res: ServerResponse): boolean => {
     const next = failures.get(kind)?.shift();
     if (!next) return false;
+    if ('hangMs' in next) {
+      setTimeout(() => res.socket?.destroy(), next.hangMs);
+      return true;
+    }
     const headers: Record<string, string> = next.retryAfterSeconds !== undefined ? { 'retry-after': String(next.retryAfterSeconds) } : {};
     send(res, next.status, error(next.code ?? 'ServiceError', 'scripted failure'), headers);
     return true;
@@ -144,6 +155,7 @@ export async function startBotConnectorServer(options: { channels: string[]; req
     activities,
     workflowPosts,
     fail: (kind, ...list) => failures.set(kind, [...(failures.get(kind) ?? []), ...list]),
+    clearFailures: () => failures.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -23,6 +23,8 @@ export interface SlackMessageRecord {
   thread_ts?: string;
   text?: string;
   blocks?: unknown[];
+  /** Message metadata as posted (`event_type`, `event_payload`). */
+  metadata?: Record<string, unknown>;
   edits: number;
 }
 
@@ -64,14 +66,41 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-export async function startSlackApiServer(options: { token: string; channels: string[] }): Promise<SlackApiServer> {
+/** Scopes a token has unless a test says otherwise. */
+const DEFAULT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history'];
+
+/**
+ * conversations.history (https://api.slack.com/methods/conversations.history): the channel's
+ * top-level messages newest first, after `oldest` (exclusive), `limit` per page with a cursor;
+ * metadata only with `include_all_metadata`. Public channels (C…) need `channels:history`, private
+ * ones (G…) `groups:history`, else `missing_scope`.
+ */
+function history(messages: Map<string, SlackMessageRecord>, channel: string, params: Record<string, unknown>, scopes: string[]): Record<string, unknown> {
+  const needed = channel.startsWith('G') ? 'groups:history' : 'channels:history';
+  if (!scopes.includes(needed)) return { ok: false, error: 'missing_scope', needed, provided: scopes.join(',') };
+  const oldest = Number(params.oldest ?? 0);
+  const limit = Math.min(999, Math.max(1, Number(params.limit ?? 100)));
+  const offset = params.cursor ? Number(Buffer.from(String(params.cursor), 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+  const all = [...messages.values()].filter((m) => m.channel === channel && !m.thread_ts && Number(m.ts) > oldest).sort((a, b) => Number(b.ts) - Number(a.ts));
+  const page = all.slice(offset, offset + limit);
+  const more = offset + limit < all.length;
+  const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+  return {
+    ok: true,
+    messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+    has_more: more,
+    response_metadata: { next_cursor: more ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '' },
+  };
+}
+
+export async function startSlackApiServer(options: { token: string; channels: string[]; scopes?: string[] }): Promise<SlackApiServer> {
   const calls: RecordedCall[] = [];
   const webhookPosts: Array<Record<string, unknown>> = [];
   const messages = new Map<string, SlackMessageRecord>();
   const scripts = new Map<string, ScriptedResponse[]>();
-  let clock = 1_763_600_000;
   let counter = 0;
-  const nextTs = () => `${clock}.${String(++counter).padStart(6, '0')}`;
+  // Slack's ts is the post time in epoch seconds, made unique by the fraction (conversations.history filters on it).
+  const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
 
   const scripted = (method: string, res: ServerResponse): boolean => {
     const next = scripts.get(method)?.shift();
@@ -90,6 +119,7 @@ export async function startSlackApiServer(options: { token: string; channels: st
     if (authorization !== `Bearer ${options.token}`) return { ok: false, error: 'invalid_auth' };
     const channel = String(params.channel ?? '');
     if (!options.channels.includes(channel)) return { ok: false, error: 'channel_not_found' };
+    if (method === 'conversations.history') return history(messages, channel, params, options.scopes ?? DEFAULT_SCOPES);
     const text = typeof params.text === 'string' ? params.text : '';
     const blocks = Array.isArray(params.blocks) ? params.blocks : undefined;
     if (text.length > 40_000) return { ok: false, error: 'msg_too_long' };
@@ -102,7 +132,8 @@ export async function startSlackApiServer(options: { token: string; channels: st
       const threadTs = typeof params.thread_ts === 'string' ? params.thread_ts : undefined;
       if (threadTs && !messages.has(threadTs)) return { ok: false, error: 'thread_not_found' };
       const ts = nextTs();
-      messages.set(ts, { channel, ts, thread_ts: threadTs, text, blocks, edits: 0 });
+      const metadata = params.metadata && typeof params.metadata === 'object' ? (params.metadata as Record<string, unknown>) : undefined;
+      messages.set(ts, { channel, ts, thread_ts: threadTs, text, blocks, ...(metadata ? { metadata } : {}), edits: 0 });
       return { ok: true, channel, ts, message: { type: 'message', text, ts, ...(threadTs ? { thread_ts: threadTs } : {}) } };
     }
     if (method === 'chat.update') {

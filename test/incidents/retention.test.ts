@@ -37,13 +37,20 @@ describe.each([
     expect((await store.openIncidents(cluster, 'acr.azurecr.io/app:v1')).map((i) => i.id)).toEqual(['a'.repeat(32)]);
     expect((await store.withPendingJobs()).map((i) => i.id)).toEqual(['c'.repeat(32)]);
 
+    await store.indexIncident('repo|acr.azurecr.io/app', { cluster, id: 'a'.repeat(32) });
+    await store.indexIncident('repo|acr.azurecr.io/app', { cluster, id: 'b'.repeat(32) });
+    await store.indexIncident('repo|acr.azurecr.io/app', { cluster, id: 'a'.repeat(32) });
+    expect((await store.indexedIncidents('repo|acr.azurecr.io/app')).map((e) => e.id).sort()).toEqual(['a'.repeat(32), 'b'.repeat(32)]);
+    expect(await store.indexedIncidents('repo|acr.azurecr.io/other')).toEqual([]);
     await store.markProcessed('eg|event-1');
     await store.recordPushedTag({ loginServer: 'acr.azurecr.io', repository: 'app', tag: 'v1', digest: 'sha256:' + '1'.repeat(64) });
     await store.recordJobFailure({ jobId: 'j1', incidentId: 'a'.repeat(32), cluster, attempt: 1, error: 'x', at: new Date(Date.now() - 1000).toISOString() });
     const past = new Date(Date.now() - 3_600_000);
-    expect(await store.sweep({ processedBefore: past, tagsBefore: past, resolvedBefore: past, jobFailuresBefore: past })).toEqual({ processed: 0, tags: 0, incidents: 0, jobFailures: 0 });
+    expect(await store.sweep({ processedBefore: past, tagsBefore: past, resolvedBefore: past, jobFailuresBefore: past })).toEqual({ processed: 0, tags: 0, incidents: 0, jobFailures: 0, indexes: 0 });
     const future = new Date(Date.now() + 60_000);
-    expect(await store.sweep({ processedBefore: future, tagsBefore: future, resolvedBefore: future, jobFailuresBefore: future })).toEqual({ processed: 1, tags: 1, incidents: 1, jobFailures: 1 });
+    expect(await store.sweep({ processedBefore: future, tagsBefore: future, resolvedBefore: future, jobFailuresBefore: future })).toEqual({ processed: 1, tags: 1, incidents: 1, jobFailures: 1, indexes: 1 });
+    // The resolved incident's index entry went with it; the open one's stays.
+    expect(await store.indexedIncidents('repo|acr.azurecr.io/app')).toEqual([{ cluster, id: 'a'.repeat(32) }]);
     expect(await store.hasProcessed('eg|event-1')).toBe(false);
     expect(await store.get(cluster, 'b'.repeat(32))).toBeUndefined();
     expect((await store.list()).map((i) => i.id).sort()).toEqual(['a'.repeat(32), 'c'.repeat(32), 'd'.repeat(32)]);

@@ -130,11 +130,11 @@ describe('Slack app manifest', () => {
     settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
   };
 
-  it('has the /pull-doctor command, interactivity, and only the chat:write and commands scopes', () => {
+  it('has the /pull-doctor command, interactivity, and only the chat:write, commands and history scopes', () => {
     expect(slack.features.slash_commands.map((c) => c.command)).toEqual(['/pull-doctor']);
     expect(slack.settings.interactivity.is_enabled).toBe(true);
     expect(slack.settings.socket_mode_enabled).toBe(false);
-    expect([...slack.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands']);
+    expect([...slack.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history']);
     expect(slack.oauth_config.scopes.user).toBeUndefined();
   });
 
