@@ -7,7 +7,10 @@
 // `main` names (one file or a glob): import() for ES modules (.mjs, or "type": "module"), require()
 // otherwise. @azure/functions registers each trigger through coreApi.registerFunction.
 //
-// usage: node bench/load-functions-app.cjs <app root> [requests.json]
+// usage: node bench/load-functions-app.cjs <app root> [requests.json] [--trace-files]
+//   --trace-files: also report `appFiles`, every file of the app (outside node_modules) Node loaded
+//   during the import, through a module.registerHooks load hook (test/app/cold-import.test.ts; the
+//   benchmark runs without it, as the worker does).
 //   requests.json: [{ "function": "alertWebhook", "method": "POST", "url": "...", "headers": {…}, "body": "…" }]
 //   each is sent, in order, to the registered HTTP handler right after the import.
 const startedAt = performance.now();
@@ -17,7 +20,17 @@ const { globSync, readFileSync } = require('node:fs');
 const { isAbsolute, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const root = resolve(process.argv[2] ?? '.');
+const args = process.argv.slice(2).filter((a) => a !== '--trace-files');
+const root = resolve(args[0] ?? '.');
+const traced = process.argv.includes('--trace-files') ? [] : undefined;
+if (traced) {
+  Module.registerHooks({
+    load(url, context, nextLoad) {
+      if (url.startsWith('file:')) traced.push(require('node:url').fileURLToPath(url));
+      return nextLoad(url, context);
+    },
+  });
+}
 const registered = [];
 const coreApi = {
   version: '3.10.1',
@@ -56,10 +69,11 @@ async function main() {
     else require(file);
   }
   const importMs = performance.now() - importStart;
+  const appFiles = traced?.filter((f) => f.startsWith(root) && !/[\\/]node_modules[\\/]/.test(f)).map((f) => f.slice(root.length + 1).replace(/\\/g, '/'));
   const cpu = process.cpuUsage(startCpu);
   const rssMB = process.memoryUsage().rss / 1048576;
 
-  const requests = process.argv[3] ? JSON.parse(readFileSync(process.argv[3], 'utf8')) : [];
+  const requests = args[1] ? JSON.parse(readFileSync(args[1], 'utf8')) : [];
   const answers = [];
   if (requests.length > 0) {
     const { HttpRequest, InvocationContext } = require(require.resolve('@azure/functions', { paths: [root] }));
@@ -86,6 +100,7 @@ async function main() {
       cpuMs: (cpu.user + cpu.system) / 1000,
       rssMB,
       loadedPackages: loadedPackages(),
+      ...(appFiles ? { appFiles } : {}),
       registered: registered.map((r) => ({ name: r.name, type: r.trigger.type, route: r.trigger.route, authLevel: r.trigger.authLevel, methods: r.trigger.methods })),
       answers,
     }) + '\n',
