@@ -193,6 +193,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
 /** `npm run bench -- e2e`: fresh processes against one Azurite; medians per scenario. */
 export async function runE2eBench(options: { processes?: number } = {}): Promise<Record<string, number | string>> {
   const processes = options.processes ?? 3;
+  const loadStart = loadavg()[0].toFixed(1);
   const azurite = await startAzurite();
   try {
     const spawnChild = async (order: string[]) => {
@@ -206,7 +207,10 @@ export async function runE2eBench(options: { processes?: number } = {}): Promise
       const [coldStorm] = await spawnChild(['storm-2']);
       all.push({ ...coldStorm, label: 'storm, cold' });
     }
-    const result: Record<string, number | string> = { processes, injectedDelayMsPerRequest: 100, loadAverage1m: loadavg()[0].toFixed(1) };
+    // One incident per scenario, so exactly one chat message: anything else is a broken path, not a timing.
+    const wrong = all.filter((r) => r.slackPosts !== 1);
+    if (wrong.length > 0) throw new Error(`e2e: ${wrong.map((r) => `${r.label} posted ${r.slackPosts} messages`).join('; ')} (expected 1 each)`);
+    const result: Record<string, number | string> = { processes, injectedDelayMsPerRequest: 100, 'loadAverage1m (start → end)': `${loadStart} → ${loadavg()[0].toFixed(1)}` };
     for (const label of ['one event, cold', 'one event, warm', 'storm, cold', 'storm, warm']) {
       const rows = all.filter((r) => r.label === label);
       result[`${label}: event → first message ms (median)`] = Math.round(median(rows.map((r) => r.firstMessageMs)));
