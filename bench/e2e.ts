@@ -107,6 +107,8 @@ interface ScenarioResult {
   firstMessageMs: number;
   verdictMs: number;
   slackPosts: number;
+  /** Diagnose jobs that threw and went back to the queue before this scenario's verdict. */
+  jobFailures: string[];
 }
 
 /** One process's run: `order` says which scenarios, in order (the first one is cold). */
@@ -132,6 +134,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
   const context = () => new InvocationContext({ invocationId: 'bench', functionName: 'bench', logHandler: () => undefined });
 
   let stopped = false;
+  const jobFailures: string[] = [];
   const poller = (async () => {
     let wait = POLL_MIN_MS;
     while (!stopped) {
@@ -145,7 +148,14 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
       await Promise.all(
         batch.map(async (m) => {
           const job: unknown = JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8'));
-          await onJob(job, new InvocationContext({ triggerMetadata: { dequeueCount: m.dequeueCount }, logHandler: () => undefined }));
+          try {
+            await onJob(job, new InvocationContext({ triggerMetadata: { dequeueCount: m.dequeueCount }, logHandler: () => undefined }));
+          } catch (error) {
+            // As the queue trigger does: the message stays, and comes back after host.json's
+            // visibilityTimeout (30 s, the receive above) with its dequeueCount raised. Counted, never hidden.
+            jobFailures.push(`dequeue ${m.dequeueCount}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+          }
           await queue.deleteMessage(m.messageId, m.popReceipt);
         }),
       );
@@ -179,6 +189,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
         firstMessageMs: chat.firstMessageAt.get(s.image)! - t0,
         verdictMs: chat.verdictAt.get(s.image)! - t0,
         slackPosts: slack.calls.filter((c) => c.method === 'chat.postMessage').length - posts,
+        jobFailures: jobFailures.splice(0),
       });
     }
   } finally {
@@ -217,6 +228,8 @@ export async function runE2eBench(options: { processes?: number } = {}): Promise
       result[`${label}: event → verdict ms (median)`] = Math.round(median(rows.map((r) => r.verdictMs)));
       result[`${label}: intake of all events ms (median)`] = Math.round(median(rows.map((r) => r.intakeMs)));
       result[`${label}: chat messages posted`] = [...new Set(rows.map((r) => r.slackPosts))].join(',');
+      const failures = rows.flatMap((r) => r.jobFailures);
+      result[`${label}: diagnose jobs retried`] = failures.length === 0 ? 0 : `${failures.length} (${[...new Set(failures)].join('; ')})`;
     }
     return result;
   } finally {
