@@ -69,8 +69,16 @@ async function bundle({ outdir = join(ROOT, 'dist', 'app'), metafile = false } =
     legalComments: 'linked',
     external: EXTERNAL_PACKAGES,
     plugins: [requireExternals],
-    // Bundled CommonJS packages call require() for Node built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" },
+    // Bundled CommonJS packages call require() for Node built-ins, and code (ours: the sandbox's
+    // WORLDS_DIR) reads __dirname; an ES module has neither. Each chunk gets its own: its directory.
+    banner: {
+      js:
+        "import { createRequire as __pdCreateRequire } from 'node:module'; import { fileURLToPath as __pdFileURLToPath } from 'node:url'; " +
+        'const require = __pdCreateRequire(import.meta.url); const __pdFilename = __pdFileURLToPath(import.meta.url); ' +
+        "const __pdDirname = __pdFilename.slice(0, Math.max(__pdFilename.lastIndexOf('/'), __pdFilename.lastIndexOf('\\\\')));",
+    },
+    // Only free references are replaced: a module that declares its own __dirname keeps it.
+    define: { __dirname: '__pdDirname', __filename: '__pdFilename' },
     metafile,
     logLevel: 'warning',
   });

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 /**
@@ -67,6 +68,8 @@ beforeAll(async () => {
   meta = { inputs: meta.inputs, outputs: Object.fromEntries(Object.entries(meta.outputs).map(([k, v]) => [rel(k), { ...v, imports: v.imports.map((i) => (i.external ? i : { ...i, path: rel(i.path) })) }])) };
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'cold-import', main: MAIN }));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // As in a checkout (npm run local): the sandbox's worlds are read from lib/sandbox/worlds.
+  symlinkSync(path.join(ROOT, 'lib'), path.join(dir, 'lib'), 'dir');
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -98,3 +101,9 @@ describe('the app bundle loads no SDK at import', () => {
   }, 60_000);
 });
 
+it('a lazy chunk that reads __dirname works in the ES module bundle (the sandbox worlds of npm run local)', async () => {
+  const chunk = readdirSync(path.join(dir, 'dist', 'app', 'chunks')).find((f) => /^load-world-.*\.mjs$/.test(f))!;
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'dist', 'app', 'chunks', chunk)).href)}); console.log(JSON.stringify(m.listWorlds()));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+  expect((JSON.parse(stdout) as string[]).map((f) => path.basename(f, '.yaml'))).toEqual(expect.arrayContaining(['tag-missing', 'healthy']));
+}, 60_000);
