@@ -107,6 +107,8 @@ interface ScenarioResult {
   firstMessageMs: number;
   verdictMs: number;
   slackPosts: number;
+  /** Diagnose jobs that threw and went back to the queue before this scenario's verdict. */
+  jobFailures: string[];
 }
 
 /** One process's run: `order` says which scenarios, in order (the first one is cold). */
@@ -132,6 +134,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
   const context = () => new InvocationContext({ invocationId: 'bench', functionName: 'bench', logHandler: () => undefined });
 
   let stopped = false;
+  const jobFailures: string[] = [];
   const poller = (async () => {
     let wait = POLL_MIN_MS;
     while (!stopped) {
@@ -145,7 +148,14 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
       await Promise.all(
         batch.map(async (m) => {
           const job: unknown = JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8'));
-          await onJob(job, new InvocationContext({ triggerMetadata: { dequeueCount: m.dequeueCount }, logHandler: () => undefined }));
+          try {
+            await onJob(job, new InvocationContext({ triggerMetadata: { dequeueCount: m.dequeueCount }, logHandler: () => undefined }));
+          } catch (error) {
+            // As the queue trigger does: the message stays, and comes back after host.json's
+            // visibilityTimeout (30 s, the receive above) with its dequeueCount raised. Counted, never hidden.
+            jobFailures.push(`dequeue ${m.dequeueCount}: ${error instanceof Error ? error.message : String(error)}`);
+            return;
+          }
           await queue.deleteMessage(m.messageId, m.popReceipt);
         }),
       );
@@ -179,6 +189,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
         firstMessageMs: chat.firstMessageAt.get(s.image)! - t0,
         verdictMs: chat.verdictAt.get(s.image)! - t0,
         slackPosts: slack.calls.filter((c) => c.method === 'chat.postMessage').length - posts,
+        jobFailures: jobFailures.splice(0),
       });
     }
   } finally {
@@ -193,6 +204,7 @@ async function child(connectionString: string, order: string[]): Promise<Scenari
 /** `npm run bench -- e2e`: fresh processes against one Azurite; medians per scenario. */
 export async function runE2eBench(options: { processes?: number } = {}): Promise<Record<string, number | string>> {
   const processes = options.processes ?? 3;
+  const loadStart = loadavg()[0].toFixed(1);
   const azurite = await startAzurite();
   try {
     const spawnChild = async (order: string[]) => {
@@ -206,13 +218,18 @@ export async function runE2eBench(options: { processes?: number } = {}): Promise
       const [coldStorm] = await spawnChild(['storm-2']);
       all.push({ ...coldStorm, label: 'storm, cold' });
     }
-    const result: Record<string, number | string> = { processes, injectedDelayMsPerRequest: 100, loadAverage1m: loadavg()[0].toFixed(1) };
+    // One incident per scenario, so exactly one chat message: anything else is a broken path, not a timing.
+    const wrong = all.filter((r) => r.slackPosts !== 1);
+    if (wrong.length > 0) throw new Error(`e2e: ${wrong.map((r) => `${r.label} posted ${r.slackPosts} messages`).join('; ')} (expected 1 each)`);
+    const result: Record<string, number | string> = { processes, injectedDelayMsPerRequest: 100, 'loadAverage1m (start → end)': `${loadStart} → ${loadavg()[0].toFixed(1)}` };
     for (const label of ['one event, cold', 'one event, warm', 'storm, cold', 'storm, warm']) {
       const rows = all.filter((r) => r.label === label);
       result[`${label}: event → first message ms (median)`] = Math.round(median(rows.map((r) => r.firstMessageMs)));
       result[`${label}: event → verdict ms (median)`] = Math.round(median(rows.map((r) => r.verdictMs)));
       result[`${label}: intake of all events ms (median)`] = Math.round(median(rows.map((r) => r.intakeMs)));
       result[`${label}: chat messages posted`] = [...new Set(rows.map((r) => r.slackPosts))].join(',');
+      const failures = rows.flatMap((r) => r.jobFailures);
+      result[`${label}: diagnose jobs retried`] = failures.length === 0 ? 0 : `${failures.length} (${[...new Set(failures)].join('; ')})`;
     }
     return result;
   } finally {

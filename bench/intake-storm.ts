@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
 import { createServices, type Services } from '../lib/app/create-services';
 import type { ChatPort } from '../lib/chat/chat-port';
 import type { DiagnoseOptions, Diagnoser } from '../lib/diagnosis/diagnoser';
@@ -138,6 +139,10 @@ async function storm(services: Services, queue: MemoryJobQueue, chat: CountingCh
   };
 }
 
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
 function harness(store?: TableIncidentStore) {
   const queue = new MemoryJobQueue();
   const chat = new CountingChat();
@@ -147,6 +152,7 @@ function harness(store?: TableIncidentStore) {
 }
 
 export async function runIntakeStormBench(): Promise<Record<string, number | string>> {
+  const loadStart = loadavg()[0].toFixed(1);
   const out: Record<string, number | string> = {};
 
   // Warm-up (JIT, zod) on a separate store so the measured run starts cold on data, warm on code.
@@ -180,6 +186,7 @@ export async function runIntakeStormBench(): Promise<Record<string, number | str
       const store = TableIncidentStore.create({ connectionString: azurite.connectionString }, `storm${events}x${pods}`);
       const table = harness(store);
       const before = { ...store.stats };
+      const cpu = process.cpuUsage();
       const t = await storm(table.services, table.queue, table.chat, table.diagnoser, stormEvents(events, pods, 5, `t${events}x${pods}`));
       const key = `table.${events}ev_${pods}pods`;
       Object.assign(out, {
@@ -187,6 +194,8 @@ export async function runIntakeStormBench(): Promise<Record<string, number | str
         [`${key}.reads`]: store.stats.reads - before.reads,
         [`${key}.conflicts`]: store.stats.conflicts - before.conflicts,
         [`${key}.events_per_s`]: t.eventsPerSecond,
+        // This process only (Azurite is a child process): what the intake itself costs, whatever the load.
+        [`${key}.events_per_cpu_s`]: Math.round(events / (cpuMs(process.cpuUsage(cpu)) / 1000)),
         [`${key}.incidents`]: t.incidents,
         [`${key}.diagnosis_runs`]: t.diagnosisRuns,
         [`${key}.chat_messages`]: t.chatMessages,
@@ -195,6 +204,7 @@ export async function runIntakeStormBench(): Promise<Record<string, number | str
   } finally {
     await azurite.stop();
   }
+  out['loadAverage1m (start → end)'] = `${loadStart} → ${loadavg()[0].toFixed(1)}`;
   out['note'] = 'one Event Grid event per invocation, one process; Azurite in-memory on 127.0.0.1; diagnoser and chat are counting stand-ins';
   return out;
 }

@@ -6,11 +6,14 @@ import { runIntakeStormBench } from './intake-storm';
 /** `npm run bench`: every benchmark, printed as a table. Results go to BENCHMARKS.md by hand, with this command. */
 async function main(): Promise<void> {
   const only = process.argv[2];
+  // `cold --root <dir>`: the cold start of another checkout's bundle (built there), e.g. a baseline.
+  const rootAt = process.argv.indexOf('--root');
+  const root = rootAt > 0 ? process.argv[rootAt + 1] : undefined;
   const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
     ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
     ['intake storm (issue 5)', () => runIntakeStormBench()],
     ['cli startup (issue 16)', () => runCliStartupBench()],
-    ['cold start (issue 16)', () => runColdStartBench({ compareMain: 'dist/functions/*.js' })],
+    ['cold start (issue 16)', () => runColdStartBench(root ? { root } : { compareMain: 'dist/functions/*.js' })],
     // Imported only when run: it loads the function files, which register triggers at import.
     ['e2e: event to chat (issue 16)', async () => (await import('./e2e.js')).runE2eBench()],
   ];

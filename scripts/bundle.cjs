@@ -28,6 +28,21 @@ function functionFiles() {
     .sort();
 }
 
+/**
+ * The external packages are loaded with require() (the banner's createRequire), not an ES import:
+ * Node would otherwise run its CommonJS export scanner (cjs-module-lexer) over @azure/functions'
+ * 190 kB at every cold start to find its named exports. The worker's hook for
+ * `@azure/functions-core` sits on Module.prototype.require, which this require() goes through too.
+ */
+const requireExternals = {
+  name: 'require-externals',
+  setup(build) {
+    const filter = new RegExp(`^(${EXTERNAL_PACKAGES.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'require-external' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-external' }));
+    build.onLoad({ filter: /.*/, namespace: 'require-external' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 async function bundle({ outdir = join(ROOT, 'dist', 'app'), metafile = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
@@ -53,8 +68,17 @@ async function bundle({ outdir = join(ROOT, 'dist', 'app'), metafile = false } =
     keepNames: true,
     legalComments: 'linked',
     external: EXTERNAL_PACKAGES,
-    // Bundled CommonJS packages call require() for Node built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" },
+    plugins: [requireExternals],
+    // Bundled CommonJS packages call require() for Node built-ins, and code (ours: the sandbox's
+    // WORLDS_DIR) reads __dirname; an ES module has neither. Each chunk gets its own: its directory.
+    banner: {
+      js:
+        "import { createRequire as __pdCreateRequire } from 'node:module'; import { fileURLToPath as __pdFileURLToPath } from 'node:url'; " +
+        'const require = __pdCreateRequire(import.meta.url); const __pdFilename = __pdFileURLToPath(import.meta.url); ' +
+        "const __pdDirname = __pdFilename.slice(0, Math.max(__pdFilename.lastIndexOf('/'), __pdFilename.lastIndexOf('\\\\')));",
+    },
+    // Only free references are replaced: a module that declares its own __dirname keeps it.
+    define: { __dirname: '__pdDirname', __filename: '__pdFilename' },
     metafile,
     logLevel: 'warning',
   });

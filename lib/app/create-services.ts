@@ -9,18 +9,17 @@ import type { Diagnoser } from '../diagnosis/diagnoser';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
 import { MemoryIncidentStore } from '../incidents/memory-incident-store';
-import { TableIncidentStore } from '../incidents/table-incident-store';
 import type { IntakeServices } from '../intake/handlers';
 import { Intake } from '../intake/intake';
 import { consoleLogger, type Logger } from '../intake/logger';
 import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
-import { MemoryJobQueue, StorageJobQueue, type JobQueue } from '../queue/job-queue';
+import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
 import { sandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
-import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-ports';
+import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue } from './lazy-ports';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -96,8 +95,15 @@ export function createServices(env: Record<string, string | undefined> = process
   const storage: 'table' | 'memory' = overrides.store || plan.kind !== 'memory' ? 'table' : 'memory';
   if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
   const connections = storageConnections(plan, () => lazyCredential(credential));
-  const store = overrides.store ?? (connections ? TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
-  const queue = overrides.queue ?? (connections ? StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
+  // The Storage SDKs load on the first read or write (lazy-ports.ts: the cold-start rule).
+  const store =
+    overrides.store ??
+    (connections
+      ? lazyIncidentStore(async () => (await import('../incidents/table-incident-store.js')).TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE))
+      : new MemoryIncidentStore());
+  const queue =
+    overrides.queue ??
+    (connections ? lazyJobQueue(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME)) : new MemoryJobQueue());
 
   const intake = new Intake({
     store,

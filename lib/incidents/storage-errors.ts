@@ -1,4 +1,3 @@
-import { RestError } from '@azure/core-rest-pipeline';
 import { ZodError } from 'zod';
 
 /**
@@ -10,9 +9,12 @@ import { ZodError } from 'zod';
  */
 export function isPermanentStorageError(error: unknown): boolean {
   if (error instanceof ZodError) return true;
-  if (!(error instanceof RestError) && !(typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'RestError')) return false;
-  const status = (error as RestError).statusCode;
-  return status !== undefined && status >= 400 && status < 500 && ![408, 409, 412, 429].includes(status);
+  // By name (core-rest-pipeline's own isRestError accepts that too): importing RestError here would
+  // put the SDK pipeline in the app's start-up chunk (lib/app/lazy-ports.ts).
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'RestError') return false;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status !== 'number') return false;
+  return status >= 400 && status < 500 && ![408, 409, 412, 429].includes(status);
 }
 
 /** Storage's error code (PropertyValueTooLarge, …) when it gave one, for the log line. */

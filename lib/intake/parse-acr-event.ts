@@ -1,11 +1,13 @@
-import { EventGridDeserializer, isSystemEvent, type CloudEvent, type EventGridEvent } from '@azure/eventgrid';
+import type { CloudEvent, EventGridEvent } from '@azure/eventgrid';
 import { z } from 'zod';
+import { onceAsync } from '../util/lazy';
 import { isRegistryHost, isRepositoryName } from './names';
 
 /**
  * ACR system events (`Microsoft.ContainerRegistry.ImagePushed` / `ImageDeleted`) from Event Grid,
  * in the Event Grid or the CloudEvents schema. The SDK deserializer checks the envelope; the
  * type guard picks the events; zod checks the data we use (the typings trust the wire, we do not).
+ * `@azure/eventgrid` loads on the first ACR event, not at the app's start (lib/app/lazy-ports.ts).
  */
 export type AcrEvent =
   /** `leftOut`: fields that failed their grammar or bound and were left out (logged by the handler). */
@@ -23,7 +25,10 @@ const AcrDataSchema = z.object({
   request: z.object({ host: z.string().optional() }).partial().optional(),
 });
 
-const deserializer = new EventGridDeserializer();
+const eventGrid = onceAsync(async () => {
+  const sdk = await import('@azure/eventgrid');
+  return { deserializer: new sdk.EventGridDeserializer(), isSystemEvent: sdk.isSystemEvent };
+});
 
 /** OCI digest grammar (algorithm ":" encoded, https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests), bounded: sha512 hex is 135 characters. */
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
@@ -40,7 +45,12 @@ function hostFromTopic(topic: string | undefined): string | undefined {
   return name ? `${name.toLowerCase()}.azurecr.io` : undefined;
 }
 
-function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, topic: string | undefined, time: string | undefined): AcrEvent {
+function fromEvent(
+  isSystemEvent: typeof import('@azure/eventgrid').isSystemEvent,
+  event: EventGridEvent<unknown> | CloudEvent<unknown>,
+  topic: string | undefined,
+  time: string | undefined,
+): AcrEvent {
   const push = isSystemEvent('Microsoft.ContainerRegistry.ImagePushed', event as EventGridEvent<unknown>);
   const del = !push && isSystemEvent('Microsoft.ContainerRegistry.ImageDeleted', event as EventGridEvent<unknown>);
   const type = 'eventType' in event ? event.eventType : event.type;
@@ -90,10 +100,12 @@ function canonical(item: Record<string, unknown>): { ok: true; item: Record<stri
   return { ok: true, item: copy };
 }
 
-/** Parses a body (one event or an array, either schema). Never throws. */
+/** Parses a body (one event or an array, either schema). Throws only when the SDK cannot be loaded. */
 export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
   const list: unknown[] = Array.isArray(body) ? body : [body];
   const out: AcrEvent[] = [];
+  // Outside the per-event try: a failed SDK load is our failure (retried), not a malformed event.
+  const { deserializer, isSystemEvent } = await eventGrid();
   for (const item of list) {
     if (typeof item !== 'object' || item === null) {
       out.push({ kind: 'malformed', reason: 'event is not a JSON object' });
@@ -108,10 +120,10 @@ export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
     try {
       if ('specversion' in normal.item) {
         const [event] = await deserializer.deserializeCloudEvents(normal.item);
-        out.push(fromEvent(event!, event!.source, event!.time?.toISOString()));
+        out.push(fromEvent(isSystemEvent, event!, event!.source, event!.time?.toISOString()));
       } else {
         const [event] = await deserializer.deserializeEventGridEvents(normal.item);
-        out.push(fromEvent(event!, event!.topic, event!.eventTime?.toISOString()));
+        out.push(fromEvent(isSystemEvent, event!, event!.topic, event!.eventTime?.toISOString()));
       }
     } catch (error) {
       out.push({ kind: 'malformed', ...(id ? { id } : {}), reason: error instanceof Error ? error.message : String(error) });

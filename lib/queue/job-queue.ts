@@ -1,7 +1,5 @@
-import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
-import type { TokenCredential } from '@azure/core-auth';
 import { ChatCommandJobSchema, describeChatJob, type ChatCommandJob } from './chat-command-job';
-import { decodeQueueMessage, encodeJobMessage, parseJobMessage, type DiagnoseJob, type QueueJob } from './diagnose-job';
+import { decodeQueueMessage, parseJobMessage, type DiagnoseJob, type QueueJob } from './diagnose-job';
 
 export interface QueueOptions {
   signal?: AbortSignal;
@@ -25,7 +23,7 @@ function isChatCommandJob(job: QueueJob): job is ChatCommandJob {
 }
 
 /** A poison message's body as the CLI shows it. */
-function poisonBody(body: unknown): Pick<PoisonMessage, 'job' | 'chatCommand' | 'unreadable'> {
+export function poisonBody(body: unknown): Pick<PoisonMessage, 'job' | 'chatCommand' | 'unreadable'> {
   const decoded = decodeQueueMessage(body);
   const chat = decoded.ok ? ChatCommandJobSchema.safeParse(decoded.value) : undefined;
   if (chat?.success) return { chatCommand: describeChatJob(chat.data) };
@@ -38,45 +36,6 @@ export interface JobQueue {
   enqueue(job: QueueJob, options?: QueueOptions): Promise<void>;
   /** Up to 32 poison messages, oldest first, without removing them. */
   peekPoison(options?: QueueOptions): Promise<PoisonMessage[]>;
-}
-
-/** A connection string (keys, Azurite), or the Queue service endpoint reached with an Entra credential. */
-export type QueueConnection = { connectionString: string } | { endpoint: string; credential: TokenCredential };
-
-/** `@azure/storage-queue`, messages base64-encoded (the Functions queue trigger decodes base64 by default). */
-export class StorageJobQueue implements JobQueue {
-  private ready: Promise<unknown> | undefined;
-  /** Messages sent, for the benchmark. */
-  sent = 0;
-
-  constructor(
-    readonly queue: QueueClient,
-    readonly poison: QueueClient,
-  ) {}
-
-  static create(connection: QueueConnection, queueName: string): StorageJobQueue {
-    const service =
-      'connectionString' in connection
-        ? QueueServiceClient.fromConnectionString(connection.connectionString)
-        : new QueueServiceClient(connection.endpoint, connection.credential);
-    return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
-  }
-
-  async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
-    this.ready ??= this.queue.createIfNotExists({ abortSignal: options?.signal }).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    await this.ready;
-    await this.queue.sendMessage(encodeJobMessage(job), { abortSignal: options?.signal, ...(options?.delaySeconds ? { visibilityTimeout: Math.min(Math.ceil(options.delaySeconds), 7 * 24 * 3600) } : {}) });
-    this.sent++;
-  }
-
-  async peekPoison(options?: QueueOptions): Promise<PoisonMessage[]> {
-    if (!(await this.poison.exists({ abortSignal: options?.signal }))) return [];
-    const peeked = await this.poison.peekMessages({ numberOfMessages: 32, abortSignal: options?.signal });
-    return peeked.peekedMessageItems.map((m) => ({ messageId: m.messageId, insertedOn: m.insertedOn?.toISOString(), ...poisonBody(m.messageText) }));
-  }
 }
 
 /**

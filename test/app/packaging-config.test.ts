@@ -21,7 +21,7 @@ describe('packaging and always-ready configuration', () => {
   it('.funcignore keeps node_modules (azd refuses remoteBuild: false otherwise) and drops sources, tests and tooling', () => {
     const ignored = funcIgnore(read('.funcignore'));
     expect(['node_modules/@azure/functions/dist/azure-functions.js', 'dist/app/main.mjs', 'host.json', 'package.json'].filter(ignored)).toEqual([]);
-    expect(['test/app/x.test.ts', 'bench/run.ts', 'docs/events.md', 'out/demo/a.json', 'lib/app/create-services.ts', 'functions/k8s-events.ts', 'local.settings.json', 'scripts/bundle.cjs'].filter((f) => !ignored(f))).toEqual([]);
+    expect(['test/app/x.test.ts', 'bench/run.ts', 'docs/events.md', 'out/demo/a.json', 'lib/app/create-services.ts', 'functions/k8s-events.ts', 'local.settings.json', 'scripts/bundle.cjs', 'reports/mutation/mutation.html', '.stryker-tmp/sandbox-1/x.js'].filter((f) => !ignored(f))).toEqual([]);
   });
 
   it('Bicep keeps one always-ready instance for the HTTP group, as a parameter', () => {

@@ -6,7 +6,7 @@ import { runAutoResolve } from '../../lib/jobs/auto-resolve';
 import { runQueuedJob } from '../../lib/jobs/run-queued-job';
 import type { Incident } from '../../lib/model';
 import { decodeQueueMessage } from '../../lib/queue/diagnose-job';
-import { StorageJobQueue } from '../../lib/queue/job-queue';
+import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { recordingLogger } from '../intake/fakes';
 import { PLATFORMS, slackRig, teamsRig, type Platform } from './chat-rigs';

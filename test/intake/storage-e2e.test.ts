@@ -8,7 +8,7 @@ import type { CliIO } from '../../lib/cli/command';
 import { silentLogger } from '../../lib/intake/logger';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { newJob, encodeJobMessage, parseJobMessage } from '../../lib/queue/diagnose-job';
-import { StorageJobQueue } from '../../lib/queue/job-queue';
+import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { alertWebhookHandler } from '../../functions/alert-webhook';
 import { diagnoseJobHandler } from '../../functions/diagnose-queue';
