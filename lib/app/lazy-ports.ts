@@ -72,6 +72,8 @@ export function lazyIncidentStore(make: () => Promise<IncidentStore>): IncidentS
     tagsForDigest: true,
     recordJobFailure: true,
     jobFailures: true,
+    indexIncident: true,
+    indexedIncidents: true,
   });
 }
 
