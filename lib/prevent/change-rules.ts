@@ -20,7 +20,8 @@ export const CHECKS_BY_KIND: Record<ChangeKind, readonly CheckId[]> = {
   'role-assignment-deleted': ['pull-permission'],
   'registry-changed': ['network-rules', 'private-endpoint', 'pull-permission'],
   'private-dns-changed': ['private-dns', 'in-cluster-dns'],
-  'private-endpoint-changed': ['private-endpoint', 'private-dns'],
+  // Without its endpoint a registry with public access disabled is unreachable: network-rules says so.
+  'private-endpoint-changed': ['private-endpoint', 'private-dns', 'network-rules'],
   'cluster-changed': ['cluster', 'platform', 'pull-permission'],
   'outbound-changed': ['network-rules'],
 };
