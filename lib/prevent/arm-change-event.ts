@@ -71,6 +71,11 @@ function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, time: D
   const type = 'eventType' in event ? event.eventType : event.type;
   const known = ARM_EVENT_TYPES.find((t) => isSystemEvent(t, event as EventGridEvent<unknown>));
   if (!known) return { kind: 'ignored', id: event.id, reason: `event type ${type}` };
+  // Unwatched operations are ignored before their fields are judged: Event Grid delivers every write of the scope.
+  const operation = (event.data as { operationName?: unknown } | null)?.operationName;
+  if (typeof operation === 'string' && operation.length <= 300 && !ruleForOperation(operation)) {
+    return { kind: 'ignored', id: event.id, reason: `operation ${operation} cannot affect a pull` };
+  }
   const data = ArmEventDataSchema.safeParse(event.data);
   if (!data.success) {
     const issue = data.error.issues[0]!;
