@@ -143,6 +143,10 @@ param incidentTableName string = 'pulldoctorincidents'
 @minValue(0)
 param debounceMinutes int = 10
 
+@description('Seconds in which a burst of Azure changes (one kind, one repository or resource) is analysed once (PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS).')
+@minValue(0)
+param changeDebounceSeconds int = 120
+
 @description('Minutes without failures after which an open incident is re-checked and resolved (PULL_DOCTOR_QUIET_PERIOD_MINUTES).')
 @minValue(1)
 param quietPeriodMinutes int = 30
@@ -337,6 +341,7 @@ var appSettings = {
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
+  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: string(changeDebounceSeconds)
   PULL_DOCTOR_RESOLVED_RETENTION_DAYS: string(resolvedRetentionDays)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
   PULL_DOCTOR_ALERT_RULES: join(concat(pullDoctorAlertRuleNames, empty(prometheusAlertTargets) ? [] : ['PullDoctorImagePullBackOff']), ',')
