@@ -10,8 +10,9 @@ import { boundedBody, HTTP_BUDGET_MS, refusedBody, toResponse } from './http-ans
 /** Incidents first (re-check on push, remember a delete), then prevention: each event is also a change (issue 18). */
 async function acrAndChanges(s: Services, body: unknown, log: ReturnType<typeof contextLogger>, signal: AbortSignal): Promise<EventsOutcome> {
   const outcome = await handleAcrEvents(s, body, log, signal);
-  await handleChangeEvents(s.changeIntakeDeps(), body, log, signal);
-  return outcome;
+  const changes = await handleChangeEvents(s.changeIntakeDeps(), body, log, signal);
+  // The answer counts every job the delivery queued: re-checks and impact analyses.
+  return { ...outcome, enqueued: outcome.enqueued + changes.enqueued };
 }
 
 /** ACR ImagePushed (re-check matching incidents) and ImageDeleted (remember the deletion) system events. */
