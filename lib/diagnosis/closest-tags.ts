@@ -1,9 +1,9 @@
 import { editDistance } from '../image-ref/edit-distance';
 
-/** What is known of one existing tag. Push time comes from the registry when it says (ACR's tag metadata). */
+/** What is known of one existing tag. Push time comes from the registry when it says (ACR's tag properties). */
 export interface TagFacts {
   name: string;
-  /** ISO time of the last push, when known. */
+  /** ISO time of the last push (ACR `lastUpdatedOn`), when known. */
   pushedAt?: string;
 }
 
@@ -55,9 +55,22 @@ function pushedLater(a: TagFacts, b: TagFacts): number {
   return Date.parse(b.pushedAt) - Date.parse(a.pushedAt);
 }
 
-/** Highest version-like tags first (`v1.10` after `v1.9`); `latest` and non-version tags last. */
-export function newestTags(tags: readonly string[], count = 3): string[] {
-  return [...tags]
+/**
+ * The newest tags: by push time where the registry says (ACR), so SHA-style and date tags rank
+ * right; otherwise the highest version-like tags (`v1.10` after `v1.9`). `latest` is never one of them
+ * (it names whatever was pushed last, not a release to pin).
+ */
+export function newestTags(tags: readonly (string | TagFacts)[], count = 3): string[] {
+  const facts = tags.map((t) => (typeof t === 'string' ? { name: t } : t)).filter((t) => t.name !== 'latest');
+  const timed = facts.filter((t) => t.pushedAt && !Number.isNaN(Date.parse(t.pushedAt)));
+  if (timed.length > 0) {
+    return timed
+      .sort((a, b) => pushedLater(a, b) || compareVersions(b.name, a.name) || a.name.localeCompare(b.name))
+      .slice(0, count)
+      .map((t) => t.name);
+  }
+  return facts
+    .map((t) => t.name)
     .filter((t) => /\d/.test(t))
     .sort((a, b) => compareVersions(b, a) || a.localeCompare(b))
     .slice(0, count);

@@ -8,7 +8,7 @@ function recordingFactory() {
   const factory: RegistryClientFactory = {
     forHost(host, grant): RegistryClient {
       grants.push(grant);
-      return { host, listRepositories: async () => [], listTags: async () => ['v1'], resolve: async () => ({ digest: 'sha256:0', mediaType: 'x', platforms: [], sizeBytesByPlatform: {} }) };
+      return { host, listRepositories: async () => [], listTags: async () => [{ name: 'v1' }], resolve: async () => ({ digest: 'sha256:0', mediaType: 'x', platforms: [], sizeBytesByPlatform: {} }) };
     },
     requestCount: () => 0,
   };

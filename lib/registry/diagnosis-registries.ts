@@ -1,7 +1,7 @@
 import type { ManifestFacts } from '../diagnosis/facts';
 import { abortable } from '../util/abortable';
 import type { ArmResolvedRegistry, EgressGrant, RegistryEgressPolicy } from './egress-policy';
-import { RegistryEgressDenied, type CallOptions, type RegistryAccess, type RegistryClient, type RegistryClientFactory } from './registry-client';
+import { RegistryEgressDenied, type CallOptions, type RegistryAccess, type RegistryClient, type RegistryClientFactory, type RegistryTag } from './registry-client';
 
 /**
  * The registries one diagnosis may use: every call first asks the egress policy about the host. An
@@ -43,7 +43,7 @@ export class DiagnosisRegistries implements RegistryAccess {
     return {
       host,
       listRepositories: async (options: CallOptions = {}): Promise<string[]> => (await client(options)).listRepositories(options),
-      listTags: async (repository: string, options: CallOptions = {}): Promise<string[]> => (await client(options)).listTags(repository, options),
+      listTags: async (repository: string, options: CallOptions = {}): Promise<RegistryTag[]> => (await client(options)).listTags(repository, options),
       resolve: async (repository: string, reference: string, options: CallOptions = {}): Promise<ManifestFacts> =>
         (await client(options)).resolve(repository, reference, options),
     };

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { ManifestFacts } from '../diagnosis/facts';
 import { isEgressGrant, normaliseHost, redirectProblem, type EgressGrant } from './egress-policy';
+import { AcrSdkRegistryClient } from './acr-sdk-client';
 import { RegistryAuthenticator, type BasicCredentials } from './registry-auth';
 import {
   RegistryEgressDenied,
@@ -8,14 +9,16 @@ import {
   type CallOptions,
   type RegistryClient,
   type RegistryClientFactory,
+  type RegistryTag,
 } from './registry-client';
-import { apiHost } from './registry-hosts';
-import { displayUrl, errorFromResponse, RegistryTransport, type RegistryRequestInfo, type RegistryResponse } from './registry-transport';
+import { apiHost, isAcrHost } from './registry-hosts';
+import { displayUrl, errorFromResponse, registryWirePolicy, RegistryTransport, type RegistryRequestInfo, type RegistryResponse } from './registry-transport';
 import {
   CatalogSchema,
   DIGEST_PATTERN,
   IMAGE_MANIFEST_MEDIA_TYPES,
   ImageConfigSchema,
+  isRunnablePlatform,
   ImageIndexSchema,
   ImageManifestSchema,
   INDEX_MEDIA_TYPES,
@@ -35,12 +38,10 @@ export type { BasicCredentials } from './registry-auth';
 
 export interface RegistryClientFactoryOptions {
   /**
-   * Entra credential, exchanged for ACR tokens (scope `https://containerregistry.azure.net/.default`)
-   * only with hosts whose egress grant is `entra` (an ACR that ARM resolved).
+   * Entra credential, used only for hosts whose egress grant is `entra` (an ACR that ARM resolved):
+   * those are read through @azure/container-registry, which exchanges it at that login server.
    */
   credential?: TokenCredential;
-  /** Tenant sent to ACR's /oauth2/exchange, for identities used across tenants. */
-  tenantId?: string;
   /** PEM of a CA trusted by these clients only (never process-wide). */
   tlsCa?: string;
   /** Username/password per host (tests, non-ACR registries, ACR admin user). Never logged. */
@@ -50,7 +51,7 @@ export interface RegistryClientFactoryOptions {
    * no rewrite. The sandbox answers `https://127.0.0.1:PORT/_host/<host>` (see sandboxHostRewrite).
    */
   hostRewrite?: (host: string) => string | undefined;
-  /** `n` for catalog and tag list pages (registries cap it; ACR at 1000, Distribution's default is 100). */
+  /** `n` for catalog and tag list pages (registries cap it: ACR at 1000; Distribution's default is 100). */
   pageSize?: number;
   /** Called once per HTTP request on the wire (retries and redirects included). */
   onRequest?: (info: RegistryRequestInfo) => void;
@@ -58,13 +59,12 @@ export interface RegistryClientFactoryOptions {
 }
 
 const MAX_PAGES = 10_000;
-/** Entries of an index that are not runnable images (BuildKit attestations, `unknown/unknown`). */
-const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type';
 
 /**
- * The registry data plane port over the OCI distribution API (ACR token exchange on top). Every
- * client is bound to an egress grant from lib/registry/egress-policy.ts: which host, whether the
- * Entra token may be exchanged there, and where its token service and redirects may point.
+ * The registry data plane port. Every client is bound to an egress grant from
+ * lib/registry/egress-policy.ts: an `entra` grant for an ACR host gets the official ACR client
+ * (lib/registry/acr-sdk-client.ts) with the credential; any other grant the small generic OCI client
+ * below (anonymous, a Docker-style token service the grant allows, or Basic credentials).
  */
 export function createRegistryClientFactory(options: RegistryClientFactoryOptions = {}): RegistryClientFactory {
   const transport = new RegistryTransport({
@@ -73,7 +73,9 @@ export function createRegistryClientFactory(options: RegistryClientFactoryOption
     onRequest: options.onRequest,
     retry: options.retry,
   });
-  const clients = new Map<string, OciRegistryClient>();
+  let sdkRequests = 0;
+  const sdkWire = registryWirePolicy(options, () => sdkRequests++);
+  const clients = new Map<string, RegistryClient>();
   return {
     forHost(host: string, grant: EgressGrant): RegistryClient {
       const name = host.trim().toLowerCase();
@@ -84,12 +86,15 @@ export function createRegistryClientFactory(options: RegistryClientFactoryOption
       const key = `${name} ${grant.auth} ${grant.allowLoopback} ${grant.tokenHosts.join(',')} ${grant.redirectHosts.join(',')}`;
       let client = clients.get(key);
       if (!client) {
-        client = new OciRegistryClient(name, transport, options, grant);
+        client =
+          grant.auth === 'entra' && options.credential && isAcrHost(name)
+            ? new AcrSdkRegistryClient(name, grant, { credential: options.credential, tlsCa: options.tlsCa, retry: options.retry, pageSize: options.pageSize, wirePolicy: sdkWire })
+            : new OciRegistryClient(name, transport, options, grant);
         clients.set(key, client);
       }
       return client;
     },
-    requestCount: () => transport.requestCount(),
+    requestCount: () => transport.requestCount() + sdkRequests,
   };
 }
 
@@ -113,14 +118,10 @@ class OciRegistryClient implements RegistryClient {
     return this.paged(`/v2/_catalog?n=${this.pageSize}`, 'registry:catalog:*', (body) => CatalogSchema.parse(body).repositories ?? [], options.signal);
   }
 
-  listTags(repository: string, options: CallOptions = {}): Promise<string[]> {
+  async listTags(repository: string, options: CallOptions = {}): Promise<RegistryTag[]> {
     checkRepository(repository);
-    return this.paged(
-      `/v2/${repository}/tags/list?n=${this.pageSize}`,
-      pullScope(repository),
-      (body) => TagListSchema.parse(body).tags ?? [],
-      options.signal,
-    );
+    const names = await this.paged(`/v2/${repository}/tags/list?n=${this.pageSize}`, pullScope(repository), (body) => TagListSchema.parse(body).tags ?? [], options.signal);
+    return names.map((name) => ({ name }));
   }
 
   async resolve(repository: string, reference: string, options: CallOptions = {}): Promise<ManifestFacts> {
@@ -265,12 +266,6 @@ function manifestMediaType(contentType: string | undefined, json: unknown): stri
   if (Array.isArray(body.manifests)) return MEDIA_TYPES.ociIndex;
   if (body.config && typeof body.config === 'object') return MEDIA_TYPES.ociManifest;
   return undefined;
-}
-
-function isRunnablePlatform(d: Descriptor): boolean {
-  if (!d.platform) return false;
-  if (d.platform.os === 'unknown' || d.platform.architecture === 'unknown') return false;
-  return d.annotations?.[ATTESTATION_ANNOTATION] !== 'attestation-manifest';
 }
 
 function imageSize(manifest: ImageManifest): number {

@@ -33,16 +33,28 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** One tag of a repository; the times only where the registry keeps them (ACR's tag properties). */
+export interface RegistryTag {
+  name: string;
+  /** The manifest it points at (ACR); undefined from the distribution API's tags/list. */
+  digest?: string;
+  /** ISO time of the last push to this tag (ACR `lastUpdateTime`). */
+  lastUpdatedOn?: string;
+  /** ISO time the tag was first pushed (ACR `createdTime`). */
+  createdOn?: string;
+}
+
 /**
- * The registry data plane port (OCI distribution API; ACR token exchange on top).
- * Implementation: lib/registry/oci-registry-client.ts.
+ * The registry data plane port. Implementations: lib/registry/acr-sdk-client.ts (an ACR that ARM
+ * resolved, through @azure/container-registry with the Entra credential) and
+ * lib/registry/oci-registry-client.ts (the generic OCI distribution API, anonymous or Basic).
  */
 export interface RegistryClient {
   readonly host: string;
   /** All repository names (`/v2/_catalog`, paged). */
   listRepositories(options?: CallOptions): Promise<string[]>;
-  /** All tags of a repository (`/v2/<name>/tags/list`, paged with `n`/`last`). */
-  listTags(repository: string, options?: CallOptions): Promise<string[]>;
+  /** All tags of a repository: ACR's tag properties newest first, or `/v2/<name>/tags/list` (names only). */
+  listTags(repository: string, options?: CallOptions): Promise<RegistryTag[]>;
   /** Resolve a tag or digest to its platforms and sizes (index → per-platform manifests → config). */
   resolve(repository: string, reference: string, options?: CallOptions): Promise<ManifestFacts>;
 }

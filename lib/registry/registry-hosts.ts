@@ -7,15 +7,16 @@ export function isAcrHost(host: string): boolean {
 }
 
 /**
- * The Entra scope whose token ACR's `/oauth2/exchange` accepts, by cloud
- * (https://learn.microsoft.com/azure/container-registry/container-registry-authentication —
- * audience `https://containerregistry.azure.net`; sovereign clouds use their own suffix).
+ * The Entra audience whose token ACR's `/oauth2/exchange` accepts, by cloud: the SDK's `audience`
+ * option (its default is `https://containerregistry.azure.net`, the audience of
+ * https://learn.microsoft.com/azure/container-registry/container-registry-authentication; sovereign
+ * clouds use their own suffix).
  */
-export function acrEntraScope(host: string): string {
+export function acrAudience(host: string): string {
   const tld = ACR_HOST.exec(stripPort(host))?.[1]?.toLowerCase();
-  if (tld === 'cn') return 'https://containerregistry.azure.cn/.default';
-  if (tld === 'us') return 'https://containerregistry.azure.us/.default';
-  return 'https://containerregistry.azure.net/.default';
+  if (tld === 'cn') return 'https://containerregistry.azure.cn';
+  if (tld === 'us') return 'https://containerregistry.azure.us';
+  return 'https://containerregistry.azure.net';
 }
 
 /** Docker Hub's image references say `docker.io`; its registry API lives at `registry-1.docker.io`. */

@@ -1,5 +1,5 @@
 import { nextPageUrl } from './link-header';
-import { acrEntraScope, apiHost, isAcrHost } from './registry-hosts';
+import { acrAudience, apiHost, isAcrHost } from './registry-hosts';
 import { parseChallenge } from './www-authenticate';
 
 describe('parseChallenge', () => {
@@ -48,9 +48,9 @@ describe('registry hosts', () => {
     expect(isAcrHost('docker.io')).toBe(false);
   });
   it('asks Entra for the audience of the registry cloud', () => {
-    expect(acrEntraScope('a.azurecr.io')).toBe('https://containerregistry.azure.net/.default');
-    expect(acrEntraScope('a.azurecr.cn')).toBe('https://containerregistry.azure.cn/.default');
-    expect(acrEntraScope('a.azurecr.us')).toBe('https://containerregistry.azure.us/.default');
+    expect(acrAudience('a.azurecr.io')).toBe('https://containerregistry.azure.net');
+    expect(acrAudience('a.azurecr.cn')).toBe('https://containerregistry.azure.cn');
+    expect(acrAudience('a.azurecr.us')).toBe('https://containerregistry.azure.us');
   });
   it('sends Docker Hub API calls to registry-1.docker.io', () => {
     expect(apiHost('docker.io')).toBe('registry-1.docker.io');

@@ -77,7 +77,7 @@ export class RegistryTransport {
       redirectOptions: { maxRetries: 0 },
       userAgentOptions: { userAgentPrefix: 'pull-doctor' },
     });
-    this.pipeline.addPolicy(this.wirePolicy(), { afterPhase: 'Sign' });
+    this.pipeline.addPolicy(registryWirePolicy(options, () => this.count++), { afterPhase: 'Sign' });
   }
 
   requestCount(): number {
@@ -136,48 +136,53 @@ export class RegistryTransport {
       bodyDigest: () => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`,
     };
   }
+}
 
-  private wirePolicy(): PipelinePolicy {
-    return {
-      name: 'pullDoctorRegistryWire',
-      sendRequest: async (request, next) => {
-        const logicalUrl = request.url;
-        const url = new URL(logicalUrl);
-        const base = this.options.hostRewrite?.(url.host);
-        if (base) {
-          request.url = `${base.replace(/\/+$/, '')}${url.pathname}${url.search}`;
-          request.allowInsecureConnection = request.url.startsWith('http:');
-        }
-        this.count++;
-        const started = performance.now();
-        const report = (status: number, errorCode?: string) =>
-          this.options.onRequest?.({
-            method: request.method,
-            url: displayUrl(logicalUrl),
-            status,
-            durationMs: Math.round(performance.now() - started),
-            ...(errorCode ? { errorCode } : {}),
-          });
-        try {
-          const response = await next(request);
-          report(response.status);
-          return response;
-        } catch (err) {
-          report(0, isRestError(err) ? err.code : undefined);
-          throw err;
-        } finally {
-          // Redirect and retry policies read request.url afterwards: give them back the logical URL.
-          request.url = logicalUrl;
-        }
-      },
-    };
-  }
+/**
+ * The innermost policy of every registry pipeline (the generic transport's and the ACR SDK clients'):
+ * sends a host's requests to its rewritten base URL (the sandbox) and reports each attempt on the wire.
+ */
+export function registryWirePolicy(options: Pick<RegistryTransportOptions, 'hostRewrite' | 'onRequest'>, countRequest: () => void): PipelinePolicy {
+  return {
+    name: 'pullDoctorRegistryWire',
+    sendRequest: async (request, next) => {
+      const logicalUrl = request.url;
+      const url = new URL(logicalUrl);
+      const base = options.hostRewrite?.(url.host);
+      if (base) {
+        request.url = `${base.replace(/\/+$/, '')}${url.pathname}${url.search}`;
+        request.allowInsecureConnection = request.url.startsWith('http:');
+      }
+      countRequest();
+      const started = performance.now();
+      const report = (status: number, errorCode?: string) =>
+        options.onRequest?.({
+          method: request.method,
+          url: displayUrl(logicalUrl),
+          status,
+          durationMs: Math.round(performance.now() - started),
+          ...(errorCode ? { errorCode } : {}),
+        });
+      try {
+        const response = await next(request);
+        report(response.status);
+        return response;
+      } catch (err) {
+        report(0, isRestError(err) ? err.code : undefined);
+        throw err;
+      } finally {
+        // Redirect and retry policies read request.url afterwards: give them back the logical URL.
+        request.url = logicalUrl;
+      }
+    },
+  };
 }
 
 /** The URL without its query string: queries may carry scopes today and anything tomorrow. */
 export function displayUrl(url: string): string {
   const u = new URL(url);
-  return `${u.origin}${u.pathname}`;
+  // The ACR SDK encodes `/` in repository names and `:` in digests; people read them plain.
+  return `${u.origin}${u.pathname.replace(/%2F/gi, '/').replace(/%3A/gi, ':')}`;
 }
 
 /** A non-2xx response as a RegistryError with the distribution error code from the body. */

@@ -3,8 +3,7 @@ import { z } from 'zod';
 /**
  * Wire shapes of the OCI distribution API and of registry token servers, parsed once at the edge.
  * Sources: OCI distribution-spec v1.1 and image-spec v1.1 (manifest, index, config, descriptor),
- * Docker registry token spec (https://distribution.github.io/distribution/spec/auth/token/),
- * ACR's /oauth2/exchange and /oauth2/token (Azure/acr docs/AAD-OAuth.md).
+ * Docker registry token spec (https://distribution.github.io/distribution/spec/auth/token/).
  */
 
 export const MEDIA_TYPES = {
@@ -77,8 +76,12 @@ export const BearerTokenResponseSchema = z
   .object({ token: z.string().min(1).optional(), access_token: z.string().min(1).optional(), expires_in: z.number().positive().optional() })
   .refine((t) => t.token !== undefined || t.access_token !== undefined, 'no token in the token response');
 
-/** ACR `/oauth2/exchange`. */
-export const RefreshTokenResponseSchema = z.object({ refresh_token: z.string().min(1) });
+/** Entries of an index that are not runnable images (BuildKit attestations, `unknown/unknown`). */
+export function isRunnablePlatform(d: Descriptor): boolean {
+  if (!d.platform) return false;
+  if (d.platform.os === 'unknown' || d.platform.architecture === 'unknown') return false;
+  return d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest';
+}
 
 export function platformString(p: { os: string; architecture: string; variant?: string }): string {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAcrHost } from '../registry/registry-hosts';
 import { applyFaults, faultOf, type FaultSet } from './faults';
+import { handleAcrRoute } from './registry/registry-acr-routes';
 import { authSchemeFor, handleTokenRoute, type RegistryAuthScheme } from './registry/registry-auth-routes';
 import { buildSandboxRegistry, type SandboxRegistry } from './registry/registry-content';
 import { sendError } from './registry/registry-reply';
@@ -79,8 +80,10 @@ export async function startRegistryServer(world: World, options: RegistryServerO
     const isTokenServer = host.toLowerCase() === 'auth.docker.io';
     if (isTokenServer || path.startsWith('/oauth2/') || path === '/token') {
       if (await handleTokenRoute(req, res, path, raw.searchParams, scheme, issuer)) return;
-    } else if (handleV2Route(req, res, path, raw.searchParams, { registry, scheme, issuer, failWithRetryAfterSeconds: retryAfter })) {
-      return;
+    } else {
+      const ctx = { registry, scheme, issuer, failWithRetryAfterSeconds: retryAfter };
+      // ACR's metadata API exists only on ACR hosts.
+      if ((scheme.acr && handleAcrRoute(req, res, path, raw.searchParams, ctx)) || handleV2Route(req, res, path, raw.searchParams, ctx)) return;
     }
     sendError(res, 404, 'NOT_FOUND', `${req.method} ${path} is not a registry API route`);
   };

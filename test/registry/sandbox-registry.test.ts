@@ -29,10 +29,10 @@ const worldInput: WorldInput = {
         'team/app': {
           tags: {
             v1: { platforms: ['linux/amd64'], sizeBytes: 187_000_000 },
-            v2: { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], sizeBytes: 90_000_000 },
-            v3: { platforms: ['linux/amd64'], sizeBytes: 1000 },
+            v2: { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], sizeBytes: 90_000_000, pushedAt: '2026-11-02T12:00:00Z' },
+            v3: { platforms: ['linux/amd64'], sizeBytes: 1000, pushedAt: '2026-11-20T08:00:00Z' },
             latest: { platforms: ['windows/amd64'], sizeBytes: 4_000_000_000 },
-            'v1.1': { platforms: ['linux/amd64'] },
+            'v1.1': { platforms: ['linux/amd64'], pushedAt: '2026-10-01T00:00:00Z', createdOn: '2026-09-01T00:00:00Z' },
           },
         },
         base: { tags: { '1.0': { platforms: ['linux/amd64'] } } },
@@ -47,7 +47,7 @@ const worldInput: WorldInput = {
   },
 };
 
-describe('sandbox registry server with the OCI client', () => {
+describe('sandbox registry server with the registry clients (ACR SDK and generic OCI)', () => {
   let tls: SandboxTls;
   let server: RegistryServer;
   const log = new RequestLog();
@@ -75,37 +75,43 @@ describe('sandbox registry server with the OCI client', () => {
     return { f: withGrants(raw, grantFor), raw, requests, credential };
   }
 
-  it('runs the ACR token exchange and resolves a single-arch image with its size', async () => {
+  it('reads an ARM-resolved ACR through @azure/container-registry: challenge, Entra exchange, tag and manifest properties, manifest', async () => {
     const { f, requests, credential } = factory();
     const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v1');
-    expect(credential.scopes).toEqual(['https://containerregistry.azure.net/.default']);
-    // ACR's challenge is known: no `GET /v2/` probe, straight to the exchange (one round trip less).
-    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname} ${r.status}`)).toEqual([
+    // The registry client and the (per-repository) content client each run ACR's exchange once.
+    expect(credential.scopes).toEqual(['https://containerregistry.azure.net/.default', 'https://containerregistry.azure.net/.default']);
+    const lines = requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/sha256:[0-9a-f]{64}/, '<digest>')} ${r.status}`);
+    expect(lines).toEqual([
+      'GET /acr/v1/team/app/_tags/v1 401',
       'POST /oauth2/exchange 200',
       'POST /oauth2/token 200',
-      'GET /v2/team/app/manifests/v1 200',
-      expect.stringMatching(/^GET \/v2\/team\/app\/blobs\/sha256:[0-9a-f]{64} 200$/),
+      'GET /acr/v1/team/app/_tags/v1 200',
+      'GET /acr/v1/team/app/_manifests/<digest> 200',
+      'GET /v2/team/app/manifests/<digest> 401',
+      'POST /oauth2/exchange 200',
+      'POST /oauth2/token 200',
+      'GET /v2/team/app/manifests/<digest> 200',
     ]);
     expect(facts.platforms).toEqual(['linux/amd64']);
     expect(facts.sizeBytesByPlatform).toEqual({ 'linux/amd64': 187_000_000 });
     expect(facts.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
     expect(facts.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(f.requestCount()).toBe(4);
+    expect(f.requestCount()).toBe(9);
     // The server saw the same requests, under the routing prefix, and never a token in a path.
-    expect(log.entries('registry').map((e) => e.path)[0]).toBe('/_host/myacr.azurecr.io/oauth2/exchange');
+    expect(log.entries('registry').map((e) => e.path.split('?')[0])[1]).toBe('/_host/myacr.azurecr.io/oauth2/exchange');
     expect(log.entries().some((e) => e.path.includes('entra-token'))).toBe(false);
   });
 
-  it('reuses the cached tokens for the next request on the same repository', async () => {
+  it('reuses the cached ACR token for the next request of the same client', async () => {
     const { f, requests } = factory();
     const client = f.forHost('myacr.azurecr.io');
     await client.resolve('team/app', 'v1');
     const before = requests.length;
     await client.listTags('team/app');
-    expect(requests.slice(before).map((r) => new URL(r.url).pathname)).toEqual(['/v2/team/app/tags/list']);
+    expect(requests.slice(before).map((r) => `${new URL(r.url).pathname} ${r.status}`)).toEqual(['/acr/v1/team/app/_tags 200']);
   });
 
-  it('reads every platform of an index with per-platform sizes', async () => {
+  it('reads every platform of an index (variants from the index) with per-platform sizes from the manifest properties', async () => {
     const { f } = factory();
     const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v2');
     expect(facts.mediaType).toBe('application/vnd.oci.image.index.v1+json');
@@ -116,19 +122,28 @@ describe('sandbox registry server with the OCI client', () => {
     expect(again).toEqual(facts);
   });
 
-  it('reads the os of a Windows image from its config blob', async () => {
+  it("reads the os of a Windows image from ACR's manifest properties", async () => {
     const { f } = factory();
     const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'latest');
     expect(facts.sizeBytesByPlatform).toEqual({ 'windows/amd64': 4_000_000_000 });
   });
 
-  it('pages tags with n=2 following Link headers', async () => {
-    const { f, requests } = factory({ pageSize: 2 });
+  it('lists tags newest push first, paging with n=2 through Link headers (orderby kept)', async () => {
+    const { f } = factory({ pageSize: 2 });
     const tags = await f.forHost('myacr.azurecr.io').listTags('team/app');
-    expect(tags).toEqual(['latest', 'v1', 'v1.1', 'v2', 'v3']);
-    const pages = requests.filter((r) => r.url.endsWith('/tags/list'));
-    expect(pages).toHaveLength(3);
-    expect(log.matching(/tags\/list/).map((e) => e.path.split('?')[1])).toEqual(['n=2', 'last=v1&n=2', 'last=v2&n=2']);
+    expect(tags.map((t) => `${t.name} ${t.lastUpdatedOn}`)).toEqual([
+      'v3 2026-11-20T08:00:00.000Z',
+      'v2 2026-11-02T12:00:00.000Z',
+      'v1.1 2026-10-01T00:00:00.000Z',
+      'latest 2025-01-01T00:00:00.000Z',
+      'v1 2025-01-01T00:00:00.000Z',
+    ]);
+    expect(tags.find((t) => t.name === 'v1.1')?.createdOn).toBe('2026-09-01T00:00:00.000Z');
+    expect(log.matching(/_tags(\?|$)/).filter((e) => e.status === 200).map((e) => e.path.split('?')[1])).toEqual([
+      'n=2&api-version=2021-07-01&orderby=timedesc',
+      'last=v2&n=2&orderby=timedesc',
+      'last=latest&n=2&orderby=timedesc',
+    ]);
   });
 
   it('lists repositories with the catalog scope', async () => {
@@ -136,14 +151,14 @@ describe('sandbox registry server with the OCI client', () => {
     expect(await f.forHost('myacr.azurecr.io').listRepositories()).toEqual(['base', 'team/app', 'tools']);
   });
 
-  it('reports a missing tag as MANIFEST_UNKNOWN and a missing repository as NAME_UNKNOWN', async () => {
+  it("reports ACR's codes: a missing tag TAG_UNKNOWN, a missing digest MANIFEST_UNKNOWN, a missing repository NAME_UNKNOWN", async () => {
     const { f } = factory();
     const client = f.forHost('myacr.azurecr.io');
     const missingTag = await client.resolve('team/app', 'v9').catch((e: unknown) => e);
     expect(missingTag).toBeInstanceOf(RegistryError);
-    expect(missingTag).toMatchObject({ statusCode: 404, code: 'MANIFEST_UNKNOWN' });
-    expect((missingTag as Error).message).toContain('manifest tagged by "v9" is not found');
-    expect((missingTag as RegistryError).request).toBe('GET https://myacr.azurecr.io/v2/team/app/manifests/v9');
+    expect(missingTag).toMatchObject({ statusCode: 404, code: 'TAG_UNKNOWN' });
+    expect((missingTag as RegistryError).request).toBe('GET https://myacr.azurecr.io/acr/v1/team/app/_tags/v9');
+    await expect(client.resolve('team/app', `sha256:${'0'.repeat(64)}`)).rejects.toMatchObject({ statusCode: 404, code: 'MANIFEST_UNKNOWN' });
     await expect(client.listTags('team/ap')).rejects.toMatchObject({ statusCode: 404, code: 'NAME_UNKNOWN' });
     await expect(client.resolve('team/ap', 'v1')).rejects.toMatchObject({ statusCode: 404, code: 'NAME_UNKNOWN' });
   });
@@ -180,14 +195,32 @@ describe('sandbox registry server with the OCI client', () => {
       requestLog: log,
       faults: () => faults,
     });
-    const faults = [{ route: 'manifests/v3$', server: 'registry' as const, status: 503, retryAfterSeconds: 0, times: 1 }];
+    const faults = [{ route: '_tags/v3$', server: 'registry' as const, status: 503, retryAfterSeconds: 0, times: 1 }];
     try {
       const { f } = factory({ hostRewrite: flaky.hostRewrite });
       const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v3');
       expect(facts.sizeBytesByPlatform['linux/amd64']).toBe(1000);
-      expect(log.matching(/manifests\/v3$/).map((e) => e.status)).toEqual([503, 200]);
+      expect(log.matching(/_tags\/v3(\?|$)/).map((e) => e.status)).toEqual([503, 401, 200]);
     } finally {
       await flaky.stop();
+    }
+  });
+
+  it.each([
+    [429, 'TOOMANYREQUESTS', 3],
+    [403, 'DENIED', 1],
+    [500, 'UNKNOWN', 3],
+  ])('maps an ACR %i from the metadata API to a RegistryError (%s) after %i tries', async (status, code, tries) => {
+    const faults = [{ route: '_tags/v1$', server: 'registry' as const, status, retryAfterSeconds: 0 }];
+    const failing = await startRegistryServer(WorldSchema.parse(worldInput), { tls, requestLog: log, faults: () => faults });
+    try {
+      const { f } = factory({ hostRewrite: failing.hostRewrite });
+      const err = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v1').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RegistryError);
+      expect(err).toMatchObject({ statusCode: status, code, request: 'GET https://myacr.azurecr.io/acr/v1/team/app/_tags/v1' });
+      expect(log.matching(/_tags\/v1(\?|$)/)).toHaveLength(tries);
+    } finally {
+      await failing.stop();
     }
   });
 

@@ -39,7 +39,6 @@ describe('registry egress policy (attack: an image names an attacker-controlled 
     const credential = new RecordingCredential();
     const registries = createRegistryClientFactory({
       credential,
-      tenantId: world.caller.tenantId,
       tlsCa: sandbox.ca,
       hostRewrite: (host) => hosts[host]?.url ?? sandbox.registry.hostRewrite(host),
       retry: { maxRetries: 0 },

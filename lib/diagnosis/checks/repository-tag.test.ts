@@ -9,6 +9,8 @@ import { closestNames, newestTags } from './repository-tag';
 describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
+  // Two commit tags one edit away: ACR's push time decides (version order would pick the March push).
+  ['tag-missing-commit-tags', 'fail', /^Tag main-5d0c2e8 does not exist in myacr\.azurecr\.io\/api \(closest: main-5d0c2e1\)$/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
   ['digest-pin-missing', 'fail', /^Digest sha256:5d1b2c0a\S+ does not exist in myacr\.azurecr\.io\/app \(v1\.2 is an existing tag\)$/],
   // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
@@ -26,6 +28,8 @@ describe('closest and newest names', () => {
   it.each<[string, string, Array<{ name: string; pushedAt?: string }>, string | undefined, string[]]>([
     ['an exact match but for the v first, then the higher version on a tie', 'v1.3', [{ name: 'v1.2' }, { name: '1.3' }, { name: 'v1.4' }, { name: 'latest' }], undefined, ['1.3', 'v1.4', 'v1.2']],
     ['ties go to the newest version, never the oldest', 'v1.9', ['v1.0', 'v1.1', 'v1.8', 'v1.5'].map((name) => ({ name })), undefined, ['v1.8', 'v1.5', 'v1.1']],
+    ['v1.9 missing, v1.0 pushed long ago and v1.8 newest: v1.8', 'v1.9', [{ name: 'v1.0', pushedAt: '2025-02-01T00:00:00Z' }, { name: 'v1.8', pushedAt: '2026-11-01T00:00:00Z' }], undefined, ['v1.8', 'v1.0']],
+    ['commit tags one edit away: the newest push, whatever the hex says', 'main-5d0c2e8', [{ name: 'main-5d0c2e9', pushedAt: '2026-03-04T11:20:00Z' }, { name: 'main-5d0c2e1', pushedAt: '2026-11-24T22:10:00Z' }], undefined, ['main-5d0c2e1', 'main-5d0c2e9']],
     ['ties go to the newest push before the version', 'v1.9', [{ name: 'v1.8', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'v1.0', pushedAt: '2026-11-01T00:00:00Z' }], undefined, ['v1.0', 'v1.8']],
     ['distance first, whatever the push time', 'v2.10', [{ name: 'v2.1', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'v9.99', pushedAt: '2026-11-01T00:00:00Z' }], undefined, ['v2.1']],
     ['the tag the workload ran before comes first', 'v1.9', ['v1.0', 'v1.8', 'v1.5'].map((name) => ({ name })), 'v1.5', ['v1.5', 'v1.8', 'v1.0']],
@@ -36,6 +40,14 @@ describe('closest and newest names', () => {
 
   it('orders versions numerically', () => {
     expect(newestTags(['v1.9', 'v1.10', 'latest', 'v1.2'])).toEqual(['v1.10', 'v1.9', 'v1.2']);
+  });
+
+  it.each<[string, Array<{ name: string; pushedAt?: string }>, string[]]>([
+    ['commit tags by push time (version order cannot rank hashes)', [{ name: 'sha-9f1e2d3', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'sha-1a2b3c4', pushedAt: '2026-11-01T00:00:00Z' }, { name: 'sha-5e6f7a8', pushedAt: '2026-06-01T00:00:00Z' }], ['sha-1a2b3c4', 'sha-5e6f7a8', 'sha-9f1e2d3']],
+    ['push time beats version order', [{ name: 'v2.0', pushedAt: '2026-01-01T00:00:00Z' }, { name: 'v1.9-hotfix', pushedAt: '2026-11-01T00:00:00Z' }], ['v1.9-hotfix', 'v2.0']],
+    ['latest is never a newest tag', [{ name: 'latest', pushedAt: '2026-12-01T00:00:00Z' }, { name: 'v1', pushedAt: '2026-11-01T00:00:00Z' }], ['v1']],
+  ])('newest tags: %s', (_name, tags, expected) => {
+    expect(newestTags(tags)).toEqual(expected);
   });
 });
 

@@ -1,9 +1,9 @@
 import { editDistance } from '../../image-ref/edit-distance';
 import { formatImageRef, type Evidence, type ImageRef } from '../../model';
-import { RegistryError } from '../../registry/registry-client';
+import { RegistryError, type RegistryTag } from '../../registry/registry-client';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
-import { closestTags, newestTags } from '../closest-tags';
+import { closestTags, newestTags, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { DOCS } from './docs';
 
@@ -27,8 +27,9 @@ export const repositoryTagCheck: Check = {
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
       if (error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
-      // Only the registry's own code says the tag is missing; a bare 404 (a proxy, a wrong endpoint) is not evidence.
-      if (error.code === 'MANIFEST_UNKNOWN') return tagMissing(ctx, image, host, reference);
+      // Only the registry's own code says the tag is missing (distribution: MANIFEST_UNKNOWN; ACR's
+      // tag properties: TAG_UNKNOWN); a bare 404 (a proxy, a wrong endpoint) is not evidence.
+      if (error.code === 'MANIFEST_UNKNOWN' || error.code === 'TAG_UNKNOWN') return tagMissing(ctx, image, host, reference);
       throw error;
     }
     const evidence: Evidence[] = [
@@ -46,25 +47,33 @@ export const repositoryTagCheck: Check = {
 };
 
 async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, reference: string): Promise<CheckOutcome> {
-  let tags: string[];
+  let listed: RegistryTag[];
   try {
-    tags = await ctx.lookups.get(`registry ${host} tags ${image.repository}`, (signal) => ctx.registries.forHost(host).listTags(image.repository, { signal }));
+    listed = await ctx.lookups.get(`registry ${host} tags ${image.repository}`, (signal) => ctx.registries.forHost(host).listTags(image.repository, { signal }));
   } catch (error) {
     // Distribution answers a manifest in a missing repository with MANIFEST_UNKNOWN; ACR says NAME_UNKNOWN.
     if (error instanceof RegistryError && error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
     throw error;
   }
-  const evidence: Evidence[] = [{ fact: `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`, source: `registry ${host} tags/list` }];
+  const tags = listed.map((t) => t.name);
+  // ACR says when each tag was last pushed; the distribution API does not.
+  const facts: TagFacts[] = listed.map((t) => ({ name: t.name, pushedAt: t.lastUpdatedOn }));
+  const timed = facts.some((t) => t.pushedAt);
+  const evidence: Evidence[] = [
+    { fact: `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`, source: `registry ${host} ${timed ? 'tag properties' : 'tags/list'}` },
+  ];
   if (image.tag && ctx.deletedTags) {
     const deleted = (await ctx.deletedTags(host, image.repository)).find((d) => d.tag === image.tag);
     if (deleted) evidence.push({ fact: `tag ${image.tag} was deleted at ${deleted.deletedAt}`, source: 'ACR ImageDeleted event' });
   }
-  if (image.digest) return digestMissing(ctx, image, host, tags, evidence);
-  // Push times and the workload's previous tag are not read yet: ranking falls back to edit distance, then version order.
-  const closest = image.tag ? closestTags(image.tag, tags.map((name) => ({ name }))) : [];
-  const newest = newestTags(tags);
-  if (closest.length) evidence.push({ fact: `closest tags: ${closest.join(', ')}`, source: 'edit distance, then newest version' });
-  if (newest.length) evidence.push({ fact: `newest tags: ${newest.join(', ')}`, source: 'version order' });
+  if (image.digest) return digestMissing(ctx, image, host, facts, evidence);
+  // The workload's previous tag is not read yet: ranking is edit distance, then push time (ACR), then version order.
+  const closest = image.tag ? closestTags(image.tag, facts) : [];
+  const newest = newestTags(facts);
+  const pushedAt = (tag: string) => facts.find((t) => t.name === tag)?.pushedAt;
+  const withTime = (tag: string) => (pushedAt(tag) ? `${tag} (pushed ${pushedAt(tag)})` : tag);
+  if (closest.length) evidence.push({ fact: `closest tags: ${closest.map(withTime).join(', ')}`, source: timed ? 'edit distance, then newest push' : 'edit distance, then newest version' });
+  if (newest.length) evidence.push({ fact: `newest tags: ${newest.map(withTime).join(', ')}`, source: timed ? 'push time' : 'version order' });
   const suggestion = closest[0] ?? newest[0];
   const fixes = [];
   if (suggestion) {
@@ -93,8 +102,8 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
  * digest that exists — the one the reference's own tag points at now, or the newest tag's — or the
  * tag itself. With a digest, the runtime ignores the tag (`repo:tag@digest` pulls by digest).
  */
-async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, tags: string[], evidence: Evidence[]): Promise<CheckOutcome> {
-  const fromTag = image.tag && tags.includes(image.tag) ? image.tag : newestTags(tags, 1)[0];
+async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, tags: TagFacts[], evidence: Evidence[]): Promise<CheckOutcome> {
+  const fromTag = image.tag && tags.some((t) => t.name === image.tag) ? image.tag : newestTags(tags, 1)[0];
   const fixes = [];
   if (fromTag) {
     const existing = await ctx.lookups.get(`registry ${host} manifest ${image.repository}:${fromTag}`, (signal) =>

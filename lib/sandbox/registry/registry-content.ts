@@ -7,6 +7,20 @@ export interface StoredManifest {
   digest: string;
   mediaType: string;
   body: Buffer;
+  /** What ACR's manifest properties say: `os/arch[/variant]` of an image, the per-platform entries of an index. */
+  platform?: string;
+  references?: Array<{ digest: string; platform: string }>;
+  /** Config + layers of an image; for an index, the size of its first platform's image. */
+  imageSize: number;
+  /** ISO times of the first push of these bytes (ACR `createdTime`, `lastUpdateTime`). */
+  createdTime: string;
+  lastUpdateTime: string;
+}
+
+/** ACR's tag times: first push and last push (a tag moved by a later push keeps its createdTime). */
+export interface TagTimes {
+  createdTime: string;
+  lastUpdateTime: string;
 }
 
 /** A blob: config blobs carry their bytes; layers only their size (the sandbox never serves layer content). */
@@ -20,6 +34,8 @@ export interface StoredBlob {
 export interface SandboxRepository {
   /** tag → manifest digest, tags sorted lexically (as Distribution lists them). */
   tags: Map<string, string>;
+  /** tag → its push times (ACR's tag properties). */
+  tagTimes: Map<string, TagTimes>;
   manifests: Map<string, StoredManifest>;
   blobs: Map<string, StoredBlob>;
 }
@@ -44,13 +60,14 @@ const DEFAULT_CREATED = '2025-01-01T00:00:00Z';
 export function buildSandboxRegistry(loginServer: string, content: RegistryContent): SandboxRegistry {
   const repositories = new Map<string, SandboxRepository>();
   for (const name of Object.keys(content.repositories).sort()) {
-    const repo: SandboxRepository = { tags: new Map(), manifests: new Map(), blobs: new Map() };
+    const repo: SandboxRepository = { tags: new Map(), tagTimes: new Map(), manifests: new Map(), blobs: new Map() };
     const tags = content.repositories[name]!.tags;
     for (const tag of Object.keys(tags).sort()) {
       const spec = tags[tag]!;
-      const children = spec.platforms.map((platform) =>
-        imageManifest(repo, `${loginServer}/${name}:${tag}`, platform, spec.sizeBytes, spec.pushedAt ?? DEFAULT_CREATED),
-      );
+      const pushed = spec.pushedAt ?? DEFAULT_CREATED;
+      const times: TagTimes = { createdTime: spec.createdOn ?? pushed, lastUpdateTime: pushed };
+      repo.tagTimes.set(tag, times);
+      const children = spec.platforms.map((platform) => imageManifest(repo, `${loginServer}/${name}:${tag}`, platform, spec.sizeBytes, times));
       if (children.length === 1) {
         repo.tags.set(tag, children[0]!.digest);
         continue;
@@ -62,17 +79,19 @@ export function buildSandboxRegistry(loginServer: string, content: RegistryConte
           mediaType: child.mediaType,
           digest: child.digest,
           size: child.body.length,
-          platform: platformObject(child.platform),
+          platform: platformObject(child.platform!),
         })),
       };
-      repo.tags.set(tag, store(repo, MEDIA_TYPES.ociIndex, index).digest);
+      const references = children.map((child) => ({ digest: child.digest, platform: child.platform! }));
+      repo.tags.set(tag, store(repo, MEDIA_TYPES.ociIndex, index, { references, imageSize: spec.sizeBytes, ...times }).digest);
     }
     repositories.set(name, repo);
   }
   return { loginServer, content, repositories };
 }
 
-function imageManifest(repo: SandboxRepository, image: string, platform: string, sizeBytes: number, created: string) {
+function imageManifest(repo: SandboxRepository, image: string, platform: string, sizeBytes: number, times: TagTimes) {
+  const created = times.lastUpdateTime;
   const p = platformObject(platform);
   const seed = `${image}/${platform}`;
   const layerCount = LAYER_SHARES.length + 1;
@@ -101,13 +120,15 @@ function imageManifest(repo: SandboxRepository, image: string, platform: string,
     config: { mediaType: MEDIA_TYPES.ociConfig, digest: configDigest, size: configBytes.length },
     layers,
   };
-  return { ...store(repo, MEDIA_TYPES.ociManifest, manifest), platform };
+  return store(repo, MEDIA_TYPES.ociManifest, manifest, { platform, imageSize: sizeBytes, ...times });
 }
 
-function store(repo: SandboxRepository, mediaType: string, document: object): StoredManifest {
+function store(repo: SandboxRepository, mediaType: string, document: object, properties: Omit<StoredManifest, 'digest' | 'mediaType' | 'body'>): StoredManifest {
   const body = Buffer.from(JSON.stringify(document));
-  const stored: StoredManifest = { digest: sha256(body), mediaType, body };
-  repo.manifests.set(stored.digest, stored);
+  const digest = sha256(body);
+  // The same bytes pushed again under another tag keep the times of their first push.
+  const stored: StoredManifest = repo.manifests.get(digest) ?? { digest, mediaType, body, ...properties };
+  repo.manifests.set(digest, stored);
   return stored;
 }
 

@@ -41,7 +41,8 @@ export function handleV2Route(req: IncomingMessage, res: ServerResponse, path: s
 
   const m = /^\/v2\/(.+)\/(tags\/list|manifests\/([^/]+)|blobs\/([^/]+))$/.exec(path);
   if (!m) return false;
-  const name = m[1]!;
+  // Slashes in the name may come encoded (`team%2Fapp`, what @azure/container-registry sends).
+  const name = decodeURIComponent(m[1]!);
   const scope = `repository:${name}:pull`;
   if (!issuer.allows(auth, scheme.service, 'repository', name, 'pull')) {
     sendUnauthorized(res, scheme, scope, [{ Type: 'repository', Name: name, Action: 'pull' }]);
