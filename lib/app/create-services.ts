@@ -20,6 +20,10 @@ import { sandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue } from './lazy-ports';
+import type { ImpactJobDeps } from '../jobs/run-impact-job';
+import type { ChangeIntakeDeps } from '../prevent/change-handler';
+import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
+import { preventDeps } from './prevent-services';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -40,6 +44,9 @@ export interface Services extends IntakeServices {
   readonly alertAuth: WebhookAuth;
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
+  /** Prevention (issue 18): change intake and the impact job. */
+  changeIntakeDeps(): ChangeIntakeDeps;
+  impactDeps(): ImpactJobDeps;
 }
 
 /** Replace any part (tests, the demo, the CLI's sandbox mode). */
@@ -53,6 +60,8 @@ export interface ServiceOverrides {
   log?: Logger;
   now?: () => Date;
   alertAuth?: WebhookAuth;
+  analyzer?: ImpactAnalyzer;
+  warnings?: WarningPort;
 }
 
 /**
@@ -147,6 +156,8 @@ export function createServices(env: Record<string, string | undefined> = process
       }),
   );
 
+  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings, analyzer: overrides.analyzer });
+
   const services: Services = {
     settings,
     log,
@@ -177,6 +188,14 @@ export function createServices(env: Record<string, string | undefined> = process
       queue,
       completeFailure: podDetailsCompleter(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
     }),
+    changeIntakeDeps: () => ({
+      seen: (key, durable, signal) => intake.seen(key, durable, signal),
+      remember: (key, durable, signal) => intake.remember(key, durable, signal),
+      queue,
+      debounceSeconds: settings.PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS,
+      registryInScope: (loginServer) => intake.registryInScope(loginServer),
+    }),
+    impactDeps,
     autoResolveDeps: () => ({
       store,
       queue,

@@ -145,6 +145,10 @@ export const SETTINGS = {
     description: 'An incident is diagnosed again at most this often unless someone asks (re-check button, image pushed).',
     example: '10',
   },
+  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: {
+    description: 'Azure changes of one kind on one repository or resource within this window are analysed once, at its end (a pipeline deleting 500 tags is one change).',
+    example: '120',
+  },
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: {
     description: 'An open incident with no failure for this long is re-checked and resolved when the pull now works.',
     example: '30',
@@ -228,6 +232,7 @@ const SettingsSchema = z.object({
   ),
   PULL_DOCTOR_DEBOUNCE_MINUTES: int(10),
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: int(30),
+  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: int(120),
   PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
     'must be comma-separated workspace ids (GUIDs)',

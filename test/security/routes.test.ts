@@ -56,6 +56,6 @@ describe('routes exist only in the modes that use them', () => {
         guarded.push(name);
       }
     }
-    expect(guarded.sort()).toEqual(['acrEventsWebhook', 'k8sEventsWebhook', 'k8sSenderEvents', 'messages', 'slack-commands', 'slack-interactions']);
+    expect(guarded.sort()).toEqual(['acrEventsWebhook', 'changeEventsWebhook', 'k8sEventsWebhook', 'k8sSenderEvents', 'messages', 'slack-commands', 'slack-interactions']);
   });
 });
