@@ -1,6 +1,6 @@
 import type { CloudEvent, EventGridEvent } from '@azure/eventgrid';
 import { z } from 'zod';
-import { onceAsync } from '../util/lazy';
+import { eventGridSdk, type IsSystemEvent } from './event-grid-sdk';
 import { isRegistryHost, isRepositoryName } from './names';
 
 /**
@@ -25,11 +25,6 @@ const AcrDataSchema = z.object({
   request: z.object({ host: z.string().optional() }).partial().optional(),
 });
 
-const eventGrid = onceAsync(async () => {
-  const sdk = await import('@azure/eventgrid');
-  return { deserializer: new sdk.EventGridDeserializer(), isSystemEvent: sdk.isSystemEvent };
-});
-
 /** OCI digest grammar (algorithm ":" encoded, https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests), bounded: sha512 hex is 135 characters. */
 const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 const MAX_DIGEST = 200;
@@ -46,7 +41,7 @@ function hostFromTopic(topic: string | undefined): string | undefined {
 }
 
 function fromEvent(
-  isSystemEvent: typeof import('@azure/eventgrid').isSystemEvent,
+  isSystemEvent: IsSystemEvent,
   event: EventGridEvent<unknown> | CloudEvent<unknown>,
   topic: string | undefined,
   time: string | undefined,
@@ -105,7 +100,7 @@ export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
   const list: unknown[] = Array.isArray(body) ? body : [body];
   const out: AcrEvent[] = [];
   // Outside the per-event try: a failed SDK load is our failure (retried), not a malformed event.
-  const { deserializer, isSystemEvent } = await eventGrid();
+  const { deserializer, isSystemEvent } = await eventGridSdk();
   for (const item of list) {
     if (typeof item !== 'object' || item === null) {
       out.push({ kind: 'malformed', reason: 'event is not a JSON object' });

@@ -1,4 +1,5 @@
-import { EventGridDeserializer, isSystemEvent, type CloudEvent, type EventGridEvent } from '@azure/eventgrid';
+import type { CloudEvent, EventGridEvent } from '@azure/eventgrid';
+import { eventGridSdk, type IsSystemEvent } from '../intake/event-grid-sdk';
 import { z } from 'zod';
 import type { Change } from '../model';
 import { ruleForOperation } from './change-rules';
@@ -67,7 +68,7 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
   return appid && /^[0-9a-f-]{36}$/i.test(appid) ? `application ${appid}` : undefined;
 }
 
-function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, time: Date | undefined): ParsedChangeEvent {
+function fromEvent(isSystemEvent: IsSystemEvent, event: EventGridEvent<unknown> | CloudEvent<unknown>, time: Date | undefined): ParsedChangeEvent {
   const type = 'eventType' in event ? event.eventType : event.type;
   const known = ARM_EVENT_TYPES.find((t) => isSystemEvent(t, event as EventGridEvent<unknown>));
   if (!known) return { kind: 'ignored', id: event.id, reason: `event type ${type}` };
@@ -101,18 +102,17 @@ function fromEvent(event: EventGridEvent<unknown> | CloudEvent<unknown>, time: D
   };
 }
 
-const deserializer = new EventGridDeserializer();
-
 /** One ARM event (either schema, already a plain object); never throws. */
 export async function parseArmChangeEvent(item: Record<string, unknown>): Promise<ParsedChangeEvent> {
   const id = typeof item.id === 'string' ? item.id.slice(0, 200) : undefined;
   try {
+    const { deserializer, isSystemEvent } = await eventGridSdk();
     if ('specversion' in item) {
       const [event] = await deserializer.deserializeCloudEvents(item);
-      return fromEvent(event!, event!.time);
+      return fromEvent(isSystemEvent, event!, event!.time);
     }
     const [event] = await deserializer.deserializeEventGridEvents(item);
-    return fromEvent(event!, event!.eventTime);
+    return fromEvent(isSystemEvent, event!, event!.eventTime);
   } catch (error) {
     return { kind: 'malformed', ...(id ? { id } : {}), reason: error instanceof Error ? error.message : String(error) };
   }
