@@ -12,6 +12,11 @@ export interface DiagnosisProgress {
 export interface DiagnoseOptions {
   signal?: AbortSignal;
   onProgress?: (progress: DiagnosisProgress) => void;
+  /**
+   * Run only these checks (and the checks that establish the facts they need), e.g. the checks a
+   * change can affect (issue 18). Default: every check.
+   */
+  onlyChecks?: readonly CheckId[];
 }
 
 /** The engine as other modules see it (intake jobs, chat commands, CLI). Implementation: lib/diagnosis/engine.ts. */

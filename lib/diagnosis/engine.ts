@@ -12,6 +12,7 @@ import { recordDiagnosis, withSpan } from '../telemetry';
 import { abortable } from '../util/abortable';
 import { LookupCache, TrackedLookups } from './lookup-cache';
 import { decideVerdict } from './verdict';
+import { selectChecks } from './select-checks';
 import { createInClusterAccess, inClusterAllows, type InClusterOptions } from './in-cluster/in-cluster-access';
 
 export interface EngineOptions {
@@ -52,7 +53,7 @@ export interface Engine extends Diagnoser {
 export function createEngine(options: EngineOptions): Engine {
   const inCluster = createInClusterAccess(options.azure, options.inCluster);
   // With in-cluster evidence off these checks do not exist for the run: nothing changes, nothing is sent.
-  const checks = (options.checks ?? CHECKS).filter((c) => inClusterAllows(inCluster.mode, c.inCluster));
+  const allChecks = (options.checks ?? CHECKS).filter((c) => inClusterAllows(inCluster.mode, c.inCluster));
   const cache = new LookupCache(options.cacheTtlMs ?? 60_000, Date.now, options.maxConcurrentLookups);
   const budget = options.checkTimeoutMs ?? 10_000;
   const subscriptions = options.subscriptions ?? [];
@@ -79,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function diagnoseUntraced(failure: PullFailure, run: DiagnoseOptions): Promise<Diagnosis> {
     const started = Date.now();
+    const checks = selectChecks(allChecks, run.onlyChecks);
     const armBefore = options.azure.requestCounts();
     const registryBefore = options.registries.requestCount();
     const classification = classifyPullMessage(failure.message ?? '', failure.reason);

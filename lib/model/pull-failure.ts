@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SIGNAL_SOURCES = ['alert', 'prometheus-alert', 'k8s-event', 'acr-event', 'cli', 'chat', 'preflight', 'sandbox'] as const;
+export const SIGNAL_SOURCES = ['alert', 'prometheus-alert', 'k8s-event', 'acr-event', 'cli', 'chat', 'preflight', 'sandbox', 'change'] as const;
 
 /** One observed image pull failure (or, for preflight and chat, one image to check). */
 export const PullFailureSchema = z.object({

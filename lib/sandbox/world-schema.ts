@@ -79,6 +79,10 @@ export const ExpectSchema = z.object({
   /** Check ids that must come out `unknown` (the caller could not read something). */
   unknown: z.array(z.enum(CHECK_IDS)).default([]),
   outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),
+  /** Prevention (issue 18): `<namespace>/<Kind>/<name>` of every workload the world's `change` puts at risk; empty = nothing. */
+  atRisk: z.array(z.string().regex(/^[a-z0-9-]+\/[A-Za-z]+\/[a-z0-9.-]+$/, '<namespace>/<Kind>/<name>, e.g. shop/Deployment/web')).optional(),
+  /** Prevention: the impact analysis must end undecided (exit 2) — e.g. the change is in a scope pull-doctor cannot read. */
+  undecided: z.boolean().optional(),
 });
 
 const k8sName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a Kubernetes (DNS-1123) name');
@@ -125,6 +129,17 @@ export const ClusterSectionSchema = z
   .strict();
 export type ClusterSection = z.infer<typeof ClusterSectionSchema>;
 
+/** `afterChange`: the composition keys that edit a world (ids as in `resources`). */
+export const AfterChangeSchema = z
+  .object({
+    removeResources: z.array(z.string().min(1)).optional(),
+    resources: z.array(z.object({ id: z.string().min(1) }).passthrough()).optional(),
+    patch: z.array(z.object({ id: z.string().min(1), set: z.record(z.string(), z.unknown()).optional(), unset: z.array(z.string()).optional() }).strict()).optional(),
+    registries: z.record(z.string(), z.unknown()).optional(),
+    logs: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
 export const WorldSchema = z.object({
   description: z.string().min(1),
   /** Include in `npm run demo`. */
@@ -166,6 +181,15 @@ export const WorldSchema = z.object({
   trigger: z.unknown().optional(),
   faults: z.array(FaultSchema).default([]),
   expect: ExpectSchema,
+  // ── Prevention (issue 18): a change and the state it leaves ──────────────────────────────────
+  /** The Event Grid event(s) of an Azure change, exactly as Azure delivers them (one event or a batch, either schema). */
+  change: z.unknown().optional(),
+  /**
+   * What a write leaves behind, in the composition grammar (lib/sandbox/world-compose.ts), applied
+   * on top of the world before the re-check. Deletes need none: the deleted tag, role assignment,
+   * DNS record or endpoint is removed from the world by the change itself (lib/prevent/world-change.ts).
+   */
+  afterChange: AfterChangeSchema.optional(),
 });
 export type World = z.infer<typeof WorldSchema>;
 export type WorldInput = z.input<typeof WorldSchema>;

@@ -1,0 +1,44 @@
+import type { Change, ImpactReport } from '../model';
+import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
+import type { SandboxOptions } from '../sandbox/start-sandbox';
+import type { World } from '../sandbox/world-schema';
+import { foldChanges } from './fold-changes';
+import { createImpactAnalyzer } from './impact-analyzer';
+import { parseChangeEvents, type ParsedChangeEvent } from './parse-change-events';
+import { WorldRunningWorkloads } from './sandbox-running-workloads';
+import { applyChangesToWorld } from './world-change';
+
+export interface SandboxImpact {
+  /** Every event of the world's `change`, as intake read it. */
+  events: ParsedChangeEvent[];
+  /** One report per change after debouncing. */
+  reports: ImpactReport[];
+}
+
+/**
+ * Intake → impact on the sandbox: the world's `change` events are parsed and debounced exactly as
+ * the Event Grid function does, the world is moved to the state after the change, and the impact
+ * analysis runs against the sandbox servers with the real engine and the world's Container insights rows.
+ */
+export async function impactInSandbox(world: World, options: SandboxOptions & { file?: string; maxRechecks?: number } = {}): Promise<SandboxImpact> {
+  const events = await parseChangeEvents(world.change ?? []);
+  const changes: Change[] = foldChanges(events.flatMap((e) => (e.kind === 'change' ? [e.change] : [])));
+  if (changes.length === 0) return { events, reports: [] };
+  const after = applyChangesToWorld(world, changes, options.file);
+  const { sandbox, engine, stop } = await startSandboxEngine(after, options);
+  try {
+    const inventory = new WorldRunningWorkloads(after.logs);
+    const analyzer = createImpactAnalyzer({
+      engine,
+      inventory,
+      workspaceIds: Object.keys(after.logs),
+      maxRechecks: options.maxRechecks,
+      requestCounts: () => ({ ...sandbox.azure.requestCounts(), registry: sandbox.registry.clients.requestCount() }),
+    });
+    const reports: ImpactReport[] = [];
+    for (const change of changes) reports.push(await analyzer.analyze(change));
+    return { events, reports };
+  } finally {
+    await stop();
+  }
+}
