@@ -21,6 +21,9 @@ import { sandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-ports';
+import { createWarningServices, type WarningServices } from './warning-services';
+import type { ImpactEngine } from '../prevent/impact-analyzer';
+import type { WarningStore } from '../warnings/warning-store';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -41,6 +44,8 @@ export interface Services extends IntakeServices {
   readonly alertAuth: WebhookAuth;
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
+  /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
+  readonly warnings: WarningServices;
 }
 
 /** Replace any part (tests, the demo, the CLI's sandbox mode). */
@@ -54,6 +59,8 @@ export interface ServiceOverrides {
   log?: Logger;
   now?: () => Date;
   alertAuth?: WebhookAuth;
+  impact?: ImpactEngine;
+  warnings?: WarningStore;
 }
 
 /**
@@ -141,7 +148,20 @@ export function createServices(env: Record<string, string | undefined> = process
       }),
   );
 
+  const warnings = createWarningServices({
+    settings,
+    log,
+    incidents: store,
+    chat,
+    diagnoser,
+    azure,
+    ...(overrides.impact ? { impact: overrides.impact } : {}),
+    ...(overrides.warnings ? { warnings: overrides.warnings } : {}),
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+
   const services: Services = {
+    warnings,
     settings,
     log,
     storage,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
 import { STORAGE_SETTINGS } from './storage-settings';
+import { WARNING_SETTINGS, auditScheduleSetting } from './warning-settings';
 export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
@@ -149,6 +150,7 @@ export const SETTINGS = {
     description: 'An open incident with no failure for this long is re-checked and resolved when the pull now works.',
     example: '30',
   },
+  ...WARNING_SETTINGS,
   PULL_DOCTOR_WORKSPACE_IDS: {
     description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data. Alerts are read from these only: the workspace an alert links to is used when it is one of them, else the first; empty = the alert\'s own link.',
     example: '00000000-0000-0000-0000-000000000000',
@@ -228,6 +230,7 @@ const SettingsSchema = z.object({
   ),
   PULL_DOCTOR_DEBOUNCE_MINUTES: int(10),
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: int(30),
+  PULL_DOCTOR_AUDIT_SCHEDULE: unsetIfBlank(auditScheduleSetting),
   PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
     'must be comma-separated workspace ids (GUIDs)',

@@ -31,6 +31,9 @@ export interface AtRiskViewOptions {
   cluster?: string;
 }
 
+/** The `operation` of the synthetic change a fleet audit reports under (lib/warnings/audit.ts). */
+export const AUDIT_OPERATION = 'pull-doctor/audit';
+
 export function ago(at: string, now: Date): string {
   const minutes = Math.floor((now.getTime() - Date.parse(at)) / 60_000);
   if (!Number.isFinite(minutes)) return `at ${at}`;
@@ -105,9 +108,10 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
 export function buildAtRiskView(source: AtRiskSource, options: AtRiskViewOptions): ReportView {
   const { report } = source;
   const totals = source.totals ?? { workloads: report.atRisk.length, pods: report.atRisk.reduce((n, w) => n + w.pods, 0), undecided: report.undecided.length };
-  const audit = options.mode === 'audit';
+  const audit = options.mode === 'audit' || report.change.operation === AUDIT_OPERATION;
+  const auditCluster = options.cluster ?? (audit ? report.change.resourceId : undefined);
   const top = report.atRisk[0];
-  const clusters = distinct([...report.atRisk.map((w) => w.cluster), ...report.undecided.map((u) => u.cluster), ...(options.cluster ? [options.cluster] : [])], (c) => c.toLowerCase());
+  const clusters = distinct([...report.atRisk.map((w) => w.cluster), ...report.undecided.map((u) => u.cluster), ...(auditCluster ? [auditCluster] : [])], (c) => c.toLowerCase());
   const pools = distinct(report.atRisk.flatMap((w) => w.nodePools), (p) => p);
   const changeText = audit ? undefined : changeSentence(report.change, options.now);
   const blast = totals.workloads === 1 && top ? `${plural(top.pods, 'pod')} of ${workloadName(top)}` : `${plural(totals.pods, 'pod')} in ${plural(totals.workloads, 'workload')}`;
@@ -204,14 +208,15 @@ export function buildAtRiskView(source: AtRiskSource, options: AtRiskViewOptions
     links: report.change.resourceId && !audit ? [{ label: `${resourceName(report.change.resourceId)} in the Azure portal`, url: portalUrl(report.change.resourceId) }] : [],
     footer: [
       'pull-doctor',
-      audit ? 'fleet audit' : id ? `warning ${id}` : undefined,
+      audit ? 'fleet audit' : undefined,
+      id ? `warning ${id}` : undefined,
       audit ? undefined : `change ${report.change.id}`,
       plural(report.requests.logs + report.requests.arm + report.requests.registry, 'call'),
       options.now.toISOString().replace(/:\d\d(\.\d+)?Z$/, 'Z').replace('T', ' '),
     ]
       .filter(Boolean)
       .join(' · '),
-    ...(id && source.status !== 'resolved' && !audit ? { actions: { kind: 'warning' as const, id } } : {}),
+    ...(id && source.status !== 'resolved' ? { actions: { kind: 'warning' as const, id } } : {}),
     moreCommand,
     ...(shortened ? { truncation: `… (${plural(totals.workloads - report.atRisk.length + totals.undecided - report.undecided.length, 'more line')} — ${moreCommand} lists every one)` } : {}),
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Change, CheckId, ImpactReport } from '../model';
 import type { ImpactEngine } from '../prevent/impact-analyzer';
+import { AUDIT_OPERATION } from '../render/warning-view';
 
 /**
  * The fleet audit (issue 18): every image running in a cluster now, re-checked with every check
@@ -26,7 +27,7 @@ export function auditChange(cluster: string, at: Date): Change {
     kind: 'cluster-changed',
     at: at.toISOString(),
     resourceId: cluster,
-    operation: 'pull-doctor/audit',
+    operation: AUDIT_OPERATION,
     eventIds: [],
     checks: [...AUDIT_CHECKS],
   };
