@@ -106,6 +106,18 @@ export function createServices(env: Record<string, string | undefined> = process
   const store = overrides.store ?? (connections ? TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE) : new MemoryIncidentStore());
   const queue = overrides.queue ?? (connections ? StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME) : new MemoryJobQueue());
 
+  const warnings = createWarningServices({
+    settings,
+    log,
+    incidents: store,
+    chat: () => chat(),
+    diagnoser: () => diagnoser(),
+    azure,
+    ...(overrides.impact ? { impact: overrides.impact } : {}),
+    ...(overrides.warnings ? { warnings: overrides.warnings } : {}),
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+
   const intake = new Intake({
     store,
     queue,
@@ -117,6 +129,7 @@ export function createServices(env: Record<string, string | undefined> = process
       allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES,
     },
     now: overrides.now,
+    warnings: warnings.store,
   });
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const insights = lazy(
@@ -148,17 +161,6 @@ export function createServices(env: Record<string, string | undefined> = process
       }),
   );
 
-  const warnings = createWarningServices({
-    settings,
-    log,
-    incidents: store,
-    chat,
-    diagnoser,
-    azure,
-    ...(overrides.impact ? { impact: overrides.impact } : {}),
-    ...(overrides.warnings ? { warnings: overrides.warnings } : {}),
-    ...(overrides.now ? { now: overrides.now } : {}),
-  });
 
   const services: Services = {
     warnings,

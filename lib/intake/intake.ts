@@ -9,6 +9,7 @@ import { clipForLog, type Logger } from './logger';
 import { RecentKeys } from './recent-keys';
 import { imageMatches, inScope } from './scope';
 import { recordIncident } from '../telemetry';
+import { linkWarning, type WarningLookup } from '../warnings/link-incident';
 import { RegistryEgressPolicy } from '../registry/egress-policy';
 
 export { imageMatches, inScope } from './scope';
@@ -29,6 +30,8 @@ export interface IntakeDeps {
   log: Logger;
   settings: IntakeSettings;
   now?: () => Date;
+  /** Issue 18: a new incident looks up the warning that named its (cluster, image), one point read (lib/warnings). */
+  warnings?: WarningLookup;
 }
 
 export interface IngestOptions {
@@ -159,6 +162,7 @@ export class Intake {
     result.writes++;
     this.pending.delete(id);
     if (decision?.created) {
+      if (this.deps.warnings && stored) await linkWarning(this.deps.warnings, this.deps.store, stored, this.deps.log, options.signal);
       result.created++;
       recordIncident('opened', { category: group.category });
     }

@@ -105,14 +105,23 @@ export function headline(incident: Incident | undefined, diagnosis?: Diagnosis):
   const podsText = pods > 0 ? `${plural(pods, 'pod')} in ${plural(Math.max(workloads, 1), 'workload')}` : undefined;
   const ns = namespacesText(namespaces);
   const muted = incident?.status === 'muted' ? `muted${incident.mutedUntil ? ` until ${incident.mutedUntil}` : ''}` : undefined;
-  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText, muted].filter(Boolean).join(' · '));
+  const warned = incident?.warnedBy ? warnedText(incident.warnedBy, incident.firstSeen) : undefined;
+  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText, muted, warned].filter(Boolean).join(' · '));
   const facts = [
     { name: 'Image', value: image },
     ...(cluster ? [{ name: 'Cluster', value: cluster }] : []),
     ...(ns ? [{ name: ns.startsWith('namespaces') ? 'Namespaces' : 'Namespace', value: ns.replace(/^namespaces? /, '') }] : []),
     ...(podsText ? [{ name: 'Affected', value: podsText }] : []),
+    ...(incident?.warnedBy ? [{ name: 'Warned', value: `${warned}: ${incident.warnedBy.summary}` }] : []),
   ].map((f) => ({ name: f.name, value: redact(f.value) }));
   return { image, cluster, subtitle, facts };
+}
+
+/** "warned 14 min before: warning ddfe780d1c3e" (issue 18: the warning that saw this coming). */
+function warnedText(warnedBy: NonNullable<Incident['warnedBy']>, firstSeen: string): string {
+  const minutes = Math.max(0, Math.round((Date.parse(firstSeen) - Date.parse(warnedBy.at)) / 60_000));
+  const when = Number.isFinite(minutes) ? (minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`) : '';
+  return `warned ${when} before: warning ${warnedBy.warningId.slice(0, 12)}`;
 }
 
 function byRootCause(diagnosis: Diagnosis): Finding[] {
