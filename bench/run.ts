@@ -1,6 +1,7 @@
 import { runCliStartupBench } from './cli-startup';
 import { runColdStartBench } from './cold-start';
 import { runDiagnosisLatencyBench } from './diagnosis-latency';
+import { runImpactBench } from './impact';
 import { runIntakeStormBench } from './intake-storm';
 
 /** `npm run bench`: every benchmark, printed as a table. Results go to BENCHMARKS.md by hand, with this command. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const benches: Array<[string, () => Promise<Record<string, number | string>>]> = [
     ['diagnosis latency (issue 4)', () => runDiagnosisLatencyBench()],
     ['intake storm (issue 5)', () => runIntakeStormBench()],
+    ['impact: change to warning (issue 18)', () => runImpactBench()],
     ['cli startup (issue 16)', () => runCliStartupBench()],
     ['cold start (issue 16)', () => runColdStartBench({ compareMain: 'dist/functions/*.js' })],
     // Imported only when run: it loads the function files, which register triggers at import.

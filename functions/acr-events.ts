@@ -4,12 +4,20 @@ import { handleAcrEvents, handleEventGridHttp, type EventsOutcome } from '../lib
 import { contextLogger } from '../lib/intake/logger';
 import { routeEnabled } from '../lib/app/http-routes';
 import { BODY_LIMITS } from '../lib/http/bounded-body';
+import { handleChangeEvents } from '../lib/prevent/change-handler';
 import { boundedBody, HTTP_BUDGET_MS, refusedBody, toResponse } from './http-answer';
+
+/** Incidents first (re-check on push, remember a delete), then prevention: each event is also a change (issue 18). */
+async function acrAndChanges(s: Services, body: unknown, log: ReturnType<typeof contextLogger>, signal: AbortSignal): Promise<EventsOutcome> {
+  const outcome = await handleAcrEvents(s, body, log, signal);
+  await handleChangeEvents(s.changeIntakeDeps(), body, log, signal);
+  return outcome;
+}
 
 /** ACR ImagePushed (re-check matching incidents) and ImageDeleted (remember the deletion) system events. */
 export function acrEventHandler(services: () => Services = getServices) {
   return async (event: EventGridEvent, context: InvocationContext): Promise<EventsOutcome> =>
-    handleAcrEvents(services(), event, contextLogger(context), AbortSignal.timeout(HTTP_BUDGET_MS));
+    acrAndChanges(services(), event, contextLogger(context), AbortSignal.timeout(HTTP_BUDGET_MS));
 }
 
 export function acrEventsWebhookHandler(services: () => Services = getServices) {
@@ -18,7 +26,7 @@ export function acrEventsWebhookHandler(services: () => Services = getServices) 
     const signal = AbortSignal.timeout(HTTP_BUDGET_MS);
     const body = await boundedBody(request, BODY_LIMITS.eventGrid, log, 'event webhook');
     if (!body.ok) return refusedBody(body);
-    return toResponse(await handleEventGridHttp(request.method, request.headers, body.text, (events) => handleAcrEvents(services(), events, log, signal), log));
+    return toResponse(await handleEventGridHttp(request.method, request.headers, body.text, (events) => acrAndChanges(services(), events, log, signal), log));
   };
 }
 

@@ -23,6 +23,7 @@ export function diagnoseJobHandler(services: () => Services = getServices, optio
       {
         diagnose: () => ({ ...s.jobDeps(), log }),
         chat: () => ({ services: commandServicesFrom(s), log, responseUrl: options.responseUrl }),
+        impact: () => ({ ...s.impactDeps(), log }),
       },
       { dequeueCount, signal: AbortSignal.timeout(JOB_BUDGET_MS) },
     );

@@ -59,6 +59,12 @@ param prometheusAlertTargets object[] = []
 @description('Resource ids of registries that already have an Event Grid system topic, mapped to its name ({ "<registry id>": "<topic name>" }); Azure allows one per registry.')
 param existingRegistrySystemTopics object = {}
 
+@description('Resource group ids (besides those of the monitored clusters and registries) whose Azure changes can break a pull: node resource groups (MC_…) with the outbound IPs and NAT gateways, private DNS zones, private endpoints. Each gets a Resource Manager system topic subscribed to the watched operations (issue 18).')
+param changeEventResourceGroupIds string[] = []
+
+@description('Resource group ids that already have a Microsoft.Resources.ResourceGroups system topic, mapped to its name; Azure allows one per group.')
+param existingResourceGroupSystemTopics object = {}
+
 @description('Create the custom Event Grid topic an in-cluster forwarder posts Kubernetes events to.')
 param deployKubernetesEventsTopic bool = true
 
@@ -75,6 +81,9 @@ param alertWebhookAppObjectId string = ''
 
 @description('Name of the Event Grid function for ACR events (functions/).')
 param acrEventsFunctionName string = 'acrEvents'
+
+@description('Name of the Event Grid function for Azure Resource Manager change events (functions/change-events.ts).')
+param changeEventsFunctionName string = 'changeEvents'
 
 @description('Name of the Event Grid function for forwarded Kubernetes events (functions/).')
 param kubernetesEventsFunctionName string = 'k8sEvents'
@@ -142,6 +151,10 @@ param incidentTableName string = 'pulldoctorincidents'
 @description('Minutes between automatic re-diagnoses of one incident (PULL_DOCTOR_DEBOUNCE_MINUTES).')
 @minValue(0)
 param debounceMinutes int = 10
+
+@description('Seconds in which a burst of Azure changes (one kind, one repository or resource) is analysed once (PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS).')
+@minValue(0)
+param changeDebounceSeconds int = 120
 
 @description('Minutes without failures after which an open incident is re-checked and resolved (PULL_DOCTOR_QUIET_PERIOD_MINUTES).')
 @minValue(1)
@@ -341,6 +354,7 @@ var appSettings = {
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
   PULL_DOCTOR_AUDIT_SCHEDULE: auditSchedule
+  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: string(changeDebounceSeconds)
   PULL_DOCTOR_RESOLVED_RETENTION_DAYS: string(resolvedRetentionDays)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')
   PULL_DOCTOR_ALERT_RULES: join(concat(pullDoctorAlertRuleNames, empty(prometheusAlertTargets) ? [] : ['PullDoctorImagePullBackOff']), ',')
@@ -518,6 +532,28 @@ module acrEvents 'modules/acr-events.bicep' = [
       existingSystemTopicName: existingRegistrySystemTopics[?id] ?? ''
       functionAppId: functionApp.outputs.id
       functionName: acrEventsFunctionName
+      deliveryIdentityId: eventGridIdentity.outputs.id
+      deadLetterStorageId: storage.outputs.id
+      deadLetterContainerName: storage.outputs.deadLetterContainerName
+      tags: tags
+    }
+  }
+]
+
+// Prevention (issue 18): Resource Manager changes in the groups of the monitored clusters and registries, and the extra groups named.
+var changeEventGroups = union(
+  map(concat(monitoredClusterIds, monitoredRegistryIds, abacRegistryIds), id => toLower(join(take(split(id, '/'), 5), '/'))),
+  map(concat(monitoredResourceGroupIds, changeEventResourceGroupIds), id => toLower(id))
+)
+
+module changeEvents 'modules/change-events.bicep' = [
+  for id in changeEventGroups: if (wireTriggers) {
+    name: 'change-events-${uniqueString(id)}'
+    scope: resourceGroup(split(id, '/')[2], split(id, '/')[4])
+    params: {
+      existingSystemTopicName: existingResourceGroupSystemTopics[?id] ?? ''
+      functionAppId: functionApp.outputs.id
+      functionName: changeEventsFunctionName
       deliveryIdentityId: eventGridIdentity.outputs.id
       deadLetterStorageId: storage.outputs.id
       deadLetterContainerName: storage.outputs.deadLetterContainerName

@@ -24,6 +24,10 @@ import { lazyContainerInsights, lazyCredential, lazyDiagnoser } from './lazy-por
 import { createWarningServices, type WarningServices } from './warning-services';
 import type { ImpactEngine } from '../prevent/impact-analyzer';
 import type { WarningStore } from '../warnings/warning-store';
+import type { ImpactJobDeps } from '../jobs/run-impact-job';
+import type { ChangeIntakeDeps } from '../prevent/change-handler';
+import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
+import { preventDeps } from './prevent-services';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -46,6 +50,9 @@ export interface Services extends IntakeServices {
   autoResolveDeps(): AutoResolveDeps;
   /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
   readonly warnings: WarningServices;
+  /** Prevention (issue 18): change intake and the impact job. */
+  changeIntakeDeps(): ChangeIntakeDeps;
+  impactDeps(): ImpactJobDeps;
 }
 
 /** Replace any part (tests, the demo, the CLI's sandbox mode). */
@@ -60,7 +67,9 @@ export interface ServiceOverrides {
   now?: () => Date;
   alertAuth?: WebhookAuth;
   impact?: ImpactEngine;
-  warnings?: WarningStore;
+  warningStore?: WarningStore;
+  analyzer?: ImpactAnalyzer;
+  warnings?: WarningPort;
 }
 
 /**
@@ -114,7 +123,7 @@ export function createServices(env: Record<string, string | undefined> = process
     diagnoser: () => diagnoser(),
     azure,
     ...(overrides.impact ? { impact: overrides.impact } : {}),
-    ...(overrides.warnings ? { warnings: overrides.warnings } : {}),
+    ...(overrides.warningStore ? { warnings: overrides.warningStore } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
 
@@ -161,6 +170,7 @@ export function createServices(env: Record<string, string | undefined> = process
       }),
   );
 
+  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings ?? warnings.service, analyzer: overrides.analyzer });
 
   const services: Services = {
     warnings,
@@ -193,6 +203,14 @@ export function createServices(env: Record<string, string | undefined> = process
       queue,
       completeFailure: podDetailsCompleter(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
     }),
+    changeIntakeDeps: () => ({
+      seen: (key, durable, signal) => intake.seen(key, durable, signal),
+      remember: (key, durable, signal) => intake.remember(key, durable, signal),
+      queue,
+      debounceSeconds: settings.PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS,
+      registryInScope: (loginServer) => intake.registryInScope(loginServer),
+    }),
+    impactDeps,
     autoResolveDeps: () => ({
       store,
       queue,

@@ -231,6 +231,7 @@ const SettingsSchema = z.object({
   PULL_DOCTOR_DEBOUNCE_MINUTES: int(10),
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: int(30),
   PULL_DOCTOR_AUDIT_SCHEDULE: unsetIfBlank(auditScheduleSetting),
+  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: int(120),
   PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),
     'must be comma-separated workspace ids (GUIDs)',

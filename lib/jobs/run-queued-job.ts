@@ -2,8 +2,10 @@ import { isChatCommandMessage } from '../queue/chat-command-job';
 import { decodeQueueMessage } from '../queue/diagnose-job';
 import { runChatCommandJob, type ChatJobDeps, type ChatJobOutcome } from './run-chat-command-job';
 import { runDiagnoseJob, type JobDeps, type JobOutcome } from './run-diagnose-job';
+import { isImpactMessage } from '../queue/impact-job';
+import { runImpactJob, type ImpactJobDeps, type ImpactJobOutcome } from './run-impact-job';
 
-export type QueuedJobOutcome = JobOutcome | ChatJobOutcome;
+export type QueuedJobOutcome = JobOutcome | ChatJobOutcome | ImpactJobOutcome;
 
 /**
  * One message of the work queue, by kind: a Slack chat command (`kind: "chat-command"`) or a
@@ -12,10 +14,11 @@ export type QueuedJobOutcome = JobOutcome | ChatJobOutcome;
  */
 export async function runQueuedJob(
   message: unknown,
-  deps: { diagnose: () => JobDeps; chat: () => ChatJobDeps },
+  deps: { diagnose: () => JobDeps; chat: () => ChatJobDeps; impact?: () => ImpactJobDeps },
   meta: { dequeueCount?: number; signal?: AbortSignal } = {},
 ): Promise<QueuedJobOutcome> {
   const decoded = decodeQueueMessage(message);
   if (decoded.ok && isChatCommandMessage(decoded.value)) return runChatCommandJob(decoded.value, deps.chat(), meta);
+  if (decoded.ok && isImpactMessage(decoded.value) && deps.impact) return runImpactJob(decoded.value, deps.impact(), meta);
   return runDiagnoseJob(decoded.ok ? decoded.value : message, deps.diagnose(), meta);
 }

@@ -29,7 +29,10 @@ function oneRegistry(name: string | undefined, cloud: AzureCloud): RecheckScope 
 export function scopeForChange(change: Change, cloud: AzureCloud = 'AzureCloud'): RecheckScope {
   if (change.registry) {
     const { loginServer, repository, tags } = change.registry;
-    return { filter: { registries: [loginServer], repository, ...(tags.length ? { tags } : {}) } };
+    // A deletion re-checks every running tag of the repository: a burst folded across deliveries, or
+    // a manifest deleted by digest (no tag in the event), takes every tag that pointed to it along.
+    const byTag = change.kind === 'tag-moved' && tags.length > 0;
+    return { filter: { registries: [loginServer], repository, ...(byTag ? { tags } : {}) } };
   }
   const id = change.resourceId ?? '';
   const acr: RecheckScope = { filter: {}, acrOnly: true };

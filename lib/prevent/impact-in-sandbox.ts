@@ -1,9 +1,9 @@
 import type { Change, ImpactReport } from '../model';
 import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
-import type { SandboxOptions } from '../sandbox/start-sandbox';
+import type { Sandbox, SandboxOptions } from '../sandbox/start-sandbox';
 import type { World } from '../sandbox/world-schema';
 import { foldChanges } from './fold-changes';
-import { createImpactAnalyzer } from './impact-analyzer';
+import { createImpactAnalyzer, type ImpactEngine } from './impact-analyzer';
 import { parseChangeEvents, type ParsedChangeEvent } from './parse-change-events';
 import { WorldRunningWorkloads } from './sandbox-running-workloads';
 import { applyChangesToWorld } from './world-change';
@@ -15,6 +15,19 @@ export interface SandboxImpact {
   reports: ImpactReport[];
 }
 
+/** An impact analyzer wired to a (changed) world's sandbox servers and Container insights rows. */
+export async function startSandboxImpact(world: World, options: SandboxOptions & { maxRechecks?: number } = {}): Promise<{ analyzer: ImpactEngine; sandbox: Sandbox; stop(): Promise<void> }> {
+  const { sandbox, engine, stop } = await startSandboxEngine(world, options);
+  const analyzer = createImpactAnalyzer({
+    engine,
+    inventory: new WorldRunningWorkloads(world.logs),
+    workspaceIds: Object.keys(world.logs),
+    maxRechecks: options.maxRechecks,
+    requestCounts: () => ({ ...sandbox.azure.requestCounts(), registry: sandbox.registry.clients.requestCount() }),
+  });
+  return { analyzer, sandbox, stop };
+}
+
 /**
  * Intake → impact on the sandbox: the world's `change` events are parsed and debounced exactly as
  * the Event Grid function does, the world is moved to the state after the change, and the impact
@@ -24,17 +37,8 @@ export async function impactInSandbox(world: World, options: SandboxOptions & { 
   const events = await parseChangeEvents(world.change ?? []);
   const changes: Change[] = foldChanges(events.flatMap((e) => (e.kind === 'change' ? [e.change] : [])));
   if (changes.length === 0) return { events, reports: [] };
-  const after = applyChangesToWorld(world, changes, options.file);
-  const { sandbox, engine, stop } = await startSandboxEngine(after, options);
+  const { analyzer, stop } = await startSandboxImpact(applyChangesToWorld(world, changes, options.file), options);
   try {
-    const inventory = new WorldRunningWorkloads(after.logs);
-    const analyzer = createImpactAnalyzer({
-      engine,
-      inventory,
-      workspaceIds: Object.keys(after.logs),
-      maxRechecks: options.maxRechecks,
-      requestCounts: () => ({ ...sandbox.azure.requestCounts(), registry: sandbox.registry.clients.requestCount() }),
-    });
     const reports: ImpactReport[] = [];
     for (const change of changes) reports.push(await analyzer.analyze(change));
     return { events, reports };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatCommandJob } from './chat-command-job';
+import type { ImpactJob } from './impact-job';
 
 /** Why a job exists; the runner treats `alert-resolved` as "post the resolution", everything else as "diagnose". */
 export const JOB_REASONS = ['new', 'reopened', 'pods-added', 'cause-known', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved'] as const;
@@ -48,7 +49,7 @@ export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } |
 }
 
 /** Everything on the work queue: diagnose jobs, and Slack chat commands that outlived the ack budget. */
-export type QueueJob = DiagnoseJob | ChatCommandJob;
+export type QueueJob = DiagnoseJob | ChatCommandJob | ImpactJob;
 
 export function encodeJobMessage(job: QueueJob): string {
   return Buffer.from(JSON.stringify(job), 'utf8').toString('base64');

@@ -1,6 +1,7 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
 import { ChatCommandJobSchema, describeChatJob, type ChatCommandJob } from './chat-command-job';
+import type { ImpactJob } from './impact-job';
 import { decodeQueueMessage, encodeJobMessage, parseJobMessage, type DiagnoseJob, type QueueJob } from './diagnose-job';
 
 export interface QueueOptions {
@@ -22,6 +23,10 @@ export interface PoisonMessage {
 
 function isChatCommandJob(job: QueueJob): job is ChatCommandJob {
   return 'kind' in job && job.kind === 'chat-command';
+}
+
+function isImpactJob(job: QueueJob): job is ImpactJob {
+  return 'kind' in job && job.kind === 'impact';
 }
 
 /** A poison message's body as the CLI shows it. */
@@ -88,6 +93,8 @@ export class MemoryJobQueue implements JobQueue {
   readonly pending: Array<{ job: DiagnoseJob; attempts: number }> = [];
   /** Queued Slack chat commands (kept apart so `pending` stays a list of diagnose jobs). */
   readonly chatCommands: Array<{ job: ChatCommandJob; attempts: number }> = [];
+  /** Impact analyses of Azure changes (issue 18). */
+  readonly impacts: Array<{ job: ImpactJob; attempts: number }> = [];
   readonly poison: PoisonMessage[] = [];
   /** Delays asked for (seconds), in order; `drain` does not wait them out, it only runs delayed jobs after the others. */
   readonly delays: number[] = [];
@@ -98,7 +105,8 @@ export class MemoryJobQueue implements JobQueue {
   async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     options?.signal?.throwIfAborted();
     if (options?.delaySeconds) this.delays.push(options.delaySeconds);
-    if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
+    if (isImpactJob(job)) this.impacts.push({ job: structuredClone(job), attempts: 0 });
+    else if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
     else this.pending.push({ job: structuredClone(job), attempts: 0 });
     this.sent++;
   }
@@ -111,7 +119,7 @@ export class MemoryJobQueue implements JobQueue {
   async drain(handler: (job: QueueJob, dequeueCount: number) => Promise<unknown>): Promise<number> {
     let ran = 0;
     for (;;) {
-      const item: { job: QueueJob; attempts: number } | undefined = this.pending.shift() ?? this.chatCommands.shift();
+      const item: { job: QueueJob; attempts: number } | undefined = this.pending.shift() ?? this.chatCommands.shift() ?? this.impacts.shift();
       if (!item) return ran;
       item.attempts++;
       ran++;
@@ -119,6 +127,7 @@ export class MemoryJobQueue implements JobQueue {
         await handler(item.job, item.attempts);
       } catch {
         if (item.attempts >= this.maxAttempts) this.poison.push({ messageId: item.job.jobId, insertedOn: new Date().toISOString(), ...poisonBody(item.job) });
+        else if (isImpactJob(item.job)) this.impacts.push({ job: item.job, attempts: item.attempts });
         else if (isChatCommandJob(item.job)) this.chatCommands.push({ job: item.job, attempts: item.attempts });
         else this.pending.push({ job: item.job, attempts: item.attempts });
       }
