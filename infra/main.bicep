@@ -160,6 +160,9 @@ param changeDebounceSeconds int = 120
 @minValue(1)
 param quietPeriodMinutes int = 30
 
+@description('NCRONTAB schedule of the weekly fleet audit (PULL_DOCTOR_AUDIT_SCHEDULE); default Mondays 06:00 UTC.')
+param auditSchedule string = '0 0 6 * * 1'
+
 @description('Action group ids notified by the delivery alerts (poison jobs, chat delivery failures); empty = portal only.')
 param operationsActionGroupIds array = []
 
@@ -350,6 +353,7 @@ var appSettings = {
   PULL_DOCTOR_INCIDENT_TABLE: incidentTableName
   PULL_DOCTOR_DEBOUNCE_MINUTES: string(debounceMinutes)
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: string(quietPeriodMinutes)
+  PULL_DOCTOR_AUDIT_SCHEDULE: auditSchedule
   PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: string(changeDebounceSeconds)
   PULL_DOCTOR_RESOLVED_RETENTION_DAYS: string(resolvedRetentionDays)
   PULL_DOCTOR_WORKSPACE_IDS: join(workspaceCustomerIds, ',')

@@ -20,6 +20,9 @@ import { sandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue } from './lazy-ports';
+import { createWarningServices, type WarningServices } from './warning-services';
+import type { ImpactEngine } from '../prevent/impact-analyzer';
+import type { WarningStore } from '../warnings/warning-store';
 import type { ImpactJobDeps } from '../jobs/run-impact-job';
 import type { ChangeIntakeDeps } from '../prevent/change-handler';
 import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
@@ -44,6 +47,8 @@ export interface Services extends IntakeServices {
   readonly alertAuth: WebhookAuth;
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
+  /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
+  readonly warnings: WarningServices;
   /** Prevention (issue 18): change intake and the impact job. */
   changeIntakeDeps(): ChangeIntakeDeps;
   impactDeps(): ImpactJobDeps;
@@ -60,6 +65,8 @@ export interface ServiceOverrides {
   log?: Logger;
   now?: () => Date;
   alertAuth?: WebhookAuth;
+  impact?: ImpactEngine;
+  warningStore?: WarningStore;
   analyzer?: ImpactAnalyzer;
   warnings?: WarningPort;
 }
@@ -114,6 +121,18 @@ export function createServices(env: Record<string, string | undefined> = process
     overrides.queue ??
     (connections ? lazyJobQueue(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME)) : new MemoryJobQueue());
 
+  const warnings = createWarningServices({
+    settings,
+    log,
+    incidents: store,
+    chat: () => chat(),
+    diagnoser: () => diagnoser(),
+    azure,
+    ...(overrides.impact ? { impact: overrides.impact } : {}),
+    ...(overrides.warningStore ? { warnings: overrides.warningStore } : {}),
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+
   const intake = new Intake({
     store,
     queue,
@@ -125,6 +144,7 @@ export function createServices(env: Record<string, string | undefined> = process
       allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES,
     },
     now: overrides.now,
+    warnings: warnings.store,
   });
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const insights = lazy(
@@ -156,9 +176,10 @@ export function createServices(env: Record<string, string | undefined> = process
       }),
   );
 
-  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings, analyzer: overrides.analyzer });
+  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings ?? warnings.service, analyzer: overrides.analyzer });
 
   const services: Services = {
+    warnings,
     settings,
     log,
     storage,

@@ -5,6 +5,9 @@ import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { renderText, renderTextProgress, renderTextResolved } from '../render/text';
 import type { ChatPort } from './chat-port';
+import { renderWarningText } from '../render/warning';
+import type { Warning } from '../warnings/warning';
+import type { WarningChatPort } from './warning-chat-port';
 
 export interface ConsoleChatOptions {
   /** Where the text goes; the CLI passes its CliIO.out. */
@@ -15,7 +18,7 @@ export interface ConsoleChatOptions {
 }
 
 /** The chat port for the CLI and the demo: the same content as Slack and Teams, as terminal text. */
-export class ConsoleChat implements ChatPort {
+export class ConsoleChat implements ChatPort, WarningChatPort {
   readonly platform = 'console' as const;
   private readonly write: (text: string) => void;
   private readonly color: boolean;
@@ -52,6 +55,15 @@ export class ConsoleChat implements ChatPort {
   async unfinished(_ref: ChatMessageRef, incident: Incident, reason: string): Promise<ChatMessageRef | undefined> {
     this.write(`⚠ ${redact(incident.image)}: could not finish: ${redact(reason)} (incident ${incident.id}; pull-doctor diagnose to try again)\n`);
     return undefined;
+  }
+
+  async postWarning(warning: Warning): Promise<ChatMessageRef> {
+    this.write(`\n${renderWarningText(warning, { now: new Date(), color: this.color })}`);
+    return { platform: 'console', channel: 'stdout', ts: warning.id };
+  }
+
+  async updateWarning(_ref: ChatMessageRef, warning: Warning): Promise<void> {
+    this.write(`\n${renderWarningText(warning, { now: new Date(), color: this.color })}`);
   }
 
   async withdraw(): Promise<void> {

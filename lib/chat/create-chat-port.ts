@@ -4,6 +4,7 @@ import { redactingLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
 import { ConsoleChat, type ConsoleChatOptions } from './console-chat';
 import { LazyChatPort } from './lazy-chat-port';
+import type { WarningChatPort } from './warning-chat-port';
 
 type ChatSettings = Pick<
   Settings,
@@ -35,7 +36,7 @@ export class ChatConfigurationError extends Error {
  * Each chat SDK is imported on the adapter's first message (LazyChatPort): a Slack app never loads
  * botbuilder, and the alert webhook loads no chat SDK at all.
  */
-export function createChatPort(settings: ChatSettings, logger: ChatLogger, consoleOptions: ConsoleChatOptions = {}): ChatPort {
+export function createChatPort(settings: ChatSettings, logger: ChatLogger, consoleOptions: ConsoleChatOptions = {}): ChatPort & WarningChatPort {
   const render: RenderOptions = { fullReportUrl: settings.PULL_DOCTOR_FULL_REPORT_URL };
   const log = redactingLogger(logger);
   const need = (name: keyof ChatSettings, mode: string): string => {

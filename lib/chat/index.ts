@@ -8,3 +8,4 @@ export * from './slack-webhook-chat';
 export * from './teams-chat';
 export * from './teams-workflow-chat';
 export * from './lazy-chat-port';
+export * from './warning-chat-port';

@@ -2,18 +2,19 @@ import type { ChatMessageRef } from '../model';
 import { onceAsync } from '../util/lazy';
 import { ChatDeliveryError } from './chat-errors';
 import type { ChatPort } from './chat-port';
+import type { WarningChatPort } from './warning-chat-port';
 
 /**
  * A chat adapter whose module (and SDK: `@slack/web-api`, `botbuilder`, …) is imported on its first
  * message, not when the app starts. The settings were checked before this is built, so a missing
  * setting still fails at start-up; only the SDK load waits.
  */
-export class LazyChatPort implements ChatPort {
-  readonly load: () => Promise<ChatPort>;
+export class LazyChatPort implements ChatPort, WarningChatPort {
+  readonly load: () => Promise<ChatPort & WarningChatPort>;
 
   constructor(
     readonly platform: ChatMessageRef['platform'],
-    make: () => Promise<ChatPort>,
+    make: () => Promise<ChatPort & WarningChatPort>,
   ) {
     this.load = onceAsync(make);
   }
@@ -47,6 +48,14 @@ export class LazyChatPort implements ChatPort {
 
   async unfinished(...args: Parameters<ChatPort['unfinished']>): ReturnType<ChatPort['unfinished']> {
     return (await this.load()).unfinished(...args);
+  }
+
+  async postWarning(...args: Parameters<WarningChatPort['postWarning']>): ReturnType<WarningChatPort['postWarning']> {
+    return (await this.load()).postWarning(...args);
+  }
+
+  async updateWarning(...args: Parameters<WarningChatPort['updateWarning']>): ReturnType<WarningChatPort['updateWarning']> {
+    return (await this.load()).updateWarning(...args);
   }
 
   async withdraw(...args: Parameters<ChatPort['withdraw']>): ReturnType<ChatPort['withdraw']> {

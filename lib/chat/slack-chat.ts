@@ -14,7 +14,10 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { escapeMrkdwn, renderSlack, renderSlackProgress, renderSlackResolved, renderSlackUnfinished, type SlackPayload } from '../render/slack';
+import { renderWarningSlack } from '../render/warning';
 import { abortable } from '../util/abortable';
+import type { Warning } from '../warnings/warning';
+import type { WarningChatPort } from './warning-chat-port';
 import { ChannelBackoff } from './channel-backoff';
 import { ChatDeliveryError, SLACK_PERMANENT_ERRORS } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
@@ -69,7 +72,7 @@ function slackLogger(logger: ChatLogger): SlackLogger {
 }
 
 /** Slack through the Web API: one message per incident, updated in place, follow-ups in its thread. */
-export class SlackChat implements ChatPort {
+export class SlackChat implements ChatPort, WarningChatPort {
   readonly platform = 'slack' as const;
   private readonly client: WebClient;
   private readonly logger: ChatLogger;
@@ -177,6 +180,22 @@ export class SlackChat implements ChatPort {
       return posted.ts ? { platform: 'slack', channel: posted.channel ?? channel, ts: posted.ts } : undefined;
     }
     return undefined;
+  }
+
+  /** Issue 18: the warning is a new message in the channel; its ts is the thread root. */
+  async postWarning(warning: Warning, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const payload = renderWarningSlack(warning, { now: new Date() }, this.options.render);
+    const result = await this.call('chat.postMessage', this.options.channel, options.signal, () =>
+      this.client.chat.postMessage({ channel: this.options.channel, ...payload, unfurl_links: false, unfurl_media: false }),
+    );
+    if (!result.ts) throw this.fail('chat.postMessage', new Error('Slack returned no message ts'), false);
+    this.logger.info('slack: posted warning', { warning: warning.id, channel: result.channel, ts: result.ts });
+    return { platform: 'slack', channel: result.channel ?? this.options.channel, ts: result.ts };
+  }
+
+  async updateWarning(ref: ChatMessageRef, warning: Warning, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const { channel, ts } = this.target(ref);
+    await this.update(channel, ts, renderWarningSlack(warning, { now: new Date() }, this.options.render), options.signal);
   }
 
   async withdraw(ref: ChatMessageRef, options: { signal?: AbortSignal } = {}): Promise<void> {

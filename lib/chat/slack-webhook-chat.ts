@@ -3,7 +3,10 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
 import { escapeMrkdwn, renderSlack, renderSlackResolved, renderSlackUnfinished } from '../render/slack';
+import { renderWarningSlack } from '../render/warning';
 import { abortable } from '../util/abortable';
+import type { Warning } from '../warnings/warning';
+import type { WarningChatPort } from './warning-chat-port';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -24,7 +27,7 @@ export interface SlackWebhookChatOptions {
  * a resolution and follow-ups are further new messages. Buttons are not rendered (nothing would
  * receive their clicks without the app).
  */
-export class SlackWebhookChat implements ChatPort {
+export class SlackWebhookChat implements ChatPort, WarningChatPort {
   readonly platform = 'slack' as const;
   private readonly webhook: IncomingWebhook;
   private readonly logger: ChatLogger;
@@ -64,6 +67,17 @@ export class SlackWebhookChat implements ChatPort {
     const { text, blocks } = renderSlackUnfinished(incident, reason);
     await this.send({ text, blocks: blocks.filter((b) => b.type !== 'actions') }, options.signal);
     return undefined;
+  }
+
+  /** Issue 18: the warning as one new message, without buttons (nothing would receive their clicks). */
+  async postWarning(warning: Warning, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const { text, blocks } = renderWarningSlack(warning, { now: new Date() }, this.options.render);
+    await this.send({ text, blocks: blocks.filter((b) => b.type !== 'actions') }, options.signal);
+    return { platform: 'slack', channel: 'webhook' };
+  }
+
+  async updateWarning(): Promise<void> {
+    // A webhook message cannot be edited: later states reach the channel as `reply` lines.
   }
 
   async withdraw(): Promise<void> {

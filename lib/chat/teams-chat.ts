@@ -6,6 +6,9 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderCardProgress, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
+import { renderWarningCard } from '../render/warning';
+import type { Warning } from '../warnings/warning';
+import type { WarningChatPort } from './warning-chat-port';
 import { ChannelBackoff, MAX_INLINE_WAIT_MS } from './channel-backoff';
 import { applyConnectorRetries, type ConnectorRetryOptions } from './connector-retry';
 import { ChatDeliveryError } from './chat-errors';
@@ -77,7 +80,7 @@ function connectorError(error: unknown): { code?: string; statusCode?: number; m
  * channel; progress, diagnosis and resolution update that card (updateActivity); follow-ups reply
  * to it. The conversation reference and the card's activity id live in the incident's ChatMessageRef.
  */
-export class TeamsChat implements ChatPort {
+export class TeamsChat implements ChatPort, WarningChatPort {
   readonly platform = 'teams' as const;
   private readonly adapter: CloudAdapter;
   private readonly logger: ChatLogger;
@@ -199,6 +202,37 @@ export class TeamsChat implements ChatPort {
     await this.withConnector('deleteActivity', target.reference, options.signal, (client) =>
       client.conversations.deleteActivity(target.conversationId, target.activityId, this.requestOptions(options.signal)),
     );
+  }
+
+  /** Issue 18: the warning card starts a new thread in the channel (as an incident card does). */
+  async postWarning(warning: Warning, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const card = renderWarningCard(warning, { now: new Date() }, this.options.render);
+    const tenantId = this.options.tenantId ?? this.options.appTenantId;
+    const channelReference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: this.options.serviceUrl,
+      conversation: { id: this.options.channelId, isGroup: true, conversationType: 'channel', tenantId, name: '' },
+      bot: { id: this.appId, name: 'pull-doctor' },
+    };
+    const parameters: ConversationParameters = {
+      isGroup: true,
+      bot: { id: this.appId, name: 'pull-doctor' },
+      tenantId,
+      channelData: { channel: { id: this.options.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+      activity: cardActivity(card, `Will fail on next pull: ${warning.totals.pods} pods`) as Activity,
+    };
+    const created = await this.withConnector('createConversation', channelReference, options.signal, (client) =>
+      client.conversations.createConversation(parameters, this.requestOptions(options.signal)),
+    );
+    if (!created.id || !created.activityId) throw this.fail('createConversation', new Error('the connector returned no conversation or activity id'), false);
+    const reference = { ...channelReference, activityId: created.activityId, conversation: { ...channelReference.conversation!, id: created.id }, serviceUrl: created.serviceUrl || this.options.serviceUrl };
+    this.logger.info('teams: posted warning card', { warning: warning.id, conversationId: created.id, activityId: created.activityId });
+    return { platform: 'teams', channel: this.options.channelId, activityId: created.activityId, conversationReference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown> };
+  }
+
+  async updateWarning(ref: ChatMessageRef, warning: Warning, options: { signal?: AbortSignal } = {}): Promise<void> {
+    const card = renderWarningCard(warning, { now: new Date() }, this.options.render);
+    await this.update(this.target(ref), cardActivity(card, `Warning: ${warning.status}`), options.signal);
   }
 
   private async update(target: TeamsRef, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<void> {

@@ -3,6 +3,9 @@ import type { ChatMessageRef, Diagnosis, Incident } from '../model';
 import { ADAPTIVE_CARD_CONTENT_TYPE, escapeCardMarkdown, renderAdaptiveCard, renderCardResolved, renderCardUnfinished, type AdaptiveCard } from '../render/adaptive-card';
 import { redact } from '../render/redact';
 import type { RenderOptions } from '../render/report-view';
+import { renderWarningCard } from '../render/warning';
+import type { Warning } from '../warnings/warning';
+import type { WarningChatPort } from './warning-chat-port';
 import { ChatDeliveryError } from './chat-errors';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
@@ -25,7 +28,7 @@ export interface TeamsWorkflowChatOptions {
  * and no thread; resolutions and follow-ups are new posts. Buttons are left out (the flow's cards
  * cannot call the bot back).
  */
-export class TeamsWorkflowChat implements ChatPort {
+export class TeamsWorkflowChat implements ChatPort, WarningChatPort {
   readonly platform = 'teams' as const;
   private readonly pipeline: Pipeline;
   private readonly httpClient: HttpClient;
@@ -70,6 +73,17 @@ export class TeamsWorkflowChat implements ChatPort {
     const { actions: _buttons, ...card } = renderCardUnfinished(incident, reason);
     await this.post(card, options.signal);
     return undefined;
+  }
+
+  /** Issue 18: the warning card as one new post, without buttons (the flow's cards cannot call the bot back). */
+  async postWarning(warning: Warning, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
+    const { actions: _buttons, ...card } = renderWarningCard(warning, { now: new Date() }, this.options.render);
+    await this.post(card, options.signal);
+    return { platform: 'teams', channel: 'workflow' };
+  }
+
+  async updateWarning(): Promise<void> {
+    // The flow cannot edit a post: later states reach the channel as `reply` posts.
   }
 
   async withdraw(): Promise<void> {

@@ -33,6 +33,6 @@ describe('ChatCommandSchema (a queued command read back)', () => {
   });
 
   it('only read-only verbs may be run again by a queued job', () => {
-    expect([...READ_ONLY_VERBS].sort()).toEqual(['diagnose-image', 'diagnose-pod', 'help', 'status', 'why']);
+    expect([...READ_ONLY_VERBS].sort()).toEqual(['audit', 'diagnose-image', 'diagnose-pod', 'help', 'status', 'why']);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseImageRef } from '../image-ref/parse-image-ref';
 import { isImageText, isNamespace, isPodName } from '../intake/names';
-import { CLUSTER_TEXT, INCIDENT_REF, parseDuration, type ChatCommand, type Verb } from './parse-command';
+import { CLUSTER_TEXT, INCIDENT_REF, WARNING_REF, parseDuration, type ChatCommand, type Verb } from './parse-command';
 
 /**
  * A parsed ChatCommand read back from outside the process (a queued chat job). The same grammars as
@@ -37,6 +37,15 @@ const schemas = [
   z.object({ verb: z.literal('resolve'), incident }),
   z.object({ verb: z.literal('status') }),
   z.object({ verb: z.literal('help') }),
+  z.object({ verb: z.literal('audit'), cluster: z.string().regex(CLUSTER_TEXT, 'must be a cluster name') }),
+  z.object({ verb: z.literal('warning-recheck'), warning: z.string().regex(WARNING_REF, 'must be a warning id') }),
+  z.object({ verb: z.literal('warning-intended'), warning: z.string().regex(WARNING_REF, 'must be a warning id') }),
+  z
+    .object({ verb: z.literal('warning-mute'), duration: z.string(), durationMs: z.number(), warning: z.string().regex(WARNING_REF, 'must be a warning id') })
+    .refine((c) => {
+      const parsed = parseDuration(c.duration);
+      return parsed.ok && parsed.ms === c.durationMs;
+    }, 'must be a mute duration of at most 7 days'),
 ] as const;
 
 /** Strips undefined optionals so the value is exactly a ChatCommand. */
@@ -51,4 +60,4 @@ export const ChatCommandSchema: z.ZodType<ChatCommand, z.ZodTypeDef, unknown> = 
  * twice changes nothing, so one that outlives Slack's ack budget can be cancelled here and run
  * again by a queued job. mute/resolve/recheck write state and stay in the request.
  */
-export const READ_ONLY_VERBS: ReadonlySet<Verb> = new Set<Verb>(['diagnose-pod', 'diagnose-image', 'why', 'status', 'help']);
+export const READ_ONLY_VERBS: ReadonlySet<Verb> = new Set<Verb>(['diagnose-pod', 'diagnose-image', 'why', 'status', 'help', 'audit']);

@@ -4,7 +4,8 @@ import type { Diagnoser } from '../diagnosis/diagnoser';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Logger } from '../intake/logger';
 import type { ContainerInsightsPort } from '../logs/container-insights';
-import type { Diagnosis, Incident } from '../model';
+import type { Diagnosis, ImpactReport, Incident } from '../model';
+import type { WarningActionDeps } from '../warnings/warning-actions';
 import type { JobQueue } from '../queue/job-queue';
 
 /** What chat commands may touch. Functions build it from lib/app's services; tests pass their own. */
@@ -14,6 +15,10 @@ export interface CommandServices {
   diagnoser: Diagnoser;
   /** Updates an incident's own message (resolve); optional. */
   chat?: ChatPort;
+  /** Issue 18: the warning buttons' actions; absent = warnings are not configured here. */
+  warnings?: WarningActionDeps;
+  /** Issue 18: the fleet audit of one cluster (needs Container insights); absent = `audit` answers why not. */
+  audit?: (cluster: string, signal?: AbortSignal) => Promise<ImpactReport>;
   /** Finds a pod's image and failure for `diagnose <pod>`; absent = only `diagnose image` works. */
   containerInsights?: ContainerInsightsPort;
   settings: CommandSettings;

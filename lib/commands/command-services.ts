@@ -7,6 +7,7 @@ import type { Logger } from '../intake/logger';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { JobQueue } from '../queue/job-queue';
 import type { CommandServices } from './command-context';
+import type { WarningServices } from '../app/warning-services';
 
 /** The parts of lib/app's Services chat commands use (diagnoser, chat and insights are built on first use there). */
 export interface AppServicesForCommands {
@@ -17,6 +18,7 @@ export interface AppServicesForCommands {
   readonly diagnoser: Diagnoser;
   readonly chat: ChatPort;
   readonly insights?: ContainerInsightsPort;
+  readonly warnings?: WarningServices;
 }
 
 /** Adapts the composition root's services; lazy parts stay lazy (a `status` never builds the engine). */
@@ -41,6 +43,7 @@ export function commandServicesFrom(app: AppServicesForCommands): CommandService
     get containerInsights() {
       return settings.PULL_DOCTOR_WORKSPACE_IDS.length ? app.insights : undefined;
     },
+    ...(app.warnings ? { warnings: app.warnings.actions, ...(settings.PULL_DOCTOR_WORKSPACE_IDS.length ? { audit: app.warnings.audit } : {}) } : {}),
     settings: {
       allowedClusters: settings.PULL_DOCTOR_ALLOWED_CLUSTERS,
       workspaceIds: settings.PULL_DOCTOR_WORKSPACE_IDS,

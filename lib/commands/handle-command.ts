@@ -5,6 +5,7 @@ import type { Incident, PullFailure } from '../model';
 import { muteIncident, requestRecheck, resolveIncident } from '../incidents/incident-actions';
 import type { CommandContext, CommandOutcome } from './command-context';
 import { findPodFailure } from './find-pod-failure';
+import { warningCommand } from './warning-commands';
 import { HELP_TEXT, parseCommand, type ChatCommand, type Verb } from './parse-command';
 
 const PERMISSION: Record<Verb, ChatPermission | undefined> = {
@@ -16,6 +17,11 @@ const PERMISSION: Record<Verb, ChatPermission | undefined> = {
   mute: 'admin',
   resolve: 'admin',
   help: undefined,
+  // Issue 18: an audit re-checks every running image (expensive); muting or accepting a warning changes state for everyone.
+  audit: 'admin',
+  'warning-recheck': 'diagnose',
+  'warning-mute': 'admin',
+  'warning-intended': 'admin',
 };
 
 const VERB_WORDS: Record<Verb, string> = {
@@ -27,6 +33,10 @@ const VERB_WORDS: Record<Verb, string> = {
   mute: 'mute',
   resolve: 'resolve',
   help: 'help',
+  audit: 'audit',
+  'warning-recheck': 'warning recheck',
+  'warning-mute': 'warning mute',
+  'warning-intended': 'warning intended',
 };
 
 function who(actor: ChatActor): string {
@@ -101,6 +111,11 @@ async function run(ctx: CommandContext, command: ChatCommand): Promise<CommandOu
       return diagnoseImage(ctx, command);
     case 'diagnose-pod':
       return diagnosePod(ctx, command);
+    case 'audit':
+    case 'warning-recheck':
+    case 'warning-mute':
+    case 'warning-intended':
+      return warningCommand(ctx, command, refuse);
     default:
       return incidentCommand(ctx, command);
   }

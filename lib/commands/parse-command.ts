@@ -21,12 +21,20 @@ export type ChatCommand =
   | { verb: 'mute'; durationMs: number; duration: string; incident?: string }
   | { verb: 'resolve'; incident?: string }
   | { verb: 'status' }
-  | { verb: 'help' };
+  | { verb: 'help' }
+  /** Issue 18: the fleet audit of one cluster (admin; slow, so it may move to the queue). */
+  | { verb: 'audit'; cluster: string }
+  /** Issue 18: the buttons of an "at risk" warning (and their typed forms `warning recheck|intended <id>`, `warning mute <dur> <id>`). */
+  | { verb: 'warning-recheck'; warning: string }
+  | { verb: 'warning-mute'; durationMs: number; duration: string; warning: string }
+  | { verb: 'warning-intended'; warning: string };
 
 export type Verb = ChatCommand['verb'];
 
 export type ParseResult = { ok: true; command: ChatCommand } | { ok: false; error: string };
 
+/** A warning id: always the full 32 hex (buttons and footers carry it whole). */
+export const WARNING_REF = /^[0-9a-f]{32}$/;
 /** An incident id (32 hex) or an unambiguous prefix of at least 8 characters, as shown in chat. */
 export const INCIDENT_REF = /^[0-9a-f]{8,32}$/;
 /** Cluster as typed: a name, `rg/name` or a full id — checked strictly by lib/authz/cluster-scope.ts. */
@@ -134,6 +142,20 @@ function parseDiagnose(args: string[]): ParseResult {
   return { ok: true, command: { verb: 'diagnose-pod', pod, ...(namespace ? { namespace } : {}), ...(cluster.cluster ? { cluster: cluster.cluster } : {}) } };
 }
 
+function parseWarning(args: string[]): ParseResult {
+  const usage = { ok: false as const, error: 'usage: warning recheck|intended <warning id>, or warning mute <30m|2h|1d> <warning id>' };
+  const action = args[0]?.toLowerCase();
+  const id = args[args.length - 1] ?? '';
+  if (!WARNING_REF.test(id)) return args.length < 2 ? usage : { ok: false, error: `not a valid warning id: ${quote(id)} (the 32 characters in the warning's footer)` };
+  if ((action === 'recheck' || action === 're-check') && args.length === 2) return { ok: true, command: { verb: 'warning-recheck', warning: id } };
+  if (action === 'intended' && args.length === 2) return { ok: true, command: { verb: 'warning-intended', warning: id } };
+  if (action === 'mute' && args.length === 3) {
+    const duration = parseDuration(args[1]!);
+    return duration.ok ? { ok: true, command: { verb: 'warning-mute', duration: args[1]!, durationMs: duration.ms, warning: id } } : duration;
+  }
+  return usage;
+}
+
 /** Parses one chat command. Never throws. */
 export function parseCommand(text: string): ParseResult {
   if (text.length > 2000) return { ok: false, error: 'command too long' };
@@ -165,6 +187,13 @@ export function parseCommand(text: string): ParseResult {
     }
     case 'status':
       return args.length ? { ok: false, error: 'usage: status' } : { ok: true, command: { verb: 'status' } };
+    case 'audit': {
+      if (args.length !== 1) return { ok: false, error: 'usage: audit <cluster>' };
+      const cluster = clusterOption(args[0]);
+      return cluster.ok ? { ok: true, command: { verb: 'audit', cluster: cluster.cluster! } } : cluster;
+    }
+    case 'warning':
+      return parseWarning(args);
     default:
       return { ok: false, error: `unknown command ${quote(words[0]!)}: try help` };
   }
@@ -179,5 +208,7 @@ export const HELP_TEXT = [
   '• mute <30m|2h|1d> [<incident>] — stop updates for a while',
   '• resolve [<incident>] — close the incident',
   '• status — open incidents',
+  '• audit <cluster> — every running image checked as if every node were recycled now (admin)',
+  '• warning recheck|intended <id> · warning mute <30m|2h|1d> <id> — what a warning\'s buttons do',
   'In an incident\'s Teams thread, or from its buttons, the incident is implied; elsewhere give its id (status lists them, every diagnosis shows it).',
 ].join('\n');

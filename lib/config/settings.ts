@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INTAKE_SETTINGS, k8sEventSendersSetting } from './intake-settings';
 import { STORAGE_SETTINGS } from './storage-settings';
+import { WARNING_SETTINGS, auditScheduleSetting } from './warning-settings';
 export type { K8sEventSender } from './intake-settings';
 import { describeSecretProblem, screenSecrets, type SecretProblem } from './secret-settings';
 
@@ -145,14 +146,11 @@ export const SETTINGS = {
     description: 'An incident is diagnosed again at most this often unless someone asks (re-check button, image pushed).',
     example: '10',
   },
-  PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: {
-    description: 'Azure changes of one kind on one repository or resource within this window are analysed once, at its end (a pipeline deleting 500 tags is one change).',
-    example: '120',
-  },
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: {
     description: 'An open incident with no failure for this long is re-checked and resolved when the pull now works.',
     example: '30',
   },
+  ...WARNING_SETTINGS,
   PULL_DOCTOR_WORKSPACE_IDS: {
     description: 'Comma-separated Log Analytics workspace ids (customerId GUIDs) with Container insights data. Alerts are read from these only: the workspace an alert links to is used when it is one of them, else the first; empty = the alert\'s own link.',
     example: '00000000-0000-0000-0000-000000000000',
@@ -232,6 +230,7 @@ const SettingsSchema = z.object({
   ),
   PULL_DOCTOR_DEBOUNCE_MINUTES: int(10),
   PULL_DOCTOR_QUIET_PERIOD_MINUTES: int(30),
+  PULL_DOCTOR_AUDIT_SCHEDULE: unsetIfBlank(auditScheduleSetting),
   PULL_DOCTOR_CHANGE_DEBOUNCE_SECONDS: int(120),
   PULL_DOCTOR_WORKSPACE_IDS: csv.refine(
     (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)),

@@ -42,7 +42,8 @@ async function sweepIndex(client: TableClient, filter: string, incident: (cluste
   return deleted;
 }
 
-async function deleteRows(client: TableClient, filter: string, signal?: AbortSignal): Promise<number> {
+/** Deletes every row `filter` matches, each If-Match the version read (a row written again since stays). */
+export async function deleteRows(client: TableClient, filter: string, signal?: AbortSignal): Promise<number> {
   let deleted = 0;
   for await (const e of client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] }, abortSignal: signal })) {
     try {

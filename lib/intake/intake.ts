@@ -10,6 +10,7 @@ import { RecentKeys } from './recent-keys';
 import { alertIndexKey, imageIndexKey, imageMatches, inScope, repositoryIndexKey } from './scope';
 import { eachIsolated, indexedOpenIncidents } from './incident-lookups';
 import { recordIncident } from '../telemetry';
+import { linkWarning, type WarningLookup } from '../warnings/link-incident';
 import { RegistryEgressPolicy } from '../registry/egress-policy';
 
 export { imageMatches, inScope } from './scope';
@@ -30,6 +31,8 @@ export interface IntakeDeps {
   log: Logger;
   settings: IntakeSettings;
   now?: () => Date;
+  /** Issue 18: a new incident looks up the warning that named its (cluster, image), one point read (lib/warnings). */
+  warnings?: WarningLookup;
 }
 
 export interface IngestOptions {
@@ -169,6 +172,7 @@ export class Intake {
     result.writes++;
     this.pending.delete(id);
     if (decision?.created) {
+      if (this.deps.warnings && stored) await linkWarning(this.deps.warnings, this.deps.store, stored, this.deps.log, options.signal);
       result.created++;
       recordIncident('opened', { category: group.category });
     }

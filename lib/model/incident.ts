@@ -97,6 +97,8 @@ export const IncidentSchema = z.object({
   doneJobs: z.array(z.string()).optional(),
   /** The chat message could not be delivered (shown by `pull-doctor incidents`; cleared by the next delivery). */
   deliveryFailed: DeliveryFailureSchema.optional(),
+  /** Issue 18: an open "at risk" warning named this (cluster, image) before it failed: the diagnosis says "warned N min before". */
+  warnedBy: z.object({ warningId: z.string().max(64), at: z.string(), summary: z.string().max(300) }).optional(),
   /** Distinct pods seen; `pods` keeps at most the first 200 (Table Storage property size). */
   podCount: z.number().int().nonnegative().optional(),
 });

@@ -11,11 +11,20 @@ export const SLACK_ACTION_IDS = {
   showChecks: 'pd_show_checks',
 } as const;
 
-export type CardVerb = 'recheck' | 'mute' | 'resolve' | 'show_checks';
+/** Buttons of an "at risk" warning (issue 18): the value / `data.warningId` is the warning id. */
+export const SLACK_WARNING_ACTION_IDS = {
+  recheck: 'pd_warning_recheck',
+  mute: 'pd_warning_mute_24h',
+  intended: 'pd_warning_intended',
+} as const;
+
+export type CardVerb = 'recheck' | 'mute' | 'resolve' | 'show_checks' | 'warning_recheck' | 'warning_mute' | 'warning_intended';
 
 /** `data` of an Action.Execute / Action.Submit; Action.Submit also carries `verb` (it has no verb field). */
 export interface CardActionData {
-  incidentId: string;
+  incidentId?: string;
+  /** Warning buttons carry the warning id instead. */
+  warningId?: string;
   /** Mute only: "1h" or "24h". */
   duration?: string;
 }
@@ -35,3 +44,19 @@ export const BUTTONS: ButtonSpec[] = [
   { label: 'Resolve', slackActionId: SLACK_ACTION_IDS.resolve, verb: 'resolve', style: 'danger' },
   { label: 'Show all checks', slackActionId: SLACK_ACTION_IDS.showChecks, verb: 'show_checks' },
 ];
+
+export const WARNING_BUTTONS: ButtonSpec[] = [
+  { label: 'Re-check', slackActionId: SLACK_WARNING_ACTION_IDS.recheck, verb: 'warning_recheck', style: 'primary' },
+  { label: 'Mute 24 h', slackActionId: SLACK_WARNING_ACTION_IDS.mute, verb: 'warning_mute', duration: '24h' },
+  { label: "It's intended", slackActionId: SLACK_WARNING_ACTION_IDS.intended, verb: 'warning_intended' },
+];
+
+/** Which buttons a rendered message carries, and the id they act on. */
+export interface ViewActions {
+  kind: 'incident' | 'warning';
+  id: string;
+}
+
+export function buttonsOf(actions: ViewActions): ButtonSpec[] {
+  return actions.kind === 'warning' ? WARNING_BUTTONS : BUTTONS;
+}

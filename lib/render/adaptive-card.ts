@@ -1,11 +1,11 @@
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { Diagnosis, Incident } from '../model';
-import { BUTTONS, type CardActionData } from './actions';
+import { buttonsOf, type CardActionData, type ViewActions } from './actions';
 import { STATUS_EMOJI } from './checks';
 import { clip, compactView, COMPACT_LEVELS } from './compact';
 import { progressBar, progressLine } from './progress';
 import { redact } from './redact';
-import { buildReportView, headline, type RenderOptions, type ReportView, type Tone } from './report-view';
+import { buildReportView, headline, viewActions, type RenderOptions, type ReportView, type Tone } from './report-view';
 
 /** An Adaptive Card as JSON (schema 1.5). Elements are plain objects: the card is data, not a class tree. */
 export interface AdaptiveCard {
@@ -27,8 +27,8 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
  */
 export const CARD_MAX_BYTES = 26 * 1024;
 
-const TONE_STYLE: Record<Tone, string> = { failed: 'attention', healthy: 'good', undecided: 'warning', resolved: 'good', progress: 'accent' };
-const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳' };
+const TONE_STYLE: Record<Tone, string> = { failed: 'attention', healthy: 'good', undecided: 'warning', resolved: 'good', progress: 'accent', 'at-risk': 'warning' };
+const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳', 'at-risk': '⚠️' };
 
 const text = (value: string, extra: Record<string, unknown> = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
 
@@ -60,9 +60,11 @@ function headerContainer(tone: Tone, title: string, subtitle: string): CardEleme
   return { type: 'Container', style: TONE_STYLE[tone], bleed: true, items };
 }
 
-function actionsFor(incidentId: string): CardElement[] {
-  return BUTTONS.map((b) => {
-    const data: CardActionData = { incidentId, ...(b.duration ? { duration: b.duration } : {}) };
+function actionsFor(target: string | ViewActions): CardElement[] {
+  const actions: ViewActions = typeof target === 'string' ? { kind: 'incident', id: target } : target;
+  return buttonsOf(actions).map((b) => {
+    const id: CardActionData = actions.kind === 'warning' ? { warningId: actions.id } : { incidentId: actions.id };
+    const data: CardActionData = { ...id, ...(b.duration ? { duration: b.duration } : {}) };
     return {
       type: 'Action.Execute',
       title: b.label,
@@ -104,7 +106,7 @@ function bodyOf(view: ReportView): CardElement[] {
       if (fix.command) body.push(codeBlock(fix.command));
     });
   }
-  body.push(text(`Checks — ${view.checkSummary}`, { weight: 'Bolder', spacing: 'Medium', separator: true }));
+  body.push(text(`${escapeCardMarkdown(view.listHeading ?? 'Checks')} — ${escapeCardMarkdown(view.checkSummary)}`, { weight: 'Bolder', spacing: 'Medium', separator: true }));
   const lines = view.checks.map(
     (c) => `${STATUS_EMOJI[c.status]} **${escapeCardMarkdown(c.title)}** — ${escapeCardMarkdown(c.summary)}${c.missing ? ` *(${escapeCardMarkdown(c.missing)})*` : ''}`,
   );
@@ -125,8 +127,13 @@ export function cardBytes(value: unknown): number {
 
 /** The full diagnosis as an Adaptive Card 1.5; steps down the compaction ladder until it fits CARD_MAX_BYTES. */
 export function renderAdaptiveCard(diagnosis: Diagnosis, incident: Incident | undefined, options: RenderOptions = {}): AdaptiveCard {
-  const view = buildReportView(diagnosis, incident, options);
-  const actions = view.incidentId ? actionsFor(view.incidentId) : undefined;
+  return fitCardView(buildReportView(diagnosis, incident, options), options);
+}
+
+/** Any view (a diagnosis, a warning) as a card that fits CARD_MAX_BYTES. */
+export function fitCardView(view: ReportView, options: RenderOptions = {}): AdaptiveCard {
+  const target = viewActions(view);
+  const actions = target ? actionsFor(target) : undefined;
   let last: AdaptiveCard | undefined;
   for (let level = 0; level < COMPACT_LEVELS; level++) {
     last = card(bodyOf(compactView(view, level, options)), actions);

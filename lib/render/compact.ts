@@ -66,6 +66,6 @@ export function compactView(view: ReportView, level: number, options: RenderOpti
     links: take(view.links, budget.links),
   };
   if (view.title.length > 140) cut = true;
-  if (cut || view.truncation) out.truncation = truncationPointer(view.incidentId, options);
+  if (cut || view.truncation) out.truncation = truncationPointer(view.incidentId, options, view.moreCommand);
   return out;
 }

@@ -12,3 +12,5 @@ export * from './slack-limits';
 export * from './text';
 export * from './card-png';
 export * from './chat-artifacts';
+export * from './warning';
+export * from './warning-view';

@@ -2,7 +2,7 @@ import type { Diagnosis, Incident } from '../model';
 import { STATUS_EMOJI } from './checks';
 import { buildReportView, type RenderOptions, type ReportView, type Tone } from './report-view';
 
-const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳' };
+const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳', 'at-risk': '⚠️' };
 
 /** Inline text in GitHub-flavoured Markdown: characters that would format or link are escaped. */
 export function escapeMarkdown(text: string): string {
@@ -16,7 +16,7 @@ function fence(command: string): string {
   return `${ticks}sh\n${command}\n${ticks}`;
 }
 
-function markdownOf(view: ReportView): string {
+export function markdownOf(view: ReportView): string {
   const out: string[] = [`## ${TONE_EMOJI[view.tone]} ${escapeMarkdown(view.title)}`, ''];
   if (view.subtitle) out.push(escapeMarkdown(view.subtitle), '');
   out.push(`**${escapeMarkdown(view.cause.label)}:** ${escapeMarkdown(view.cause.sentence)}`, '');
@@ -33,7 +33,7 @@ function markdownOf(view: ReportView): string {
       out.push('');
     });
   }
-  out.push(`### Checks (${view.checkSummary})`, '');
+  out.push(`### ${escapeMarkdown(view.listHeading ?? 'Checks')} (${escapeMarkdown(view.checkSummary)})`, '');
   for (const c of view.checks) {
     out.push(`- ${STATUS_EMOJI[c.status]} **${escapeMarkdown(c.title)}** — ${escapeMarkdown(c.summary)}${c.missing ? ` _(${escapeMarkdown(c.missing)})_` : ''}`);
   }

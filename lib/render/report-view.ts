@@ -1,4 +1,5 @@
 import type { Diagnosis, Evidence, Finding, FindingStatus, Fix, Incident } from '../model';
+import type { ViewActions } from './actions';
 import { CHECK_TITLES, STATUS_ORDER, STATUS_WORD } from './checks';
 import { docsLinks, portalLinks, resourceName, type Link } from './links';
 import { redact } from './redact';
@@ -14,7 +15,8 @@ export interface RenderOptions {
   showAllChecks?: boolean;
 }
 
-export type Tone = 'failed' | 'healthy' | 'undecided' | 'resolved' | 'progress';
+/** `at-risk`: nothing failed yet, but a change will make the next pull fail (issue 18 warnings). */
+export type Tone = 'failed' | 'healthy' | 'undecided' | 'resolved' | 'progress' | 'at-risk';
 
 export interface CheckLine {
   status: FindingStatus;
@@ -49,6 +51,16 @@ export interface ReportView {
   incidentId?: string;
   /** Set when anything was shortened or left out: where to read everything. */
   truncation?: string;
+  /** Heading of the `checks` list (default "Checks"); a warning lists workloads there. */
+  listHeading?: string;
+  /** The buttons and the id they act on; default: the incident buttons when `incidentId` is set. */
+  actions?: ViewActions;
+  /** The command that shows everything, for the truncation pointer (default: `pull-doctor why <incident>`). */
+  moreCommand?: string;
+}
+
+export function viewActions(view: ReportView): ViewActions | undefined {
+  return view.actions ?? (view.incidentId ? { kind: 'incident', id: view.incidentId } : undefined);
 }
 
 const MAX_CHECKS_LISTED = 6;
@@ -93,14 +105,23 @@ export function headline(incident: Incident | undefined, diagnosis?: Diagnosis):
   const podsText = pods > 0 ? `${plural(pods, 'pod')} in ${plural(Math.max(workloads, 1), 'workload')}` : undefined;
   const ns = namespacesText(namespaces);
   const muted = incident?.status === 'muted' ? `muted${incident.mutedUntil ? ` until ${incident.mutedUntil}` : ''}` : undefined;
-  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText, muted].filter(Boolean).join(' · '));
+  const warned = incident?.warnedBy ? warnedText(incident.warnedBy, incident.firstSeen) : undefined;
+  const subtitle = redact([cluster ? `cluster ${cluster}` : undefined, ns, podsText, muted, warned].filter(Boolean).join(' · '));
   const facts = [
     { name: 'Image', value: image },
     ...(cluster ? [{ name: 'Cluster', value: cluster }] : []),
     ...(ns ? [{ name: ns.startsWith('namespaces') ? 'Namespaces' : 'Namespace', value: ns.replace(/^namespaces? /, '') }] : []),
     ...(podsText ? [{ name: 'Affected', value: podsText }] : []),
+    ...(incident?.warnedBy ? [{ name: 'Warned', value: `${warned}: ${incident.warnedBy.summary}` }] : []),
   ].map((f) => ({ name: f.name, value: redact(f.value) }));
   return { image, cluster, subtitle, facts };
+}
+
+/** "warned 14 min before: warning ddfe780d1c3e" (issue 18: the warning that saw this coming). */
+function warnedText(warnedBy: NonNullable<Incident['warnedBy']>, firstSeen: string): string {
+  const minutes = Math.max(0, Math.round((Date.parse(firstSeen) - Date.parse(warnedBy.at)) / 60_000));
+  const when = Number.isFinite(minutes) ? (minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`) : '';
+  return `warned ${when} before: warning ${warnedBy.warningId.slice(0, 12)}`;
 }
 
 function byRootCause(diagnosis: Diagnosis): Finding[] {
@@ -153,7 +174,8 @@ function seconds(ms: number): string {
 }
 
 /** The truncation pointer: the CLI command that prints everything, and the report link when configured. */
-export function truncationPointer(incidentId: string | undefined, options: RenderOptions): string {
+export function truncationPointer(incidentId: string | undefined, options: RenderOptions, moreCommand?: string): string {
+  if (moreCommand) return `… (truncated — ${moreCommand} shows everything)`;
   const command = incidentId ? `\`pull-doctor why ${incidentId}\`` : '`pull-doctor diagnose --json`';
   const link = options.fullReportUrl && incidentId ? ` or ${options.fullReportUrl.replace(/\/+$/, '')}/${encodeURIComponent(incidentId)}` : '';
   return `… (truncated — ${command}${link} shows everything)`;

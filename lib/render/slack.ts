@@ -1,12 +1,12 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { DiagnosisProgress } from '../diagnosis/diagnoser';
 import type { Diagnosis, Incident } from '../model';
-import { BUTTONS } from './actions';
+import { buttonsOf, type ViewActions } from './actions';
 import { STATUS_EMOJI } from './checks';
 import { clip, compactView, COMPACT_LEVELS } from './compact';
 import { progressLine, progressBar } from './progress';
 import { redact } from './redact';
-import { buildReportView, headline, type RenderOptions, type ReportView, type Tone } from './report-view';
+import { buildReportView, headline, viewActions, type RenderOptions, type ReportView, type Tone } from './report-view';
 import { SLACK_LIMITS, validateSlackMessage } from './slack-limits';
 
 export interface SlackPayload {
@@ -15,7 +15,7 @@ export interface SlackPayload {
   blocks: KnownBlock[];
 }
 
-const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳' };
+const TONE_EMOJI: Record<Tone, string> = { failed: '🔴', healthy: '🟢', undecided: '🟡', resolved: '✅', progress: '⏳', 'at-risk': '⚠️' };
 
 /** Slack mrkdwn needs &, < and > escaped (they start entities and links); nothing else can be escaped. */
 export function escapeMrkdwn(text: string): string {
@@ -52,13 +52,14 @@ function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText), emoji: true } };
 }
 
-export function slackButtons(incidentId: string): KnownBlock {
-  const elements: Button[] = BUTTONS.map((b) => {
+export function slackButtons(target: string | ViewActions): KnownBlock {
+  const actions: ViewActions = typeof target === 'string' ? { kind: 'incident', id: target } : target;
+  const elements: Button[] = buttonsOf(actions).map((b) => {
     const button: Button = {
       type: 'button',
       action_id: b.slackActionId,
       text: { type: 'plain_text', text: b.label, emoji: true },
-      value: incidentId,
+      value: actions.id,
       ...(b.style ? { style: b.style } : {}),
     };
     if (b.verb === 'resolve') {
@@ -99,10 +100,11 @@ function blocksOf(view: ReportView): KnownBlock[] {
     (c) => `${STATUS_EMOJI[c.status]} *${escapeMrkdwn(c.title)}* — ${escapeMrkdwn(c.summary)}${c.missing ? ` _(${escapeMrkdwn(c.missing)})_` : ''}`,
   );
   if (view.checksCollapsed) checkLines.push('_Passed and skipped checks are hidden: press *Show all checks*._');
-  blocks.push(...sectionsOf(`*Checks* — ${escapeMrkdwn(view.checkSummary)}`, checkLines));
+  blocks.push(...sectionsOf(`*${escapeMrkdwn(view.listHeading ?? 'Checks')}* — ${escapeMrkdwn(view.checkSummary)}`, checkLines));
   if (view.links.length > 0) blocks.push(...sectionsOf('*Links*', view.links.map((l) => `🔗 ${slackLink(l.url, l.label)}`)));
   if (view.truncation) blocks.push(context(escapeMrkdwn(view.truncation)));
-  if (view.incidentId) blocks.push(slackButtons(view.incidentId));
+  const actions = viewActions(view);
+  if (actions) blocks.push(slackButtons(actions));
   blocks.push(context(escapeMrkdwn(view.footer)));
   return blocks;
 }
@@ -113,6 +115,10 @@ function fallbackText(view: ReportView): string {
 }
 
 /** Steps down the compaction ladder until the message passes the Block Kit limits. Never throws. */
+export function fitSlackView(view: ReportView, options: RenderOptions = {}): SlackPayload {
+  return fit(view, options);
+}
+
 function fit(view: ReportView, options: RenderOptions): SlackPayload {
   for (let level = 0; level < COMPACT_LEVELS; level++) {
     const compact = compactView(view, level, options);

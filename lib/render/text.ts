@@ -19,7 +19,7 @@ const STATUS_MARK: Record<FindingStatus, { mark: string; style: Style }> = {
   pass: { mark: '✔ PASS', style: 'green' },
   skipped: { mark: '- SKIP', style: 'dim' },
 };
-const TONE_STYLE: Record<Tone, Style> = { failed: 'red', healthy: 'green', undecided: 'yellow', resolved: 'green', progress: 'cyan' };
+const TONE_STYLE: Record<Tone, Style> = { failed: 'red', healthy: 'green', undecided: 'yellow', resolved: 'green', progress: 'cyan', 'at-risk': 'yellow' };
 
 function painter(color: boolean) {
   // The caller already decided whether colour is wanted; styleText must not second-guess it from process.stdout.
@@ -35,7 +35,7 @@ function indent(text: string, prefix: string): string {
   return text.split('\n').map((l) => `${prefix}${l}`).join('\n');
 }
 
-function textOf(view: ReportView, color: boolean): string {
+export function textOf(view: ReportView, color: boolean): string {
   const paint = painter(color);
   const out: string[] = [paint('bold', paint(TONE_STYLE[view.tone], plain(view.title)))];
   if (view.subtitle) out.push(paint('dim', plain(view.subtitle)));
@@ -52,7 +52,7 @@ function textOf(view: ReportView, color: boolean): string {
       if (fix.command) out.push(paint('cyan', indent(plain(fix.command), '       $ ')));
     });
   }
-  out.push('', `${paint('bold', 'Checks')} ${paint('dim', `(${view.checkSummary})`)}`);
+  out.push('', `${paint('bold', view.listHeading ?? 'Checks')} ${paint('dim', `(${plain(view.checkSummary)})`)}`);
   for (const c of view.checks) {
     const { mark, style } = STATUS_MARK[c.status];
     out.push(`  ${paint(style, mark)}  ${c.title.padEnd(26)} ${plain(c.summary)}${c.missing ? paint('dim', ` (${plain(c.missing)})`) : ''}`);

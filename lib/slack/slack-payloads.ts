@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLACK_ACTION_IDS } from '../render/actions';
+import { SLACK_ACTION_IDS, SLACK_WARNING_ACTION_IDS } from '../render/actions';
 import type { ChatCommand } from '../commands/parse-command';
 import { parseDuration } from '../commands/parse-command';
 
@@ -78,8 +78,21 @@ export function parseBlockActions(rawBody: string): ParsedInteraction {
 
 const INCIDENT_ID = /^[0-9a-f]{32}$/;
 
+/** The buttons of an "at risk" warning (issue 18): the value is the warning id. Undefined for any other button. */
+function warningCommandOfAction(action: { action_id: string; value?: string }): { ok: true; command: ChatCommand } | { ok: false; error: string } | undefined {
+  const ids: string[] = Object.values(SLACK_WARNING_ACTION_IDS);
+  if (!ids.includes(action.action_id)) return undefined;
+  const warning = action.value ?? '';
+  if (!INCIDENT_ID.test(warning)) return { ok: false, error: 'the button carries no valid warning id' };
+  if (action.action_id === SLACK_WARNING_ACTION_IDS.recheck) return { ok: true, command: { verb: 'warning-recheck', warning } };
+  if (action.action_id === SLACK_WARNING_ACTION_IDS.intended) return { ok: true, command: { verb: 'warning-intended', warning } };
+  return { ok: true, command: { verb: 'warning-mute', duration: '24h', durationMs: 24 * 3600_000, warning } };
+}
+
 /** A button of a diagnosis message → the command it stands for (lib/render/actions.ts is the contract). */
 export function commandOfAction(action: { action_id: string; value?: string }): { ok: true; command: ChatCommand } | { ok: false; error: string } {
+  const warning = warningCommandOfAction(action);
+  if (warning) return warning;
   const incident = action.value ?? '';
   if (!INCIDENT_ID.test(incident)) return { ok: false, error: 'the button carries no valid incident id (the message may be from an older pull-doctor)' };
   const mute = (duration: string): ChatCommand => {

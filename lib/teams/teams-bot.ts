@@ -16,7 +16,10 @@ export interface TeamsBotDeps {
   render?: RenderOptions;
 }
 
-const CARD_VERBS: CardVerb[] = ['recheck', 'mute', 'resolve', 'show_checks'];
+const CARD_VERBS: CardVerb[] = ['recheck', 'mute', 'resolve', 'show_checks', 'warning_recheck', 'warning_mute', 'warning_intended'];
+
+/** `data` of a warning card's buttons (issue 18). */
+const WarningCardDataSchema = z.object({ warningId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a warning id'), duration: z.string().max(8).optional() });
 
 /** `data` of the diagnosis card's buttons (lib/render/actions.ts CardActionData), parsed at the edge. */
 const CardDataSchema = z.object({
@@ -86,6 +89,16 @@ function replyActivity(reply: CommandReply, render: RenderOptions | undefined): 
 }
 
 function commandOfCard(verb: string, data: unknown): { ok: true; command: ChatCommand } | { ok: false; error: string } {
+  if (verb.startsWith('warning_')) {
+    const w = WarningCardDataSchema.safeParse(data);
+    if (!w.success) return { ok: false, error: 'the button carries no valid warning id' };
+    const warning = w.data.warningId;
+    if (verb === 'warning_recheck') return { ok: true, command: { verb: 'warning-recheck', warning } };
+    if (verb === 'warning_intended') return { ok: true, command: { verb: 'warning-intended', warning } };
+    const ms = parseDuration(w.data.duration ?? '24h');
+    if (verb === 'warning_mute' && ms.ok) return { ok: true, command: { verb: 'warning-mute', duration: w.data.duration ?? '24h', durationMs: ms.ms, warning } };
+    return { ok: false, error: `unknown button verb ${JSON.stringify(verb.slice(0, 40))}` };
+  }
   const parsed = CardDataSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: 'the button carries no valid incident id' };
   const incident = parsed.data.incidentId;
@@ -184,7 +197,7 @@ export function createTeamsBot(deps: TeamsBotDeps): Application {
       return;
     }
     // A diagnosis takes seconds: show the typing indicator meanwhile.
-    if (parsed.ok && ['diagnose-pod', 'diagnose-image', 'why'].includes(parsed.command.verb)) await turn.sendActivity({ type: ActivityTypes.Typing });
+    if (parsed.ok && ['diagnose-pod', 'diagnose-image', 'why', 'audit', 'warning-recheck'].includes(parsed.command.verb)) await turn.sendActivity({ type: ActivityTypes.Typing });
     const thread = await threadIncident(services, turn.activity);
     await handleChatText(contextFor(turn, thread, send(turn), thread !== undefined), text);
   });

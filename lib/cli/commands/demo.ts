@@ -56,6 +56,14 @@ export const demoCommand: Command = {
         `${met ? '✔' : '✖'} ${name.padEnd(40)} ${diagnosis.verdict.outcome.padEnd(12)} ${diagnosis.verdict.rootCauses.map((r) => r.checkId).join(', ') || '-'}  (${diagnosis.timings.totalMs} ms, ${diagnosis.requests.total} requests)`,
       );
     }
+    // Issue 18: one prevented incident — a change caught before any pod failed, posted as a warning.
+    if (!named) {
+      const { preventedIncidentDemo, PREVENTED_WORLD } = await import('../../warnings/demo-warning.js');
+      const file = resolveWorldPath(PREVENTED_WORLD);
+      const prevented = await preventedIncidentDemo(loadWorld(file), outDir, { name: PREVENTED_WORLD, file, color: io.color ?? false, ...(values['no-png'] ? { chromiumPath: '' } : {}) });
+      if (!values.quiet) io.out(`\n════ prevented: ${PREVENTED_WORLD}: the warning posted before any pod failed\n${prevented.text}`);
+      summary.push(`⚠ ${`prevented: ${PREVENTED_WORLD}`.padEnd(40)} at-risk      ${prevented.warning.totals.workloads} workload(s), ${prevented.warning.totals.pods} pod(s) warned before their next pull`);
+    }
     io.out(`\n${worlds.length} world(s) diagnosed on the sandbox; diagnosis JSON, Slack payload and Teams card per world in ${outDir}${pngNote ? ` (${pngNote})` : ''}\n${summary.join('\n')}`);
     if (mismatches) io.err(`${mismatches} world(s) did not meet their expected diagnosis`);
     return mismatches ? EXIT.internal : EXIT.ok;

@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'preflight', summary: 'check every image in Kubernetes manifests before deploying', load: () => (require('./preflight') as typeof import('./preflight')).preflightCommand },
   { name: 'why', summary: 'the full evidence of an incident (reads the incident store, checks again)', load: () => (require('./why') as typeof import('./why')).whyCommand },
   { name: 'impact', summary: 'what running now would fail on its next pull after an Azure change (--world sandbox)', load: () => (require('./impact') as typeof import('./impact')).impactCommand },
+  { name: 'audit', summary: 'every image running in a cluster, checked as if every node were recycled now', load: () => (require('./audit') as typeof import('./audit')).auditCommand },
   { name: 'demo', summary: 'diagnose the built-in sandbox worlds (no Azure account needed)', load: () => (require('./demo') as typeof import('./demo')).demoCommand },
   { name: 'classify', summary: 'explain a kubelet image pull error message (category, confidence, candidates)', load: () => (require('./classify') as typeof import('./classify')).classifyCommand },
   { name: 'parse-image', summary: 'parse an image reference; recognise ACR login servers and typos', load: () => (require('./parse-image') as typeof import('./parse-image')).parseImageCommand },
