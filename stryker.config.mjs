@@ -15,15 +15,15 @@ const MODULES = {
   // The rule audit (test/classifier/rule-audit.test.ts) replays these very mutations on the rule table itself,
   // so it cannot kill them and would only slow every run; the corpus and unit tests are what must bite.
   classify: { mutate: ['lib/classify/**/*.ts'], tests: ['lib/classify/**/*.test.ts', 'test/classifier/classifier.test.ts'] },
-  verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict.test.ts'] },
+  verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict*.test.ts'] },
   'role-permissions': { mutate: ['lib/diagnosis/role-permissions.ts'], tests: ['lib/diagnosis/role-permissions.test.ts'] },
   checks: { mutate: ['lib/diagnosis/checks/**/*.ts'], tests: ['lib/diagnosis/checks/**/*.test.ts'] },
   engine: { mutate: ['lib/diagnosis/engine.ts'], tests: ['lib/diagnosis/engine*.test.ts'] },
   'slack-verify': { mutate: ['lib/slack/verify-slack-request.ts'], tests: ['lib/slack/verify-slack-request.test.ts'] },
   authz: { mutate: ['lib/authz/**/*.ts'], tests: ['lib/authz/**/*.test.ts'] },
   'intake-parsers': {
-    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts'],
-    tests: ['lib/intake/parsers.test.ts', 'lib/intake/parse-k8s-event.test.ts', 'lib/intake/alert-ownership.test.ts'],
+    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts', 'lib/intake/names.ts', 'lib/intake/bound-failure.ts'],
+    tests: ['lib/intake/parsers*.test.ts', 'lib/intake/parse-*.test.ts', 'lib/intake/alert-ownership.test.ts', 'lib/intake/names*.test.ts', 'lib/intake/bound-failure.test.ts'],
   },
   'egress-policy': {
     mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],

@@ -104,7 +104,8 @@ export function decideVerdict(classification: Classification, findings: readonly
     return { outcome: 'cause_found', rootCauses, summary: top.summary, disagreement };
   }
 
-  if (unknownThatMatters.length > 0 || (category !== 'unknown' && unknowns.length > 0)) {
+  // Any check that could not run leaves the verdict open (for an unrecognised message every check matters).
+  if (unknowns.length > 0) {
     const names = (unknownThatMatters.length ? unknownThatMatters : unknowns).map((f) => f.checkId).join(', ');
     // In-cluster reads say exactly what they could not read (the secret, the action Run Command needs).
     const inCluster = unknowns.filter((f) => IN_CLUSTER_CHECKS.includes(f.checkId)).map((f) => ` ${f.checkId}: ${f.summary}.`).join('');
