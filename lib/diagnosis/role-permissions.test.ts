@@ -151,3 +151,12 @@ describe('action patterns are literal apart from *', () => {
     expect(actionMatches('Microsoft.ContainerRegistry/*', ACR_PULL_ACTION)).toBe(true);
   });
 });
+
+describe('blocks without some of their lists', () => {
+  it('grants no action from a block that only has data actions or only exclusions', () => {
+    expect(grantsAction([{ dataActions: ['*'] }], ACR_PULL_ACTION)).toBe(false);
+    expect(grantsAction([{ notActions: ['Microsoft.Network/*'] }], ACR_PULL_ACTION)).toBe(false);
+    expect(grantsDataAction([{ actions: ['*'] }], ACR_REPOSITORY_READ_DATA_ACTION)).toBe(false);
+    expect(grantsDataAction([{ dataActions: [ACR_REPOSITORY_READ_DATA_ACTION] }], ACR_REPOSITORY_READ_DATA_ACTION)).toBe(true);
+  });
+});
