@@ -21,10 +21,18 @@ const MODULES = {
   engine: { mutate: ['lib/diagnosis/engine.ts'], tests: ['lib/diagnosis/engine*.test.ts'] },
   'slack-verify': { mutate: ['lib/slack/verify-slack-request.ts'], tests: ['lib/slack/verify-slack-request.test.ts'] },
   authz: { mutate: ['lib/authz/**/*.ts'], tests: ['lib/authz/**/*.test.ts'] },
-  'intake-parsers': {
-    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts', 'lib/intake/names.ts', 'lib/intake/bound-failure.ts'],
-    tests: ['lib/intake/parsers*.test.ts', 'lib/intake/parse-*.test.ts', 'lib/intake/alert-ownership.test.ts', 'lib/intake/names*.test.ts', 'lib/intake/bound-failure.test.ts'],
+  // The intake parsers, split so each file runs against the tests that read it (their regexes are
+  // module-level, so every test in a row runs for each of their mutants). MUTATE=intake-parsers: all four.
+  'intake-names': {
+    mutate: ['lib/intake/names.ts', 'lib/intake/bound-failure.ts'],
+    tests: ['lib/intake/names*.test.ts', 'lib/intake/bound-failure.test.ts', 'lib/intake/parsers-lowercase-ids.test.ts'],
   },
+  'intake-alert': {
+    mutate: ['lib/intake/parse-alert.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts'],
+    tests: ['lib/intake/parse-alert*.test.ts', 'lib/intake/parsers*.test.ts', 'lib/intake/alert-ownership.test.ts'],
+  },
+  'intake-k8s-event': { mutate: ['lib/intake/parse-k8s-event.ts'], tests: ['lib/intake/parse-k8s-event*.test.ts', 'lib/intake/parsers.test.ts'] },
+  'intake-acr-event': { mutate: ['lib/intake/parse-acr-event.ts'], tests: ['lib/intake/parse-acr-event*.test.ts', 'lib/intake/parsers.test.ts'] },
   'egress-policy': {
     mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],
     tests: ['lib/registry/egress-policy*.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
@@ -38,7 +46,10 @@ for (const file of readdirSync('lib/diagnosis/checks').filter((f) => f.endsWith(
   MODULES[`check-${name}`] = { mutate: [`lib/diagnosis/checks/${file}`], tests: [`lib/diagnosis/checks/${name}*.test.ts`] };
 }
 /** Names that stand for several rows. */
-const GROUPS = { checks: Object.keys(MODULES).filter((name) => name.startsWith('check-')) };
+const GROUPS = {
+  checks: Object.keys(MODULES).filter((name) => name.startsWith('check-')),
+  'intake-parsers': Object.keys(MODULES).filter((name) => name.startsWith('intake-')),
+};
 
 const asked = (process.env.MUTATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 const requested = asked.flatMap((name) => GROUPS[name] ?? [name]);
