@@ -31,6 +31,33 @@ for (const file of bicepFiles(path.join(root, 'infra'))) {
   }
 }
 
+// The resource types the sandbox serves (lib/sandbox/worlds), at the API version the SDK client
+// calls or, where bicep-types-az has no generated file for it yet, the newest stable one before it
+// (test/sandbox/arm-shapes.test.ts checks every world resource's property names and nesting).
+const SANDBOX_TYPES = [
+  'Microsoft.ContainerService/managedClusters@2026-05-01', // @azure/arm-containerservice 25.5 calls 2026-06-01
+  'Microsoft.ContainerRegistry/registries@2025-11-01',
+  'Microsoft.ContainerRegistry/registries/replications@2025-11-01',
+  'Microsoft.Authorization/roleAssignments@2022-04-01',
+  'Microsoft.Authorization/roleDefinitions@2022-04-01',
+  'Microsoft.Network/virtualNetworks@2025-09-01', // @azure/arm-network 39 calls 2026-01-01
+  'Microsoft.Network/publicIPAddresses@2025-09-01',
+  'Microsoft.Network/loadBalancers@2025-09-01',
+  'Microsoft.Network/natGateways@2025-09-01',
+  'Microsoft.Network/privateEndpoints@2025-09-01',
+  'Microsoft.Network/networkInterfaces@2025-09-01',
+  'Microsoft.Network/privateDnsZones@2024-06-01',
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01',
+  'Microsoft.Network/privateDnsZones/A@2024-06-01',
+  'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30',
+  'Microsoft.OperationalInsights/workspaces@2025-07-01',
+  'Microsoft.Resources/resourceGroups@2025-04-01',
+];
+for (const r of SANDBOX_TYPES) {
+  wanted.add(r);
+  declared.add(r);
+}
+
 const allTypeFiles = git('ls-tree', '-r', '--name-only', 'HEAD', 'generated').split('\n').filter((p) => p.endsWith('/types.json'));
 fs.mkdirSync(out, { recursive: true });
 const sources = [];
@@ -80,7 +107,7 @@ fs.writeFileSync(
     '# Bicep resource types (test/infra/bicep-types.test.ts)',
     '',
     `Slices of Azure/bicep-types-az at commit ${commit}: for each resource type@apiVersion in`,
-    '`infra/`, the types reachable from its `ResourceType` entry in the generated `types.json`, keyed by',
+    '`infra/` and for each type the sandbox serves (`SANDBOX_TYPES` in the script), the types reachable from its `ResourceType` entry in the generated `types.json`, keyed by',
     'their index in that file (so `$ref: "#/N"` resolves unchanged). Regenerate after changing an',
     'API version: `node scripts/slice-bicep-types.js <bicep-types-az git directory>`.',
     '',
