@@ -46,6 +46,7 @@ describe('boundFailure at its edges', () => {
     ['a node in capitals (VMSS)', { node: 'AKS-NODEPOOL1-12345678-VMSS000000' }, []],
     ['a controller kind in lowercase', { controller: 'replicaSet/web-1' }, ['controller']],
     ['a controller name with capitals', { controller: 'ReplicaSet/Web' }, ['controller']],
+    ['a controller with a second line', { controller: 'ReplicaSet/web\nDeployment/evil' }, ['controller']],
     ['several broken fields, in field order', { lastSeen: 'x', container: 'A', count: -2, reason: '' }, ['container', 'reason', 'lastSeen', 'count']],
   ])('%s', (_what, fields, dropped) => {
     const input = { ...base, ...fields };
