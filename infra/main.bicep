@@ -393,6 +393,10 @@ module clusterAccess 'modules/access/roles-on-resource.bicep' = [
 ]
 
 // Only when in-cluster evidence is on: Run Command on each monitored cluster (a custom role, see the module).
+// Not granted here: the Microsoft Graph application permission Application.Read.All that pull-secret
+// uses to read a service principal's secret expiry. It is an app role on the tenant's Microsoft Graph
+// service principal, a tenant admin grant outside any resource-group deployment; the README
+// ("In-cluster evidence") gives the commands. Without it that expiry is reported unknown.
 module clusterRunCommand 'modules/access/run-command-on-cluster.bicep' = [
   for id in (inClusterMode == 'off' ? [] : monitoredClusterIds): {
     name: 'access-runcommand-${uniqueString(id)}'

@@ -6,6 +6,7 @@ import type { NetworkManagementClient } from '@azure/arm-network';
 import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { LogsQueryClient } from '@azure/monitor-query-logs';
+import type { EntraDirectory } from './entra-directory';
 
 /** Counts of outgoing HTTP requests (retries included), by the system they went to. The registry data plane counts its own (RegistryClientFactory.requestCount). */
 export interface RequestCounts {
@@ -29,6 +30,8 @@ export interface AzureClients {
   privateDns(subscriptionId: string): PrivateDnsManagementClient;
   subscriptions(): SubscriptionClient;
   logs(): LogsQueryClient;
+  /** Microsoft Graph (Entra ID), read only; its SDK is loaded on the first request. */
+  directory(): EntraDirectory;
   /** Requests made through these clients since creation. */
   requestCounts(): RequestCounts;
 }

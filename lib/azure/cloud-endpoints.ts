@@ -13,14 +13,17 @@ export const AUTHORITY_HOSTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], string
 
 export const PUBLIC_RESOURCE_MANAGER = 'https://management.azure.com';
 export const PUBLIC_LOGS_ENDPOINT = 'https://api.loganalytics.azure.com/v1';
+export const PUBLIC_GRAPH_ENDPOINT = 'https://graph.microsoft.com';
 
 /**
  * Endpoints per cloud (learn.microsoft.com: "Azure China 21Vianet developer guide", "Azure
- * Government developer guide", Log Analytics query API endpoints).
+ * Government developer guide", Log Analytics query API endpoints; Microsoft Graph: "Microsoft Graph
+ * national cloud deployments" — US Government L4 is graph.microsoft.us, the Azure US Government
+ * cloud's Graph; DoD tenants use dod-graph.microsoft.us).
  */
-export const CLOUD_ENDPOINTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], { resourceManager: string; logs: string; authorityHost: string }> = {
-  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AUTHORITY_HOSTS.AzureCloud },
-  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AUTHORITY_HOSTS.AzureChinaCloud },
-  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AUTHORITY_HOSTS.AzureUSGovernment },
+export const CLOUD_ENDPOINTS: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], { resourceManager: string; logs: string; authorityHost: string; graph: string }> = {
+  AzureCloud: { resourceManager: PUBLIC_RESOURCE_MANAGER, logs: PUBLIC_LOGS_ENDPOINT, authorityHost: AUTHORITY_HOSTS.AzureCloud, graph: PUBLIC_GRAPH_ENDPOINT },
+  AzureChinaCloud: { resourceManager: 'https://management.chinacloudapi.cn', logs: 'https://api.loganalytics.azure.cn/v1', authorityHost: AUTHORITY_HOSTS.AzureChinaCloud, graph: 'https://microsoftgraph.chinacloudapi.cn' },
+  AzureUSGovernment: { resourceManager: 'https://management.usgovcloudapi.net', logs: 'https://api.loganalytics.us/v1', authorityHost: AUTHORITY_HOSTS.AzureUSGovernment, graph: 'https://graph.microsoft.us' },
 };
 

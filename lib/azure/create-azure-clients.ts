@@ -11,6 +11,7 @@ import type { Settings } from '../config/settings';
 import type { AzureClients, RequestCounts } from './clients';
 import { CLOUD_ENDPOINTS, PUBLIC_LOGS_ENDPOINT, PUBLIC_RESOURCE_MANAGER } from './cloud-endpoints';
 import { createDefaultCredential } from './default-credential';
+import { createEntraDirectory } from './entra-directory';
 
 /** One outgoing request as the counting policy saw it (every retry is its own request). */
 export interface AzureRequestInfo {
@@ -32,6 +33,8 @@ export interface CreateAzureClientsOptions {
   resourceManagerAudience?: string;
   /** Default https://api.loganalytics.azure.com/v1. */
   logsEndpoint?: string;
+  /** Microsoft Graph's root. Default https://graph.microsoft.com. */
+  graphEndpoint?: string;
   /** Extra CA (PEM) trusted by these clients only, e.g. the sandbox CA. Never process-wide. */
   tlsCa?: string;
   retryOptions?: PipelineRetryOptions;
@@ -127,6 +130,7 @@ export function createAzureClients(options: CreateAzureClientsOptions): AzureCli
           }),
       ),
     logs: () => once('logs', () => new LogsQueryClient(credential, { ...pipelineOptions('logs'), endpoint: logsEndpoint })),
+    directory: () => once('graph', () => createEntraDirectory({ credential, endpoint: options.graphEndpoint, tlsCa: options.tlsCa })),
     requestCounts: () => ({ ...counts }),
   };
 }
@@ -142,5 +146,5 @@ export function createDefaultAzureClients(
   credential: TokenCredential = createDefaultCredential(settings),
 ): AzureClients {
   const cloud = CLOUD_ENDPOINTS[settings.PULL_DOCTOR_AZURE_CLOUD ?? 'AzureCloud'];
-  return createAzureClients({ resourceManagerEndpoint: cloud.resourceManager, logsEndpoint: cloud.logs, ...overrides, credential });
+  return createAzureClients({ resourceManagerEndpoint: cloud.resourceManager, logsEndpoint: cloud.logs, graphEndpoint: cloud.graph, ...overrides, credential });
 }

@@ -103,7 +103,7 @@ describe('kubelet aggregates', () => {
     const noCreds = 'rpc error: code = Unknown desc = Get https://r/v2/a/manifests/1: no basic auth credentials';
     const result = classifyPullMessage(`[${noCreds}, ${anon401}]`);
     expect(result.category).toBe('auth_missing');
-    expect(result.candidates).toEqual(['access_denied']);
+    expect(result.candidates).toEqual(['access_denied', 'network_unreachable']);
   });
 
   test('a decision taken after dropping 401 attempts keeps missing credentials among the candidates, once', () => {

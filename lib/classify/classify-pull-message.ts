@@ -11,6 +11,7 @@ const KUBELET_REASONS = [
   'ImagePullBackOff',
   'ErrImagePull',
   'ErrImageInspect',
+  'ImageInspectError',
   'RegistryUnavailable',
   'SignatureValidationFailed',
 ] as const;

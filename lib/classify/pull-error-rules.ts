@@ -1,11 +1,24 @@
 import type { Category } from '../model/category';
 import {
+  CONNECT_WAIT,
+  DEADLINE,
+  DEADLINE_ON_PING,
+  NAME_LOOKUP,
+  REQUEST_EOF,
+  STREAM_CUT,
+  TCP_CONNECT,
+  TLS_FAILURE,
+} from './connection-rules';
+import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
   ECR_IAM_DENIED,
   GCR_NO_CREDENTIAL,
+  GITLAB_ACCESS_FORBIDDEN,
   HARBOR_UNAUTHORIZED_REPOSITORY,
+  JFROG_NO_PERMISSION,
+  NO_CREDENTIALS_SENT,
   QUAY_NOT_AUTHORIZED,
   STORAGE_AUTHORIZATION_FAILURE,
   UNAUTHENTICATED_TOKEN,
@@ -50,18 +63,19 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'invalid_reference',
     patterns: [
       // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be lowercase]".
-      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match/i,
+      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase/i,
     ],
     confidence: 0.95,
     candidates: [],
     explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
   },
   {
-    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries.
+    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
+    // CRI-O before short names: "no registries configured while trying to pull an unqualified image".
     id: 'short-name',
     category: 'invalid_reference',
     patterns: [
-      /short-name resolution enforced|did not resolve to an alias/i,
+      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image/i,
     ],
     confidence: 0.9,
     candidates: [],
@@ -76,6 +90,17 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     confidence: 0.92,
     candidates: [],
     explanation: "The tag exists but has no variant for the node's OS/architecture (e.g. an amd64-only image on an arm64 or Windows node pool).",
+  },
+  {
+    // containers/image (CRI-O, podman) wraps every signature-policy refusal as "Source image rejected: …"
+    // (copy/copy.go; "A signature was required, but no signature exists" is signature/policy_eval_signedby.go).
+    // No registry, network or credential fault, and none of the categories: unknown, with the reason said.
+    id: 'signature-policy',
+    category: 'unknown',
+    patterns: [/Source image rejected: /i],
+    confidence: 0,
+    candidates: [],
+    explanation: "The node's image signature policy rejected the image (CRI-O SignatureValidationFailed): sign it, or fix the policy or its signature lookaside — the registry and network are fine.",
   },
   {
     id: 'exec-format-error',
@@ -130,55 +155,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: ['network_unreachable', 'registry_unavailable'],
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
   },
-  {
-    id: 'tls',
-    category: 'tls_error',
-    patterns: [
-      // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
-      /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
-    ],
-    confidence: 0.95,
-    candidates: [],
-    explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
-  },
-  {
-    id: 'dns',
-    category: 'dns_failure',
-    // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
-    patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
-    confidence: 0.92,
-    candidates: [],
-    explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
-  },
-  {
-    id: 'connect',
-    category: 'network_unreachable',
-    patterns: [
-      /connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect/i,
-    ],
-    confidence: 0.8,
-    candidates: ['firewall_denied'],
-    explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
-  },
-  {
-    // The connection closed before any HTTP answer: an egress firewall cutting it, a TLS-intercepting proxy,
-    // or HTTPS spoken to a plain-HTTP registry all end this way.
-    id: 'request-eof',
-    category: 'network_unreachable',
-    patterns: [/failed to do request: \w+ "?[^"\s]*"?: EOF/i],
-    confidence: 0.6,
-    candidates: ['firewall_denied', 'tls_error', 'registry_unavailable'],
-    explanation: 'The registry connection closed before any answer: usually an egress firewall or proxy, else TLS spoken to a plain-HTTP endpoint.',
-  },
-  {
-    // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
-    id: 'connect-wait',
-    category: 'network_unreachable',
-    patterns: [/Client\.Timeout exceeded while awaiting headers/i],
-    confidence: 0.6,
-    candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
-    explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
-  },
+  TLS_FAILURE,
+  NAME_LOOKUP,
+  TCP_CONNECT,
+  REQUEST_EOF,
+  CONNECT_WAIT,
   STORAGE_AUTHORIZATION_FAILURE,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -188,11 +169,15 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   QUAY_NOT_AUTHORIZED,
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,
+  JFROG_NO_PERMISSION,
+  GITLAB_ACCESS_FORBIDDEN,
+  NO_CREDENTIALS_SENT,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
-    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go).
-    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access/i],
+    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go);
+    // Docker Hub's own sentence for the same answer is "requested access to the resource is denied".
+    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access|requested access to the resource is denied/i],
     confidence: 0.5,
     candidates: ['auth_missing', 'access_denied'],
     explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
@@ -209,18 +194,40 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)|\bimage \S+ not found\b/i,
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
     confidence: 0.88,
     candidates: ['repo_not_found'],
     explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
   },
   {
+    // The v1 pull protocol (docker's "Error: image <repo>:<tag> not found", Harbor 1.x): Docker Hub and Harbor
+    // answered it for a private repository pulled without login too, so missing credentials stay possible.
+    id: 'image-not-found-v1',
+    category: 'tag_not_found',
+    patterns: [/\bimage \S+ not found\b/i],
+    confidence: 0.6,
+    candidates: ['repo_not_found', 'auth_missing'],
+    explanation: 'The registry says the image does not exist: a wrong tag or repository name, or a private repository pulled without logging in.',
+  },
+  {
+    // A bare 404 in the runtime's own words (dockerd "error parsing HTTP 404 response body", CRI-O/skopeo
+    // "StatusCode: 404", the v1 client's "HTTP code: 404"): the registry has nothing at that path.
+    id: 'http-404',
+    category: 'tag_not_found',
+    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code:? 404\b/i],
+    confidence: 0.7,
+    candidates: ['repo_not_found'],
+    explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
+  },
+  {
     id: 'acr-token-403',
     category: 'firewall_denied',
     patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden/i],
-    // A token URL on another registry (ghcr.io/token, auth.docker.io) is that registry refusing access.
-    unless: /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\//i,
+    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is
+    // plainly not ACR, is that registry refusing access.
+    unless:
+      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|[\w.-]+\.(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
     confidence: 0.7,
     candidates: ['access_denied'],
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
@@ -244,7 +251,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|no basic auth credentials|(?:status|response)(?: code)?:? 401\b/i],
+    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
@@ -261,29 +268,17 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'server-error',
     category: 'registry_unavailable',
-    patterns: [/\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header/i],
+    // Status lines with or without the code; Azure Front Door's outage page (in front of mcr.microsoft.com).
+    patterns: [
+      /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
+    ],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
   },
-  {
-    // The deadline hit on the registry's /v2/ ping, before any layer was requested: the connection never
-    // came up (Microsoft Learn traces this one to name resolution), so it is not a size problem.
-    id: 'deadline-on-ping',
-    category: 'network_unreachable',
-    patterns: [/\/v2\/"?: (?:context deadline exceeded|i\/o timeout)/i],
-    confidence: 0.55,
-    candidates: ['dns_failure', 'registry_unavailable', 'timeout_or_size'],
-    explanation: 'The registry did not answer its first request in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
-  },
-  {
-    id: 'deadline',
-    category: 'timeout_or_size',
-    patterns: [/context deadline exceeded|context canceled|unexpected EOF|request canceled|layer verification failed/i],
-    confidence: 0.7,
-    candidates: ['network_unreachable'],
-    explanation: 'The pull started but did not finish in time or the download broke off; large images and slow or throttled links are typical.',
-  },
+  DEADLINE_ON_PING,
+  STREAM_CUT,
+  DEADLINE,
   {
     id: 'back-off-only',
     category: 'unknown',

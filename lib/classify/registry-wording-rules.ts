@@ -6,7 +6,8 @@ import type { PullErrorRule } from './pull-error-rules';
  * Real examples of each: test/classifier/corpus-harvest.ts.
  */
 
-// Artifact Registry (and gcr.io served by it): IAM wording.
+// Artifact Registry (and gcr.io served by it): IAM wording. GHCR's "permission_denied: read_package" (a
+// token without read:packages, or a package the account may not read) is the same refusal.
 // https://cloud.google.com/artifact-registry/docs/docker/troubleshoot
 export const ARTIFACT_REGISTRY_UNAUTHENTICATED: PullErrorRule = {
   id: 'artifact-registry-unauthenticated',
@@ -20,7 +21,7 @@ export const ARTIFACT_REGISTRY_UNAUTHENTICATED: PullErrorRule = {
 export const ARTIFACT_REGISTRY_PERMISSION: PullErrorRule = {
   id: 'artifact-registry-permission',
   category: 'access_denied',
-  patterns: [/Permission "[\w.]+" denied|\bdenied: Permission denied\b/i],
+  patterns: [/Permission "[\w.]+" denied|\bdenied: Permission denied\b|permission_denied: read_package/i],
   confidence: 0.75,
   candidates: ['repo_not_found'],
   explanation: 'The registry knows the identity but it lacks the read permission on that repository (or the repository does not exist, which it words the same).',
@@ -52,7 +53,7 @@ export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
 export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
-  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?\s*$|"message":\s*"denied"/im],
+  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?\s*$|"message":\s*"denied"|from daemon: denied\.?\s*$/im],
   confidence: 0.45,
   candidates: ['access_denied', 'repo_not_found', 'firewall_denied'],
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
@@ -100,4 +101,41 @@ export const GCR_NO_CREDENTIAL: PullErrorRule = {
   confidence: 0.8,
   candidates: ['repo_not_found', 'access_denied'],
   explanation: 'The registry got no usable credential for a repository that is private or does not exist (it answers the same for both).',
+};
+
+// distribution's auth client when no credential at all was sent ("no basic auth credentials"): ECR, Nexus
+// and others. Placed before containerd's "pull access denied, repository does not exist or may require
+// authorization: … no basic auth credentials", which would otherwise read as a missing repository. A
+// credential helper that cannot reach its token API (ECR without its ecr.api VPC endpoint,
+// awsdocs/amazon-eks-user-guide#110) also ends here, so the network stays a candidate.
+export const NO_CREDENTIALS_SENT: PullErrorRule = {
+  id: 'no-basic-auth',
+  category: 'auth_missing',
+  patterns: [/no basic auth credentials/i],
+  confidence: 0.85,
+  candidates: ['access_denied', 'network_unreachable'],
+  explanation: 'The node sent no credentials for this registry: no pull secret, or the node identity/credential helper gave none (it may not reach its token endpoint).',
+};
+
+// JFrog Artifactory: "unauthorized: The client does not have permission for manifest" for a user without read
+// on the repository, and also for a tag its remote repository could not fetch upstream ("Upstream repository
+// is not configured properly", jfrog/charts#1834).
+export const JFROG_NO_PERMISSION: PullErrorRule = {
+  id: 'jfrog-no-permission',
+  category: 'access_denied',
+  patterns: [/The client does not have permission for manifest/i],
+  confidence: 0.5,
+  candidates: ['tag_not_found', 'repo_not_found', 'auth_missing'],
+  explanation: 'Artifactory refused the manifest: the user may not read that repository, or the tag does not exist there (or upstream, for a remote repository).',
+};
+
+// GitLab's container registry answers "denied: access forbidden" for a token without read_registry, a
+// project the account may not read, an unauthenticated pull of a private project and a wrong project path.
+export const GITLAB_ACCESS_FORBIDDEN: PullErrorRule = {
+  id: 'gitlab-access-forbidden',
+  category: 'access_denied',
+  patterns: [/denied: access forbidden/i],
+  confidence: 0.55,
+  candidates: ['auth_missing', 'repo_not_found'],
+  explanation: 'GitLab refused the pull: the token lacks read_registry or the project, no credentials reached it, or the image path is wrong.',
 };

@@ -64,7 +64,7 @@ export const SETTINGS = {
     description: 'Time budget of one check (milliseconds); a check over budget becomes unknown.',
     example: '10000',
   },
-  PULL_DOCTOR_IN_CLUSTER: { example: 'off', description: 'In-cluster evidence through AKS Run Command: off (default; no command is ever run), read (read-only kubectl: the failing pod\'s imagePullSecrets, those secrets\' type and registry hosts, DNS answers inside the cluster) or probe (read, plus a short-lived canipull pod on the failing node pool). Needs Microsoft.ContainerService/managedClusters/runCommand/action on the cluster.' },
+  PULL_DOCTOR_IN_CLUSTER: { example: 'off', description: 'In-cluster evidence through AKS Run Command: off (default; no command is ever run), read (read-only kubectl: the failing pod\'s imagePullSecrets, those secrets\' type, registry hosts and service principal appIds, DNS answers inside the cluster) or probe (read, plus short-lived canipull and manifest-HEAD pods on the failing node pool). Needs Microsoft.ContainerService/managedClusters/runCommand/action on the cluster; a service principal\'s secret expiry also needs the Microsoft Graph permission Application.Read.All (else unknown).' },
 
   PULL_DOCTOR_CHAT: {
     description: 'Where diagnoses are posted: slack (bot token), slack-webhook (incoming webhook, notifications only), teams (bot), teams-workflow (Workflows webhook, notifications only) or console.',

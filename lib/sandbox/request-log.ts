@@ -1,5 +1,5 @@
 /** Which sandbox server answered a request. */
-export type SandboxServerKind = 'arm' | 'registry' | 'logs';
+export type SandboxServerKind = 'arm' | 'registry' | 'logs' | 'graph';
 
 /** One request as a sandbox server saw it. */
 export interface RequestLogEntry {
@@ -34,7 +34,7 @@ export class RequestLog {
 
   /** Number of requests per server (every server kind present, 0 when none). */
   counts(): Record<SandboxServerKind, number> {
-    const counts: Record<SandboxServerKind, number> = { arm: 0, registry: 0, logs: 0 };
+    const counts: Record<SandboxServerKind, number> = { arm: 0, registry: 0, logs: 0, graph: 0 };
     for (const e of this.list) counts[e.server] += 1;
     return counts;
   }

@@ -6,6 +6,7 @@ import { createRegistryClientFactory } from '../registry/oci-registry-client';
 import type { RegistryClientFactory } from '../registry/registry-client';
 import { startArmServer } from './arm-server';
 import { FaultSet, type FaultInput } from './faults';
+import { startGraphServer } from './graph-server';
 import { startRegistryServer } from './registry-server';
 import { RequestLog } from './request-log';
 import { generateSandboxTls } from './tls';
@@ -31,6 +32,8 @@ export interface Sandbox {
     /** Registry data plane clients wired to the sandbox (CA, host rewrite, sandbox credential). */
     clients: RegistryClientFactory;
   };
+  /** The sandbox Microsoft Graph (`https://127.0.0.1:<port>`), which `azure.directory()` talks to. */
+  graph: { url: string };
   /** Azure SDK clients wired to the sandbox ARM server (sandbox CA trusted by them only). */
   azure: AzureClients;
   /** PEM of the sandbox CA. */
@@ -70,16 +73,24 @@ export async function startSandbox(world: World, options: SandboxOptions = {}): 
 
   const arm = await startArmServer(world, { pageSize: options.pageSize, faultSet: faults, tls, requestLog });
   let registry: Awaited<ReturnType<typeof startRegistryServer>>;
+  let graph: Awaited<ReturnType<typeof startGraphServer>>;
   try {
     registry = await startRegistryServer(world, { tls, requestLog, faults });
   } catch (e) {
     await arm.stop();
     throw e;
   }
+  try {
+    graph = await startGraphServer(world, { tls, requestLog, faults });
+  } catch (e) {
+    await Promise.all([arm.stop(), registry.stop()]);
+    throw e;
+  }
 
   const azure = createAzureClients({
     credential,
     resourceManagerEndpoint: arm.url,
+    graphEndpoint: graph.url,
     tlsCa: tls.ca,
     retryOptions: options.retryOptions,
   });
@@ -96,12 +107,13 @@ export async function startSandbox(world: World, options: SandboxOptions = {}): 
     world,
     arm: { url: arm.url, requestLog },
     registry: { url: registry.url, hostRewrite: registry.hostRewrite, clients: registryClients },
+    graph: { url: graph.url },
     azure,
     ca: tls.ca,
     requestLog,
     setFaults: (f) => faults.set(f),
     stop() {
-      stopped ??= Promise.all([arm.stop(), registry.stop()]).then(() => undefined);
+      stopped ??= Promise.all([arm.stop(), registry.stop(), graph.stop()]).then(() => undefined);
       return stopped;
     },
   };

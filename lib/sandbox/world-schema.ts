@@ -81,6 +81,16 @@ export const ExpectSchema = z.object({
   outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),
 });
 
+/** A client secret's validity, never its value. `endsInDays` is relative to the sandbox's start (so a world stays "expiring soon"). */
+const ClientSecretSchema = z
+  .object({
+    displayName: z.string().optional(),
+    endDateTime: z.string().datetime({ offset: true }).optional(),
+    endsInDays: z.number().optional(),
+  })
+  .strict()
+  .refine((c) => (c.endDateTime === undefined) !== (c.endsInDays === undefined), 'give endDateTime or endsInDays');
+
 const k8sName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'a Kubernetes (DNS-1123) name');
 
 /**
@@ -103,8 +113,11 @@ export const ClusterSectionSchema = z
             type: z.string().default('kubernetes.io/dockerconfigjson'),
             /** Keys of `.dockerconfigjson` `auths` (as written: `https://index.docker.io/v1/` is fine). */
             hosts: z.array(z.string()).default([]),
-            /** Whether the username is a GUID (a service principal appId) — never the username itself. */
-            username: z.enum(['guid', 'other', 'none']).default('other'),
+            /**
+             * The username as the command pod reports it: a GUID is a service principal's appId (not a
+             * secret; it comes back), `other` any other username (never shown), `none` no username.
+             */
+            username: z.union([z.enum(['other', 'none']), z.string().uuid()]).default('other'),
             /** Kubernetes RBAC refuses the caller this secret. */
             forbidden: z.boolean().default(false),
           })
@@ -118,6 +131,20 @@ export const ClusterSectionSchema = z
       .object({
         steps: z.array(z.object({ step: z.string(), result: z.enum(['SUCCEEDED', 'FAILED']) }).strict()),
         exitCode: z.number().int().min(0).max(255),
+        /**
+         * What the manifest HEAD pod reports (status codes and digest only). Absent: derived — a node
+         * that passes canipull gets 200s and the registry content's answer for the manifest; one that fails gets exchange 401.
+         */
+        head: z
+          .object({
+            identity: z.enum(['ok', 'none']).default('ok'),
+            exchange: z.number().int().optional(),
+            token: z.number().int().optional(),
+            manifest: z.number().int().optional(),
+            digest: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -150,11 +177,23 @@ export const WorldSchema = z.object({
         appId: z.string().uuid(),
         objectId: z.string().uuid(),
         displayName: z.string(),
-        /** Latest `passwordCredentials[].endDateTime` of the app registration. */
-        secretExpiresAt: z.string().optional(),
+        /** Shorthand for one app registration secret ending then. */
+        secretExpiresAt: z.string().datetime({ offset: true }).optional(),
+        /** The app registration's passwordCredentials (az ad sp create-for-rbac, az ad app credential reset): dates only. */
+        applicationSecrets: z.array(ClientSecretSchema).default([]),
+        /** passwordCredentials on the service principal object (az ad sp credential reset): dates only. */
+        servicePrincipalSecrets: z.array(ClientSecretSchema).default([]),
       }),
     )
     .default([]),
+  /** Microsoft Graph as the caller sees it (lib/sandbox/graph-server.ts). */
+  graph: z
+    .object({
+      /** The caller lacks Application.Read.All: Graph answers 403 Authorization_RequestDenied. */
+      denied: z.boolean().default(false),
+    })
+    .strict()
+    .default({}),
   /** In-cluster state for AKS Run Command; absent = pull-doctor runs with PULL_DOCTOR_IN_CLUSTER=off. */
   cluster: ClusterSectionSchema.optional(),
   registries: z.record(z.string(), RegistryContentSchema).default({}),

@@ -380,6 +380,8 @@ const ROWS: Row[] = [
   ['unknown', 'https://github.com/ceph/ceph-csi/issues/2029', 'event for pod-eb165813-6e8a-4476-a40b-73c0bada26c0: {kubelet minikube} BackOff: Back-off pulling image "docker.io/library/busybox:1.29"'],
   ['firewall_denied', `${LEARN_ACR}/client-ip-address-not-allowed-access`, 'Head "https://<container-registry-name>.azurecr.io/v2/<repository>/manifests/<tag>": denied: client with IP \'<your-device-ip-address>\' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.'],
   ['firewall_denied', `${LEARN_ACR}/pull-image-to-web-app-fail`, 'DockerApiException: Docker API responded with status code=InternalServerError, response={"message":"Head \\"https:// <acr-name>.azurecr.io/v2/<repository>/manifests/<tag>\\": denied: client with IP \'<web-app-outbound-ip>\' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}'],
+  // signature policy (collected after the fresh set): not a pull fault of any category
+  ['unknown', 'https://kubernetes.io/blog/2023/06/29/container-image-signature-verification/', 'FATA[…] pulling image: rpc error: code = Unknown desc = SignatureValidationFailed: Source image rejected: A signature was required, but no signature exists'],
 ];
 
 export const HARVESTED: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous]) =>

@@ -9,7 +9,7 @@ import { captureIO } from '../helpers/cli-io';
  * path turns this red. Timing is in BENCHMARKS.md (`npm run bench -- cli`), not here.
  */
 const mockLoaded: string[] = [];
-const AZURE = ['@azure/identity', '@azure/arm-network', '@azure/arm-containerregistry', '@azure/arm-containerservice', '@azure/arm-authorization', '@azure/monitor-query-logs'];
+const AZURE = ['@azure/identity', '@azure/arm-network', '@azure/arm-containerregistry', '@azure/arm-containerservice', '@azure/arm-authorization', '@azure/monitor-query-logs', '@microsoft/microsoft-graph-client'];
 const CHAT = ['botbuilder', '@microsoft/teams-ai', '@slack/web-api', '@slack/webhook'];
 const STORAGE = ['@azure/data-tables', '@azure/storage-queue'];
 
@@ -19,6 +19,7 @@ jest.mock('@azure/arm-containerregistry', () => (mockLoaded.push('@azure/arm-con
 jest.mock('@azure/arm-containerservice', () => (mockLoaded.push('@azure/arm-containerservice'), jest.requireActual('@azure/arm-containerservice')));
 jest.mock('@azure/arm-authorization', () => (mockLoaded.push('@azure/arm-authorization'), jest.requireActual('@azure/arm-authorization')));
 jest.mock('@azure/monitor-query-logs', () => (mockLoaded.push('@azure/monitor-query-logs'), jest.requireActual('@azure/monitor-query-logs')));
+jest.mock('@microsoft/microsoft-graph-client', () => (mockLoaded.push('@microsoft/microsoft-graph-client'), jest.requireActual('@microsoft/microsoft-graph-client')));
 jest.mock('botbuilder', () => (mockLoaded.push('botbuilder'), jest.requireActual('botbuilder')));
 jest.mock('@microsoft/teams-ai', () => (mockLoaded.push('@microsoft/teams-ai'), jest.requireActual('@microsoft/teams-ai')));
 jest.mock('@slack/web-api', () => (mockLoaded.push('@slack/web-api'), jest.requireActual('@slack/web-api')));
@@ -49,6 +50,8 @@ describe('the CLI loads only what a command uses', () => {
     expect(await runCli(['diagnose', '--world', 'healthy', '--json'], c.io)).toBe(EXIT.ok);
     expect(mockLoaded).toEqual(expect.arrayContaining(['@azure/arm-containerregistry']));
     expect(mockLoaded.filter((m) => [...CHAT, ...STORAGE].includes(m))).toEqual([]);
+    // Graph is read only for an in-cluster pull secret of a service principal.
+    expect(mockLoaded).not.toContain('@microsoft/microsoft-graph-client');
   }, 30_000);
 
   it('the watch list names real packages (a typo would make the test above vacuous)', () => {

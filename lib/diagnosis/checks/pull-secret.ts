@@ -6,14 +6,17 @@ import { describeRunCommandFailure } from '../in-cluster/in-cluster-access';
 import { parseSecretsOutput, type SecretEvidence } from '../in-cluster/parse-output';
 import { readInCluster, sameRegistryHost } from '../in-cluster/read-in-cluster';
 import { secretsScript, SECRET_TYPE_DOCKERCONFIGJSON } from '../in-cluster/scripts';
+import { judgeServicePrincipalSecret } from '../in-cluster/service-principal-secret';
 import { DOCS } from './docs';
 
 const SOURCE = 'in-cluster (AKS Run Command): kubectl get pod/secret';
 
 /**
  * The pod's imagePullSecrets, read inside the cluster: each must exist in the pod's namespace, be
- * of type kubernetes.io/dockerconfigjson, and cover the image's registry host. Only secret types
- * and registry hosts come back from the cluster (scripts.ts); credentials never do.
+ * of type kubernetes.io/dockerconfigjson, and cover the image's registry host; when its username is
+ * a service principal appId, that principal must still have a valid client secret (Microsoft Graph).
+ * Only secret types, registry hosts and GUID usernames come back from the cluster (scripts.ts);
+ * credentials never do.
  */
 export const pullSecretCheck: Check = {
   id: 'pull-secret',
@@ -57,7 +60,7 @@ export const pullSecretCheck: Check = {
     const evidence: Evidence[] = [{ fact: `${where} uses imagePullSecrets ${read.imagePullSecrets.join(', ')}`, source: SOURCE }];
     const problems: Array<{ secret: string; text: string; fixes: Fix[] }> = [];
     const unreadable: string[] = [];
-    const servicePrincipalSecrets: string[] = [];
+    const servicePrincipalSecrets: Array<{ secret: string; appId: string }> = [];
     const registryFacts = ctx.facts.registry;
     const dropSecret = (name: string): Fix[] =>
       registryFacts && sameRegistryHost(registryFacts.loginServer, host)
@@ -83,7 +86,7 @@ export const pullSecretCheck: Check = {
         evidence.push({ fact: `secret ${namespace}/${name} (${s.type}) covers ${s.hosts.join(', ') || 'no registry'}`, source: SOURCE });
         if (!s.hosts.some((h) => sameRegistryHost(h, host))) {
           problems.push({ secret: name, text: `secret ${name} is for ${s.hosts.join(', ') || 'no registry'}, not ${host}`, fixes: [recreate(name), ...dropSecret(name)] });
-        } else if (s.username === 'guid') servicePrincipalSecrets.push(name);
+        } else servicePrincipalSecrets.push(...s.appIds.map((appId) => ({ secret: name, appId })));
       }
     }
 
@@ -110,20 +113,18 @@ export const pullSecretCheck: Check = {
       };
     }
     if (servicePrincipalSecrets.length) {
-      // The appId stays in the cluster (only "it is a GUID" comes back), and pull-doctor does not call Microsoft Graph.
-      return {
-        finding: {
-          status: 'unknown',
-          summary: `secret ${servicePrincipalSecrets.join(', ')} covers ${host} with a service principal; whether that principal's secret has expired could not be checked`,
-          evidence,
-          fixes: [
-            { text: `Check the service principal's secret expiry (the appId is the secret's username).`, command: 'az ad app credential list --id <app id> --query "[].endDateTime"' },
-            { text: 'If it expired, reset it and recreate the pull secret with the new password.', command: `az ad sp credential reset --id <app id> --query password -o tsv` },
-          ],
-          missing: { what: `the expiry of the service principal in secret ${servicePrincipalSecrets.join(', ')}`, permission: 'Microsoft Graph Application.Read.All (not implemented: pull-doctor reads no Graph data)' },
-          docs: DOCS.servicePrincipal,
-        },
-      };
+      // Each appId's client secrets through Microsoft Graph (service-principal-secret.ts); the pull secret's password is never read.
+      const verdicts = await Promise.all(servicePrincipalSecrets.map((x) => judgeServicePrincipalSecret(ctx, { ...x, namespace, host })));
+      evidence.push(...verdicts.flatMap((v) => v.evidence));
+      const worst = (['fail', 'unknown', 'warn'] as const).find((st) => verdicts.some((v) => v.status === st));
+      const picked = verdicts.filter((v) => v.status === worst);
+      if (worst === 'fail') {
+        return { finding: { status: 'fail', summary: `The pod's pull secret is wrong: ${picked.map((v) => v.summary).join('; ')}`, evidence, fixes: [...picked.flatMap((v) => v.fixes), ...dropSecret(servicePrincipalSecrets[0].secret)], docs: DOCS.pullSecret } };
+      }
+      if (worst) {
+        return { finding: { status: worst, summary: picked.map((v) => v.summary).join('; '), evidence, fixes: picked.flatMap((v) => v.fixes), missing: picked.find((v) => v.missing)?.missing, docs: DOCS.pullSecret } };
+      }
+      return { finding: { status: 'pass', summary: `every imagePullSecret of ${where} exists, is ${SECRET_TYPE_DOCKERCONFIGJSON} and covers ${host}; ${verdicts.map((v) => v.summary).join('; ')}`, evidence, fixes: [] } };
     }
     return { finding: { status: 'pass', summary: `every imagePullSecret of ${where} exists, is ${SECRET_TYPE_DOCKERCONFIGJSON} and covers ${host}`, evidence, fixes: [] } };
   },

@@ -9,15 +9,17 @@ import { normaliseAuthHost, parseDnsOutput, parseProbeOutput, parseSecretsOutput
 import { dnsScript, probeScript, scriptHeader, secretsScript } from './scripts';
 
 const world = loadWorld(path.join(WORLDS_DIR, 'pull-secret-missing.yaml'));
+const spWorld = loadWorld(path.join(WORLDS_DIR, 'pull-secret-sp-expired.yaml'));
 const IN_CLUSTER = ['pull-secret', 'in-cluster-dns', 'node-pull'];
 const RUN_COMMAND = /\/runCommand|\/commandResults\//i;
 
-async function diagnose(w: World, mode: InClusterMode): Promise<{ diagnosis: Diagnosis; paths: string[]; commands: InClusterCommandLog[] }> {
+async function diagnose(w: World, mode: InClusterMode): Promise<{ diagnosis: Diagnosis; paths: string[]; graphPaths: string[]; commands: InClusterCommandLog[] }> {
   const commands: InClusterCommandLog[] = [];
   const running = await startSandboxEngine(w, { checkTimeoutMs: 8000, inCluster: { mode, pollIntervalMs: 5, onCommand: (c) => commands.push(c) } });
   try {
     const diagnosis = await running.engine.diagnose(w.failure);
-    return { diagnosis, paths: running.sandbox.requestLog.entries('arm').map((e) => `${e.method} ${e.path}`), commands };
+    const log = running.sandbox.requestLog;
+    return { diagnosis, paths: log.entries('arm').map((e) => `${e.method} ${e.path}`), graphPaths: log.entries('graph').map((e) => e.path), commands };
   } finally {
     await running.stop();
   }
@@ -34,6 +36,13 @@ describe('PULL_DOCTOR_IN_CLUSTER', () => {
     expect(off.commands).toEqual([]);
     expect(off.diagnosis.findings.map((f) => f.checkId).filter((id) => IN_CLUSTER.includes(id))).toEqual([]);
     expect(comparable(off.diagnosis)).toEqual(comparable(plain.diagnosis));
+  }, 30_000);
+
+  it('off: no Microsoft Graph request either, even when the pod\'s secret is a service principal\'s', async () => {
+    const off = await diagnose(spWorld, 'off');
+    expect(off.graphPaths).toEqual([]);
+    const read = await diagnose(spWorld, 'read');
+    expect(read.graphPaths).toHaveLength(2);
   }, 30_000);
 
   it('read: POST runCommand, then polls commandResults (202 then 200), and logs each script', async () => {
@@ -53,6 +62,9 @@ describe('the verdict when every Azure check passes but the kubelet says auth', 
     ['pull-secret-other-host', 'cause_found', /secret regcred is for otheracr\.azurecr\.io, not myacr\.azurecr\.io/],
     ['run-command-denied', 'undecided', /pull-secret: could not read the imagePullSecrets of shop\/web-7d9c5b8f6d-x2k8p: .*managedClusters\/runCommand\/action/],
     ['node-pull-failing', 'cause_found', /test pull from node pool userpool also fails/],
+    ['pull-secret-sp-expired', 'cause_found', /secret acr-sp authenticates as service principal aks-pull-sp \(88888888-8888-4888-8888-888888888888\), whose client secrets all expired/],
+    ['pull-secret-sp-expiring', 'cause_found', /secret acr-sp authenticates as service principal aks-pull-sp .*expires on .*if acr-sp holds that one, the registry refuses it/],
+    ['pull-secret-sp-graph-denied', 'undecided', /pull-secret: secret acr-sp uses service principal 88888888-8888-4888-8888-888888888888; its client secret expiry could not be read from Microsoft Graph \(403 Authorization_RequestDenied\) — pull-doctor's identity needs Application\.Read\.All/],
   ])('%s: %s, naming the secret and its problem or what could not be read', async (name, outcome, summary) => {
     const w = loadWorld(path.join(WORLDS_DIR, `${name}.yaml`));
     const { diagnosis } = await diagnose(w, w.cluster!.mode);
@@ -66,18 +78,21 @@ describe('in-cluster scripts', () => {
     expect(() => secretsScript({ namespace: 'shop; kubectl get secrets -A', pod: 'web' })).toThrow(InvalidNameError);
     expect(() => secretsScript({ namespace: 'shop', pod: "web'$(id)'" })).toThrow(InvalidNameError);
     expect(() => dnsScript({ hosts: ['myacr.azurecr.io`reboot`'] })).toThrow(InvalidNameError);
-    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'evil' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'evil', repository: 'app', reference: 'v1' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'pull-doctor-canipull-1', repository: "app';id;'", reference: 'v1' })).toThrow(InvalidNameError);
+    expect(() => probeScript({ nodePool: 'userpool', loginServer: 'myacr.azurecr.io', podName: 'pull-doctor-canipull-1', repository: 'app', reference: 'v1$(id)' })).toThrow(InvalidNameError);
     const s = secretsScript({ namespace: 'shop', pod: 'web-1' });
     expect(scriptHeader(s.text)).toEqual({ purpose: 'secrets', params: { namespace: 'shop', pod: 'web-1' } });
   });
 
-  it('never print a credential: the secrets script echoes only type, hosts and whether the username is a GUID', () => {
-    const echoes = secretsScript({ namespace: 'shop', pod: 'web-1' }).text.split('\n').filter((l) => /\becho\b/.test(l));
-    expect(echoes.join('\n')).not.toMatch(/\$cfg|password|"auth"/i);
-    // $user is only ever one of three literals, never read from the secret.
-    const text = secretsScript({ namespace: 'shop', pod: 'web-1' }).text.replace('user=$user', '');
-    expect([...text.matchAll(/\buser=(\S+?)[;\s]/g)].map((m) => m[1])).toEqual(['none', 'guid', 'other']);
-    expect(echoes.some((l) => l.includes('hosts=$hosts user=$user'))).toBe(true);
+  it('never print a credential: what the secrets script prints interpolates only names, type, hosts and GUID-filtered usernames', () => {
+    const text = secretsScript({ namespace: 'shop', pod: 'web-1' }).text;
+    const printed = text.split('\n').filter((l) => /\becho "/.test(l));
+    const vars = new Set(printed.flatMap((l) => [...l.matchAll(/\$\{?([a-z]+)/g)].map((m) => m[1])));
+    expect([...vars].sort()).toEqual(['apps', 'hosts', 'names', 's', 'stype', 'user']);
+    // apps holds only lines that are exactly a GUID; $user only ever one of three literals.
+    expect(text).toMatch(/apps=\$\(printf '%s\\n' "\$users" \| grep -x '\[0-9a-fA-F\]/);
+    expect([...text.replace('user=$user', '').matchAll(/\buser=(\S+?)[;\s]/g)].map((m) => m[1])).toEqual(['none', 'guid', 'other']);
   });
 });
 
@@ -87,8 +102,11 @@ describe('in-cluster output parsers', () => {
       ['pod ok', 'pod-pull-secrets regcred other', 'secret regcred found type=kubernetes.io/dockerconfigjson hosts=https://index.docker.io/v1/,myacr.azurecr.io user=guid', 'secret other found type=kubernetes.io/dockerconfigjson hosts=u:p@host user=other', '{"auths":{"x":{"password":"hunter2"}}}'].join('\n'),
     );
     expect(parsed.imagePullSecrets).toEqual(['regcred', 'other']);
-    expect(parsed.secrets).toEqual([{ name: 'regcred', status: 'found', type: 'kubernetes.io/dockerconfigjson', hosts: ['index.docker.io', 'myacr.azurecr.io'], username: 'guid' }]);
+    expect(parsed.secrets).toEqual([{ name: 'regcred', status: 'found', type: 'kubernetes.io/dockerconfigjson', hosts: ['index.docker.io', 'myacr.azurecr.io'], username: 'guid', appIds: [] }]);
     expect(parsed.ignoredLines).toBe(2);
+    const apps = parseSecretsOutput('pod ok\nsecret a found type=kubernetes.io/dockerconfigjson hosts=myacr.azurecr.io user=guid apps=88888888-8888-4888-8888-888888888888\nsecret b found type=kubernetes.io/dockerconfigjson hosts=myacr.azurecr.io user=guid apps=octocat');
+    expect(apps.secrets.map((x) => [x.name, x.appIds])).toEqual([['a', ['88888888-8888-4888-8888-888888888888']]]);
+    expect(apps.ignoredLines).toBe(1);
     expect(JSON.stringify(parsed)).not.toContain('hunter2');
     expect(normaliseAuthHost('https://myacr.azurecr.io/v2/')).toBe('myacr.azurecr.io');
   });

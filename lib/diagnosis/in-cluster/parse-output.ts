@@ -14,8 +14,10 @@ export interface SecretEvidence {
   type?: string;
   /** Registry hosts the secret's `auths` cover (normalised: no scheme, no path, lower case). */
   hosts: string[];
-  /** Whether the username is a GUID (an Entra service principal appId); the username itself never leaves the cluster. */
+  /** Whether a username is a GUID (an Entra service principal appId); any other username never leaves the cluster. */
   username?: 'guid' | 'other' | 'none';
+  /** The GUID usernames: service principal appIds (ids, not secrets), lower case. */
+  appIds: string[];
 }
 
 export interface SecretsEvidence {
@@ -26,6 +28,7 @@ export interface SecretsEvidence {
 }
 
 const SECRET_TYPE = /^[a-z0-9.]+\/[a-z0-9.-]+$|^Opaque$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** `https://index.docker.io/v1/` → `index.docker.io`; undefined when what remains is not a host. */
@@ -54,7 +57,7 @@ export function parseSecretsOutput(logs: string): SecretsEvidence {
 }
 
 function parseSecretLine(name: string, rest: string[]): SecretEvidence | undefined {
-  if (rest.length === 1 && ['notfound', 'forbidden', 'error'].includes(rest[0])) return { name, status: rest[0] as SecretEvidence['status'], hosts: [] };
+  if (rest.length === 1 && ['notfound', 'forbidden', 'error'].includes(rest[0])) return { name, status: rest[0] as SecretEvidence['status'], hosts: [], appIds: [] };
   if (rest[0] !== 'found') return undefined;
   const fields = Object.fromEntries(rest.slice(1).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
   const type = fields.type;
@@ -62,7 +65,9 @@ function parseSecretLine(name: string, rest: string[]): SecretEvidence | undefin
   const hosts = (fields.hosts ?? '').split(',').filter(Boolean).map(normaliseAuthHost);
   if (hosts.some((h) => h === undefined)) return undefined;
   const username = ['guid', 'other', 'none'].includes(fields.user ?? '') ? (fields.user as SecretEvidence['username']) : undefined;
-  return { name, status: 'found', type, hosts: [...new Set(hosts as string[])], username };
+  const appIds = (fields.apps ?? '').split(',').filter(Boolean);
+  if (appIds.length > 8 || appIds.some((a) => !GUID.test(a))) return undefined;
+  return { name, status: 'found', type, hosts: [...new Set(hosts as string[])], username, appIds };
 }
 
 /** host → IPv4 answers inside the cluster (empty: no answer). */

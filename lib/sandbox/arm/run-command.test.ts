@@ -25,7 +25,7 @@ describe('sandbox AKS Run Command (through @azure/arm-containerservice)', () => 
     await withSandbox(world, async (s) => {
       const result = await runClusterCommand(s.azure, CLUSTER, secretsScript({ namespace: 'shop', pod: 'web-7d9c5b8f6d-x2k8p' }).text, { pollIntervalMs: 5 });
       expect(result).toMatchObject({ provisioningState: 'succeeded', exitCode: 0 });
-      expect(result.logs).toBe('pod ok\npod-pull-secrets regcred\nsecret regcred found type=kubernetes.io/dockerconfigjson hosts=https://otheracr.azurecr.io user=other\n');
+      expect(result.logs).toBe('pod ok\npod-pull-secrets regcred\nsecret regcred found type=kubernetes.io/dockerconfigjson hosts=https://otheracr.azurecr.io user=other apps=\n');
       const calls = s.requestLog.entries('arm').map((e) => `${e.method} ${e.status} ${e.path.split('?')[0].split('/').slice(-2).join('/')}`);
       expect(calls).toEqual([`POST 202 aks-prod/runCommand`, expect.stringMatching(/^GET 202 commandResults\/[0-9a-f]{32}$/), expect.stringMatching(/^GET 200 commandResults\/[0-9a-f]{32}$/)]);
     });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMMAND_RESULTS_ACTION, RUN_COMMAND_ACTION } from '../../diagnosis/in-cluster/in-cluster-access';
 import { dnsScript, probeScript, scriptHeader, secretsScript, SECRET_TYPE_DOCKERCONFIGJSON } from '../../diagnosis/in-cluster/scripts';
 import type { ClusterSection, World } from '../world-schema';
+import { buildSandboxRegistry } from '../registry/registry-content';
 import { armError, armErrors, ok, type ArmResponse } from './arm-response';
 import { actionMatches } from './arm-path';
 import type { WorldIndex } from './world-index';
@@ -60,7 +61,7 @@ export class SandboxRunCommands {
       if (!request.success) return armError(400, 'InvalidRequestContent', `The request content is invalid: ${request.error.issues[0]?.message ?? 'expected { command }'}.`);
       const id = randomUUID().replace(/-/g, '');
       const started = new Date();
-      const run = simulate(this.world.cluster, request.data.command);
+      const run = simulate(this.world, request.data.command);
       this.results.set(id, {
         clusterId,
         polls: 0,
@@ -88,7 +89,8 @@ export class SandboxRunCommands {
 }
 
 /** What the command pod would print for one of pull-doctor's scripts in this world. */
-function simulate(section: ClusterSection | undefined, command: string): { exitCode: number; logs: string; failedReason?: string } {
+function simulate(world: World, command: string): { exitCode: number; logs: string; failedReason?: string } {
+  const section: ClusterSection | undefined = world.cluster;
   const header = scriptHeader(command);
   const refuse = { exitCode: 127, logs: '', failedReason: 'The sandbox command pod runs only the scripts pull-doctor builds (lib/diagnosis/in-cluster/scripts.ts).' };
   if (!header) return refuse;
@@ -106,7 +108,9 @@ function simulate(section: ClusterSection | undefined, command: string): { exitC
         else if (s.forbidden) lines.push(`secret ${name} forbidden`);
         else {
           const docker = s.type === SECRET_TYPE_DOCKERCONFIGJSON;
-          lines.push(`secret ${name} found type=${s.type} hosts=${docker ? s.hosts.join(',') : ''} user=${docker ? s.username : 'none'}`);
+          const guid = docker && s.username !== 'other' && s.username !== 'none';
+          const user = !docker ? 'none' : guid ? 'guid' : s.username;
+          lines.push(`secret ${name} found type=${s.type} hosts=${docker ? s.hosts.join(',') : ''} user=${user} apps=${guid ? s.username.toLowerCase() : ''}`);
         }
       }
       return { exitCode: 0, logs: `${lines.join('\n')}\n` };
@@ -116,14 +120,39 @@ function simulate(section: ClusterSection | undefined, command: string): { exitC
       if (dnsScript({ hosts }).text !== command) return refuse;
       return { exitCode: 0, logs: hosts.map((h) => `dns ${h} ${(c.dns[h] ?? []).join(' ')} `).join('\n') + '\n' };
     }
-    if (probeScript({ nodePool: p.pool ?? '', loginServer: p.registry ?? '', podName: p.pod ?? '' }).text !== command) return refuse;
+    const probe = { nodePool: p.pool ?? '', loginServer: p.registry ?? '', podName: p.pod ?? '', repository: p.repository ?? '', reference: p.reference ?? '' };
+    if (probeScript(probe).text !== command) return refuse;
     const pull = c.nodePull;
-    if (!pull) return { exitCode: 0, logs: 'error: timed out waiting for the condition\ncanipull-exit 124\n' };
+    if (!pull) return { exitCode: 0, logs: 'error: timed out waiting for the condition\ncanipull-exit 124\nerror: timed out waiting for the condition\n' };
     const lines = pull.steps.map((s, i) => `[2026-11-25T21:42:${String(i).padStart(2, '0')}Z] ${s.step}: ${s.result}`);
-    if (pull.exitCode === 0 && pull.steps.every((s) => s.result === 'SUCCEEDED')) lines.push(`Your cluster can pull images from ${p.registry}!`);
+    const canPull = pull.exitCode === 0 && pull.steps.every((s) => s.result === 'SUCCEEDED');
+    if (canPull) lines.push(`Your cluster can pull images from ${p.registry}!`);
     lines.push(`canipull-exit ${pull.exitCode}`);
+    lines.push(...manifestHeadLines(world, probe, pull.head ?? (canPull ? undefined : { identity: 'ok', exchange: 401 })));
     return { exitCode: 0, logs: `${lines.join('\n')}\n` };
   } catch {
     return refuse;
   }
+}
+
+type HeadAnswer = NonNullable<NonNullable<ClusterSection['nodePull']>['head']>;
+
+/** What the manifest HEAD pod prints: the world's answer, or — the node authenticating — the registry content's (digest as the sandbox registry serves it). */
+function manifestHeadLines(world: World, probe: { loginServer: string; repository: string; reference: string }, given: HeadAnswer | undefined): string[] {
+  let answer = given;
+  if (!answer) {
+    const content = world.registries[probe.loginServer];
+    const repo = content ? buildSandboxRegistry(probe.loginServer, content).repositories.get(probe.repository) : undefined;
+    const digest = probe.reference.startsWith('sha256:') ? (repo?.manifests.has(probe.reference) ? probe.reference : undefined) : repo?.tags.get(probe.reference);
+    answer = { identity: 'ok', exchange: 200, token: 200, manifest: digest ? 200 : 404, digest };
+  }
+  if (answer.identity === 'none') return ['head identity none'];
+  const lines = ['head identity ok'];
+  for (const step of ['exchange', 'token'] as const) {
+    if (answer[step] === undefined) return lines;
+    lines.push(`head ${step} ${answer[step]}`);
+    if (answer[step] !== 200) return lines;
+  }
+  if (answer.manifest !== undefined) lines.push(`head manifest ${answer.manifest}${answer.manifest === 200 && answer.digest ? ` ${answer.digest}` : ''}`);
+  return lines;
 }

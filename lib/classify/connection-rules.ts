@@ -1,0 +1,97 @@
+import type { PullErrorRule } from './pull-error-rules';
+
+/**
+ * How the connection to the registry failed, in Go's own words (net, net/http, crypto/tls as containerd,
+ * CRI-O and dockerd print them). The first five sit in tier 1 of PULL_ERROR_RULES (a named cause beats
+ * any status code around it); the last three in tier 3 (a pull that broke off). Real examples of each:
+ * test/classifier/corpus*.ts.
+ */
+
+export const TLS_FAILURE: PullErrorRule = {
+  id: 'tls',
+  category: 'tls_error',
+  patterns: [
+    // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
+    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
+  ],
+  confidence: 0.95,
+  candidates: [],
+  explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
+};
+
+export const NAME_LOOKUP: PullErrorRule = {
+  id: 'dns',
+  category: 'dns_failure',
+  // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
+  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
+  confidence: 0.92,
+  candidates: [],
+  explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
+};
+
+export const TCP_CONNECT: PullErrorRule = {
+  id: 'connect',
+  category: 'network_unreachable',
+  patterns: [
+    // Go's dial errors (syscall wording) and Windows' connectex; "connect: invalid argument" is a dial to an
+    // address the node cannot use (a mangled proxy setting).
+    /connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+  ],
+  confidence: 0.8,
+  candidates: ['firewall_denied'],
+  explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
+};
+
+export const REQUEST_EOF: PullErrorRule = {
+  // Go's net/http `Get "<url>": EOF` (containerd prefixes "failed to do request: "; skopeo/CRI-O and dockerd
+  // print it bare): the connection closed before any HTTP answer. An egress firewall cutting it, a
+  // TLS-intercepting proxy, HTTPS spoken to a plain-HTTP registry, the registry's own front end, or a private
+  // DNS record pointing at the wrong endpoint all end this way.
+  id: 'request-eof',
+  category: 'network_unreachable',
+  patterns: [/\b(?:Get|Head|Post) \\?"?https?:\/\/[^\s"\\]+\\?"?: EOF\b/i],
+  confidence: 0.6,
+  candidates: ['firewall_denied', 'tls_error', 'registry_unavailable', 'dns_failure'],
+  explanation: 'The registry connection closed before any answer: usually an egress firewall or proxy, else TLS spoken to a plain-HTTP endpoint or a registry outage.',
+};
+
+export const CONNECT_WAIT: PullErrorRule = {
+  // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
+  id: 'connect-wait',
+  category: 'network_unreachable',
+  patterns: [/Client\.Timeout exceeded while awaiting headers/i],
+  confidence: 0.6,
+  candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
+  explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',
+};
+
+export const DEADLINE_ON_PING: PullErrorRule = {
+  // The deadline hit on the registry's /v2/ ping, before any layer was requested: the connection never
+  // came up (Microsoft Learn traces this one to name resolution), so it is not a size problem.
+  id: 'deadline-on-ping',
+  category: 'network_unreachable',
+  patterns: [/\/v2\/"?: (?:context deadline exceeded|i\/o timeout)/i],
+  confidence: 0.55,
+  candidates: ['dns_failure', 'registry_unavailable', 'timeout_or_size'],
+  explanation: 'The registry did not answer its first request in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
+};
+
+export const STREAM_CUT: PullErrorRule = {
+  // A layer stream that ended early ("unexpected EOF") or arrived damaged: the link, a proxy cutting long
+  // transfers, or the registry's storage dropping the connection (Docker Hub and registry.k8s.io outages).
+  id: 'stream-cut',
+  category: 'timeout_or_size',
+  patterns: [/unexpected EOF|layer verification failed/i],
+  confidence: 0.65,
+  candidates: ['network_unreachable', 'registry_unavailable'],
+  explanation: 'The download broke off mid-layer: an unstable or throttled link, a proxy cutting long transfers, or the registry dropping the connection.',
+};
+
+export const DEADLINE: PullErrorRule = {
+  id: 'deadline',
+  category: 'timeout_or_size',
+  patterns: [/context deadline exceeded|context canceled|request canceled/i],
+  confidence: 0.7,
+  candidates: ['network_unreachable'],
+  explanation: 'The pull started but did not finish in time; large images and slow or throttled links are typical.',
+};
