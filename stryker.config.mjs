@@ -1,7 +1,7 @@
 // Mutation testing of the modules that decide outcomes or trust (issue #20). Not part of `npm test`.
 //   npm run mutate                       every module below, one after another in one run
 //   MUTATE=classify npm run mutate       one module (comma-separate several), against its own tests
-//   MUTATE=check-platform npm run mutate one check against its table test (MUTATE=checks: every check)
+//   MUTATE=check-platform npm run mutate one check against its own tests (MUTATE=checks: every check)
 // Each selection keeps its own incremental file under test/mutation/, committed, so the next run only
 // re-tests mutants in code or tests that changed. Equivalent mutants are marked where they live with
 // `// Stryker disable next-line <Mutator>: <reason>` (Stryker prints the reason in its report).
