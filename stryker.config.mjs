@@ -1,10 +1,11 @@
 // Mutation testing of the modules that decide outcomes or trust (issue #20). Not part of `npm test`.
 //   npm run mutate                       every module below, one after another in one run
 //   MUTATE=classify npm run mutate       one module (comma-separate several), against its own tests
+//   MUTATE=check-platform npm run mutate one check against its own tests (MUTATE=checks: every check)
 // Each selection keeps its own incremental file under test/mutation/, committed, so the next run only
 // re-tests mutants in code or tests that changed. Equivalent mutants are marked where they live with
 // `// Stryker disable next-line <Mutator>: <reason>` (Stryker prints the reason in its report).
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -15,28 +16,48 @@ const MODULES = {
   // The rule audit (test/classifier/rule-audit.test.ts) replays these very mutations on the rule table itself,
   // so it cannot kill them and would only slow every run; the corpus and unit tests are what must bite.
   classify: { mutate: ['lib/classify/**/*.ts'], tests: ['lib/classify/**/*.test.ts', 'test/classifier/classifier.test.ts'] },
-  verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict.test.ts'] },
+  verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict*.test.ts'] },
   'role-permissions': { mutate: ['lib/diagnosis/role-permissions.ts'], tests: ['lib/diagnosis/role-permissions.test.ts'] },
-  checks: { mutate: ['lib/diagnosis/checks/**/*.ts'], tests: ['lib/diagnosis/checks/**/*.test.ts'] },
   engine: { mutate: ['lib/diagnosis/engine.ts'], tests: ['lib/diagnosis/engine*.test.ts'] },
   'slack-verify': { mutate: ['lib/slack/verify-slack-request.ts'], tests: ['lib/slack/verify-slack-request.test.ts'] },
   authz: { mutate: ['lib/authz/**/*.ts'], tests: ['lib/authz/**/*.test.ts'] },
-  'intake-parsers': {
-    mutate: ['lib/intake/parse-*.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts'],
-    tests: ['lib/intake/parsers.test.ts', 'lib/intake/parse-k8s-event.test.ts', 'lib/intake/alert-ownership.test.ts'],
+  // The intake parsers, split so each file runs against the tests that read it (their regexes are
+  // module-level, so every test in a row runs for each of their mutants). MUTATE=intake-parsers: all four.
+  'intake-names': {
+    mutate: ['lib/intake/names.ts', 'lib/intake/bound-failure.ts'],
+    tests: ['lib/intake/names*.test.ts', 'lib/intake/bound-failure.test.ts', 'lib/intake/parsers-lowercase-ids.test.ts'],
   },
+  'intake-alert': {
+    mutate: ['lib/intake/parse-alert.ts', 'lib/intake/alert-schema.ts', 'lib/intake/alert-ownership.ts'],
+    tests: ['lib/intake/parse-alert*.test.ts', 'lib/intake/parsers*.test.ts', 'lib/intake/alert-ownership.test.ts'],
+  },
+  'intake-k8s-event': { mutate: ['lib/intake/parse-k8s-event.ts'], tests: ['lib/intake/parse-k8s-event*.test.ts', 'lib/intake/parsers.test.ts'] },
+  'intake-acr-event': { mutate: ['lib/intake/parse-acr-event.ts'], tests: ['lib/intake/parse-acr-event*.test.ts', 'lib/intake/parsers.test.ts'] },
   'egress-policy': {
     mutate: ['lib/registry/egress-policy.ts', 'lib/registry/diagnosis-registries.ts'],
     tests: ['lib/registry/egress-policy*.test.ts', 'lib/registry/diagnosis-registries.test.ts'],
   },
 };
 
-const requested = (process.env.MUTATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+// One row per check (`MUTATE=check-pull-permission`), each against its own table test: a check's
+// tests start sandbox worlds, so mutating one check against every check's tests would waste hours.
+for (const file of readdirSync('lib/diagnosis/checks').filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
+  const name = file.replace(/\.ts$/, '');
+  MODULES[`check-${name}`] = { mutate: [`lib/diagnosis/checks/${file}`], tests: [`lib/diagnosis/checks/${name}*.test.ts`] };
+}
+/** Names that stand for several rows. */
+const GROUPS = {
+  checks: Object.keys(MODULES).filter((name) => name.startsWith('check-')),
+  'intake-parsers': Object.keys(MODULES).filter((name) => name.startsWith('intake-')),
+};
+
+const asked = (process.env.MUTATE ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const requested = asked.flatMap((name) => GROUPS[name] ?? [name]);
 const unknownNames = requested.filter((name) => !(name in MODULES));
 if (unknownNames.length > 0) {
-  throw new Error(`MUTATE names unknown module(s) ${unknownNames.join(', ')}; choose from: ${Object.keys(MODULES).join(', ')}`);
+  throw new Error(`MUTATE names unknown module(s) ${unknownNames.join(', ')}; choose from: ${[...Object.keys(GROUPS), ...Object.keys(MODULES)].join(', ')}`);
 }
-const selected = requested.length > 0 ? requested : Object.keys(MODULES);
+const selected = requested.length > 0 ? [...new Set(requested)] : Object.keys(MODULES);
 const rows = selected.map((name) => MODULES[name]);
 
 // The TypeScript checker type-checks only the selected modules, their tests and what they import,
@@ -60,7 +81,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [...rows.flatMap((row) => row.mutate), '!**/*.test.ts'],
   incremental: true,
-  incrementalFile: `test/mutation/incremental-${selected.length === Object.keys(MODULES).length ? 'all' : selected.join('+')}.json`,
+  incrementalFile: `test/mutation/incremental-${asked.length === 0 ? 'all' : asked.join('+')}.json`,
   // The machine is shared: two cores at most.
   concurrency: 2,
   timeoutMS: 20000,

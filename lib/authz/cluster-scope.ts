@@ -87,7 +87,8 @@ export function resolveChatCluster(input: string | undefined, allowed: readonly 
     }
     candidates = groups.map((g) => clusterIdIn(g, name));
   }
-  const unique = [...new Map(candidates.map((c) => [c.toLowerCase(), c])).values()];
+  // One cluster listed twice in different casing is one cluster, named as first listed.
+  const unique = candidates.filter((c, i) => candidates.findIndex((d) => d.toLowerCase() === c.toLowerCase()) === i);
   if (unique.length === 1) return { ok: true, clusterId: unique[0]! };
   if (unique.length === 0) return { ok: false, kind: 'denied', error: `cluster ${input} is not in PULL_DOCTOR_ALLOWED_CLUSTERS (allowed: ${describeAllowed(scopes)})` };
   return { ok: false, kind: 'ambiguous', error: `cluster ${input} matches several allowed clusters: use the full resource id (${unique.join(', ')})` };

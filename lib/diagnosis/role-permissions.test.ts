@@ -118,3 +118,45 @@ describe('role permissions', () => {
     );
   });
 });
+
+describe('action patterns are literal apart from *', () => {
+  // ARM treats every character of an action except `*` literally; a custom role's pattern may hold
+  // any of them. Each pattern matches itself, and not what the same text would match as a regex.
+  it.each([
+    ['pull/read+', 'pull/readd'],
+    ['pull/rea?d', 'pull/red'],
+    ['pull/(read)', 'pull/read'],
+    ['pull/read|write', 'pull/write'],
+    ['pull/[rw]ead', 'pull/read'],
+    ['pull/re{2}d', 'pull/reed'],
+    ['pull/\\w', 'pull/r'],
+    ['pull/^read', 'pull/read'],
+    ['pull$/read', 'pull/read'],
+    ['pull.read', 'pullxread'],
+  ])('%s matches itself, not %s', (pattern, regexReading) => {
+    expect(actionMatches(pattern, pattern)).toBe(true);
+    expect(actionMatches(pattern, regexReading)).toBe(false);
+  });
+
+  it('lets * match any run, including none and a slash', () => {
+    expect(actionMatches('Microsoft.ContainerRegistry/*/read', ACR_PULL_ACTION)).toBe(true);
+    expect(actionMatches('Microsoft.ContainerRegistry/registries/pull/read*', ACR_PULL_ACTION)).toBe(true);
+    expect(actionMatches('Microsoft.ContainerRegistry/*/write', ACR_PULL_ACTION)).toBe(false);
+  });
+
+  it('answers the same for a pattern seen before (the compiled pattern is reused, never shared across patterns)', () => {
+    expect(actionMatches('Microsoft.Network/*', ACR_PULL_ACTION)).toBe(false);
+    expect(actionMatches('Microsoft.ContainerRegistry/*', ACR_PULL_ACTION)).toBe(true);
+    expect(actionMatches('Microsoft.Network/*', ACR_PULL_ACTION)).toBe(false);
+    expect(actionMatches('Microsoft.ContainerRegistry/*', ACR_PULL_ACTION)).toBe(true);
+  });
+});
+
+describe('blocks without some of their lists', () => {
+  it('grants no action from a block that only has data actions or only exclusions', () => {
+    expect(grantsAction([{ dataActions: ['*'] }], ACR_PULL_ACTION)).toBe(false);
+    expect(grantsAction([{ notActions: ['Microsoft.Network/*'] }], ACR_PULL_ACTION)).toBe(false);
+    expect(grantsDataAction([{ actions: ['*'] }], ACR_REPOSITORY_READ_DATA_ACTION)).toBe(false);
+    expect(grantsDataAction([{ dataActions: [ACR_REPOSITORY_READ_DATA_ACTION] }], ACR_REPOSITORY_READ_DATA_ACTION)).toBe(true);
+  });
+});

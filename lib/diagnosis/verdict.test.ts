@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type CheckId, type Classification, type Finding, type FindingStatus } from '../model';
+import { CATEGORIES, CHECK_IDS, type Category, type CheckId, type Classification, type Finding, type FindingStatus } from '../model';
 import { decideVerdict, EXPLAINS } from './verdict';
 
 const cls = (category: Category, candidates: Category[] = [], confidence = 0.8): Classification => ({ category, confidence, candidates, explanation: '' });
@@ -64,14 +64,14 @@ describe('decideVerdict', () => {
  * cause (0.9, no disagreement); a check outside it is a cause said out loud as a disagreement.
  */
 const SPEC: Record<Category, CheckId[]> = {
-  auth_missing: ['pull-permission', 'registry', 'cluster', 'image-reference', 'repository-tag'],
-  access_denied: ['pull-permission', 'network-rules', 'private-dns', 'private-endpoint', 'registry'],
-  firewall_denied: ['network-rules', 'private-dns', 'private-endpoint'],
+  auth_missing: ['pull-permission', 'registry', 'cluster', 'image-reference', 'repository-tag', 'pull-secret', 'node-pull'],
+  access_denied: ['pull-permission', 'network-rules', 'private-dns', 'private-endpoint', 'registry', 'pull-secret', 'in-cluster-dns', 'node-pull'],
+  firewall_denied: ['network-rules', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
   tag_not_found: ['repository-tag', 'image-reference'],
   repo_not_found: ['repository-tag', 'pull-permission', 'image-reference', 'registry'],
   platform_mismatch: ['platform'],
-  dns_failure: ['image-reference', 'private-dns', 'private-endpoint'],
-  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns'],
+  dns_failure: ['image-reference', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
+  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],
   timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint'],
@@ -81,7 +81,8 @@ const SPEC: Record<Category, CheckId[]> = {
   registry_unavailable: ['registry', 'geo-replication'],
   unknown: [],
 };
-const ALL_CHECKS: CheckId[] = ['image-reference', 'registry', 'cluster', 'pull-permission', 'repository-tag', 'platform', 'network-rules', 'private-endpoint', 'private-dns', 'geo-replication', 'image-size'];
+// In-cluster reads (pull secrets, DNS from a pod, a pull from the node) explain what they can observe.
+const ALL_CHECKS: readonly CheckId[] = CHECK_IDS;
 
 describe('the category → check table', () => {
   it('has a row for every category', () => {

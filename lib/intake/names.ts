@@ -57,8 +57,10 @@ export function isGuid(value: string): boolean {
 // ARM: resource group names allow alphanumerics, underscores, parentheses, hyphens and periods
 // (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
 // Resource names below are stricter than ARM (no spaces, quotes or slashes), which is all AKS/ACR allow.
-const ARM_SEGMENT = /^[A-Za-z0-9_.()-]{1,90}$/;
-const ARM_ID = /^\/subscriptions\/([0-9a-fA-F-]{36})\/resourceGroups\/([^/]+)\/providers\/([A-Za-z0-9.]+)\/([A-Za-z0-9/._()-]+)$/;
+// A segment of dots only (`..`) is no ARM name: in a request URL it would climb to the parent path.
+const ARM_SEGMENT = /^(?!\.+$)[A-Za-z0-9_.()-]{1,90}$/;
+// ARM ids are case-insensitive, and Azure Monitor lowercases them (`alertTargetIDs`, Log Analytics `_ResourceId`).
+const ARM_ID = /^\/subscriptions\/([0-9a-f-]{36})\/resourcegroups\/([^/]+)\/providers\/([a-z0-9.]+)\/([a-z0-9/._()-]+)$/i;
 
 /** A full ARM resource id below a resource group: `/subscriptions/<guid>/resourceGroups/<rg>/providers/<ns>/<type>/<name>…`. */
 export function isArmResourceId(value: string): boolean {

@@ -1,0 +1,100 @@
+import type { ImageRef, PullFailure } from '../../model';
+import type { CheckContext } from '../check';
+import type { ClusterFacts, ManifestFacts, NodePoolFacts } from '../facts';
+import { DOCS } from './docs';
+import { platformCheck } from './platform';
+
+// The platform check's decisions on facts alone (the sandbox worlds in platform.test.ts cover the
+// reads): which pools count, which platforms an image offers, fail or warn, and which fix.
+const IMAGE: ImageRef = { original: 'myacr.azurecr.io/app:v1', registry: 'myacr.azurecr.io', repository: 'app', tag: 'v1', registryDefaulted: false, tagDefaulted: false };
+const pool = (name: string, osType: 'Linux' | 'Windows', architecture: 'amd64' | 'arm64', mode = 'User'): NodePoolFacts => ({ name, osType, architecture, vmSize: 'Standard_D4s_v5', mode });
+const SYSTEM = pool('system', 'Linux', 'amd64', 'System');
+const ARM = pool('armpool', 'Linux', 'arm64');
+const WIN = pool('win', 'Windows', 'amd64');
+const AMD = pool('amdpool', 'Linux', 'amd64');
+
+async function run(platforms: string[], pools: NodePoolFacts[], failure: Partial<PullFailure> = {}) {
+  const manifest: ManifestFacts = { digest: 'sha256:abc', mediaType: 'application/vnd.oci.image.index.v1+json', platforms, sizeBytesByPlatform: {} };
+  const cluster = { nodePools: pools } as unknown as ClusterFacts;
+  const ctx = { facts: { manifest, cluster, image: IMAGE }, failure: { image: IMAGE.original, source: 'cli', namespace: 'shop', controller: 'Deployment/web', ...failure } } as unknown as CheckContext;
+  return (await platformCheck.run(ctx)).finding;
+}
+
+describe('platform check on facts', () => {
+  it('passes when every pool is offered, ignoring variants and case', async () => {
+    const finding = await run(['linux/amd64', 'linux/arm64/v8'], [SYSTEM, pool('ARM', 'Linux', 'arm64')]);
+    expect(finding).toMatchObject({ status: 'pass', summary: "The image offers every node pool's platform", fixes: [] });
+    expect(finding.evidence).toEqual([
+      { fact: 'myacr.azurecr.io/app:v1 offers linux/amd64, linux/arm64/v8', source: 'registry manifest sha256:abc' },
+      { fact: 'node pools considered: system linux/amd64, ARM linux/arm64', source: 'cluster agentPoolProfiles' },
+    ]);
+  });
+
+  it('says "no platform" for a manifest that lists none', async () => {
+    const finding = await run([], [AMD]);
+    expect(finding.evidence[0]!.fact).toBe('myacr.azurecr.io/app:v1 offers no platform');
+    expect(finding.status).toBe('fail');
+  });
+
+  it('fails for a user pool the image does not offer, with a multi-platform build and a nodeSelector to the pools it does', async () => {
+    const finding = await run(['linux/amd64'], [SYSTEM, AMD, ARM]);
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/arm64 variant, but node pool armpool runs linux/arm64');
+    expect(finding.docs).toBe(DOCS.multiArch);
+    expect(finding.fixes.map((f) => f.text)).toEqual([
+      'Build and push the image for linux/arm64 as well (a multi-platform index).',
+      'Or schedule the pod only on amd64 nodes (pools system, amdpool) with a nodeSelector.',
+    ]);
+    expect(finding.fixes[0]!.command).toBe('docker buildx build --platform linux/amd64,linux/arm64 -t myacr.azurecr.io/app:v1 --push .');
+    expect(finding.fixes[1]!.command).toContain('"kubernetes.io/arch":"amd64"');
+  });
+
+  it('names every missing pool, and only builds when no pool fits', async () => {
+    const finding = await run(['linux/amd64'], [ARM, pool('arm2', 'Linux', 'arm64')]);
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/arm64 variant, but node pools armpool, arm2 run linux/arm64');
+    expect(finding.fixes.map((f) => f.text)).toEqual(['Build and push the image for linux/arm64 as well (a multi-platform index).']);
+  });
+
+  it('joins several missing platforms', async () => {
+    const finding = await run(['windows/amd64'], [ARM, AMD]);
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/arm64 or linux/amd64 variant, but node pools armpool, amdpool run linux/arm64, linux/amd64');
+    expect(finding.fixes[0]!.command).toBe('docker buildx build --platform windows/amd64,linux/arm64,linux/amd64 -t myacr.azurecr.io/app:v1 --push .');
+  });
+
+  it('only warns when the one pool missing is a system pool and the pod was not placed on it', async () => {
+    expect((await run(['linux/arm64'], [pool('sys', 'Linux', 'amd64', 'System'), ARM])).status).toBe('warn');
+    expect((await run(['linux/arm64'], [pool('sys', 'Linux', 'amd64', 'System'), ARM], { node: 'aks-sys-12345678-vmss000000' })).status).toBe('fail');
+  });
+
+  it('keeps a Linux image off Windows nodes with an OS nodeSelector', async () => {
+    const finding = await run(['linux/amd64', 'linux/arm64'], [AMD, WIN]);
+    expect(finding.status).toBe('fail');
+    expect(finding.docs).toBe(DOCS.nodeSelector);
+    expect(finding.fixes).toHaveLength(1);
+    expect(finding.fixes[0]!.text).toMatch(/^This is a Linux image: keep the pod off Windows nodes/);
+    expect(finding.fixes[0]!.command).toContain('"kubernetes.io/os":"linux"');
+  });
+
+  it('asks for a Windows build when the image already offers some Windows variant', async () => {
+    const finding = await run(['linux/amd64', 'windows/arm64'], [AMD, WIN]);
+    expect(finding.docs).toBe(DOCS.multiArch);
+    expect(finding.fixes[0]!.text).toBe('Build and push the image for windows/amd64 as well (a multi-platform index).');
+  });
+});
+
+describe('which pools count', () => {
+  it.each<[string | undefined, string[]]>([
+    ['aks-armpool-12345678-vmss000000', ['armpool']],
+    ['aks-amdpool-12345678-vmss00000a', ['amdpool']],
+    ['akswin000000', ['win']],
+    ['akswin00000', ['armpool', 'amdpool', 'win']],
+    ['aks-gone-12345678-vmss000000', ['armpool', 'amdpool', 'win']],
+    ['xaks-armpool-12345678-vmss000000', ['armpool', 'amdpool', 'win']],
+    ['aks-armpool-x-vmss000000', ['armpool', 'amdpool', 'win']],
+    [undefined, ['armpool', 'amdpool', 'win']],
+  ])('node %s → %j', async (node, names) => {
+    const finding = await run(['linux/amd64', 'linux/arm64', 'windows/amd64'], [ARM, AMD, WIN], node ? { node } : {});
+    expect(finding.evidence[1]!.fact).toBe(`node pools considered: ${names.map((n) => `${n} ${n === 'win' ? 'windows/amd64' : n === 'armpool' ? 'linux/arm64' : 'linux/amd64'}`).join(', ')}`);
+    expect(finding.evidence[1]!.source).toBe(node ? `node ${node}` : 'cluster agentPoolProfiles');
+  });
+});
