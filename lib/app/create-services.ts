@@ -19,7 +19,7 @@ import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
 import { sandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
-import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue } from './lazy-ports';
+import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
 import { createWarningServices, type WarningServices } from './warning-services';
 import type { ImpactEngine } from '../prevent/impact-analyzer';
 import type { WarningStore } from '../warnings/warning-store';
@@ -121,15 +121,23 @@ export function createServices(env: Record<string, string | undefined> = process
     overrides.queue ??
     (connections ? lazyJobQueue(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME)) : new MemoryJobQueue());
 
+  // Warnings share the incident table (same account and table) whenever incidents are in Table Storage.
+  const warningStore =
+    overrides.warningStore ??
+    (connections
+      ? lazyWarningStore(async () => {
+          const [{ TableIncidentStore }, { TableWarningStore }] = await Promise.all([import('../incidents/table-incident-store.js'), import('../warnings/table-warning-store.js')]);
+          return new TableWarningStore(TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE).client);
+        })
+      : undefined);
   const warnings = createWarningServices({
     settings,
     log,
-    incidents: store,
     chat: () => chat(),
     diagnoser: () => diagnoser(),
     azure,
     ...(overrides.impact ? { impact: overrides.impact } : {}),
-    ...(overrides.warningStore ? { warnings: overrides.warningStore } : {}),
+    ...(warningStore ? { warnings: warningStore } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
 
@@ -224,6 +232,7 @@ export function createServices(env: Record<string, string | undefined> = process
       intake,
       quietPeriodMinutes: settings.PULL_DOCTOR_QUIET_PERIOD_MINUTES,
       resolvedRetentionDays: settings.PULL_DOCTOR_RESOLVED_RETENTION_DAYS,
+      warnings: warnings.store,
       now: overrides.now,
     }),
   };

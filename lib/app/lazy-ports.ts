@@ -3,6 +3,7 @@ import type { Diagnoser } from '../diagnosis/diagnoser';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { JobQueue } from '../queue/job-queue';
+import type { WarningStore } from '../warnings/warning-store';
 import { onceAsync } from '../util/lazy';
 
 /**
@@ -80,4 +81,9 @@ export function lazyIncidentStore(make: () => Promise<IncidentStore>): IncidentS
 /** Queue Storage (`@azure/storage-queue`) loads on the first enqueue or poison peek. */
 export function lazyJobQueue(make: () => Promise<JobQueue>): JobQueue {
   return lazyPort<JobQueue>(make, { enqueue: true, peekPoison: true });
+}
+
+/** Warnings live in the incident table (`@azure/data-tables`, loaded on the first read or write). */
+export function lazyWarningStore(make: () => Promise<WarningStore>): WarningStore {
+  return lazyPort<WarningStore>(make, { get: true, update: true, unresolved: true, forImage: true, sweep: true });
 }

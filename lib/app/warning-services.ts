@@ -3,8 +3,6 @@ import type { ChatPort } from '../chat/chat-port';
 import { isWarningChat } from '../chat/warning-chat-port';
 import type { Settings } from '../config/settings';
 import type { Diagnoser } from '../diagnosis/diagnoser';
-import type { IncidentStore } from '../incidents/incident-store';
-import { TableIncidentStore } from '../incidents/table-incident-store';
 import type { Logger } from '../intake/logger';
 import type { ImpactReport } from '../model';
 import type { ImpactEngine } from '../prevent/impact-analyzer';
@@ -12,7 +10,6 @@ import type { ImpactAnalyzer } from '../prevent/ports';
 import { onceAsync } from '../util/lazy';
 import { auditCluster } from '../warnings/audit';
 import { MemoryWarningStore } from '../warnings/memory-warning-store';
-import { TableWarningStore } from '../warnings/table-warning-store';
 import type { WarningActionDeps } from '../warnings/warning-actions';
 import { WarningService } from '../warnings/warning-service';
 import type { WarningStore } from '../warnings/warning-store';
@@ -33,19 +30,19 @@ export interface WarningServices {
 export interface WarningServicesArgs {
   settings: Pick<Settings, 'PULL_DOCTOR_WORKSPACE_IDS' | 'PULL_DOCTOR_AZURE_CLOUD' | 'PULL_DOCTOR_SANDBOX_WORLD'>;
   log: Logger;
-  incidents: IncidentStore;
   chat: () => ChatPort;
   diagnoser: () => Diagnoser;
   azure: () => Promise<AzureClients>;
   /** Tests and the demo: a ready engine instead of Azure's. */
   impact?: ImpactEngine;
+  /** The Table store when Storage is configured (warnings live in the incident table); memory otherwise. */
   warnings?: WarningStore;
   now?: () => Date;
 }
 
 export function createWarningServices(args: WarningServicesArgs): WarningServices {
-  // Warnings live in the incident table when incidents do (same account, client and retry settings).
-  const store = args.warnings ?? (args.incidents instanceof TableIncidentStore ? new TableWarningStore(args.incidents.client) : new MemoryWarningStore());
+  // With Storage configured the composition root passes the Table store (lazily: lib/app/lazy-ports.ts).
+  const store = args.warnings ?? new MemoryWarningStore();
   const impact = onceAsync(async (): Promise<ImpactEngine | undefined> => {
     if (args.impact) return args.impact;
     if (args.settings.PULL_DOCTOR_WORKSPACE_IDS.length === 0 || args.settings.PULL_DOCTOR_SANDBOX_WORLD) return undefined;

@@ -3,6 +3,7 @@ import type { Intake } from '../intake/intake';
 import type { Logger } from '../intake/logger';
 import { CLAIM_TIMEOUT_MS, requestJob, resendIfDue, type OutboxDeps } from '../incidents/outbox';
 import type { JobQueue } from '../queue/job-queue';
+import type { WarningStore } from '../warnings/warning-store';
 
 export interface AutoResolveDeps {
   store: IncidentStore;
@@ -11,6 +12,8 @@ export interface AutoResolveDeps {
   quietPeriodMinutes: number;
   /** Resolved incidents are deleted this many days after their last change (PULL_DOCTOR_RESOLVED_RETENTION_DAYS). */
   resolvedRetentionDays?: number;
+  /** Resolved at-risk warnings (issue 18) are deleted after the same retention as incidents. */
+  warnings?: Pick<WarningStore, 'sweep'>;
   /** Flushes counters intake kept in memory, when this process has an Intake. */
   intake?: Intake;
   now?: () => Date;
@@ -25,7 +28,7 @@ export interface AutoResolveResult {
   /** Pending jobs nobody picked up in time, sent again (outbox). */
   resent: string[];
   /** Rows deleted by retention. */
-  swept: { processed: number; tags: number; incidents: number; jobFailures: number } | undefined;
+  swept: { processed: number; tags: number; incidents: number; jobFailures: number; warnings?: number } | undefined;
 }
 
 const DAY = 86_400_000;
@@ -86,6 +89,7 @@ export async function runAutoResolve(deps: AutoResolveDeps, options: { signal?: 
     },
     options,
   );
+  if (deps.warnings) result.swept.warnings = await deps.warnings.sweep(new Date(now.getTime() - (deps.resolvedRetentionDays ?? 30) * DAY), options);
   const swept = Object.values(result.swept).reduce((a, b) => a + b, 0);
   if (result.rechecks.length || result.unmuted.length || result.resent.length || swept) {
     deps.log.info(

@@ -1,3 +1,4 @@
+import { createServices } from '../../lib/app/create-services';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { MemoryWarningStore } from '../../lib/warnings/memory-warning-store';
 import { TableWarningStore } from '../../lib/warnings/table-warning-store';
@@ -95,5 +96,18 @@ describe('warning retention', () => {
 describe('fitWarningDoc', () => {
   it('keeps every warning doc under the Table property limit', () => {
     for (const n of [1, 50, 500, 5_000]) expect(fitWarningDoc(warningOf(hugeReport(n))).length).toBeLessThanOrEqual(WARNING_DOC_MAX_CHARS);
+  });
+});
+
+describe('the composition root', () => {
+  it('keeps warnings in the incident table when Storage is configured, never silently in memory', async () => {
+    const table = `warnsvc${Math.random().toString(36).slice(2, 10)}`;
+    const services = createServices({ AzureWebJobsStorage: azurite.connectionString, PULL_DOCTOR_INCIDENT_TABLE: table }, { log: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    // The table exists once incidents have touched it (intake always does before a warning).
+    await services.store.list({ status: ['open'] });
+    const w = warningOf(report());
+    await services.warnings.store.update(w.id, () => w);
+    const direct = new TableWarningStore(TableIncidentStore.create({ connectionString: azurite.connectionString }, table).client);
+    expect((await direct.get(w.id))?.id).toBe(w.id);
   });
 });
