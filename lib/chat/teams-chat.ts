@@ -12,6 +12,7 @@ import type { WarningChatPort } from './warning-chat-port';
 import { ChannelBackoff, MAX_INLINE_WAIT_MS } from './channel-backoff';
 import { applyConnectorRetries, type ConnectorRetryOptions } from './connector-retry';
 import { ChatDeliveryError } from './chat-errors';
+import { connectorError } from './teams-connector-error';
 import { redactingLogger, silentLogger, type ChatLogger } from './chat-logger';
 import type { ChatPort } from './chat-port';
 import { ProgressThrottle } from './progress-throttle';
@@ -54,25 +55,6 @@ function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
     summary: redact(summary).slice(0, 250),
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
   };
-}
-
-/** The Bot Framework's error body: { error: { code, message } }, and a 429's Retry-After (seconds). */
-function connectorError(error: unknown): { code?: string; statusCode?: number; message: string; retryAfterMs?: number } {
-  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown; response?: { bodyAsText?: unknown; headers?: { get?: (name: string) => unknown } } };
-  const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  let code = typeof e.code === 'string' && e.code !== 'REQUEST_SEND_ERROR' ? e.code : undefined;
-  const body = e.response?.bodyAsText;
-  if (typeof body === 'string') {
-    try {
-      const parsed = JSON.parse(body) as { error?: { code?: unknown } };
-      if (typeof parsed.error?.code === 'string') code = parsed.error.code;
-    } catch {
-      // not JSON: keep the status code
-    }
-  }
-  const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-  const retryAfterMs = statusCode === 429 ? (Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : 1_000) : undefined;
-  return { code, statusCode, message: typeof e.message === 'string' ? e.message : String(error), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /**
