@@ -64,13 +64,34 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * A free port can be taken by another test process between `freePort()` and Azurite's listen (the
+ * suite runs workers in parallel): pick the port right before each start and try a new one on
+ * EADDRINUSE.
+ */
+async function startOnFreePort(service: 'table' | 'queue', cwd: string): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startService(service, port, cwd), port };
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(error instanceof Error ? error.message : '')) throw error;
+    }
+  }
+}
+
 export async function startAzurite(): Promise<Azurite> {
   const cwd = mkdtempSync(join(tmpdir(), 'pull-doctor-azurite-'));
-  const [tablePort, queuePort] = [await freePort(), await freePort()];
   const children: ChildProcess[] = [];
+  let tablePort = 0;
+  let queuePort = 0;
   try {
-    children.push(await startService('table', tablePort, cwd));
-    children.push(await startService('queue', queuePort, cwd));
+    const table = await startOnFreePort('table', cwd);
+    children.push(table.child);
+    tablePort = table.port;
+    const queue = await startOnFreePort('queue', cwd);
+    children.push(queue.child);
+    queuePort = queue.port;
   } catch (error) {
     await Promise.all(children.map(stopChild));
     throw error;
