@@ -93,11 +93,14 @@ export class TeamsChat implements ChatPort, WarningChatPort {
   }
 
   async start(incident: Incident, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<ChatMessageRef> {
-    return this.createThread(incident, cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`), options.signal);
+    return this.createThread({ incident: incident.id }, cardActivity(renderCardProgress(incident), `Diagnosing ${incident.image}`), options.signal);
   }
 
-  /** A new thread in the channel whose root is the incident's card (Teams: createConversation with the activity). */
-  private async createThread(incident: Incident, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<ChatMessageRef> {
+  /**
+   * A new thread in the channel whose root is the card (Teams: createConversation with the activity);
+   * `about` names what it is for in the log line (`{ incident: id }` or `{ warning: id }`).
+   */
+  private async createThread(about: Record<string, string>, activity: Partial<Activity>, signal: AbortSignal | undefined): Promise<ChatMessageRef> {
     const tenantId = this.options.tenantId ?? this.options.appTenantId;
     const channelReference: Partial<ConversationReference> = {
       channelId: 'msteams',
@@ -125,7 +128,7 @@ export class TeamsChat implements ChatPort, WarningChatPort {
       conversation: { ...channelReference.conversation!, id: created.id },
       serviceUrl: created.serviceUrl || this.options.serviceUrl,
     };
-    this.logger.info('teams: posted incident card', { incident: incident.id, conversationId: created.id, activityId: created.activityId });
+    this.logger.info(`teams: posted ${'warning' in about ? 'warning' : 'incident'} card`, { ...about, conversationId: created.id, activityId: created.activityId });
     return {
       platform: 'teams',
       channel: this.options.channelId,
@@ -174,7 +177,7 @@ export class TeamsChat implements ChatPort, WarningChatPort {
     await this.withdraw(ref, options).catch((error: unknown) => {
       if (!(error instanceof ChatDeliveryError && error.details.statusCode === 404)) throw error;
     });
-    const replaced = await this.createThread(incident, card, options.signal);
+    const replaced = await this.createThread({ incident: incident.id }, card, options.signal);
     this.logger.warn('teams: card could not be edited; replaced by a new "could not finish" card', { incident: incident.id });
     return replaced;
   }
@@ -189,27 +192,7 @@ export class TeamsChat implements ChatPort, WarningChatPort {
   /** Issue 18: the warning card starts a new thread in the channel (as an incident card does). */
   async postWarning(warning: Warning, options: { signal?: AbortSignal } = {}): Promise<ChatMessageRef> {
     const card = renderWarningCard(warning, { now: new Date() }, this.options.render);
-    const tenantId = this.options.tenantId ?? this.options.appTenantId;
-    const channelReference: Partial<ConversationReference> = {
-      channelId: 'msteams',
-      serviceUrl: this.options.serviceUrl,
-      conversation: { id: this.options.channelId, isGroup: true, conversationType: 'channel', tenantId, name: '' },
-      bot: { id: this.appId, name: 'pull-doctor' },
-    };
-    const parameters: ConversationParameters = {
-      isGroup: true,
-      bot: { id: this.appId, name: 'pull-doctor' },
-      tenantId,
-      channelData: { channel: { id: this.options.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
-      activity: cardActivity(card, `Will fail on next pull: ${warning.totals.pods} pods`) as Activity,
-    };
-    const created = await this.withConnector('createConversation', channelReference, options.signal, (client) =>
-      client.conversations.createConversation(parameters, this.requestOptions(options.signal)),
-    );
-    if (!created.id || !created.activityId) throw this.fail('createConversation', new Error('the connector returned no conversation or activity id'), false);
-    const reference = { ...channelReference, activityId: created.activityId, conversation: { ...channelReference.conversation!, id: created.id }, serviceUrl: created.serviceUrl || this.options.serviceUrl };
-    this.logger.info('teams: posted warning card', { warning: warning.id, conversationId: created.id, activityId: created.activityId });
-    return { platform: 'teams', channel: this.options.channelId, activityId: created.activityId, conversationReference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown> };
+    return this.createThread({ warning: warning.id }, cardActivity(card, `Will fail on next pull: ${warning.totals.pods} pods`), options.signal);
   }
 
   async updateWarning(ref: ChatMessageRef, warning: Warning, options: { signal?: AbortSignal } = {}): Promise<void> {

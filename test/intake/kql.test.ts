@@ -1,4 +1,3 @@
-import { CONTAINER_INSIGHTS_TABLES } from '../../lib/logs/container-insights-tables';
 import {
   failingPodsQuery,
   kqlString,
@@ -6,46 +5,7 @@ import {
   podDetailsQuery,
   PULL_FAILURE_ALERT_QUERY,
 } from '../../lib/logs/kql-templates';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-// The language service is a Bridge.NET build that installs `Kusto` and `System` globals.
-require('@kusto/language-service-next/bridge.min.js');
-require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-
-interface KustoDiagnostic {
-  Severity: string;
-  Message: string;
-  Start: number;
-}
-interface KustoGlobals {
-  Kusto: {
-    Language: {
-      Symbols: {
-        TableSymbol: { $ctor7: new (name: string, schema: string, description: string | null) => unknown };
-        DatabaseSymbol: { ctor: new (name: string, members: unknown[]) => unknown };
-      };
-      GlobalState: { Default: { WithDatabase(db: unknown): unknown } };
-      KustoCode: { ParseAndAnalyze(text: string, globals: unknown): { GetDiagnostics(): unknown } };
-    };
-  };
-  System: { Linq: { Enumerable: { from(list: unknown, type: unknown): { elementAt(i: number): KustoDiagnostic } } }; Object: unknown };
-}
-const g = globalThis as unknown as KustoGlobals;
-const K = g.Kusto.Language;
-
-const tables = Object.entries(CONTAINER_INSIGHTS_TABLES).map(
-  ([name, columns]) =>
-    new K.Symbols.TableSymbol.$ctor7(name, `(${Object.entries(columns).map(([c, t]) => `${c}:${t}`).join(', ')})`, null),
-);
-const globals = K.GlobalState.Default.WithDatabase(new K.Symbols.DatabaseSymbol.ctor('ContainerInsights', tables));
-
-function diagnostics(query: string): string[] {
-  const list = K.KustoCode.ParseAndAnalyze(query, globals).GetDiagnostics() as { Count: number };
-  const items = g.System.Linq.Enumerable.from(list, g.System.Object);
-  return Array.from({ length: list.Count }, (_, i) => items.elementAt(i))
-    .filter((d) => d.Severity === 'Error' || d.Severity === 'Warning')
-    .map((d) => `${d.Severity} at ${d.Start}: ${d.Message}`);
-}
+import { kustoDiagnostics as diagnostics } from '../helpers/kusto';
 
 const window = { start: new Date('2026-11-25T21:00:00Z'), end: new Date('2026-11-25T22:00:00Z') };
 const cluster = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
