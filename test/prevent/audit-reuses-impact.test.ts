@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { auditOfCluster } from '../../lib/prevent/audit-scope';
 import { startSandboxImpact } from '../../lib/prevent/impact-in-sandbox';
 import { loadWorld, WORLDS_DIR } from '../../lib/sandbox/load-world';
 import { parseChangeEvents } from '../../lib/prevent/parse-change-events';
 import { applyChangesToWorld } from '../../lib/prevent/world-change';
+import { auditCluster } from '../../lib/warnings/audit';
 
 const cluster = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-aks-prod/providers/Microsoft.ContainerService/managedClusters/aks-prod';
 const audit = async (name: string) => {
@@ -12,8 +12,7 @@ const audit = async (name: string) => {
   const parsed = await parseChangeEvents(world.change ?? []);
   const { analyzer, stop } = await startSandboxImpact(applyChangesToWorld(world, parsed.flatMap((p) => (p.kind === 'change' ? [p.change] : []))));
   try {
-    const { change, scope } = auditOfCluster(cluster, new Date('2026-11-25T21:50:00Z'));
-    return await analyzer.assess(change, scope);
+    return await auditCluster(analyzer, cluster, { at: new Date('2026-11-25T21:50:00Z') });
   } finally {
     await stop();
   }
