@@ -95,3 +95,83 @@ describe('event types', () => {
     expect(events.map((e) => [e.kind, 'id' in e ? e.id : undefined])).toEqual([['push', 'a1'], ['malformed', undefined], ['push', 'a2']]);
   });
 });
+
+// The digest grammar is the OCI image spec's (https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests):
+// algorithm components are lowercase, joined by `+._-`; the two registered-algorithm examples there are used as they are.
+describe('the digest, kept when it is one and left out (named) when it is not', () => {
+  const byDigest = (digest: string) => one(envelope({ target: { repository: 'shop/web', tag: 'v1', digest }, request: { host: 'myacr01.azurecr.io' } }));
+  it.each<[string, string]>([
+    ['sha256 hex', `sha256:${'6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b'}`],
+    ['a multi-part algorithm (OCI example)', 'sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564'],
+    ['another multi-part algorithm (OCI example)', 'multihash+base58:QmRZxt2b1FVZPNqd8hsiykDL3TdBDeTSPX9Kv46HmX4Gx8'],
+    ['200 characters, the bound', `sha256:${'a'.repeat(193)}`],
+  ])('keeps %s', async (_what, digest) => {
+    const event = await byDigest(digest);
+    expect(event).toMatchObject({ kind: 'push', digest });
+    expect(event).not.toHaveProperty('leftOut');
+  });
+
+  it.each<[string, string]>([
+    ['an uppercase algorithm', 'SHA256:abc'],
+    ['text after the encoded part', 'sha256:abc def'],
+    ['a separator not followed by a component', 'sha256+:abc'],
+    ['no encoded part', 'sha256:'],
+    ['201 characters, past the bound', `sha256:${'a'.repeat(194)}`],
+  ])('leaves out %s and says so', async (_what, digest) => {
+    expect(await byDigest(digest)).toEqual({ kind: 'push', id: 'a1', loginServer: 'myacr01.azurecr.io', repository: 'shop/web', tag: 'v1', timestamp: '2026-11-25T21:00:00.000Z', leftOut: ['data.target.digest'] });
+  });
+
+  it('refuses a target with neither a tag nor a valid digest (an untagged push by an invalid digest)', async () => {
+    for (const t of [{ repository: 'shop/web' }, { repository: 'shop/web', digest: 'SHA256:abc' }]) {
+      expect(await one(envelope({ target: t, request: { host: 'myacr01.azurecr.io' } }))).toEqual({ kind: 'malformed', id: 'a1', reason: 'data.target has neither a tag nor a valid digest' });
+    }
+  });
+});
+
+describe('the event time: data.timestamp as ACR writes it, else the envelope time', () => {
+  const at = (timestamp: string, extra: Record<string, unknown> = {}) => one(envelope({ target: { repository: 'shop/web', tag: 'v1' }, request: { host: 'myacr01.azurecr.io' }, timestamp }, extra));
+  it.each<[string, string]>([
+    ['nanoseconds, as ACR writes it', '2026-11-25T21:00:01.123456789Z'],
+    ['an offset', '2026-11-25T22:00:01+01:00'],
+    ['40 characters, the bound', `2026-11-25T21:00:01.${'1'.repeat(19)}Z`],
+  ])('keeps %s', async (_what, timestamp) => {
+    const event = await at(timestamp);
+    expect(event).toMatchObject({ kind: 'push', timestamp });
+    expect(event).not.toHaveProperty('leftOut');
+  });
+
+  it.each<[string, string]>([
+    ['41 characters, past the bound', `2026-11-25T21:00:01.${'1'.repeat(20)}Z`],
+    ['an expanded year (Date.parse reads it; RFC 3339 does not)', '+002026-11-25T21:00:01Z'],
+    ['no date', 'yesterday'],
+    ['a date-shaped string that is no date', '2026-13-45T99:00:00Z'],
+  ])('leaves out %s and takes the envelope time', async (_what, timestamp) => {
+    expect(await at(timestamp)).toMatchObject({ kind: 'push', timestamp: '2026-11-25T21:00:00.000Z', leftOut: ['data.timestamp'] });
+  });
+
+  it('names both fields when the digest and the time are left out', async () => {
+    const event = await one(envelope({ target: { repository: 'shop/web', tag: 'v1', digest: 'sha256:' }, request: { host: 'myacr01.azurecr.io' }, timestamp: 'later' }));
+    expect(event).toMatchObject({ kind: 'push', leftOut: ['data.target.digest', 'data.timestamp'] });
+  });
+
+  it('falls back past an envelope time the SDK cannot read (Event Grid and CloudEvents) instead of failing the event', async () => {
+    const before = Date.now();
+    const grid = await at('soon', { eventTime: 'yesterday' });
+    const cloud = await one({ id: 'c1', source: TOPIC, type: 'ImagePushed', specversion: '1.0', time: 'yesterday', data: { target: target() } });
+    for (const event of [grid, cloud]) {
+      expect(event?.kind).toBe('push');
+      expect(Date.parse((event as { timestamp: string }).timestamp)).toBeGreaterThanOrEqual(before - 1000);
+    }
+    expect(await at('2026-11-25T21:00:01Z', { eventTime: 'yesterday' })).toMatchObject({ kind: 'push', timestamp: '2026-11-25T21:00:01Z' });
+  });
+});
+
+describe('a batch item that is no object', () => {
+  it.each<[string, unknown]>([
+    ['a string', 'ImagePushed'],
+    ['a number', 7],
+    ['null', null],
+  ])('%s is malformed, with the reason', async (_what, item) => {
+    expect(await parseAcrEvents([item])).toEqual([{ kind: 'malformed', reason: 'event is not a JSON object' }]);
+  });
+});

@@ -37,7 +37,12 @@ function validTime(text: string | undefined): string | undefined {
 /** `/subscriptions/…/providers/Microsoft.ContainerRegistry/registries/myacr` → `myacr.azurecr.io` (public cloud fallback). */
 function hostFromTopic(topic: string | undefined): string | undefined {
   const name = topic ? /\/registries\/([A-Za-z0-9]{5,50})$/i.exec(topic)?.[1] : undefined;
-  return name ? `${name.toLowerCase()}.azurecr.io` : undefined;
+  return name ? `${name}.azurecr.io` : undefined;
+}
+
+/** The envelope time, a fallback only: the SDK turns an unreadable time string into an Invalid Date. */
+function envelopeTime(time: Date | undefined): string | undefined {
+  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
 }
 
 function fromEvent(
@@ -115,10 +120,10 @@ export async function parseAcrEvents(body: unknown): Promise<AcrEvent[]> {
     try {
       if ('specversion' in normal.item) {
         const [event] = await deserializer.deserializeCloudEvents(normal.item);
-        out.push(fromEvent(isSystemEvent, event!, event!.source, event!.time?.toISOString()));
+        out.push(fromEvent(isSystemEvent, event!, event!.source, envelopeTime(event!.time)));
       } else {
         const [event] = await deserializer.deserializeEventGridEvents(normal.item);
-        out.push(fromEvent(isSystemEvent, event!, event!.topic, event!.eventTime?.toISOString()));
+        out.push(fromEvent(isSystemEvent, event!, event!.topic, envelopeTime(event!.eventTime)));
       }
     } catch (error) {
       out.push({ kind: 'malformed', ...(id ? { id } : {}), reason: error instanceof Error ? error.message : String(error) });
