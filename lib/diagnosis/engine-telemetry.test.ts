@@ -1,10 +1,12 @@
-import { context, trace } from '@opentelemetry/api';
+import { context, metrics, trace } from '@opentelemetry/api';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { AzureClients } from '../azure/clients';
 import type { RegistryClientFactory } from '../registry/registry-client';
 import type { Check } from './check';
 import { createEngine } from './engine';
+import { resetInstruments } from '../telemetry/metrics';
 
 // The engine's traces: one span per diagnosis, one child per check (what Application Insights shows).
 const azure = { requestCounts: () => ({ arm: 0, logs: 0 }) } as unknown as AzureClients;
@@ -41,5 +43,53 @@ describe('engine telemetry', () => {
       ['pull-doctor.check registry', 'fail'],
     ]);
     for (const c of children) expect(c.parentSpanContext?.spanId ?? (c as unknown as { parentSpanId?: string }).parentSpanId).toBe(root.spanContext().spanId);
+  });
+  it('clips the image attribute, leaves the cluster empty when unknown and names no root cause when there is none', async () => {
+    exporter.reset();
+    const image = `myacr.azurecr.io/${'a'.repeat(600)}:v1`;
+    await createEngine({ azure, registries, checks: [check('cluster', 'pass')] }).diagnose({ image, source: 'cli', message: 'something nobody wrote down' });
+    const root = exporter.getFinishedSpans().find((s) => s.name === 'pull-doctor.diagnose')!;
+    expect(root.attributes).toEqual({ 'pull_doctor.cluster_id': '', 'pull_doctor.image': image.slice(0, 512), 'pull_doctor.source': 'cli', 'pull_doctor.outcome': 'should_work' });
+  });
+});
+
+describe('engine metrics', () => {
+  /** A reader the test pulls from on demand. */
+  class PullReader extends MetricReader {
+    protected override async onForceFlush(): Promise<void> {}
+    protected override async onShutdown(): Promise<void> {}
+  }
+  const reader = new PullReader();
+  const provider = new MeterProvider({ readers: [reader] });
+  beforeAll(() => {
+    metrics.setGlobalMeterProvider(provider);
+    resetInstruments();
+  });
+  afterAll(async () => {
+    await provider.shutdown();
+    metrics.disable();
+    resetInstruments();
+  });
+
+  it('counts each diagnosis by category, outcome (in the metric spelling), root cause and trigger', async () => {
+    const unknownCheck: Check = { id: 'cluster', title: 'cluster', needs: [], run: async () => { throw new Error('boom'); } };
+    const runs: Array<[Check[], { message?: string; reason?: string; source: 'cli' | 'alert' }]> = [
+      [[check('cluster', 'pass'), check('registry', 'fail')], { source: 'alert', message: 'Failed to pull image "myacr.azurecr.io/app:v1": not found', reason: 'Failed' }],
+      [[check('cluster', 'pass')], { source: 'cli', message: 'something nobody wrote down', reason: 'Failed' }],
+      [[unknownCheck], { source: 'cli', message: 'something nobody wrote down', reason: 'Failed' }],
+    ];
+    const expected: Array<Record<string, unknown>> = [];
+    for (const [checks, how] of runs) {
+      const d = await createEngine({ azure, registries, checks }).diagnose({ image: 'myacr.azurecr.io/app:v1', ...how });
+      const outcome = { cause_found: 'cause-found', should_work: 'should-work', undecided: 'undecided' }[d.verdict.outcome];
+      const top = d.verdict.rootCauses[0]?.checkId;
+      expected.push({ category: d.classification.category, outcome, ...(top ? { root_cause: top } : {}), trigger: how.source });
+    }
+    expect(expected.map((e) => e.outcome)).toEqual(['cause-found', 'should-work', 'undecided']);
+    const { resourceMetrics } = await reader.collect();
+    const points = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'pull_doctor.diagnoses')!.dataPoints;
+    expect(points.map((p) => p.attributes)).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
+    expect(points).toHaveLength(3);
+    for (const p of points) expect(p.attributes).toEqual(expected.find((e) => e.outcome === p.attributes.outcome));
   });
 });
