@@ -94,6 +94,11 @@ describe('times, count and node', () => {
   it('reads a zero count', () => {
     expect(failureOf(ce(event({ count: 0 }))).count).toBe(0);
   });
+
+  it('reads a count of several digits sent as text, and refuses text that only ends in digits', () => {
+    expect(failureOf(ce(event({ count: '12' }))).count).toBe(12);
+    expect(parseK8sEnvelope(ce(event({ count: 'x7' })))).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/^data\.count: /) });
+  });
 });
 
 describe('which events are pull failures', () => {
@@ -121,6 +126,14 @@ describe('which events are pull failures', () => {
     expect(parseK8sEnvelope(ce(event({}, { kind: '' })))).toMatchObject({ kind: 'ignored', reason: 'not a pod event (no involvedObject.kind)' });
     expect(parseK8sEnvelope(ce(event({}, { kind: 7 })))).toMatchObject({ kind: 'ignored', reason: 'not a pod event (no involvedObject.kind)' });
     expect(parseK8sEnvelope(ce({ ...event(), involvedObject: null }))).toMatchObject({ kind: 'ignored', reason: 'not a pod event (no involvedObject.kind)' });
+  });
+
+  it.each<[string, unknown]>([
+    ['a number', 42],
+    ['a boolean', true],
+    ['a JSON string of a number', '42'],
+  ])('refuses data that is %s', (_what, data) => {
+    expect(parseK8sEnvelope(ce(data))).toEqual({ kind: 'malformed', id: 'c1', reason: 'data is not a JSON object' });
   });
 
   it('reads data sent as a JSON string', () => {
