@@ -38,9 +38,9 @@ describe('engine telemetry', () => {
     const root = spans.find((s) => s.name === 'pull-doctor.diagnose')!;
     expect(root.attributes).toMatchObject({ 'pull_doctor.outcome': 'cause_found', 'pull_doctor.root_cause': 'registry', 'pull_doctor.image': 'myacr.azurecr.io/app:v1' });
     const children = spans.filter((s) => s.name.startsWith('pull-doctor.check '));
-    expect(children.map((s) => [s.name, s.attributes['pull_doctor.status']]).sort()).toEqual([
-      ['pull-doctor.check cluster', 'pass'],
-      ['pull-doctor.check registry', 'fail'],
+    expect(children.map((s) => [s.name, s.attributes]).sort()).toEqual([
+      ['pull-doctor.check cluster', { 'pull_doctor.check_id': 'cluster', 'pull_doctor.status': 'pass' }],
+      ['pull-doctor.check registry', { 'pull_doctor.check_id': 'registry', 'pull_doctor.status': 'fail' }],
     ]);
     for (const c of children) expect(c.parentSpanContext?.spanId ?? (c as unknown as { parentSpanId?: string }).parentSpanId).toBe(root.spanContext().spanId);
   });
@@ -76,7 +76,7 @@ describe('engine metrics', () => {
     const runs: Array<[Check[], { message?: string; reason?: string; source: 'cli' | 'alert' }]> = [
       [[check('cluster', 'pass'), check('registry', 'fail')], { source: 'alert', message: 'Failed to pull image "myacr.azurecr.io/app:v1": not found', reason: 'Failed' }],
       [[check('cluster', 'pass')], { source: 'cli', message: 'something nobody wrote down', reason: 'Failed' }],
-      [[unknownCheck], { source: 'cli', message: 'something nobody wrote down', reason: 'Failed' }],
+      [[unknownCheck], { source: 'alert', message: 'something nobody wrote down', reason: 'Failed' }],
     ];
     const expected: Array<Record<string, unknown>> = [];
     for (const [checks, how] of runs) {
