@@ -169,7 +169,12 @@ export function createServices(env: Record<string, string | undefined> = process
       overrides.diagnoser ??
       sandbox()?.diagnoser ??
       lazyDiagnoser(async () => {
-        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+        const [{ createEngine }, { createRegistryClientFactory }, { containerInsightsPreviousImage }, clients] = await Promise.all([
+          import('../diagnosis/engine.js'),
+          import('../registry/oci-registry-client.js'),
+          import('../logs/previous-image.js'),
+          azure(),
+        ]);
         return createEngine({
           azure: clients,
           registries: createRegistryClientFactory({ credential: clients.credential }),
@@ -180,6 +185,7 @@ export function createServices(env: Record<string, string | undefined> = process
           // Every Run Command is logged with its exact script (validated names only; output is never logged).
           inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
           deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+          previousImage: containerInsightsPreviousImage(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
         });
       }),
   );

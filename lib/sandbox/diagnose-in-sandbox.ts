@@ -1,6 +1,8 @@
 import type { Diagnosis, PullFailure } from '../model';
 import type { DiagnoseOptions } from '../diagnosis/diagnoser';
 import { createEngine, type Engine, type EngineOptions } from '../diagnosis/engine';
+import { containerInsightsPreviousImage } from '../logs/previous-image';
+import { createSandboxContainerInsights } from '../logs/sandbox-container-insights';
 import { startSandbox, type Sandbox, type SandboxOptions } from './start-sandbox';
 import type { World } from './world-schema';
 
@@ -16,6 +18,7 @@ export async function startSandboxEngine(
   options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
+  const insights = createSandboxContainerInsights(world.logs);
   const engine = createEngine({
     azure: sandbox.azure,
     registries: sandbox.registry.clients,
@@ -31,6 +34,8 @@ export async function startSandboxEngine(
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
+    // The world's Container insights rows answer the same query Log Analytics would (its workspaces = PULL_DOCTOR_WORKSPACE_IDS).
+    previousImage: containerInsightsPreviousImage(() => insights, Object.keys(world.logs)),
   });
   return { sandbox, engine, stop: () => sandbox.stop() };
 }
