@@ -15,7 +15,7 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster' | 'previousImage'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
   const insights = createSandboxContainerInsights(world.logs);
@@ -35,7 +35,7 @@ export async function startSandboxEngine(
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
     // The world's Container insights rows answer the same query Log Analytics would (its workspaces = PULL_DOCTOR_WORKSPACE_IDS).
-    previousImage: containerInsightsPreviousImage(() => insights, Object.keys(world.logs)),
+    previousImage: options.previousImage ?? containerInsightsPreviousImage(() => insights, Object.keys(world.logs)),
   });
   return { sandbox, engine, stop: () => sandbox.stop() };
 }
@@ -43,7 +43,7 @@ export async function startSandboxEngine(
 /** One diagnosis of the world's failure (or another failure in the same world), servers stopped afterwards. */
 export async function diagnoseInSandbox(
   world: World,
-  options: SandboxOptions & DiagnoseOptions & Pick<EngineOptions, 'inCluster'> & { failure?: PullFailure; checkTimeoutMs?: number } = {},
+  options: SandboxOptions & DiagnoseOptions & Pick<EngineOptions, 'inCluster' | 'previousImage'> & { failure?: PullFailure; checkTimeoutMs?: number } = {},
 ): Promise<Diagnosis> {
   const { engine, stop } = await startSandboxEngine(world, options);
   try {
