@@ -115,6 +115,14 @@ describe('containerInsightsPreviousImage answers, never throws', () => {
     expect(await containerInsightsPreviousImage(() => port, workspaces)({ ...request, failure: { ...failure, ...over } }, signal)).toEqual(expected);
   });
 
+  it('a workspace that does not answer costs at most the timeout', async () => {
+    const hanging: ContainerInsightsPort = { ...sandbox, previousImage: () => new Promise(() => undefined) };
+    expect(await containerInsightsPreviousImage(() => hanging, [WORKSPACE], { timeoutMs: 50 })(request, signal)).toMatchObject({
+      unreadable: true,
+      why: `Log Analytics could not be read (workspace ${WORKSPACE}: no answer within 50 ms)`,
+    });
+  });
+
   it('several workspaces: one failing does not hide the other, and the newest answer wins', async () => {
     const older = createSandboxContainerInsights({ [OTHER_WORKSPACE]: { KubePodInventory: [pod('2026-11-22T00:00:00Z', 'web-1a1a1a1a1a-zzzzz', 'ReplicaSet', 'web-1a1a1a1a1a', 'running', 'c1')], ContainerInventory: [image('2026-11-22T00:00:00Z', 'c1', 'v1.6')] } });
     const port: ContainerInsightsPort = { ...sandbox, previousImage: (p, o) => (p.workspaceId === WORKSPACE ? sandbox.previousImage(p, o) : older.previousImage(p, o)) };

@@ -1,4 +1,5 @@
 import { owningWorkload, type PullFailure } from '../model';
+import { abortable } from '../util/abortable';
 import type { ContainerInsightsPort, PreviousImage } from './container-insights';
 import { PREVIOUS_IMAGE_KINDS, type PreviousImageKind } from './kql-templates';
 
@@ -28,6 +29,11 @@ const MAX_WORKSPACES = 10;
 export interface PreviousImageOptions {
   /** How far back before the failure to look (default 7 days). */
   windowDays?: number;
+  /**
+   * Longest wait for Log Analytics (default 4 s). Shorter than a check's budget (10 s), so a slow
+   * workspace costs the repository-tag check its preference, never its finding.
+   */
+  timeoutMs?: number;
   now?: () => number;
 }
 
@@ -44,6 +50,7 @@ function oneLine(error: unknown): string {
 export function containerInsightsPreviousImage(insights: () => ContainerInsightsPort, workspaceIds: readonly string[], options: PreviousImageOptions = {}): PreviousImageLookup {
   const windowMs = (options.windowDays ?? 7) * DAY;
   const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 4000;
   return async ({ failure, registry, repository, failingTag }, signal) => {
     if (workspaceIds.length === 0) return { unreadable: true, why: 'no Container insights workspace is configured (PULL_DOCTOR_WORKSPACE_IDS)', source: SOURCE };
     const workload = owningWorkload(failure.controller);
@@ -55,13 +62,17 @@ export function containerInsightsPreviousImage(insights: () => ContainerInsights
     if (!PREVIOUS_IMAGE_KINDS.includes(kind)) return { unreadable: true, why: `${kind} workloads are not looked up (only ${PREVIOUS_IMAGE_KINDS.join(', ')})`, source: SOURCE };
     const end = new Date(Date.parse(failure.firstSeen ?? '') || Date.parse(failure.lastSeen ?? '') || now());
     const params = { cluster: failure.cluster, namespace: failure.namespace, workload: { kind, name: m[2]! }, registry, repository, failingTag, start: new Date(end.getTime() - windowMs), end };
-    const results = await Promise.allSettled(workspaceIds.slice(0, MAX_WORKSPACES).map((workspaceId) => insights().previousImage({ ...params, workspaceId }, { signal })));
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+    const results = await Promise.allSettled(
+      workspaceIds.slice(0, MAX_WORKSPACES).map((workspaceId) => abortable(insights().previousImage({ ...params, workspaceId }, { signal: bounded }), bounded)),
+    );
     const found = results
       .map((r, i) => (r.status === 'fulfilled' && r.value ? { image: r.value, workspaceId: workspaceIds[i]! } : undefined))
       .filter((f) => f !== undefined)
       .sort((a, b) => Date.parse(b.image.lastRunning) - Date.parse(a.image.lastRunning))[0];
     if (found) return { found: found.image, workload: `${kind}/${m[2]}`, source: `${SOURCE}, workspace ${found.workspaceId}` };
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`workspace ${workspaceIds[i]}: ${oneLine(r.reason)}`] : []));
+    const timedOut = bounded.aborted && !signal.aborted;
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`workspace ${workspaceIds[i]}: ${timedOut ? `no answer within ${timeoutMs} ms` : oneLine(r.reason)}`] : []));
     if (failed.length > 0) return { unreadable: true, why: `Log Analytics could not be read (${failed.join('; ')})`, source: SOURCE };
     const days = Math.round(windowMs / DAY);
     return { unreadable: false, why: `no container of ${kind}/${m[2]} ran another tag of ${repository} in the ${days} days before ${end.toISOString()}`, source: SOURCE };
