@@ -110,7 +110,7 @@ describe('containerInsightsPreviousImage answers, never throws', () => {
     ['workload unknown', sandbox, [WORKSPACE], { controller: undefined }, expect.objectContaining({ unreadable: true, why: "the failing pod's workload is not known" })],
     ['a Job is not looked up', sandbox, [WORKSPACE], { controller: 'Job/migrate' }, expect.objectContaining({ unreadable: true, why: expect.stringMatching(/^Job workloads are not looked up/) })],
     ['Log Analytics refuses', failing, [WORKSPACE], {}, expect.objectContaining({ unreadable: true, why: `Log Analytics could not be read (workspace ${WORKSPACE}: 403 InsufficientAccessError)` })],
-    ['nothing earlier in the window', sandbox, [WORKSPACE], { firstSeen: '2026-11-10T00:00:00Z' }, expect.objectContaining({ unreadable: false, why: expect.stringMatching(/^no container of Deployment\/web ran another tag of app in the 7 days before 2026-11-10/) })],
+    ['nothing earlier in the window', sandbox, [WORKSPACE], { firstSeen: '2026-11-10T00:00:00Z' }, expect.objectContaining({ unreadable: false, why: expect.stringMatching(/^Container insights shows no other tag of app running in Deployment\/web in the 7 days before 2026-11-10/) })],
   ])('%s', async (_name, port, workspaces, over, expected) => {
     expect(await containerInsightsPreviousImage(() => port, workspaces)({ ...request, failure: { ...failure, ...over } }, signal)).toEqual(expected);
   });

@@ -75,6 +75,6 @@ export function containerInsightsPreviousImage(insights: () => ContainerInsights
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`workspace ${workspaceIds[i]}: ${timedOut ? `no answer within ${timeoutMs} ms` : oneLine(r.reason)}`] : []));
     if (failed.length > 0) return { unreadable: true, why: `Log Analytics could not be read (${failed.join('; ')})`, source: SOURCE };
     const days = Math.round(windowMs / DAY);
-    return { unreadable: false, why: `no container of ${kind}/${m[2]} ran another tag of ${repository} in the ${days} days before ${end.toISOString()}`, source: SOURCE };
+    return { unreadable: false, why: `Container insights shows no other tag of ${repository} running in ${kind}/${m[2]} in the ${days} days before ${end.toISOString()}`, source: SOURCE };
   };
 }
