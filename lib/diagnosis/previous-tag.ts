@@ -8,7 +8,8 @@ import { sh, workloadOf } from './fix-commands';
 export interface PreviousTag {
   /** Only a tag that exists in the registry now: the one to suggest first. */
   tag?: string;
-  evidence: Evidence;
+  /** Absent when the question does not apply (an impact check of a workload that runs the tag now). */
+  evidence?: Evidence;
   /** `kubectl rollout undo …` when the tag exists and the workload kind can be rolled back. */
   rollback?: Fix;
 }
@@ -16,11 +17,16 @@ export interface PreviousTag {
 /** Kinds `kubectl rollout undo` accepts (https://kubernetes.io/docs/reference/kubectl/generated/kubectl_rollout/kubectl_rollout_undo/). */
 const UNDOABLE = new Set(['deployment', 'daemonset', 'statefulset']);
 
+/** No lookup configured for this run, or the question does not apply to this failure. */
+export type NoPreviousImage = 'not-configured' | 'not-applicable';
+
 /** Asks Container insights (through the run's lookups) which tag of the repository the failing workload ran before. */
-export async function readPreviousImage(ctx: CheckContext, image: ImageRef, host: string): Promise<PreviousImageAnswer | undefined> {
-  const lookup = ctx.previousImage;
-  if (!lookup) return undefined;
+export async function readPreviousImage(ctx: CheckContext, image: ImageRef, host: string): Promise<PreviousImageAnswer | NoPreviousImage> {
   const f = ctx.failure;
+  // An impact check (issue 18) diagnoses a workload that runs the tag now: what it ran before is no fix.
+  if (f.source === 'change') return 'not-applicable';
+  const lookup = ctx.previousImage;
+  if (!lookup) return 'not-configured';
   // A reference without a tag pulls `latest`.
   const failingTag = image.tag ?? 'latest';
   const key = `logs previous image ${f.cluster ?? ''} ${f.namespace ?? ''} ${f.controller ?? ''} ${host}/${image.repository}:${failingTag} ${f.firstSeen ?? f.lastSeen ?? ''}`;
@@ -31,8 +37,9 @@ export async function readPreviousImage(ctx: CheckContext, image: ImageRef, host
 }
 
 /** Evidence (always one line: found, none, or could not be read) and, when the tag still exists, the rollback. */
-export function previousTag(ctx: CheckContext, image: ImageRef, answer: PreviousImageAnswer | undefined, tags: readonly TagFacts[]): PreviousTag {
-  if (!answer) {
+export function previousTag(ctx: CheckContext, image: ImageRef, answer: PreviousImageAnswer | NoPreviousImage, tags: readonly TagFacts[]): PreviousTag {
+  if (answer === 'not-applicable') return {};
+  if (answer === 'not-configured') {
     return { evidence: { fact: 'the tag the workload ran before could not be read: Container insights is not configured for this run', source: 'Container insights' } };
   }
   if (!answer.found) {
@@ -53,8 +60,9 @@ export function previousTag(ctx: CheckContext, image: ImageRef, answer: Previous
   return {
     tag,
     evidence: { fact: ran, source: answer.source },
+    // A preflight checks a manifest before it is applied: there is no rollout to undo yet.
     rollback:
-      workload && kind && UNDOABLE.has(kind)
+      workload && kind && UNDOABLE.has(kind) && ctx.failure.source !== 'preflight'
         ? { text: `The workload ran ${ref} before: roll back to the previous revision.`, command: `kubectl rollout undo ${workload}${ns}` }
         : undefined,
   };

@@ -35,7 +35,10 @@ export async function startSandboxEngine(
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
     // The world's Container insights rows answer the same query Log Analytics would (its workspaces = PULL_DOCTOR_WORKSPACE_IDS).
-    previousImage: options.previousImage ?? containerInsightsPreviousImage(() => insights, Object.keys(world.logs)),
+    previousImage:
+      options.previousImage ??
+      // A world's clock stops at its failure's lastSeen (worlds/README.md), so look-backs are measured from there.
+      containerInsightsPreviousImage(() => insights, Object.keys(world.logs), { now: () => Date.parse(world.failure.lastSeen ?? '') || Date.now() }),
   });
   return { sandbox, engine, stop: () => sandbox.stop() };
 }

@@ -6,7 +6,7 @@ import { buildSandboxRegistry } from '../../sandbox/registry/registry-content';
 import { closestTags } from '../closest-tags';
 import { closestNames, newestTags } from './repository-tag';
 import type { PreviousImageLookup } from '../../logs/previous-image';
-import type { Finding } from '../../model';
+import type { Finding, PullFailure } from '../../model';
 
 describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
@@ -68,10 +68,11 @@ describe('an existing digest', () => {
 
 describe('the tag the workload ran before (world tag-missing-previous)', () => {
   const world = loadWorld(path.join(WORLDS_DIR, 'tag-missing-previous.yaml'));
-  const run = async (options: { previousImage?: PreviousImageLookup; withoutTag?: string } = {}): Promise<Finding> => {
+  const run = async (options: { previousImage?: PreviousImageLookup; withoutTag?: string; failure?: Partial<PullFailure> } = {}): Promise<Finding> => {
     const w = structuredClone(world);
     if (options.withoutTag) delete w.registries['myacr.azurecr.io']!.repositories['app']!.tags[options.withoutTag];
-    const diagnosis = await diagnoseInSandbox(w, { checkTimeoutMs: 8000, previousImage: options.previousImage });
+    const failure = { ...w.failure, ...options.failure };
+    const diagnosis = await diagnoseInSandbox(w, { checkTimeoutMs: 8000, previousImage: options.previousImage, failure });
     return diagnosis.findings.find((f) => f.checkId === 'repository-tag')!;
   };
 
@@ -106,5 +107,18 @@ describe('the tag the workload ran before (world tag-missing-previous)', () => {
     const finding = await run({ previousImage: async () => Promise.reject(new Error('The operation was aborted.')) });
     expect(finding.summary).toMatch(/\(closest: v1\.8\)$/);
     expect(finding.evidence).toContainEqual({ fact: 'the tag the workload ran before could not be read: The operation was aborted.', source: 'Container insights' });
+  }, 30_000);
+
+  it('a preflight (nothing rolled out yet) still prefers the tag running now, but offers no rollout undo', async () => {
+    const finding = await run({ failure: { source: 'preflight', pod: undefined, reason: undefined, message: undefined, firstSeen: undefined, lastSeen: undefined } });
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (ran before: v1.7)');
+    expect(finding.fixes[0]).toEqual({ text: 'Set the image back to v1.7, the tag it ran before (or another existing tag).', command: 'kubectl set image deployment/web web=myacr.azurecr.io/app:v1.7 -n shop' });
+    expect(finding.fixes.map((f) => f.command).join('\n')).not.toMatch(/rollout undo/);
+  }, 30_000);
+
+  it('an impact check (a workload running the tag now) does not ask', async () => {
+    const finding = await run({ failure: { source: 'change' } });
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (closest: v1.8)');
+    expect(finding.evidence.map((e) => e.fact).join('\n')).not.toMatch(/before/);
   }, 30_000);
 });

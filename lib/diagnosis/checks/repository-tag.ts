@@ -71,8 +71,8 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   }
   if (image.digest) return digestMissing(ctx, image, host, facts, evidence);
   // The tag the workload ran before comes first (it worked), then edit distance, push time (ACR), version order.
-  const previous = previousTag(ctx, image, await previousRead, facts);
-  evidence.push(previous.evidence);
+  const previous = previousTag(ctx, image, (await previousRead) ?? 'not-applicable', facts);
+  if (previous.evidence) evidence.push(previous.evidence);
   const closest = image.tag ? closestTags(image.tag, facts, { previousTag: previous.tag }) : [];
   const newest = newestTags(facts);
   const pushedAt = (tag: string) => facts.find((t) => t.name === tag)?.pushedAt;
@@ -85,7 +85,10 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   if (suggestion) {
     const ref = formatImageRef({ registry: image.registry, repository: image.repository, tag: suggestion, digest: undefined });
     fixes.push({
-      text: suggestion === previous.tag ? `Or set the image back to ${suggestion}, the tag it ran before (or another existing tag).` : `Point the workload at an existing tag such as ${suggestion}.`,
+      text:
+        suggestion === previous.tag
+          ? `${previous.rollback ? 'Or set' : 'Set'} the image back to ${suggestion}, the tag it ran before (or another existing tag).`
+          : `Point the workload at an existing tag such as ${suggestion}.`,
       command: setImageCommand(ctx.failure, ref) ?? `# image: ${ref}`,
     });
   }
