@@ -26,7 +26,6 @@ import type { WarningStore } from '../warnings/warning-store';
 import type { ImpactJobDeps } from '../jobs/run-impact-job';
 import type { ChangeIntakeDeps } from '../prevent/change-handler';
 import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
-import { preventDeps } from './prevent-services';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -134,8 +133,8 @@ export function createServices(env: Record<string, string | undefined> = process
     settings,
     log,
     chat: () => chat(),
-    diagnoser: () => diagnoser(),
-    azure,
+    // A test's diagnoser stands in for the engine here too.
+    engine: async () => (overrides.diagnoser ? { engine: overrides.diagnoser, clients: await azure(), registryRequests: () => 0 } : azureEngine()),
     ...(overrides.impact ? { impact: overrides.impact } : {}),
     ...(warningStore ? { warnings: warningStore } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -164,27 +163,27 @@ export function createServices(env: Record<string, string | undefined> = process
       ),
   );
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
-  const diagnoser = lazy(
-    () =>
-      overrides.diagnoser ??
-      sandbox()?.diagnoser ??
-      lazyDiagnoser(async () => {
-        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
-        return createEngine({
-          azure: clients,
-          registries: createRegistryClientFactory({ credential: clients.credential }),
-          egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
-          checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
-          cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
-          subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
-          // Every Run Command is logged with its exact script (validated names only; output is never logged).
-          inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
-          deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
-        });
-      }),
-  );
+  // One engine for diagnoses, impact analysis and the audit: one lookup cache, one request count.
+  const azureEngine = onceAsync(async () => {
+    const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+    const registries = createRegistryClientFactory({ credential: clients.credential });
+    const engine = createEngine({
+      azure: clients,
+      registries,
+      egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
+      checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+      cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+      subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+      // Every Run Command is logged with its exact script (validated names only; output is never logged).
+      inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
+      deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+    });
+    return { engine, clients, registryRequests: () => registries.requestCount() };
+  });
+  const diagnoser = lazy(() => overrides.diagnoser ?? sandbox()?.diagnoser ?? lazyDiagnoser(async () => (await azureEngine()).engine));
 
-  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings ?? warnings.service, analyzer: overrides.analyzer });
+  // A change is analysed by the warnings' impact engine (the fleet audit's too); warnings publish its report.
+  const impactDeps = (): ImpactJobDeps => ({ analyzer: overrides.analyzer ?? warnings.analyzer, warnings: overrides.warnings ?? warnings.service, log });
 
   const services: Services = {
     warnings,

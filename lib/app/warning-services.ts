@@ -19,9 +19,9 @@ export interface WarningServices {
   store: WarningStore;
   /** The WarningPort. */
   service: WarningService;
-  /** The impact engine against Azure, built on first use; undefined without Container insights workspaces. */
+  /** The impact engine against Azure, built on first use; undefined in sandbox mode. */
   impact(): Promise<ImpactEngine | undefined>;
-  /** An ImpactAnalyzer over impact() that throws when none is configured. */
+  /** An ImpactAnalyzer over impact() (throws in sandbox mode, which has none). */
   analyzer: ImpactAnalyzer;
   actions: WarningActionDeps;
   audit(cluster: string, signal?: AbortSignal): Promise<ImpactReport>;
@@ -31,8 +31,8 @@ export interface WarningServicesArgs {
   settings: Pick<Settings, 'PULL_DOCTOR_WORKSPACE_IDS' | 'PULL_DOCTOR_AZURE_CLOUD' | 'PULL_DOCTOR_SANDBOX_WORLD'>;
   log: Logger;
   chat: () => ChatPort;
-  diagnoser: () => Diagnoser;
-  azure: () => Promise<AzureClients>;
+  /** The app's engine, its clients and its registry request count (the composition root builds them once). */
+  engine: () => Promise<ImpactEngineParts>;
   /** Tests and the demo: a ready engine instead of Azure's. */
   impact?: ImpactEngine;
   /** The Table store when Storage is configured (warnings live in the incident table); memory otherwise. */
@@ -40,18 +40,25 @@ export interface WarningServicesArgs {
   now?: () => Date;
 }
 
+export interface ImpactEngineParts {
+  engine: Diagnoser;
+  clients: Pick<AzureClients, 'logs' | 'requestCounts'>;
+  registryRequests(): number;
+}
+
 export function createWarningServices(args: WarningServicesArgs): WarningServices {
   // With Storage configured the composition root passes the Table store (lazily: lib/app/lazy-ports.ts).
   const store = args.warnings ?? new MemoryWarningStore();
   const impact = onceAsync(async (): Promise<ImpactEngine | undefined> => {
     if (args.impact) return args.impact;
-    if (args.settings.PULL_DOCTOR_WORKSPACE_IDS.length === 0 || args.settings.PULL_DOCTOR_SANDBOX_WORLD) return undefined;
-    const [{ createAzureImpactEngine }, azure] = await Promise.all([import('../warnings/azure-impact-engine.js'), args.azure()]);
-    return createAzureImpactEngine(args.diagnoser(), azure, args.settings);
+    // Without workspaces the engine still answers: every report is undecided, naming the setting.
+    if (args.settings.PULL_DOCTOR_SANDBOX_WORLD) return undefined;
+    const [{ createAzureImpactEngine }, parts] = await Promise.all([import('../warnings/azure-impact-engine.js'), args.engine()]);
+    return createAzureImpactEngine(parts.engine, parts.clients, args.settings, parts.registryRequests);
   });
   const required = async (): Promise<ImpactEngine> => {
     const engine = await impact();
-    if (!engine) throw new Error('no impact analysis here: PULL_DOCTOR_WORKSPACE_IDS names no Container insights workspace');
+    if (!engine) throw new Error('no impact analysis in sandbox mode (PULL_DOCTOR_SANDBOX_WORLD): use `pull-doctor impact --world <name>`');
     return engine;
   };
   const analyzer: ImpactAnalyzer = { analyze: async (change, options) => (await required()).analyze(change, options) };
