@@ -16,7 +16,7 @@ import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
-import { sandboxServices } from './sandbox-services';
+import { sandboxServices, type SandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
@@ -86,6 +86,12 @@ function alertAuthFor(settings: Settings, log: Logger): WebhookAuth {
   return SECURE_WEBHOOK_NOT_CONFIGURED;
 }
 
+/** The impact engine a test or sandbox mode supplies; none → the warning services build Azure's. */
+function impactFor(given: ImpactEngine | undefined, sandbox: SandboxServices | undefined): { impact?: () => Promise<ImpactEngine> } {
+  if (given) return { impact: async () => given };
+  return sandbox ? { impact: () => sandbox.impact() } : {};
+}
+
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -129,13 +135,14 @@ export function createServices(env: Record<string, string | undefined> = process
           return new TableWarningStore(TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE).client);
         })
       : undefined);
+  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const warnings = createWarningServices({
     settings,
     log,
     chat: () => chat(),
     // A test's diagnoser stands in for the engine here too.
     engine: async () => (overrides.diagnoser ? { engine: overrides.diagnoser, clients: await azure(), registryRequests: () => 0 } : azureEngine()),
-    ...(overrides.impact ? { impact: overrides.impact } : {}),
+    ...impactFor(overrides.impact, sandbox()),
     ...(warningStore ? { warnings: warningStore } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
@@ -153,7 +160,6 @@ export function createServices(env: Record<string, string | undefined> = process
     now: overrides.now,
     warnings: warnings.store,
   });
-  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const insights = lazy(
     () =>
       overrides.insights ??
