@@ -1,5 +1,6 @@
 import type { Category, Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
+import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
 
 /** Only the head of a message is read: real pull errors are well under 16 KB, pasted logs are not. */
@@ -50,9 +51,12 @@ function unknown(explanation: string): Classification {
   return { ...UNRECOGNISED, explanation };
 }
 
-/** Removes control characters; reports when the input is mostly not text (binary, wrong encoding). */
+/**
+ * Removes paste noise (colour codes, string escaping) and control characters; reports when the input is
+ * mostly not text (binary, wrong encoding).
+ */
 function cleanText(raw: string): { text: string; binary: boolean } {
-  const head = raw.slice(0, CLASSIFY_INPUT_MAX);
+  const head = withoutEscaping(withoutAnsi(raw.slice(0, CLASSIFY_INPUT_MAX)));
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
   // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.
@@ -65,8 +69,9 @@ function ruleMatches(rule: PullErrorRule, text: string): boolean {
   return rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text));
 }
 
-function firstMatch(text: string, rules: readonly PullErrorRule[]): PullErrorRule | undefined {
-  return rules.find((rule) => ruleMatches(rule, text));
+function firstMatchIndex(text: string, rules: readonly PullErrorRule[]): number {
+  const index = rules.findIndex((rule) => ruleMatches(rule, text));
+  return index < 0 ? rules.length : index;
 }
 
 function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
@@ -101,9 +106,27 @@ function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: b
   return { errors, droppedAuthFailure: errors.length < attempts.length };
 }
 
+/**
+ * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches,
+ * the text as pasted on a tie. Returns the deciding errors of that reading and the rule, if any.
+ */
+function decide(text: string, rules: readonly PullErrorRule[]) {
+  const read = (reading: string) => {
+    const deciding = decidingErrors(reading);
+    return { ...deciding, index: firstMatchIndex(deciding.errors.join(', '), rules) };
+  };
+  const [asPasted, ...unwrapped] = readings(text);
+  let best = read(asPasted);
+  for (const reading of unwrapped) {
+    const candidate = read(reading);
+    if (candidate.index < best.index) best = candidate;
+  }
+  return { ...best, rule: rules[best.index] as PullErrorRule | undefined };
+}
+
 /** The text the rules are matched against (exported for the rule audit). */
-export function decidingText(raw: string): string {
-  return decidingErrors(cleanText(raw).text).errors.join(', ');
+export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL_ERROR_RULES): string {
+  return decide(cleanText(raw).text, rules).errors.join(', ');
 }
 
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
@@ -118,8 +141,7 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
   }
 
-  const { errors, droppedAuthFailure } = decidingErrors(text);
-  const rule = firstMatch(errors.join(', '), rules);
+  const { errors, droppedAuthFailure, rule } = decide(text, rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
   const line = (rule && lines.find((l) => ruleMatches(rule, l))) || errors[0];

@@ -4,6 +4,7 @@ import {
   DEADLINE,
   DEADLINE_ON_PING,
   NAME_LOOKUP,
+  PROXY_CONNECT,
   REQUEST_EOF,
   STREAM_CUT,
   TCP_CONNECT,
@@ -13,15 +14,20 @@ import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
+  ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
+  HARBOR_ARTIFACT_NOT_FOUND,
+  HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_UNAUTHORIZED_REPOSITORY,
+  HTML_INSTEAD_OF_REGISTRY,
   JFROG_NO_PERMISSION,
   NO_CREDENTIALS_SENT,
   QUAY_NOT_AUTHORIZED,
   STORAGE_AUTHORIZATION_FAILURE,
   UNAUTHENTICATED_TOKEN,
+  UNKNOWN_BLOB,
 } from './registry-wording-rules';
 
 /**
@@ -92,6 +98,17 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "The tag exists but has no variant for the node's OS/architecture (e.g. an amd64-only image on an arm64 or Windows node pool).",
   },
   {
+    // hcsshim cannot import a Linux image's layer as a Windows base layer ("The system cannot find the path
+    // specified"): a Linux image scheduled on a Windows node (ColinIanKing/stress-ng#389, microsoft/hcsshim#2226).
+    // Other hcsshim failures ("module could not be found", "Access is denied") are node faults, left unknown.
+    id: 'windows-linux-layer',
+    category: 'platform_mismatch',
+    patterns: [/hcsshim::ProcessBaseLayer [^\n]*cannot find the path specified/i],
+    confidence: 0.7,
+    candidates: [],
+    explanation: 'A Windows node could not import the layer as a Windows base layer: a Linux image scheduled on a Windows node pool (add nodeSelector kubernetes.io/os: linux).',
+  },
+  {
     // containers/image (CRI-O, podman) wraps every signature-policy refusal as "Source image rejected: …"
     // (copy/copy.go; "A signature was required, but no signature exists" is signature/policy_eval_signedby.go).
     // No registry, network or credential fault, and none of the categories: unknown, with the reason said.
@@ -156,10 +173,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
   },
   TLS_FAILURE,
+  PROXY_CONNECT,
   NAME_LOOKUP,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
+  HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -172,6 +191,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
   NO_CREDENTIALS_SENT,
+  HARBOR_REPOSITORY_NOT_FOUND,
+  HARBOR_ARTIFACT_NOT_FOUND,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
@@ -243,7 +264,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
+    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
     confidence: 0.65,
     candidates: ['firewall_denied', 'repo_not_found'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
@@ -251,11 +272,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b/i],
+    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
   },
+  ECR_BAD_REQUEST,
   {
     // An HTTP request to a TLS port: nginx and most proxies answer a plain 400 ("The plain HTTP request was sent to HTTPS port").
     id: 'plain-400',
@@ -270,12 +292,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'registry_unavailable',
     // Status lines with or without the code; Azure Front Door's outage page (in front of mcr.microsoft.com).
     patterns: [
-      /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
+      /\b50[0234] \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
     ],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
   },
+  UNKNOWN_BLOB,
   DEADLINE_ON_PING,
   STREAM_CUT,
   DEADLINE,

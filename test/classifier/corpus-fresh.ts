@@ -5,10 +5,10 @@ import type { CorpusEntry } from './corpus';
  * used (no URL here appears in corpus.ts or corpus-harvest.ts), and classified by the classifier as it was
  * *before* any rule was changed for them. BENCHMARKS.md quotes that "before" score next to the current one,
  * so this list estimates how the classifier does on messages it was not tuned on.
- * One row per message: [category, source URL, message verbatim, 'ambiguous'?]; multi-line quotes joined
- * with spaces. `category` is the cause the thread established; 'ambiguous' marks texts that cannot decide it.
+ * One row per message: [category, source URL, message verbatim, 'ambiguous'?, known miss?]; multi-line quotes joined
+ * with spaces (batches 1–3). `category` is the cause the thread established; 'ambiguous' marks texts that cannot decide it.
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?];
+type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
 
 const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/kubernetes/kops/issues/16762', 'failed to resolve reference \\"123456789101.dkr.ecr.ap-southeast-2.amazonaws.com/k8s-example/pause@sha256:7031c1b283388d2c2e09b57badb803c05ebed362dc88d84b480cc47f72a21097\\": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials'],
@@ -197,7 +197,7 @@ const FOURTH: Row[] = [
   ['registry_unavailable', 'https://github.com/cri-o/cri-o/issues/3786', 'level=error msg="error copying docker://quay.io/crio/redis:alpine to dir:/tmp/jenkins/workspace/kata-containers-tests-ubuntu-18-04-PR/go/src/github.com/cri-o/cri-o/.artifacts/redis-image: Error initializing source docker://quay.io/crio/redis:alpine: unexpected http code: 500 (Internal Server Error), URL: https://quay.io/v2/auth?scope=repository%3Acrio%2Fredis%3Apull&service=quay.io"'],
   ['repo_not_found', 'https://github.com/podman-container-tools/podman/issues/9990', 'Error: 2 errors occurred while pulling:\n * Error initializing source docker://registry.opensuse.org/sonartype/nexus3:latest: Error reading manifest latest in registry.opensuse.org/sonartype/nexus3: name unknown\n * Error initializing source docker://sonartype/nexus3:latest: Error reading manifest latest in docker.io/sonartype/nexus3: errors:\ndenied: requested access to the resource is denied\nunauthorized: authentication required', 'ambiguous'],
   ['repo_not_found', 'https://github.com/elyra-ai/elyra/issues/1165', 'Error initializing source docker://elyra/kernel-imager-puller:latest: Error reading manifest latest in docker.io/elyra/kernel-imager-puller: errors:\ndenied: requested access to the resource is denied\nunauthorized: authentication required', 'ambiguous'],
-  ['auth_missing', 'https://github.com/cri-o/cri-o/issues/4388', 'FATA[0000] pulling image failed: rpc error: code = Unknown desc = Error reading manifest latest in registry.mydomain/image: manifest unknown: manifest unknown', 'ambiguous'],
+  ['auth_missing', 'https://github.com/cri-o/cri-o/issues/4388', 'FATA[0000] pulling image failed: rpc error: code = Unknown desc = Error reading manifest latest in registry.mydomain/image: manifest unknown: manifest unknown', 'ambiguous', 'the registry answered "manifest unknown" to a pull without credentials; nothing in the text points at credentials'],
   ['platform_mismatch', 'https://github.com/MicrosoftDocs/Virtualization-Documentation/issues/1765', 'ltsc2022: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.19044 in the manifest list entries'],
   ['tls_error', 'https://github.com/rancher/rke2/issues/5658', 'Warning  Failed     5m13s (x4 over 6m37s)  kubelet            Failed to pull image "pvt-registry.com/nginx:latest": failed to pull and unpack image "pvt-registry.com/nginx:latest": failed to resolve reference "pvt-registry.com/nginx:latest": failed to do request: Head "https://pvt-registry.com/v2/nginx/manifests/latest": tls: failed to verify certificate: x509: certificate signed by unknown authority'],
   ['auth_missing', 'https://github.com/rancher-archives/rke/issues/167', 'Failed to pull image "xxxxxxxxxxxxxxxxxxxx/test-service:latest": rpc error: code = Unknown desc = unauthorized: authentication required'],
@@ -213,7 +213,7 @@ const FOURTH: Row[] = [
   ['registry_unavailable', 'https://github.com/goharbor/harbor/issues/23190', 'Error response from daemon: unknown: repository proxy/library/nginx not found', 'ambiguous'],
   ['repo_not_found', 'https://github.com/k0sproject/k0sctl/issues/981', 'Trying to pull ghcr.io/k0sprojects/k0sctl:latest...\nError: initializing source docker://ghcr.io/k0sprojects/k0sctl:latest: Requesting bearer token: invalid status code from registry 403 (Forbidden)', 'ambiguous'],
   ['registry_unavailable', 'https://github.com/kubernetes/registry.k8s.io/issues/258', 'error pulling image configuration: download failes after attempts=1 unknown blob', 'ambiguous'],
-  ['registry_unavailable', 'https://github.com/artifact-keeper/artifact-keeper/issues/584', 'Error response from daemon: failed to resolve reference "myrepo.com/dockerhub-remote/alpine:3.20": myrepo.com/dockerhub-remote/alpine:3.20: not found', 'ambiguous'],
+  ['registry_unavailable', 'https://github.com/artifact-keeper/artifact-keeper/issues/584', 'Error response from daemon: failed to resolve reference "myrepo.com/dockerhub-remote/alpine:3.20": myrepo.com/dockerhub-remote/alpine:3.20: not found', 'ambiguous', 'a proxy repository failing upstream answers a plain "not found", worded like a missing tag'],
   ['auth_missing', 'https://github.com/openshift/origin/issues/6222', 'Trying to pull repository registry.example.com:5000/openshift/hello-example ... not found\nError: image openshift/hello-example:latest not found', 'ambiguous'],
   ['auth_missing', 'https://github.com/liuxiaoyu-git/ocp4-bm-install/issues/6', 'Trying to pull registry.example.internal:5000/ocp4/openshift4:4.3.29-jenkins...\n  unauthorized: authentication required\nError: error pulling image "registry.example.internal:5000/ocp4/openshift4:4.3.29-jenkins": unable to pull registry.example.internal:5000/ocp4/openshift4:4.3.29-jenkins: unable to pull image: Error initializing source docker://registry.example.internal:5000/ocp4/openshift4:4.3.29-jenkins: Error reading manifest 4.3.29-jenkins in registry.example.internal:5000/ocp4/openshift4: unauthorized: authentication required'],
   ['auth_missing', 'https://github.com/openshift/openshift-ansible/issues/10741', 'time=\\"2019-08-21T02:16:14-04:00\\" level=fatal msg=\\"unable to retrieve auth token: invalid username/password\\" \\n'],
@@ -257,9 +257,13 @@ const FOURTH: Row[] = [
 ];
 
 const entries = (rows: readonly Row[]): CorpusEntry[] =>
-  rows.map(([category, source, message, ambiguous]) =>
-    ambiguous ? { category, source, message, ambiguous: true } : { category, source, message },
-  );
+  rows.map(([category, source, message, ambiguous, knownMiss]) => ({
+    category,
+    source,
+    message,
+    ...(ambiguous ? { ambiguous: true } : {}),
+    ...(knownMiss ? { knownMiss } : {}),
+  }));
 
 export const FRESH: readonly CorpusEntry[] = entries(ROWS);
 export const FRESH_SECOND: readonly CorpusEntry[] = entries(SECOND);
