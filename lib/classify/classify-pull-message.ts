@@ -16,7 +16,16 @@ const KUBELET_REASONS = [
   'RegistryUnavailable',
   'SignatureValidationFailed',
 ] as const;
-const REASON_PATTERN = new RegExp(`\\b(${KUBELET_REASONS.join('|')})\\b`);
+const REASON_PATTERN = new RegExp(`\\b(${KUBELET_REASONS.join('|')})\\b`, 'i');
+
+/** The kubelet reason a (possibly wrapped or re-cased) text names, in kubelet's spelling. */
+function reasonIn(text: string): string | undefined {
+  for (const reading of readings(text)) {
+    const found = REASON_PATTERN.exec(reading)?.[1].toLowerCase();
+    if (found) return KUBELET_REASONS.find((reason) => reason.toLowerCase() === found);
+  }
+  return undefined;
+}
 
 /** What the kubelet reason alone says when the message has nothing better. */
 const REASON_ONLY: Record<string, Pick<Classification, 'category' | 'confidence' | 'candidates' | 'explanation'>> = {
@@ -132,7 +141,7 @@ export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
-  const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || REASON_PATTERN.exec(text)?.[1];
+  const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || reasonIn(text);
   const withReason = (c: Classification): Classification => (reason ? { ...c, reason } : c);
 
   if (binary) return withReason(unknown('The input does not look like text (binary data or not UTF-8).'));
