@@ -14,6 +14,7 @@ import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
+  CREDENTIAL_PROVIDER_FAILED,
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   GCR_NO_CREDENTIAL,
@@ -190,6 +191,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   BARE_DENIED,
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
+  CREDENTIAL_PROVIDER_FAILED,
   NO_CREDENTIALS_SENT,
   HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_ARTIFACT_NOT_FOUND,
@@ -217,9 +219,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     patterns: [
       /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
-    confidence: 0.88,
-    candidates: ['repo_not_found'],
-    explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
+    confidence: 0.85,
+    // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
+    // sonatype/nexus-public#639; an Artifactory-style remote: artifact-keeper/artifact-keeper#584) answers the same.
+    candidates: ['repo_not_found', 'registry_unavailable'],
+    explanation: 'The registry has no manifest for this tag or digest (never pushed, deleted, or a typo); a missing repository, or a proxy registry failing upstream, reads the same.',
   },
   {
     // The v1 pull protocol (docker's "Error: image <repo>:<tag> not found", Harbor 1.x): Docker Hub and Harbor

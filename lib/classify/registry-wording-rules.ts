@@ -198,3 +198,16 @@ export const ECR_BAD_REQUEST: PullErrorRule = {
   candidates: ['access_denied'],
   explanation: 'ECR rejected the request as unauthenticated: no ECR credential on the node (credential provider or pull secret), or a token for another region or account, or one older than 12 hours.',
 };
+
+// kubelet's exec credential providers (ecr-credential-provider, acr-credential-provider, auth-provider-gcp): kubelet
+// logs "Failed getting credential from external registry credential provider: …" (pkg/credentialprovider/plugin), and a
+// helper run with the wrong protocol echoes the CredentialProviderRequest it could not use (awslabs/amazon-ecr-credential-helper#616).
+// Either way the pull goes out without the credential the provider should have supplied.
+export const CREDENTIAL_PROVIDER_FAILED: PullErrorRule = {
+  id: 'credential-provider-failed',
+  category: 'auth_missing',
+  patterns: [/Failed getting credential from external registry credential provider|CredentialProviderRequest/i],
+  confidence: 0.8,
+  candidates: ['network_unreachable'],
+  explanation: "kubelet's image credential provider failed (binary missing, wrong config or API version, or its cloud API unreachable), so no registry credential was sent.",
+};
