@@ -3,8 +3,17 @@ import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
 
-/** Only the head of a message is read: real pull errors are well under 16 KB, pasted logs are not. */
+/**
+ * At most this much of a message is read: real pull errors are well under 16 KB, pasted logs are not. A longer
+ * paste is read as its first and last halves — `kubectl describe pod` prints the Events, with the pull error, last.
+ */
 export const CLASSIFY_INPUT_MAX = 16 * 1024;
+
+function bounded(raw: string): string {
+  if (raw.length <= CLASSIFY_INPUT_MAX) return raw;
+  const half = CLASSIFY_INPUT_MAX / 2;
+  return `${raw.slice(0, half)}\n${raw.slice(raw.length - half)}`;
+}
 
 const KUBELET_REASONS = [
   'ErrImageNeverPull',
@@ -65,7 +74,7 @@ function unknown(explanation: string): Classification {
  * mostly not text (binary, wrong encoding).
  */
 function cleanText(raw: string): { text: string; binary: boolean } {
-  const head = withoutEscaping(withoutAnsi(raw.slice(0, CLASSIFY_INPUT_MAX)));
+  const head = withoutEscaping(withoutAnsi(bounded(raw)));
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
   // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.

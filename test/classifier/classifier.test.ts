@@ -190,9 +190,11 @@ describe('classifier robustness', () => {
     expect(classifyPullMessage(42 as unknown as string, 7 as unknown as string).category).toBe('unknown');
   });
 
-  test('only the first 16 KB is read: a cause past it is not seen, and a 1 MB input is fast', () => {
-    const late = `${'padding '.repeat(4096)} no space left on device`;
-    expect(classifyPullMessage(late).category).toBe('unknown');
+  test('at most 16 KB is read, head and tail: a cause at the end of a long paste is seen, one in its middle is not, and 1 MB is fast', () => {
+    const describeTail = `${'Environment: X=1\n'.repeat(4096)}  Warning  Failed  2m  kubelet  Failed to pull image "a:1": no space left on device`;
+    expect(classifyPullMessage(describeTail).category).toBe('disk_pressure');
+    const middle = `${'padding '.repeat(4096)} no space left on device ${'padding '.repeat(4096)}`;
+    expect(classifyPullMessage(middle).category).toBe('unknown');
     const start = process.hrtime.bigint();
     classifyPullMessage(`${'failed to authorize: '.repeat(60000)}`);
     expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(500);
