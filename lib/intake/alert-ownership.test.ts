@@ -28,6 +28,10 @@ describe('alertOwnership', () => {
     ['Prometheus pod label of a crash-loop rule', { dimensionNames: ['pod', 'namespace'], reasonLabel: 'CrashLoopBackOff', expression: 'kube_pod_container_status_restarts_total > 3' }, [], false],
     ['pod label with a non-pull reason and no expression', { dimensionNames: ['pod'], reasonLabel: 'CrashLoopBackOff' }, [], false],
     ['Prometheus node CPU', { dimensionNames: ['instance', 'node'], expression: 'node_cpu > 0.9' }, [], false],
+    ['Prometheus pod label, no reason label, an expression about something else', { dimensionNames: ['pod', 'namespace'], expression: 'kube_pod_container_status_restarts_total > 3' }, [], false],
+    ['rule group id configured with two trailing slashes', { rule: 'Other', ruleGroup: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/pull-doctor-xyz' }, [`${RULES[1]}/`], 'rule'],
+    ['rule name configured as an id with two trailing slashes', { rule: 'pull-doctor-xyz' }, [`${RULES[1]}/`], 'rule'],
+    ['the alert names its rule group with trailing slashes', { rule: 'Other', ruleGroup: `${RULES[1]}/` }, RULES, 'rule'],
   ])('%s', (_name, fields, rules, by) => {
     const verdict = alertOwnership(origin(fields), rules);
     expect(verdict).toEqual(by ? { ours: true, by } : { ours: false, reason: `not a pull-failure alert: ${origin(fields).rule}` });

@@ -1,3 +1,4 @@
+import { EssentialsSchema } from './alert-schema';
 import { completeAlertPods, parseAlert, workspaceFromLink } from './parse-alert';
 
 // The common alert schema read field by field (https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-common-schema):
@@ -132,5 +133,44 @@ describe('workspaces', () => {
     ['', undefined],
   ])('%s → %s', (link, workspace) => {
     expect(workspaceFromLink(link)).toBe(workspace);
+  });
+});
+
+describe('bodies, durations and test ids at the edges', () => {
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['text', 'azureMonitorCommonAlertSchema'],
+    ['a number', 7],
+    ['an array', [body()]],
+  ])('refuses a body that is %s', (_what, b) => {
+    expect(parseAlert(b)).toEqual({ kind: 'malformed', reason: 'body is not a JSON object' });
+  });
+
+  it.each<[string, string, [string, string]]>([
+    ['two-digit hours', 'PT12H', ['2026-11-25T09:05:00.000Z', '2026-11-25T21:05:00.000Z']],
+    ['two-digit minutes', 'PT10M', ['2026-11-25T20:55:00.000Z', '2026-11-25T21:05:00.000Z']],
+    ['text before PT: 15 minutes', 'xPT5M', ['2026-11-25T20:50:00.000Z', '2026-11-25T21:05:00.000Z']],
+  ])('window size with %s', (_what, windowSize, expected) => {
+    const { window } = parsed({}, { condition: { windowSize } });
+    expect([window.start.toISOString(), window.end.toISOString()]).toEqual(expected);
+  });
+
+  it('does not take an id that only starts like a test-action id for a test', () => {
+    expect(parsed({ alertId: '/subscriptions/s/providers/Microsoft.AlertsManagement/alerts/eeeeeeee-4444-5555-6666-ffffffffffff0' }).testAction).toBe(false);
+  });
+
+  it('lists no search query for a metric criterion', () => {
+    expect(parsed({}, { condition: { allOf: [{ metricName: 'kube_pod_status_reason', dimensions: dims({ Name: 'p' }) }] } }).origin.searchQueries).toEqual([]);
+  });
+
+  it('leaves the count out of a failure whose row has none', () => {
+    const [failure] = completeAlertPods(parsed(), [{ pod: 'a', image: 'app:v1' }]);
+    expect(failure).not.toHaveProperty('count');
+  });
+
+  it('reads null targets and configuration items (budget and cost test actions) as empty lists', () => {
+    const essentials = EssentialsSchema.parse({ alertId: ALERT_ID, monitorCondition: 'Fired', firedDateTime: '2026-11-25T21:05:00Z', alertTargetIDs: null, configurationItems: null });
+    expect({ targets: essentials.alertTargetIDs, items: essentials.configurationItems }).toEqual({ targets: [], items: [] });
+    expect(EssentialsSchema.parse({ alertId: ALERT_ID, monitorCondition: 'Fired', firedDateTime: 'x', configurationItems: ['aks-prod'] }).configurationItems).toEqual(['aks-prod']);
   });
 });
