@@ -1,0 +1,148 @@
+import type { CheckContext } from '../check';
+import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../facts';
+import { DOCS } from './docs';
+import { networkRulesCheck } from './network-rules';
+
+// The network-rules check's decisions on facts alone (the sandbox worlds in network-rules.test.ts
+// cover the ARM reads): public access, the firewall's default action and IP rules against the
+// cluster's egress IPs, private endpoints, and the exact fix commands.
+const SUB = '00000000-0000-0000-0000-000000000001';
+const REGISTRY_ID = `/subscriptions/${SUB}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/myacr`;
+const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
+const VNET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-aks`;
+const SUBNET = `${VNET}/subnets/nodes`;
+const PE = { id: `${REGISTRY_ID}/privateEndpointConnections/pe1`, privateEndpointId: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-myacr` };
+
+const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => ({
+  id: REGISTRY_ID,
+  subscriptionId: SUB,
+  resourceGroup: 'rg-registry',
+  name: 'myacr',
+  loginServer: 'myacr.azurecr.io',
+  location: 'westeurope',
+  sku: 'Premium',
+  adminUserEnabled: false,
+  anonymousPullEnabled: false,
+  publicNetworkAccess: 'Enabled',
+  defaultAction: 'Deny',
+  ipRules: [],
+  dataEndpointEnabled: false,
+  dataEndpointHostNames: [],
+  privateEndpointConnections: [],
+  ...over,
+});
+const pool = (over: Partial<NodePoolFacts> = {}): NodePoolFacts => ({ name: 'nodepool1', osType: 'Linux', architecture: 'amd64', vmSize: 'Standard_D4s_v5', mode: 'System', ...over });
+const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
+  id: CLUSTER_ID,
+  subscriptionId: SUB,
+  resourceGroup: 'rg-aks',
+  name: 'aks-prod',
+  location: 'westeurope',
+  identityModel: 'managedIdentity',
+  nodePools: [pool()],
+  vnetIds: [],
+  egressIps: ['20.1.2.3'],
+  customDnsServers: [],
+  ...over,
+});
+const check = async (r: RegistryFacts, c: ClusterFacts) => (await networkRulesCheck.run({ facts: { registry: r, cluster: c } } as unknown as CheckContext)).finding;
+const SOURCE = `ARM ${REGISTRY_ID}`;
+
+describe('network-rules check on facts', () => {
+  it('passes an open registry, with what it saw', async () => {
+    const finding = await check(registry({ defaultAction: 'Allow' }), cluster());
+    expect(finding).toEqual({
+      status: 'pass',
+      summary: 'myacr accepts pulls from any network',
+      evidence: [
+        { fact: 'public network access Enabled; firewall default action Allow; 0 IP rule(s)', source: SOURCE },
+        { fact: '0 approved private endpoint connection(s)', source: SOURCE },
+      ],
+      fixes: [],
+    });
+  });
+
+  it('passes a closed registry with any private endpoint: the private-endpoint check decides', async () => {
+    const finding = await check(registry({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [{ ...PE, status: 'Pending' }] }), cluster());
+    expect(finding).toMatchObject({ status: 'pass', summary: 'Public access to myacr is disabled; pulls must go through its private endpoint', fixes: [] });
+    expect(finding.evidence[1]).toEqual({ fact: '0 approved private endpoint connection(s)', source: SOURCE });
+  });
+
+  it('fails a closed registry without a private endpoint: an endpoint in the node subnet, or public access for the egress IPs', async () => {
+    const c = cluster({ vnetIds: [VNET], nodePools: [pool(), pool({ name: 'user', mode: 'User', vnetSubnetId: SUBNET })], egressIps: ['20.1.2.3', '20.1.2.4'] });
+    const finding = await check(registry({ publicNetworkAccess: 'Disabled' }), c);
+    expect(finding).toMatchObject({ status: 'fail', summary: 'Public network access to myacr is disabled and it has no private endpoint, so no node can reach it', docs: DOCS.privateLink });
+    expect(finding.fixes).toEqual([
+      {
+        text: "Create a private endpoint for myacr in the cluster's VNet (then link the privatelink.azurecr.io zone to it).",
+        command: `az network private-endpoint create --name pe-myacr --resource-group rg-aks --subnet ${SUBNET} --private-connection-resource-id ${REGISTRY_ID} --group-id registry --connection-name myacr-aks-prod`,
+      },
+      {
+        text: "Or re-enable public access and allow only the cluster's egress IPs.",
+        command:
+          'az acr update --name myacr --public-network-enabled true --default-action Deny && az acr network-rule add --name myacr --ip-address 20.1.2.3 && az acr network-rule add --name myacr --ip-address 20.1.2.4',
+      },
+    ]);
+  });
+
+  it.each<[string, Partial<ClusterFacts>, string, string]>([
+    ['the VNet when no pool names a subnet', { vnetIds: [VNET] }, `'${VNET}/subnets/<subnet>'`, "allow only the cluster's egress IP."],
+    ['a placeholder when the VNet is unknown', { vnetIds: [], egressIps: [] }, "'<vnet id>/subnets/<subnet>'", "allow only the cluster's egress IP."],
+  ])('names %s in the private endpoint command', async (_what, over, subnet, second) => {
+    const finding = await check(registry({ publicNetworkAccess: 'Disabled' }), cluster(over));
+    expect(finding.fixes[0]!.command).toContain(` --subnet ${subnet} `);
+    expect(finding.fixes[1]!.text).toMatch(new RegExp(`${second.replace('.', '\\.')}$`));
+  });
+
+  it('warns when the firewall denies by default and the egress IPs are unknown, with why they are', async () => {
+    const finding = await check(registry(), cluster({ egressIps: [], egressNote: 'outbound type userDefinedRouting: egress goes through your firewall' }));
+    expect(finding).toEqual({
+      status: 'warn',
+      summary: "myacr's firewall denies by default and the cluster's egress IPs are unknown (outbound type userDefinedRouting: egress goes through your firewall)",
+      evidence: [
+        { fact: 'public network access Enabled; firewall default action Deny; 0 IP rule(s)', source: SOURCE },
+        { fact: '0 approved private endpoint connection(s)', source: SOURCE },
+      ],
+      fixes: [{ text: 'Allow the public IP your egress appliance uses (replace <egress ip>).', command: 'az acr network-rule add --name myacr --ip-address <egress ip>' }],
+      docs: DOCS.firewall,
+    });
+    expect((await check(registry(), cluster({ egressIps: [] }))).summary).toBe("myacr's firewall denies by default and the cluster's egress IPs are unknown");
+  });
+
+  it.each<[string, RegistryFacts['ipRules'], string[], string[]]>([
+    ['an exact IP rule', [{ value: '20.1.2.3' }], ['20.1.2.3'], []],
+    ['a CIDR rule', [{ value: '20.1.2.0/24', action: 'Allow' }], ['20.1.2.3', '20.1.2.200'], []],
+    ['a rule for another range', [{ value: '20.1.3.0/24' }], ['20.1.2.3'], ['20.1.2.3']],
+    ['a rule whose action is not Allow', [{ value: '20.1.2.3', action: 'Deny' }], ['20.1.2.3'], ['20.1.2.3']],
+    ['one of two IPs allowed', [{ value: '20.1.2.3' }], ['20.1.2.3', '20.1.2.4'], ['20.1.2.4']],
+    ['no rules', [], ['20.1.2.3', '20.1.2.4'], ['20.1.2.3', '20.1.2.4']],
+  ])('firewall with %s', async (_what, ipRules, egressIps, blocked) => {
+    const finding = await check(registry({ ipRules }), cluster({ egressIps }));
+    expect(finding.evidence[2]).toEqual({
+      fact: `cluster egress IPs ${egressIps.join(', ')}; allowed ranges ${ipRules.map((r) => r.value).join(', ') || 'none'}`,
+      source: `ARM ${CLUSTER_ID} + myacr networkRuleSet`,
+    });
+    if (blocked.length === 0) {
+      expect(finding).toMatchObject({ status: 'pass', summary: "myacr's firewall allows every egress IP of aks-prod", fixes: [] });
+      return;
+    }
+    expect(finding).toMatchObject({
+      status: 'fail',
+      summary: `myacr's firewall does not allow aks-prod's egress IP${blocked.length > 1 ? 's' : ''} ${blocked.join(', ')}`,
+      docs: DOCS.firewall,
+    });
+    expect(finding.fixes).toEqual(blocked.map((ip) => ({ text: `Allow ${ip} on myacr's firewall.`, command: `az acr network-rule add --name myacr --ip-address ${ip}` })));
+  });
+
+  it('only warns about a blocked IP when an approved private endpoint may carry the pulls, and says the nodes must resolve it', async () => {
+    const finding = await check(registry({ privateEndpointConnections: [{ ...PE, status: 'Approved' }, { ...PE, id: `${PE.id}2`, status: 'Rejected' }] }), cluster());
+    expect(finding.status).toBe('warn');
+    expect(finding.evidence.slice(1, 3)).toEqual([
+      { fact: '1 approved private endpoint connection(s)', source: SOURCE },
+      { fact: 'with the firewall on, nodes must resolve the registry to its private endpoint', source: SOURCE },
+    ]);
+    const pending = await check(registry({ privateEndpointConnections: [{ ...PE, status: 'Pending' }] }), cluster());
+    expect(pending.status).toBe('fail');
+    expect(pending.evidence.map((e) => e.fact)).not.toContain('with the firewall on, nodes must resolve the registry to its private endpoint');
+  });
+});
