@@ -9,12 +9,13 @@ import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 app.hook.appStart(async () => {
   // Settings are read (and unusable secrets logged by name) at start, not on the first request.
   try {
-    // Every intake route's first request needs Table and Queue Storage (~80 ms of module compile
-    // each on a loaded core): start loading them now, not awaited, so an instance that is up before
-    // its first request (always ready, or a request still on its way) has them; a first request
-    // arriving sooner waits for the same load. A failure here is only logged: the first use loads again.
+    // Every intake route's first request needs Table and Queue Storage (module compile, the first
+    // create-if-missing calls): start them now, not awaited, so an instance that is up before its
+    // first request (always ready, or a request still on its way) has them done; a first request
+    // arriving sooner waits for the same promises (nothing runs twice). A failure here is only
+    // logged: the first use tries again.
     getServices()
-      .preloadIntake()
+      .preloadIntake(AbortSignal.timeout(30_000))
       .catch((error: unknown) => console.error(`storage: SDKs not preloaded: ${error instanceof Error ? error.message : String(error)}`));
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);

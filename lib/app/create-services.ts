@@ -48,10 +48,11 @@ export interface Services extends IntakeServices {
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
   /**
-   * Loads the Table and Queue Storage SDKs (and builds their clients; no request is sent) ahead of
-   * the first request that needs them. functions/app-lifecycle.ts starts it in appStart.
+   * Loads the Table and Queue Storage SDKs ahead of the first request that needs them, and makes the
+   * create-if-missing call of the table and of the queue (which that request would make first).
+   * functions/app-lifecycle.ts starts it in appStart.
    */
-  preloadIntake(): Promise<void>;
+  preloadIntake(signal?: AbortSignal): Promise<void>;
   /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
   readonly warnings: WarningServices;
   /** Prevention (issue 18): change intake and the impact job. */
@@ -227,9 +228,11 @@ export function createServices(env: Record<string, string | undefined> = process
       registryInScope: (loginServer) => intake.registryInScope(loginServer),
     }),
     impactDeps,
-    preloadIntake: async () => {
-      if (!overrides.store && tableStore) await tableStore();
-      if (!overrides.queue && storageQueue) await storageQueue();
+    preloadIntake: async (signal) => {
+      // The same create-if-missing calls the first read and enqueue make (each once per process), made
+      // earlier: they run the Storage pipelines' code once and open the connections.
+      if (!overrides.store && tableStore) await (await tableStore()).prepare({ signal });
+      if (!overrides.queue && storageQueue) await (await storageQueue()).prepare({ signal });
     },
     autoResolveDeps: () => ({
       store,
