@@ -65,7 +65,7 @@ async function expandAlerts(h: Harness): Promise<unknown[]> {
   return outcomes;
 }
 
-const neverCalled = { failingPods: async () => Promise.reject(new Error('the webhook must not read Log Analytics')), podDetails: async () => undefined, nodeLabels: async () => [] };
+const neverCalled = { failingPods: async () => Promise.reject(new Error('the webhook must not read Log Analytics')), podDetails: async () => undefined, nodeLabels: async () => [], previousImage: async () => undefined };
 
 describe('alert webhook', () => {
   it('202s a log alert with dimensions once it is queued; the queue job reads Log Analytics and opens one incident; a redelivery changes nothing', async () => {
@@ -124,7 +124,7 @@ describe('alert webhook', () => {
 
   it('uses the dimensions alone when Log Analytics fails; an alert that only counts rows is retried on the queue, then poisoned with its reason logged and listed', async () => {
     const h = harness();
-    const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [] };
+    const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [], previousImage: async () => undefined };
     const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: (m) => h.logs.push(m) } });
     const handler = alertWebhookHandler(() => services);
     const run = () => h.queue.drain((job, attempt) => diagnoseJobHandler(() => services)(job, new InvocationContext({ triggerMetadata: { dequeueCount: attempt }, logHandler: (level, ...args) => h.logs.push(`${level}: ${args.join(' ')}`) })));
