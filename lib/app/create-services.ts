@@ -243,7 +243,7 @@ export function createServices(env: Record<string, string | undefined> = process
     preloadIntake: async (signal) => {
       // The same create-if-missing calls the first read and enqueue make (each once per process), made
       // earlier: they run the Storage pipelines' code once and open the connections.
-      if (!overrides.store && tableStore) await (await tableStore()).prepare({ signal });
+      if (!overrides.store && tableStore) await (await tableStore()).ensureTable(signal);
       if (!overrides.queue && storageQueue) await (await storageQueue()).prepare({ signal });
     },
     autoResolveDeps: () => ({

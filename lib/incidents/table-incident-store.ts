@@ -91,12 +91,7 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   /** Creates the table on first use (createTable is a no-op when it exists). */
-  /** Creates the table if needed (once per process; every read and write waits for it anyway). */
-  prepare(options?: StoreOptions): Promise<void> {
-    return this.ensureTable(options?.signal);
-  }
-
-  private ensureTable(signal?: AbortSignal): Promise<void> {
+  ensureTable(signal?: AbortSignal): Promise<void> {
     this.ready ??= this.client.createTable({ abortSignal: signal }).catch((error: unknown) => {
       this.ready = undefined;
       throw error;
