@@ -1,8 +1,8 @@
 import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
-import { getPrivateEndpoint, listARecords, listPrivateZones, listZoneLinks } from '../azure-lookups';
-import type { Check, CheckOutcome } from '../check';
+import { getPrivateEndpoint, listARecords, listPrivateZones, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
+import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh } from '../fix-commands';
 import { DOCS } from './docs';
 import { toPrivateEndpointFacts } from './private-endpoint';
@@ -36,7 +36,18 @@ export const privateDnsCheck: Check = {
     ]);
     const endpoints = peList.map((pe) => toPrivateEndpointFacts(pe, 'Approved'));
     const expected = expectedRecords(endpoints.flatMap((pe) => Object.entries(pe.ipsByFqdn)), suffix);
-    const zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    let zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    // Landing zones keep privatelink zones central, in a connectivity subscription that is neither
+    // the cluster's nor the registry's: when no zone is found nearby, look in every readable one
+    // (https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/private-link-and-dns-integration-at-scale).
+    let searched = subscriptions;
+    if (!(await anyLinked(ctx, zones, cluster.vnetIds))) {
+      const all = await listSubscriptionIds(ctx, ctx.subscriptions);
+      const rest = all.filter((s) => !subscriptions.some((f) => f.toLowerCase() === s.toLowerCase()));
+      const more = (await Promise.all(rest.map((s) => listPrivateZones(ctx, s)))).flat().filter((z) => z.name?.toLowerCase() === zoneName);
+      zones = [...zones, ...more];
+      searched = [...subscriptions, ...rest];
+    }
     const evidence: Evidence[] = [{ fact: `expected A records: ${[...expected].map(([n, ips]) => `${n} → ${ips.join('/')}`).join(', ')}`, source: 'private endpoint customDnsConfigs' }];
     if (cluster.customDnsServers.length) {
       evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
@@ -46,8 +57,8 @@ export const privateDnsCheck: Check = {
       return {
         finding: {
           status: 'fail',
-          summary: `There is no ${zoneName} private DNS zone, so the nodes resolve ${registry.loginServer} to its public address`,
-          evidence,
+          summary: `There is no ${zoneName} private DNS zone in the ${searched.length} subscription(s) pull-doctor can read, so the nodes resolve ${registry.loginServer} to its public address`,
+          evidence: [...evidence, { fact: `searched subscriptions ${searched.join(', ')}`, source: 'ARM list Microsoft.Network/privateDnsZones' }],
           fixes: [createZoneFix(zoneName, cluster.resourceGroup), linkFix(zoneName, cluster.resourceGroup, cluster.vnetIds[0]), ...[...expected].map(([name, ips]) => recordFix(zoneName, cluster.resourceGroup, name, ips[0]))],
           docs: DOCS.privateEndpointDns,
         },
@@ -110,6 +121,12 @@ export const privateDnsCheck: Check = {
     return { finding: { status: 'pass', summary: `${zoneName} is linked to the cluster VNet and every A record matches the endpoint`, evidence, fixes: [] } };
   },
 };
+
+/** Whether one of the zones is linked to one of the cluster's VNets (the links are cached for the main pass). */
+async function anyLinked(ctx: CheckContext, zones: PrivateZone[], vnetIds: readonly string[]): Promise<boolean> {
+  const links = await Promise.all(zones.map((z) => listZoneLinks(ctx, z.id!)));
+  return links.flat().some((l) => !!l.virtualNetwork?.id && vnetIds.some((v) => sameId(v, l.virtualNetwork!.id!)));
+}
 
 /** `myacr.westeurope.data.azurecr.io` → `myacr.westeurope.data`. */
 function expectedRecords(entries: Array<[string, string[]]>, suffix: string): Map<string, string[]> {
