@@ -35,7 +35,19 @@ export const TagSchema = z.object({
 });
 
 export const RegistryContentSchema = z.object({
-  repositories: z.record(z.string(), z.object({ tags: z.record(z.string(), TagSchema) })).default({}),
+  repositories: z
+    .record(
+      z.string(),
+      z.object({
+        tags: z.record(z.string(), TagSchema),
+        /**
+         * A private repository on a public registry (Docker Hub, GHCR, Quay): anonymous tokens carry no
+         * pull access for it, so the registry answers 401 as Docker Hub does for a private repository.
+         */
+        private: z.boolean().optional(),
+      }),
+    )
+    .default({}),
   /** Tags deleted recently (what an ImageDeleted event would have told). */
   deletedTags: z
     .array(z.object({ repository: z.string(), tag: z.string(), deletedAt: z.string() }))
