@@ -13,6 +13,16 @@ export function sh(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * ` --subscription <id>` when a resource lives in another subscription than the cluster: whoever
+ * answers the incident works in the cluster's subscription, and `az acr …`/`az network …` find a
+ * resource by name only in the current one.
+ */
+export function subscriptionArg(resourceSubscriptionId: string | undefined, clusterSubscriptionId: string | undefined): string {
+  if (!resourceSubscriptionId || !clusterSubscriptionId || resourceSubscriptionId.toLowerCase() === clusterSubscriptionId.toLowerCase()) return '';
+  return ` --subscription ${sh(resourceSubscriptionId)}`;
+}
+
 /** `az aks update … --attach-acr`: grants AcrPull to the kubelet identity (same or other subscription). */
 export function attachAcrCommand(cluster: { resourceGroup: string; name: string; subscriptionId: string }, registry: { id: string; name: string; subscriptionId: string }): string {
   const acr = cluster.subscriptionId.toLowerCase() === registry.subscriptionId.toLowerCase() ? registry.name : registry.id;

@@ -3,7 +3,7 @@ import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
 import { getPrivateEndpoint, listARecords, listPrivateZones, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
 import type { Check, CheckContext, CheckOutcome } from '../check';
-import { sh } from '../fix-commands';
+import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
 import { toPrivateEndpointFacts } from './private-endpoint';
 
@@ -87,7 +87,7 @@ export const privateDnsCheck: Check = {
           status: 'fail',
           summary: `${zoneName} is not linked to ${cluster.name}'s VNet, so the nodes resolve ${registry.loginServer} to its public address`,
           evidence,
-          fixes: [linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0])],
+          fixes: [linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0], subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))],
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -102,7 +102,7 @@ export const privateDnsCheck: Check = {
           status: 'fail',
           summary: `${zoneName} is missing or has wrong A records for ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}`,
           evidence,
-          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong)),
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -154,18 +154,18 @@ function createZoneFix(zone: string, rg: string): Fix {
   return { text: `Create the ${zone} zone.`, command: `az network private-dns zone create --resource-group ${sh(rg)} --name ${zone}` };
 }
 
-function linkFix(zone: string, rg: string, vnetId: string | undefined): Fix {
+function linkFix(zone: string, rg: string, vnetId: string | undefined, sub = ''): Fix {
   const vnet = parseArmId(vnetId);
   return {
     text: `Link ${zone} to the cluster VNet${vnet ? ` ${vnet.name}` : ''} so the nodes resolve the registry to its private endpoint.`,
-    command: `az network private-dns link vnet create --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(`${vnet?.name ?? 'aks-vnet'}-link`)} --virtual-network ${sh(vnetId ?? '<vnet id>')} --registration-enabled false`,
+    command: `az network private-dns link vnet create --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(`${vnet?.name ?? 'aks-vnet'}-link`)} --virtual-network ${sh(vnetId ?? '<vnet id>')} --registration-enabled false${sub}`,
   };
 }
 
-function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string): Fix {
-  const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}`;
+function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string, sub = ''): Fix {
+  const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}${sub}`;
   return {
     text: wrong ? `Point ${name} at the endpoint's IP ${ip} instead of ${wrong}.` : `Add the A record ${name} → ${ip}.`,
-    command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}\n${add}` : add,
+    command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}${sub}\n${add}` : add,
   };
 }
