@@ -52,10 +52,10 @@ export function workloadOf(failure: PullFailure): string | undefined {
   return m ? `${m[1].toLowerCase()}/${m[2]}` : undefined;
 }
 
-/** Pins the failing workload's pods to nodes with one label (e.g. `kubernetes.io/arch=amd64`). */
-export function nodeSelectorPatchCommand(failure: PullFailure, label: string, value: string): string {
+/** Pins the failing workload's pods to nodes with these labels (e.g. `kubernetes.io/os=linux`, `kubernetes.io/arch=amd64`). */
+export function nodeSelectorPatchCommand(failure: PullFailure, labels: Record<string, string>): string {
   const workload = workloadOf(failure) ?? 'deployment/<name>';
   const ns = failure.namespace ? ` -n ${sh(failure.namespace)}` : '';
-  const patch = JSON.stringify({ spec: { template: { spec: { nodeSelector: { [label]: value } } } } });
+  const patch = JSON.stringify({ spec: { template: { spec: { nodeSelector: labels } } } });
   return `kubectl patch ${workload}${ns} --type merge -p ${sh(patch)}`;
 }

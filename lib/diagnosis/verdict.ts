@@ -132,12 +132,14 @@ export function decideVerdict(classification: Classification, findings: readonly
 
   const passed = findings.filter((f) => f.status === 'pass').map((f) => f.checkId);
   const notRun = findings.filter((f) => f.status === 'skipped').map((f) => f.checkId);
+  const warned = findings.filter((f) => f.status === 'warn').map((f) => f.checkId);
   return {
     outcome: 'should_work',
     rootCauses: [],
     // Say exactly what was checked: a skipped check is never counted as "can pull".
     summary:
       `No cause found: ${passed.length} checks passed (${passed.join(', ')})` +
+      (warned.length ? `; warnings that do not explain a failure: ${warned.join(', ')}` : '') +
       (notRun.length ? `; not checked: ${notRun.join(', ')}` : '') +
       '. If pods still fail, re-check with the pod’s latest Failed event.',
   };

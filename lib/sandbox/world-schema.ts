@@ -91,6 +91,8 @@ export const ExpectSchema = z.object({
   rootCause: z.array(z.enum(CHECK_IDS)).default([]),
   /** Strings every one of which must appear in some fix command or text. */
   fixIncludes: z.array(z.string()).default([]),
+  /** Strings that must each appear in what some unknown finding says it could not read (summary or missing), e.g. the refused ARM action. */
+  missingIncludes: z.array(z.string()).default([]),
   /** Check ids that must come out `unknown` (the caller could not read something). */
   unknown: z.array(z.enum(CHECK_IDS)).default([]),
   outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),

@@ -1,7 +1,7 @@
 import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
-import { getPrivateEndpoint, listARecords, listPrivateZones, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
+import { getPrivateEndpoint, listARecords, listPrivateZones, listReplications, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
@@ -96,6 +96,19 @@ export const privateDnsCheck: Check = {
     const records = linked[0]?.records ?? recordsByZone[0];
     const problems = compareRecords(expected, records);
     for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
+    const serving = problems.length ? await servingProblems(ctx, problems, registry.name, registry.sku, cluster.location) : [];
+    if (problems.length && serving.length === 0) {
+      // Only other regions' data endpoints lack records: pulls from this cluster use its own region's.
+      return {
+        finding: {
+          status: 'warn',
+          summary: `${zoneName} lacks the A records of ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}: not used by pulls from ${cluster.location} today, but they break if the registry routes ${cluster.name} to that replica`,
+          evidence,
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
     if (problems.length) {
       return {
         finding: {
@@ -121,6 +134,26 @@ export const privateDnsCheck: Check = {
     return { finding: { status: 'pass', summary: `${zoneName} is linked to the cluster VNet and every A record matches the endpoint`, evidence, fixes: [] } };
   },
 };
+
+/**
+ * The record problems that affect pulls from this cluster: the login server's, and the data endpoint
+ * of the region that serves the cluster — its own region when the registry has a replica there
+ * (ACR routes a client to the closest replica:
+ * https://learn.microsoft.com/azure/container-registry/container-registry-geo-replication), or any
+ * region the kubelet message shows it was sent to. Without a replica in the cluster's region every
+ * data endpoint may serve it.
+ */
+async function servingProblems<P extends { name: string }>(ctx: CheckContext, problems: P[], registryName: string, sku: string, clusterLocation: string): Promise<P[]> {
+  const region = (name: string) => new RegExp(`^${registryName}\\.([a-z0-9]+)\\.data$`, 'i').exec(name)?.[1]?.toLowerCase();
+  const here = clusterLocation.toLowerCase().replace(/\s+/g, '');
+  const replicas = sku === 'Premium' ? await listReplications(ctx, ctx.facts.registry!.id) : [];
+  if (!replicas.some((r) => (r.location ?? '').toLowerCase().replace(/\s+/g, '') === here)) return problems;
+  const message = (ctx.failure.message ?? '').toLowerCase();
+  return problems.filter((p) => {
+    const r = region(p.name);
+    return r === undefined || r === here || message.includes(`${registryName.toLowerCase()}.${r}.data.`);
+  });
+}
 
 /** Whether one of the zones is linked to one of the cluster's VNets (the links are cached for the main pass). */
 async function anyLinked(ctx: CheckContext, zones: PrivateZone[], vnetIds: readonly string[]): Promise<boolean> {
