@@ -126,7 +126,7 @@ export const privateDnsCheck: Check = {
           status: 'warn',
           summary: `The zone's records are right, but the cluster VNet uses custom DNS servers (${cluster.customDnsServers.join(', ')}): they must forward ${zoneName} to Azure DNS (168.63.129.16) from a linked VNet`,
           evidence,
-          fixes: [{ text: `From a node, check what ${registry.loginServer} resolves to (it must be a private IP).`, command: `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0 -- nslookup ${registry.loginServer}` }],
+          fixes: [{ text: `From a node, check what ${registry.loginServer} resolves to (it must be a private IP).`, command: `kubectl debug node/${sh(ctx.failure.node ?? '<node>')} -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0 -- nslookup ${registry.loginServer}` }],
           docs: DOCS.privateEndpointDns,
         },
       };
