@@ -40,11 +40,18 @@ export const registryCheck: Check = {
     if (!found && ctx.classification.category === 'dns_failure') return loginServerDoesNotResolve(ctx, loginServer, subscriptions, seen);
     if (!found) {
       const secretName = `${image.acr.registryName}-pull`;
+      // ARM cannot tell another tenant from a subscription of this tenant that pull-doctor may not
+      // read: both look like "not in any listed subscription"
+      // (https://learn.microsoft.com/rest/api/resources/subscriptions/list lists only subscriptions the
+      // caller has a role on). A warning — a cause only when the message is one a cross-tenant pull
+      // gives (the kubelet's token refused) — never a confident cause.
+      const tokenRefused = (['auth_missing', 'access_denied', 'repo_not_found'] as const).some((c) => c === ctx.classification.category);
       return {
         finding: {
-          status: 'fail',
-          summary: `No registry with login server ${loginServer} in the ${subscriptions.length} subscription(s) pull-doctor can read: it is in another tenant or subscription, so the cluster's managed identity cannot be granted pull on it directly`,
+          status: tokenRefused ? 'warn' : 'unknown',
+          summary: `No registry with login server ${loginServer} in the ${subscriptions.length} subscription(s) pull-doctor can read: it is in another tenant (where the cluster's managed identity cannot pull) or in a subscription pull-doctor cannot read`,
           evidence: [{ fact: `searched registries in subscriptions ${subscriptions.join(', ') || '(none visible)'}`, source: 'ARM list Microsoft.ContainerRegistry/registries' }],
+          missing: { what: `the registry resource behind ${loginServer}`, permission: `Reader on its subscription (or that subscription in PULL_DOCTOR_SUBSCRIPTIONS), if it is in this tenant` },
           fixes: [
             {
               text: `If ${loginServer} belongs to another tenant, pull with a registry credential: create a pull secret (a repository-scoped ACR token is the least privilege) and reference it in the pod spec's imagePullSecrets.`,
