@@ -16,7 +16,7 @@ import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
-import { sandboxServices } from './sandbox-services';
+import { sandboxServices, type SandboxServices } from './sandbox-services';
 import { storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
@@ -26,7 +26,6 @@ import type { WarningStore } from '../warnings/warning-store';
 import type { ImpactJobDeps } from '../jobs/run-impact-job';
 import type { ChangeIntakeDeps } from '../prevent/change-handler';
 import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
-import { preventDeps } from './prevent-services';
 
 /**
  * The composition root for functions/ and the CLI: settings → Azure clients, incident store, queue,
@@ -87,6 +86,12 @@ function alertAuthFor(settings: Settings, log: Logger): WebhookAuth {
   return SECURE_WEBHOOK_NOT_CONFIGURED;
 }
 
+/** The impact engine a test or sandbox mode supplies; none → the warning services build Azure's. */
+function impactFor(given: ImpactEngine | undefined, sandbox: SandboxServices | undefined): { impact?: () => Promise<ImpactEngine> } {
+  if (given) return { impact: async () => given };
+  return sandbox ? { impact: () => sandbox.impact() } : {};
+}
+
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -130,13 +135,14 @@ export function createServices(env: Record<string, string | undefined> = process
           return new TableWarningStore(TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE).client);
         })
       : undefined);
+  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const warnings = createWarningServices({
     settings,
     log,
     chat: () => chat(),
-    diagnoser: () => diagnoser(),
-    azure,
-    ...(overrides.impact ? { impact: overrides.impact } : {}),
+    // A test's diagnoser stands in for the engine here too.
+    engine: async () => (overrides.diagnoser ? { engine: overrides.diagnoser, clients: await azure(), registryRequests: () => 0 } : azureEngine()),
+    ...impactFor(overrides.impact, sandbox()),
     ...(warningStore ? { warnings: warningStore } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
@@ -154,7 +160,6 @@ export function createServices(env: Record<string, string | undefined> = process
     now: overrides.now,
     warnings: warnings.store,
   });
-  const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const insights = lazy(
     () =>
       overrides.insights ??
@@ -164,27 +169,27 @@ export function createServices(env: Record<string, string | undefined> = process
       ),
   );
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
-  const diagnoser = lazy(
-    () =>
-      overrides.diagnoser ??
-      sandbox()?.diagnoser ??
-      lazyDiagnoser(async () => {
-        const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
-        return createEngine({
-          azure: clients,
-          registries: createRegistryClientFactory({ credential: clients.credential }),
-          egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
-          checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
-          cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
-          subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
-          // Every Run Command is logged with its exact script (validated names only; output is never logged).
-          inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
-          deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
-        });
-      }),
-  );
+  // One engine for diagnoses, impact analysis and the audit: one lookup cache, one request count.
+  const azureEngine = onceAsync(async () => {
+    const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+    const registries = createRegistryClientFactory({ credential: clients.credential });
+    const engine = createEngine({
+      azure: clients,
+      registries,
+      egress: { allowedRegistries: settings.PULL_DOCTOR_ALLOWED_REGISTRIES },
+      checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
+      cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
+      subscriptions: settings.PULL_DOCTOR_SUBSCRIPTIONS,
+      // Every Run Command is logged with its exact script (validated names only; output is never logged).
+      inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
+      deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+    });
+    return { engine, clients, registryRequests: () => registries.requestCount() };
+  });
+  const diagnoser = lazy(() => overrides.diagnoser ?? sandbox()?.diagnoser ?? lazyDiagnoser(async () => (await azureEngine()).engine));
 
-  const impactDeps = preventDeps({ settings, log, azure, warnings: overrides.warnings ?? warnings.service, analyzer: overrides.analyzer });
+  // A change is analysed by the warnings' impact engine (the fleet audit's too); warnings publish its report.
+  const impactDeps = (): ImpactJobDeps => ({ analyzer: overrides.analyzer ?? warnings.analyzer, warnings: overrides.warnings ?? warnings.service, log });
 
   const services: Services = {
     warnings,

@@ -5,12 +5,15 @@ import type { Logger } from '../intake/logger';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { SandboxEngine } from '../sandbox/diagnose-in-sandbox';
 import type { World } from '../sandbox/world-schema';
+import type { ImpactEngine } from '../prevent/impact-analyzer';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyDiagnoser } from './lazy-ports';
 
 export interface SandboxServices {
   diagnoser: Diagnoser;
   insights: ContainerInsightsPort;
+  /** Impact analysis and the audit over the same sandbox engine and the world's Container insights rows. */
+  impact(): Promise<ImpactEngine>;
 }
 
 /** Sandboxes started in this process, so a test (or a host shutting down) can stop their servers. */
@@ -37,17 +40,23 @@ export function sandboxServices(worldName: string, log: Logger): SandboxServices
     if (!file) throw new Error(`PULL_DOCTOR_SANDBOX_WORLD: no world "${worldName}" (a name under lib/sandbox/worlds or a .yaml file)`);
     return loadWorld(file);
   });
+  // One sandbox (ARM and registry servers) per process, shared by diagnoses and impact analysis.
+  const started = onceAsync(async () => {
+    const [loaded, { startSandboxEngine }] = await Promise.all([world(), import('../sandbox/diagnose-in-sandbox.js')]);
+    const engine = await startSandboxEngine(loaded);
+    running.add(engine);
+    log.warn(`sandbox: diagnosing against world ${worldName} (ARM ${engine.sandbox.arm.url}, registry ${engine.sandbox.registry.url}), not Azure`);
+    return { world: loaded, engine };
+  });
   return {
-    diagnoser: lazyDiagnoser(async () => {
-      const [loaded, { startSandboxEngine }] = await Promise.all([world(), import('../sandbox/diagnose-in-sandbox.js')]);
-      const engine = await startSandboxEngine(loaded);
-      running.add(engine);
-      log.warn(`sandbox: diagnosing against world ${worldName} (ARM ${engine.sandbox.arm.url}, registry ${engine.sandbox.registry.url}), not Azure`);
-      return engine.engine;
-    }),
+    diagnoser: lazyDiagnoser(async () => (await started()).engine.engine),
     insights: lazyContainerInsights(async () => {
       const [loaded, { createSandboxContainerInsights }] = await Promise.all([world(), import('../logs/sandbox-container-insights.js')]);
       return createSandboxContainerInsights(loaded.logs);
+    }),
+    impact: onceAsync(async () => {
+      const [{ world: loaded, engine }, { sandboxImpactAnalyzer }] = await Promise.all([started(), import('../prevent/impact-in-sandbox.js')]);
+      return sandboxImpactAnalyzer(loaded, engine);
     }),
   };
 }

@@ -19,42 +19,43 @@ export interface WarningServices {
   store: WarningStore;
   /** The WarningPort. */
   service: WarningService;
-  /** The impact engine against Azure, built on first use; undefined without Container insights workspaces. */
-  impact(): Promise<ImpactEngine | undefined>;
-  /** An ImpactAnalyzer over impact() that throws when none is configured. */
+  /** The impact engine (Azure's, or the one the composition root passed), built on first use. */
+  impact(): Promise<ImpactEngine>;
+  /** An ImpactAnalyzer over impact(). */
   analyzer: ImpactAnalyzer;
   actions: WarningActionDeps;
   audit(cluster: string, signal?: AbortSignal): Promise<ImpactReport>;
 }
 
 export interface WarningServicesArgs {
-  settings: Pick<Settings, 'PULL_DOCTOR_WORKSPACE_IDS' | 'PULL_DOCTOR_AZURE_CLOUD' | 'PULL_DOCTOR_SANDBOX_WORLD'>;
+  settings: Pick<Settings, 'PULL_DOCTOR_WORKSPACE_IDS' | 'PULL_DOCTOR_AZURE_CLOUD'>;
   log: Logger;
   chat: () => ChatPort;
-  diagnoser: () => Diagnoser;
-  azure: () => Promise<AzureClients>;
-  /** Tests and the demo: a ready engine instead of Azure's. */
-  impact?: ImpactEngine;
+  /** The app's engine, its clients and its registry request count (the composition root builds them once). */
+  engine: () => Promise<ImpactEngineParts>;
+  /** Tests, the demo and sandbox mode: the impact engine to use instead of Azure's. */
+  impact?: () => Promise<ImpactEngine>;
   /** The Table store when Storage is configured (warnings live in the incident table); memory otherwise. */
   warnings?: WarningStore;
   now?: () => Date;
 }
 
+export interface ImpactEngineParts {
+  engine: Diagnoser;
+  clients: Pick<AzureClients, 'logs' | 'requestCounts'>;
+  registryRequests(): number;
+}
+
 export function createWarningServices(args: WarningServicesArgs): WarningServices {
   // With Storage configured the composition root passes the Table store (lazily: lib/app/lazy-ports.ts).
   const store = args.warnings ?? new MemoryWarningStore();
-  const impact = onceAsync(async (): Promise<ImpactEngine | undefined> => {
-    if (args.impact) return args.impact;
-    if (args.settings.PULL_DOCTOR_WORKSPACE_IDS.length === 0 || args.settings.PULL_DOCTOR_SANDBOX_WORLD) return undefined;
-    const [{ createAzureImpactEngine }, azure] = await Promise.all([import('../warnings/azure-impact-engine.js'), args.azure()]);
-    return createAzureImpactEngine(args.diagnoser(), azure, args.settings);
+  const impact = onceAsync(async (): Promise<ImpactEngine> => {
+    if (args.impact) return args.impact();
+    // Without workspaces the engine still answers: every report is undecided, naming the setting.
+    const [{ createAzureImpactEngine }, parts] = await Promise.all([import('../warnings/azure-impact-engine.js'), args.engine()]);
+    return createAzureImpactEngine(parts.engine, parts.clients, args.settings, parts.registryRequests);
   });
-  const required = async (): Promise<ImpactEngine> => {
-    const engine = await impact();
-    if (!engine) throw new Error('no impact analysis here: PULL_DOCTOR_WORKSPACE_IDS names no Container insights workspace');
-    return engine;
-  };
-  const analyzer: ImpactAnalyzer = { analyze: async (change, options) => (await required()).analyze(change, options) };
+  const analyzer: ImpactAnalyzer = { analyze: async (change, options) => (await impact()).analyze(change, options) };
   const chat = () => {
     try {
       const port = args.chat();
@@ -71,6 +72,6 @@ export function createWarningServices(args: WarningServicesArgs): WarningService
     impact,
     analyzer,
     actions: { store, service, analyzer, now: args.now },
-    audit: async (cluster, signal) => auditCluster(await required(), cluster, { ...(args.now ? { at: args.now() } : {}), ...(signal ? { signal } : {}) }),
+    audit: async (cluster, signal) => auditCluster(await impact(), cluster, { ...(args.now ? { at: args.now() } : {}), ...(signal ? { signal } : {}) }),
   };
 }

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { RecordingDiagnoser, SLACK_DIAGNOSER, fixtureDiagnosis, testServices, type TestServices } from '../../test/commands/command-fixtures';
 import { newChatCommandJob, type ChatCommandJobInput } from '../queue/chat-command-job';
 import { encodeJobMessage } from '../queue/diagnose-job';
@@ -7,6 +6,7 @@ import { MemoryJobQueue } from '../queue/job-queue';
 import { runChatCommandJob, type ChatJobDeps } from './run-chat-command-job';
 import { runQueuedJob } from './run-queued-job';
 import type { JobDeps } from './run-diagnose-job';
+import { listenOnLoopback } from '../util/listen-loopback';
 
 /** A local stand-in for hooks.slack.com: answers each POST with the next queued status (200 when none). */
 let server: Server;
@@ -22,8 +22,7 @@ beforeAll(async () => {
       res.writeHead(statuses.shift() ?? 200).end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {

@@ -28,6 +28,9 @@ export interface ImpactEngine extends ImpactAnalyzer {
   assess(change: Change, scope: RecheckScope, options?: { signal?: AbortSignal }): Promise<ImpactReport>;
 }
 
+/** Why a report without any Container insights workspace is undecided (PULL_DOCTOR_WORKSPACE_IDS names none). */
+export const NO_WORKSPACE = 'no Container insights workspace to read what runs now: set PULL_DOCTOR_WORKSPACE_IDS';
+
 const pairKey = (w: Pick<RunningWorkload, 'cluster' | 'image'>) => `${w.cluster.toLowerCase()}\u0000${w.image}`;
 
 /**
@@ -50,6 +53,10 @@ export function createImpactAnalyzer(options: ImpactAnalyzerOptions): ImpactEngi
     const primary: CheckId = change.checks[0] ?? 'image-reference';
 
     const running: RunningWorkload[] = [];
+    // Without an inventory nothing can be said about what runs now: undecided, never "nothing at risk".
+    if (options.workspaceIds.length === 0) {
+      report.undecided.push({ cluster: '*', image: '*', checkId: primary, reason: NO_WORKSPACE });
+    }
     for (const workspaceId of options.workspaceIds) {
       try {
         running.push(...(await options.inventory.running({ workspaceId, ...window, ...scope.filter }, run)));

@@ -1,5 +1,5 @@
 import type { Change, ImpactReport } from '../model';
-import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
+import { startSandboxEngine, type SandboxEngine } from '../sandbox/diagnose-in-sandbox';
 import type { Sandbox, SandboxOptions } from '../sandbox/start-sandbox';
 import type { World } from '../sandbox/world-schema';
 import { foldChanges } from './fold-changes';
@@ -15,17 +15,22 @@ export interface SandboxImpact {
   reports: ImpactReport[];
 }
 
-/** An impact analyzer wired to a (changed) world's sandbox servers and Container insights rows. */
-export async function startSandboxImpact(world: World, options: SandboxOptions & { maxRechecks?: number } = {}): Promise<{ analyzer: ImpactEngine; sandbox: Sandbox; stop(): Promise<void> }> {
-  const { sandbox, engine, stop } = await startSandboxEngine(world, options);
-  const analyzer = createImpactAnalyzer({
+/** The impact analyzer over a started sandbox engine and the world's Container insights rows. */
+export function sandboxImpactAnalyzer(world: World, started: Pick<SandboxEngine, 'sandbox' | 'engine'>, options: { maxRechecks?: number } = {}): ImpactEngine {
+  const { sandbox, engine } = started;
+  return createImpactAnalyzer({
     engine,
     inventory: new WorldRunningWorkloads(world.logs),
     workspaceIds: Object.keys(world.logs),
     maxRechecks: options.maxRechecks,
     requestCounts: () => ({ ...sandbox.azure.requestCounts(), registry: sandbox.registry.clients.requestCount() }),
   });
-  return { analyzer, sandbox, stop };
+}
+
+/** An impact analyzer wired to a (changed) world's sandbox servers and Container insights rows. */
+export async function startSandboxImpact(world: World, options: SandboxOptions & { maxRechecks?: number } = {}): Promise<{ analyzer: ImpactEngine; sandbox: Sandbox; stop(): Promise<void> }> {
+  const started = await startSandboxEngine(world, options);
+  return { analyzer: sandboxImpactAnalyzer(world, started, options), sandbox: started.sandbox, stop: started.stop };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { routeArmGet, type ArmRouteContext } from './arm/arm-router';
 import { armErrors, armError, type ArmResponse } from './arm/arm-response';
 import { roleDefinitionsOf } from './arm/role-definitions';
@@ -10,6 +9,7 @@ import { applyFaults, faultOf, FaultSet, type FaultInput } from './faults';
 import { RequestLog } from './request-log';
 import { generateSandboxTls, type SandboxTls } from './tls';
 import type { World } from './world-schema';
+import { listenOnLoopback } from '../util/listen-loopback';
 
 export interface ArmServerOptions {
   /** Items per list page before a nextLink (default 100); small values exercise SDK paging. */
@@ -115,14 +115,7 @@ export async function startArmServer(world: World, options: ArmServerOptions = {
   // A client that vanishes mid-request must not crash the process.
   server.on('clientError', (_err, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   ctx.baseUrl = `https://127.0.0.1:${port}`;
 
   let stopped: Promise<void> | undefined;

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { applyFaults, faultOf, type FaultSet } from './faults';
 import type { RequestLog } from './request-log';
 import type { SandboxTls } from './tls';
 import type { World } from './world-schema';
+import { listenOnLoopback } from '../util/listen-loopback';
 
 /**
  * Microsoft Graph v1.0 as far as pull-doctor reads it (lib/sandbox/SOURCES.md, "Microsoft Graph"):
@@ -78,14 +78,7 @@ export async function startGraphServer(world: World, options: { tls: SandboxTls;
     }
   });
   server.on('clientError', (_err, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   let stopped: Promise<void> | undefined;
   return {
     url: `https://127.0.0.1:${port}`,

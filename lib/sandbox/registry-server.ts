@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isAcrHost } from '../registry/registry-hosts';
 import { applyFaults, faultOf, type FaultSet } from './faults';
 import { handleAcrRoute } from './registry/registry-acr-routes';
@@ -11,6 +10,7 @@ import { SandboxTokenIssuer } from './registry/registry-tokens';
 import { handleV2Route } from './registry/registry-v2-routes';
 import type { RequestLog } from './request-log';
 import type { Fault, World } from './world-schema';
+import { listenOnLoopback } from '../util/listen-loopback';
 
 export interface RegistryServerOptions {
   tls: { key: string; cert: string };
@@ -109,11 +109,7 @@ export async function startRegistryServer(world: World, options: RegistryServerO
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const url = `https://127.0.0.1:${port}`;
   return {
     url,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { postToResponseUrl, responseUrlProblem, SlackResponseUrlError } from './response-url';
+import { listenOnLoopback } from '../util/listen-loopback';
 
 describe('response_url', () => {
   it.each([
@@ -35,8 +35,7 @@ describe('response_url', () => {
           res.writeHead(statuses.shift() ?? 200).end('ok');
         });
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
     beforeEach(() => {

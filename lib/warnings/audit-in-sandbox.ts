@@ -1,8 +1,8 @@
 import type { ImpactReport } from '../model';
 import { foldChanges } from '../prevent/fold-changes';
-import { createImpactAnalyzer, type ImpactEngine } from '../prevent/impact-analyzer';
+import type { ImpactEngine } from '../prevent/impact-analyzer';
+import { sandboxImpactAnalyzer } from '../prevent/impact-in-sandbox';
 import { parseChangeEvents } from '../prevent/parse-change-events';
-import { WorldRunningWorkloads } from '../prevent/sandbox-running-workloads';
 import { applyChangesToWorld } from '../prevent/world-change';
 import { startSandboxEngine } from '../sandbox/diagnose-in-sandbox';
 import type { SandboxOptions } from '../sandbox/start-sandbox';
@@ -27,13 +27,9 @@ export async function startSandboxImpact(world: World, options: SandboxOptions &
   const events = world.change ? await parseChangeEvents(world.change) : [];
   const changes = foldChanges(events.flatMap((e) => (e.kind === 'change' ? [e.change] : [])));
   const after = world.change ? applyChangesToWorld(world, changes, options.file) : world;
-  const { sandbox, engine, stop } = await startSandboxEngine(after, options);
-  const impact = createImpactAnalyzer({
-    engine,
-    inventory: new WorldRunningWorkloads(after.logs),
-    workspaceIds: Object.keys(after.logs),
-    requestCounts: () => ({ ...sandbox.azure.requestCounts(), registry: sandbox.registry.clients.requestCount() }),
-  });
+  const started = await startSandboxEngine(after, options);
+  const impact = sandboxImpactAnalyzer(after, started);
+  const { stop } = started;
   return { engine: impact, world: after, now: worldInventory(after).now, stop };
 }
 

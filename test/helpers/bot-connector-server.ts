@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readBody } from './net';
+import { listenOnLoopback } from '../../lib/util/listen-loopback';
 
 /**
  * A local stand-in for the Bot Framework connector as Teams serves it (the service URL,
@@ -145,8 +145,7 @@ export async function startBotConnectorServer(options: { channels: string[]; req
       .then((raw) => handle(req, res, raw))
       .catch((e: unknown) => send(res, 500, error('InternalServerError', String(e))));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const base = `http://127.0.0.1:${port}`;
   return {
     serviceUrl: `${base}/`,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { listenOnLoopback } from '../../lib/util/listen-loopback';
 
 /**
  * A local OpenID provider for token tests: OpenID metadata and a JWKS on 127.0.0.1 (Entra and the
@@ -32,8 +32,7 @@ export async function startLocalJwks(options: { issuer: string; endorsements?: s
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
     } else res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   const sign = (claims: Record<string, unknown>, signOptions: { forgeWith?: KeyObject; kid?: string } = {}) => {
     const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const data = `${enc({ alg: 'RS256', typ: 'JWT', kid: signOptions.kid ?? kid })}.${enc(claims)}`;

@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { validateSlackMessage } from '../../lib/render/slack-limits';
 import { readBody } from './net';
+import { listenOnLoopback } from '../../lib/util/listen-loopback';
 
 /**
  * A local stand-in for the Slack Web API (https://slack.com/api/<method>) and an incoming webhook,
@@ -176,8 +176,7 @@ export async function startSlackApiServer(options: { token: string; channels: st
       send(res, 200, handleApi(method, params, req.headers.authorization));
     })().catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

@@ -1,7 +1,7 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../lib/util/listen-loopback';
 
 /** One request a test registry server received (headers kept: the tests look for tokens in them). */
 export interface SeenRequest {
@@ -37,8 +37,7 @@ export async function startTestRegistry(handler: Handler): Promise<TestRegistryS
       handler(seen, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { slackSignature } from '../../lib/slack/verify-slack-request';
+import { listenOnLoopback } from '../../lib/util/listen-loopback';
 
 export const SIGNING_SECRET = 'testonlysigningsecret0123456789a';
 
@@ -24,8 +24,7 @@ export async function startResponseUrlServer(): Promise<ResponseUrlServer> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   return {
     url: (path = `/commands/T0001/${Date.now()}/${randomUUID()}`) => `http://127.0.0.1:${port}${path}`,
     posts,
