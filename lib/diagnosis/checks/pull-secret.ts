@@ -53,7 +53,7 @@ export const pullSecretCheck: Check = {
         },
       };
     }
-    if (read.imagePullSecrets.length === 0) return noSecretOutcome(ctx, where);
+    if (read.imagePullSecrets.length === 0) return await noSecretOutcome(ctx, where);
 
     const host = image.registry.toLowerCase();
     const evidence: Evidence[] = [{ fact: `${where} uses imagePullSecrets ${read.imagePullSecrets.join(', ')}`, source: SOURCE }];
@@ -138,7 +138,7 @@ const WANTS_CREDENTIALS: readonly Category[] = ['auth_missing', 'access_denied',
  * asked for credentials the missing secret is the cause
  * (https://kubernetes.io/docs/concepts/containers/images/#specifying-imagepullsecrets-on-a-pod).
  */
-function noSecretOutcome(ctx: CheckContext, where: string): CheckOutcome {
+async function noSecretOutcome(ctx: CheckContext, where: string): Promise<CheckOutcome> {
   const image = ctx.facts.image!;
   const evidence = [{ fact: `${where}: spec.imagePullSecrets is empty`, source: SOURCE }];
   if (image.acr) return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls with its own identity`, evidence, fixes: [] } };
@@ -146,6 +146,18 @@ function noSecretOutcome(ctx: CheckContext, where: string): CheckOutcome {
   const { category, candidates } = ctx.classification;
   if (![category, ...candidates].some((c) => WANTS_CREDENTIALS.includes(c))) {
     return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls from ${host} anonymously`, evidence, fixes: [] } };
+  }
+  // The same anonymous read the repository-tag check makes (shared lookup): if it works, the image is
+  // public and no secret is needed, whatever the message says.
+  const reference = image.digest ?? image.tag ?? 'latest';
+  const publiclyReadable = await ctx.lookups
+    .get(`registry ${host} manifest ${image.repository}:${reference}`, (signal) => ctx.registries.forHost(host).resolve(image.repository, reference, { signal }))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (publiclyReadable) {
+    return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets, and ${host} serves ${image.repository} anonymously: no secret is needed`, evidence, fixes: [] } };
   }
   const name = `${host.split('.')[0]}-pull`;
   const namespace = ctx.failure.namespace!;
