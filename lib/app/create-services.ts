@@ -171,7 +171,12 @@ export function createServices(env: Record<string, string | undefined> = process
   const chat = lazy(() => overrides.chat ?? createChatPort(settings, log));
   // One engine for diagnoses, impact analysis and the audit: one lookup cache, one request count.
   const azureEngine = onceAsync(async () => {
-    const [{ createEngine }, { createRegistryClientFactory }, clients] = await Promise.all([import('../diagnosis/engine.js'), import('../registry/oci-registry-client.js'), azure()]);
+    const [{ createEngine }, { createRegistryClientFactory }, { containerInsightsPreviousImage }, clients] = await Promise.all([
+      import('../diagnosis/engine.js'),
+      import('../registry/oci-registry-client.js'),
+      import('../logs/previous-image.js'),
+      azure(),
+    ]);
     const registries = createRegistryClientFactory({ credential: clients.credential });
     const engine = createEngine({
       azure: clients,
@@ -183,6 +188,8 @@ export function createServices(env: Record<string, string | undefined> = process
       // Every Run Command is logged with its exact script (validated names only; output is never logged).
       inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER, onCommand: (entry) => log.info('pull-doctor ran an AKS Run Command', entry) },
       deletedTags: (loginServer, repository) => store.deletedTags(loginServer, repository),
+      // The tag a failing workload ran before, from Container insights (the repository-tag check's first suggestion).
+      previousImage: containerInsightsPreviousImage(insights, settings.PULL_DOCTOR_WORKSPACE_IDS),
     });
     return { engine, clients, registryRequests: () => registries.requestCount() };
   });

@@ -48,7 +48,7 @@ export function lazyDiagnoser(make: () => Promise<Diagnoser>): Diagnoser {
 
 /** Log Analytics (`@azure/monitor-query-logs`) loads on the first Container insights query. */
 export function lazyContainerInsights(make: () => Promise<ContainerInsightsPort>): ContainerInsightsPort {
-  return lazyPort<ContainerInsightsPort>(make, { failingPods: true, podDetails: true, nodeLabels: true });
+  return lazyPort<ContainerInsightsPort>(make, { failingPods: true, podDetails: true, nodeLabels: true, previousImage: true });
 }
 
 /** `@azure/identity` loads on the first token request (Storage with a managed identity, Resource Manager). */

@@ -109,9 +109,9 @@ describe('kubelet aggregates', () => {
   test('a decision taken after dropping 401 attempts keeps missing credentials among the candidates, once', () => {
     const result = classifyPullMessage(`Failed to pull image "r/a:1": [${notFound}, ${anon401}]`);
     expect(result.category).toBe('tag_not_found');
-    expect(result.candidates).toEqual(['repo_not_found', 'auth_missing']);
+    expect(result.candidates).toEqual(['repo_not_found', 'registry_unavailable', 'auth_missing']);
     const alone = classifyPullMessage(notFound);
-    expect(alone.candidates).toEqual(['repo_not_found']);
+    expect(alone.candidates).toEqual(['repo_not_found', 'registry_unavailable']);
     const bothAuth = classifyPullMessage(`[${anon401}, ${anon401}]`);
     expect(bothAuth.category).toBe('auth_missing');
     expect(bothAuth.candidates).toEqual(['access_denied']);

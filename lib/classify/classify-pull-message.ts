@@ -1,9 +1,19 @@
 import type { Category, Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
+import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
 
-/** Only the head of a message is read: real pull errors are well under 16 KB, pasted logs are not. */
+/**
+ * At most this much of a message is read: real pull errors are well under 16 KB, pasted logs are not. A longer
+ * paste is read as its first and last halves — `kubectl describe pod` prints the Events, with the pull error, last.
+ */
 export const CLASSIFY_INPUT_MAX = 16 * 1024;
+
+function bounded(raw: string): string {
+  if (raw.length <= CLASSIFY_INPUT_MAX) return raw;
+  const half = CLASSIFY_INPUT_MAX / 2;
+  return `${raw.slice(0, half)}\n${raw.slice(raw.length - half)}`;
+}
 
 const KUBELET_REASONS = [
   'ErrImageNeverPull',
@@ -15,7 +25,16 @@ const KUBELET_REASONS = [
   'RegistryUnavailable',
   'SignatureValidationFailed',
 ] as const;
-const REASON_PATTERN = new RegExp(`\\b(${KUBELET_REASONS.join('|')})\\b`);
+const REASON_PATTERN = new RegExp(`\\b(${KUBELET_REASONS.join('|')})\\b`, 'i');
+
+/** The kubelet reason a (possibly wrapped or re-cased) text names, in kubelet's spelling. */
+function reasonIn(text: string): string | undefined {
+  for (const reading of readings(text)) {
+    const found = REASON_PATTERN.exec(reading)?.[1].toLowerCase();
+    if (found) return KUBELET_REASONS.find((reason) => reason.toLowerCase() === found);
+  }
+  return undefined;
+}
 
 /** What the kubelet reason alone says when the message has nothing better. */
 const REASON_ONLY: Record<string, Pick<Classification, 'category' | 'confidence' | 'candidates' | 'explanation'>> = {
@@ -50,9 +69,12 @@ function unknown(explanation: string): Classification {
   return { ...UNRECOGNISED, explanation };
 }
 
-/** Removes control characters; reports when the input is mostly not text (binary, wrong encoding). */
+/**
+ * Removes paste noise (colour codes, string escaping) and control characters; reports when the input is
+ * mostly not text (binary, wrong encoding).
+ */
 function cleanText(raw: string): { text: string; binary: boolean } {
-  const head = raw.slice(0, CLASSIFY_INPUT_MAX);
+  const head = withoutEscaping(withoutAnsi(bounded(raw)));
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
   // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.
@@ -65,8 +87,9 @@ function ruleMatches(rule: PullErrorRule, text: string): boolean {
   return rule.patterns.every((pattern) => pattern.test(text)) && !(rule.unless && rule.unless.test(text));
 }
 
-function firstMatch(text: string, rules: readonly PullErrorRule[]): PullErrorRule | undefined {
-  return rules.find((rule) => ruleMatches(rule, text));
+function firstMatchIndex(text: string, rules: readonly PullErrorRule[]): number {
+  const index = rules.findIndex((rule) => ruleMatches(rule, text));
+  return index < 0 ? rules.length : index;
 }
 
 function withoutSelf(candidates: readonly Category[], category: Category): Category[] {
@@ -101,15 +124,33 @@ function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: b
   return { errors, droppedAuthFailure: errors.length < attempts.length };
 }
 
+/**
+ * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches,
+ * the text as pasted on a tie. Returns the deciding errors of that reading and the rule, if any.
+ */
+function decide(text: string, rules: readonly PullErrorRule[]) {
+  const read = (reading: string) => {
+    const deciding = decidingErrors(reading);
+    return { ...deciding, index: firstMatchIndex(deciding.errors.join(', '), rules) };
+  };
+  const [asPasted, ...unwrapped] = readings(text);
+  let best = read(asPasted);
+  for (const reading of unwrapped) {
+    const candidate = read(reading);
+    if (candidate.index < best.index) best = candidate;
+  }
+  return { ...best, rule: rules[best.index] as PullErrorRule | undefined };
+}
+
 /** The text the rules are matched against (exported for the rule audit). */
-export function decidingText(raw: string): string {
-  return decidingErrors(cleanText(raw).text).errors.join(', ');
+export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL_ERROR_RULES): string {
+  return decide(cleanText(raw).text, rules).errors.join(', ');
 }
 
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
-  const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || REASON_PATTERN.exec(text)?.[1];
+  const reason = (typeof reasonInput === 'string' && reasonInput.trim()) || reasonIn(text);
   const withReason = (c: Classification): Classification => (reason ? { ...c, reason } : c);
 
   if (binary) return withReason(unknown('The input does not look like text (binary data or not UTF-8).'));
@@ -118,8 +159,7 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     return withReason(byReason ? { ...byReason } : unknown('The message is empty.'));
   }
 
-  const { errors, droppedAuthFailure } = decidingErrors(text);
-  const rule = firstMatch(errors.join(', '), rules);
+  const { errors, droppedAuthFailure, rule } = decide(text, rules);
   // Pasted `kubectl describe` output: the runtime error comes from the line the rule matched.
   const lines = errors[0].split('\n');
   const line = (rule && lines.find((l) => ruleMatches(rule, l))) || errors[0];

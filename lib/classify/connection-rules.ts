@@ -2,7 +2,7 @@ import type { PullErrorRule } from './pull-error-rules';
 
 /**
  * How the connection to the registry failed, in Go's own words (net, net/http, crypto/tls as containerd,
- * CRI-O and dockerd print them). The first five sit in tier 1 of PULL_ERROR_RULES (a named cause beats
+ * CRI-O and dockerd print them). The first six sit in tier 1 of PULL_ERROR_RULES (a named cause beats
  * any status code around it); the last three in tier 3 (a pull that broke off). Real examples of each:
  * test/classifier/corpus*.ts.
  */
@@ -17,6 +17,18 @@ export const TLS_FAILURE: PullErrorRule = {
   confidence: 0.95,
   candidates: [],
   explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
+};
+
+export const PROXY_CONNECT: PullErrorRule = {
+  // Go's net/http "proxyconnect tcp: <dial error>": the node never reached its HTTP(S) proxy, so whatever follows
+  // (a lookup, a refusal, a timeout) is about the proxy — a wrong HTTPS_PROXY host or port in the runtime's
+  // environment — not the registry. TLS to the proxy (https:// scheme for a plain proxy) is decided above by TLS_FAILURE.
+  id: 'proxy-connect',
+  category: 'network_unreachable',
+  patterns: [/proxyconnect tcp:/i],
+  confidence: 0.8,
+  candidates: ['dns_failure', 'firewall_denied'],
+  explanation: "The node could not reach its HTTP(S) proxy (the proxy's host name does not resolve, or it refuses or drops the connection): check HTTPS_PROXY/NO_PROXY in the container runtime's environment.",
 };
 
 export const NAME_LOOKUP: PullErrorRule = {
@@ -92,6 +104,7 @@ export const DEADLINE: PullErrorRule = {
   category: 'timeout_or_size',
   patterns: [/context deadline exceeded|context canceled|request canceled/i],
   confidence: 0.7,
-  candidates: ['network_unreachable'],
-  explanation: 'The pull started but did not finish in time; large images and slow or throttled links are typical.',
+  // A registry mirror that stalls (spegel, Zot on-demand sync) cancels the pull the same way.
+  candidates: ['network_unreachable', 'registry_unavailable'],
+  explanation: 'The pull started but did not finish in time; large images and slow or throttled links are typical, else a stalled registry or mirror.',
 };

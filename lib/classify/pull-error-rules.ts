@@ -4,24 +4,32 @@ import {
   DEADLINE,
   DEADLINE_ON_PING,
   NAME_LOOKUP,
+  PROXY_CONNECT,
   REQUEST_EOF,
   STREAM_CUT,
   TCP_CONNECT,
   TLS_FAILURE,
 } from './connection-rules';
+import { DISK_FULL, EXEC_FORMAT_ERROR, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
 import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
+  CREDENTIAL_PROVIDER_FAILED,
+  ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
+  HARBOR_ARTIFACT_NOT_FOUND,
+  HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_UNAUTHORIZED_REPOSITORY,
+  HTML_INSTEAD_OF_REGISTRY,
   JFROG_NO_PERMISSION,
   NO_CREDENTIALS_SENT,
   QUAY_NOT_AUTHORIZED,
   STORAGE_AUTHORIZATION_FAILURE,
   UNAUTHENTICATED_TOKEN,
+  UNKNOWN_BLOB,
 } from './registry-wording-rules';
 
 /**
@@ -81,45 +89,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: [],
     explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
   },
-  {
-    id: 'platform-no-match',
-    category: 'platform_mismatch',
-    patterns: [
-      /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host/i,
-    ],
-    confidence: 0.92,
-    candidates: [],
-    explanation: "The tag exists but has no variant for the node's OS/architecture (e.g. an amd64-only image on an arm64 or Windows node pool).",
-  },
-  {
-    // containers/image (CRI-O, podman) wraps every signature-policy refusal as "Source image rejected: …"
-    // (copy/copy.go; "A signature was required, but no signature exists" is signature/policy_eval_signedby.go).
-    // No registry, network or credential fault, and none of the categories: unknown, with the reason said.
-    id: 'signature-policy',
-    category: 'unknown',
-    patterns: [/Source image rejected: /i],
-    confidence: 0,
-    candidates: [],
-    explanation: "The node's image signature policy rejected the image (CRI-O SignatureValidationFailed): sign it, or fix the policy or its signature lookaside — the registry and network are fine.",
-  },
-  {
-    id: 'exec-format-error',
-    category: 'platform_mismatch',
-    patterns: [/exec format error/i],
-    confidence: 0.8,
-    candidates: [],
-    explanation: "The image's binaries are built for another CPU architecture than the node's.",
-  },
-  {
-    id: 'disk-full',
-    category: 'disk_pressure',
-    patterns: [
-      /no space left on device|DiskPressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
-    ],
-    confidence: 0.92,
-    candidates: [],
-    explanation: "The node's disk (container image store) is full, so layers cannot be written.",
-  },
+  PLATFORM_NO_MATCH,
+  WINDOWS_LINUX_LAYER,
+  SIGNATURE_POLICY,
+  EXEC_FORMAT_ERROR,
+  DISK_FULL,
   {
     id: 'acr-firewall-client-ip',
     category: 'firewall_denied',
@@ -156,10 +130,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
   },
   TLS_FAILURE,
+  PROXY_CONNECT,
   NAME_LOOKUP,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
+  HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -171,7 +147,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   BARE_DENIED,
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
+  CREDENTIAL_PROVIDER_FAILED,
   NO_CREDENTIALS_SENT,
+  HARBOR_REPOSITORY_NOT_FOUND,
+  HARBOR_ARTIFACT_NOT_FOUND,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
@@ -196,9 +175,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     patterns: [
       /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
-    confidence: 0.88,
-    candidates: ['repo_not_found'],
-    explanation: 'The registry has no manifest for this tag or digest (tag never pushed, deleted, or a typo); containerd words a missing repository the same way.',
+    confidence: 0.85,
+    // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
+    // sonatype/nexus-public#639; an Artifactory-style remote: artifact-keeper/artifact-keeper#584) answers the same.
+    candidates: ['repo_not_found', 'registry_unavailable'],
+    explanation: 'The registry has no manifest for this tag or digest (never pushed, deleted, or a typo); a missing repository, or a proxy registry failing upstream, reads the same.',
   },
   {
     // The v1 pull protocol (docker's "Error: image <repo>:<tag> not found", Harbor 1.x): Docker Hub and Harbor
@@ -243,7 +224,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
+    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
     confidence: 0.65,
     candidates: ['firewall_denied', 'repo_not_found'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
@@ -251,11 +232,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b/i],
+    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
     candidates: ['access_denied'],
     explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
   },
+  ECR_BAD_REQUEST,
   {
     // An HTTP request to a TLS port: nginx and most proxies answer a plain 400 ("The plain HTTP request was sent to HTTPS port").
     id: 'plain-400',
@@ -270,12 +252,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'registry_unavailable',
     // Status lines with or without the code; Azure Front Door's outage page (in front of mcr.microsoft.com).
     patterns: [
-      /\b50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
+      /\b50[0234] \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|service unavailable|malformed MIME header|\bBad Gateway\b|Our services aren't available right now|: Internal Server Error\b/i,
     ],
     confidence: 0.85,
     candidates: ['network_unreachable'],
     explanation: 'The registry (or a proxy in front of it) answered with a server error; usually transient — check the registry status and retry.',
   },
+  UNKNOWN_BLOB,
   DEADLINE_ON_PING,
   STREAM_CUT,
   DEADLINE,

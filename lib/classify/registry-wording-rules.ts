@@ -53,7 +53,8 @@ export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
 export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
-  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?\s*$|"message":\s*"denied"|from daemon: denied\.?\s*$/im],
+  // A closing quote or bracket may follow when a log line quotes the error (msg="…: denied").
+  patterns: [/\bdenied:\s*denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?["'\])]*\s*$|"message":\s*"denied"|from daemon: denied\.?["'\])]*\s*$/im],
   confidence: 0.45,
   candidates: ['access_denied', 'repo_not_found', 'firewall_denied'],
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
@@ -138,4 +139,75 @@ export const GITLAB_ACCESS_FORBIDDEN: PullErrorRule = {
   confidence: 0.55,
   candidates: ['auth_missing', 'repo_not_found'],
   explanation: 'GitLab refused the pull: the token lacks read_registry or the project, no credentials reached it, or the image path is wrong.',
+};
+
+// Harbor answers "unknown: repository <p>/<r> not found" / "unknown: artifact <p>/<r>@<digest> not found" (error code
+// UNKNOWN) for a repository or digest it does not hold — and, in a proxy-cache project, also when it could not fetch
+// them from the upstream registry (upstream down, unreachable, rate limited or refusing the project's credentials).
+// goharbor/harbor#18292, #23190, #19067.
+export const HARBOR_REPOSITORY_NOT_FOUND: PullErrorRule = {
+  id: 'harbor-repository-not-found',
+  category: 'repo_not_found',
+  patterns: [/\bunknown: repository \S+ not found/i],
+  confidence: 0.6,
+  candidates: ['registry_unavailable'],
+  explanation: "Harbor has no such repository; for a proxy-cache project it also says so when it could not fetch the image from the upstream registry.",
+};
+
+export const HARBOR_ARTIFACT_NOT_FOUND: PullErrorRule = {
+  id: 'harbor-artifact-not-found',
+  category: 'tag_not_found',
+  patterns: [/\bunknown: artifact \S+ not found/i],
+  confidence: 0.55,
+  candidates: ['registry_unavailable', 'repo_not_found'],
+  explanation: "Harbor has no such tag or digest; for a proxy-cache project it also says so when it could not fetch it from the upstream registry.",
+};
+
+// containerd names the media type it received; text/html means a web page answered where the registry API should
+// have: a mirror endpoint with a wrong path or pointing at a web UI, a filtering or captive proxy, or a P2P mirror
+// (Dragonfly dfdaemon) that is not serving. containerd/containerd#7400, #6984, docker/for-mac#7658, dragonflyoss/dragonfly#2523.
+export const HTML_INSTEAD_OF_REGISTRY: PullErrorRule = {
+  id: 'html-instead-of-registry',
+  category: 'registry_unavailable',
+  patterns: [/unexpected media type text\/html/i],
+  confidence: 0.7,
+  candidates: ['firewall_denied', 'network_unreachable'],
+  explanation: 'A web page answered instead of the registry API: a misconfigured registry mirror (hosts.toml / registries.yaml endpoint), a filtering proxy, or a mirror that is not serving.',
+};
+
+// distribution's BLOB_UNKNOWN as docker prints it: the registry served a manifest but not a layer or config it
+// lists — a mirror or pull-through cache that could not fetch it upstream (egress allow-listed for the registry but
+// not its CDN: kubernetes/registry.k8s.io#258), or a Windows image's foreign layers pulled by a Linux daemon.
+export const UNKNOWN_BLOB: PullErrorRule = {
+  id: 'unknown-blob',
+  category: 'registry_unavailable',
+  patterns: [/\bunknown blob\b/i],
+  confidence: 0.55,
+  candidates: ['firewall_denied', 'platform_mismatch'],
+  explanation: 'The registry or a mirror in front of it listed a layer it could not deliver: usually a mirror that cannot fetch from upstream or its CDN, or a Windows image on a Linux node.',
+};
+
+// ECR answers a request without a valid token — none at all (a cluster outside AWS with no credential provider:
+// vitobotta/hetzner-k3s#361), or one for another region or account — with a bare 400 Bad Request (docker login with
+// such a token fails the same way: aws/aws-cli#5950). Placed before the generic plain-HTTP-to-TLS reading of a 400.
+export const ECR_BAD_REQUEST: PullErrorRule = {
+  id: 'ecr-bad-request',
+  category: 'auth_missing',
+  patterns: [/\.dkr\.ecr\.[\w-]+\.amazonaws\.com\/[^\n]*\b400 Bad Request\b/i],
+  confidence: 0.6,
+  candidates: ['access_denied'],
+  explanation: 'ECR rejected the request as unauthenticated: no ECR credential on the node (credential provider or pull secret), or a token for another region or account, or one older than 12 hours.',
+};
+
+// kubelet's exec credential providers (ecr-credential-provider, acr-credential-provider, auth-provider-gcp): kubelet
+// logs "Failed getting credential from external registry credential provider: …" (pkg/credentialprovider/plugin), and a
+// helper run with the wrong protocol echoes the CredentialProviderRequest it could not use (awslabs/amazon-ecr-credential-helper#616).
+// Either way the pull goes out without the credential the provider should have supplied.
+export const CREDENTIAL_PROVIDER_FAILED: PullErrorRule = {
+  id: 'credential-provider-failed',
+  category: 'auth_missing',
+  patterns: [/Failed getting credential from external registry credential provider|CredentialProviderRequest/i],
+  confidence: 0.8,
+  candidates: ['network_unreachable'],
+  explanation: "kubelet's image credential provider failed (binary missing, wrong config or API version, or its cloud API unreachable), so no registry credential was sent.",
 };

@@ -48,8 +48,11 @@ export async function openEngine(options: { world?: string; env: Record<string, 
   const { createDefaultAzureClients } = require('../azure/create-azure-clients') as typeof import('../azure/create-azure-clients');
   const { createEngine } = require('../diagnosis/engine') as typeof import('../diagnosis/engine');
   const { createRegistryClientFactory } = require('../registry/oci-registry-client') as typeof import('../registry/oci-registry-client');
+  const { createLogAnalyticsContainerInsights } = require('../logs/container-insights') as typeof import('../logs/container-insights');
+  const { containerInsightsPreviousImage } = require('../logs/previous-image') as typeof import('../logs/previous-image');
   const azure = createDefaultAzureClients(settings);
   const registries = createRegistryClientFactory({ credential: azure.credential });
+  let insights: import('../logs/container-insights').ContainerInsightsPort | undefined;
   const engine = createEngine({
     azure,
     registries,
@@ -58,6 +61,7 @@ export async function openEngine(options: { world?: string; env: Record<string, 
     checkTimeoutMs: settings.PULL_DOCTOR_CHECK_TIMEOUT_MS,
     cacheTtlMs: settings.PULL_DOCTOR_CACHE_TTL_SECONDS * 1000,
     inCluster: { mode: settings.PULL_DOCTOR_IN_CLUSTER },
+    previousImage: containerInsightsPreviousImage(() => (insights ??= createLogAnalyticsContainerInsights(azure.logs())), settings.PULL_DOCTOR_WORKSPACE_IDS),
   });
   return { engine, defaultSubscription: options.env.AZURE_SUBSCRIPTION_ID ?? settings.PULL_DOCTOR_SUBSCRIPTIONS[0], close: async () => undefined };
 }

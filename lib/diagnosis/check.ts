@@ -3,6 +3,7 @@ import type { AzureClients } from '../azure/clients';
 import type { RegistryAccess } from '../registry/registry-client';
 import type { ClusterFacts, ManifestFacts, RegistryFacts } from './facts';
 import type { InClusterAccess } from './in-cluster/in-cluster-access';
+import type { PreviousImageLookup } from '../logs/previous-image';
 
 /**
  * Facts that checks establish and later checks read. The engine runs a check as soon as every fact
@@ -44,6 +45,8 @@ export interface CheckContext {
   subscriptions: readonly string[];
   /** Known tag deletions (from ACR ImageDeleted events) for the repository-tag check. */
   deletedTags?: (loginServer: string, repository: string) => Promise<Array<{ tag: string; deletedAt: string }>>;
+  /** The tag the failing workload ran before (Container insights), for the repository-tag check; absent: not configured. */
+  previousImage?: PreviousImageLookup;
   /** In-cluster evidence through AKS Run Command (PULL_DOCTOR_IN_CLUSTER); absent or mode `off`: no command is ever run. */
   inCluster?: InClusterAccess;
 }

@@ -32,6 +32,8 @@ export interface EngineOptions {
   /** Subscriptions searched for registries; empty = all the identity can see. */
   subscriptions?: readonly string[];
   deletedTags?: CheckContext['deletedTags'];
+  /** Where the tag the workload ran before is read (lib/logs/previous-image.ts); absent: the check says it is not known. */
+  previousImage?: CheckContext['previousImage'];
   /** Checks running at once (default: all that are ready). 1 runs the chain one check after another. */
   maxConcurrency?: number;
   /** Azure/registry reads in flight at once (default: unlimited). With maxConcurrency 1 this is the naive serial baseline. */
@@ -190,6 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
       signal: controller.signal,
       subscriptions: base.subscriptions,
       deletedTags: options.deletedTags,
+      previousImage: options.previousImage,
       inCluster,
     };
     try {

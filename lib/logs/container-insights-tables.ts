@@ -2,7 +2,7 @@
  * Column names and KQL types of the Container insights tables pull-doctor reads, from the Azure
  * Monitor Logs table reference (https://learn.microsoft.com/azure/azure-monitor/reference/tables/kubeevents,
  * …/kubepodinventory, …/kubenodeinventory, …/containerinventory). Used by the KQL validation test
- * and by the sandbox adapter's row checks.
+ * and by the world loader's row checks (lib/sandbox/world-semantics.ts).
  */
 export type KqlType = 'string' | 'datetime' | 'real' | 'int' | 'long' | 'bool' | 'dynamic' | 'guid';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
 import type { PullFailure } from '../model';
 import { isGuid } from '../intake/names';
-import { failingPodsQuery, nodeLabelsQuery, podDetailsQuery, type TimeWindow } from './kql-templates';
+import { failingPodsQuery, nodeLabelsQuery, podDetailsQuery, previousImageQuery, type PreviousImageFilter, type TimeWindow } from './kql-templates';
 
 /**
  * The Container insights port: what pull-doctor reads from Log Analytics. Two row sources sit
@@ -32,6 +32,11 @@ export interface NodeParams extends TimeWindow {
   nodes: string[];
 }
 
+/** The failing workload and image, and the window to look back over (at most 31 days). */
+export interface PreviousImageParams extends TimeWindow, PreviousImageFilter {
+  workspaceId: string;
+}
+
 export interface PodDetails {
   /** `Kind/name` of the owning workload, when KubePodInventory knows it. */
   controller?: string;
@@ -45,14 +50,27 @@ export interface NodeLabels {
   agentPool?: string;
 }
 
+/** A tag of the failing repository the workload's containers ran before (Container insights). */
+export interface PreviousImage {
+  tag: string;
+  /** When a container of the workload was last seen running it (ISO time). */
+  lastRunning: string;
+  /** Pods seen running it in the window. */
+  pods: number;
+  /** The controller that ran it (a Deployment's earlier ReplicaSet, e.g. `web-5f6d7c8b9a`). */
+  controller?: string;
+}
+
 export interface ContainerInsightsPort {
   failingPods(params: FailingPodsParams, options?: CallOptions): Promise<PullFailure[]>;
   podDetails(params: PodParams, options?: CallOptions): Promise<PodDetails | undefined>;
   nodeLabels(params: NodeParams, options?: CallOptions): Promise<NodeLabels[]>;
+  /** The tag the workload last ran before the failing one; undefined when the window shows none. */
+  previousImage(params: PreviousImageParams, options?: CallOptions): Promise<PreviousImage | undefined>;
 }
 
-export type QueryKind = 'failingPods' | 'podDetails' | 'nodeLabels';
-export type QueryParams = { failingPods: FailingPodsParams; podDetails: PodParams; nodeLabels: NodeParams };
+export type QueryKind = 'failingPods' | 'podDetails' | 'nodeLabels' | 'previousImage';
+export type QueryParams = { failingPods: FailingPodsParams; podDetails: PodParams; nodeLabels: NodeParams; previousImage: PreviousImageParams };
 
 /** Where rows come from: runs one template and returns its projected rows as objects. */
 export interface LogsRowSource {
@@ -85,6 +103,12 @@ const PodContainerRow = z.object({
   Repository: text,
 });
 const NodeLabelRow = z.object({ Node: z.string().min(1), Arch: text, Os: text, AgentPool: text });
+const PreviousImageRow = z.object({
+  PreviousTag: z.string().regex(/^[\w][\w.-]{0,127}$/),
+  LastRunning: time,
+  Pods: z.coerce.number().int().nonnegative(),
+  Controller: text,
+});
 
 function parseRows<T extends z.ZodTypeAny>(schema: T, rows: Array<Record<string, unknown>>, what: string): Array<z.infer<T>> {
   return rows.map((row, i) => {
@@ -142,6 +166,15 @@ export class ContainerInsights implements ContainerInsightsPort {
     const rows = parseRows(NodeLabelRow, await this.source.rows('nodeLabels', params, options), 'node');
     return rows.map((r) => ({ node: r.Node, arch: r.Arch, os: r.Os, agentPool: r.AgentPool }));
   }
+
+  async previousImage(params: PreviousImageParams, options?: CallOptions): Promise<PreviousImage | undefined> {
+    requireWorkspace(params.workspaceId);
+    const rows = parseRows(PreviousImageRow, await this.source.rows('previousImage', params, options), 'previous image');
+    // The query ends in `top 1`; more rows would be a different query.
+    if (rows.length > 1) throw new Error(`unexpected ${rows.length} previous image rows from Log Analytics (expected at most 1)`);
+    const row = rows[0];
+    return row && { tag: row.PreviousTag, lastRunning: row.LastRunning, pods: row.Pods, ...(row.Controller ? { controller: row.Controller } : {}) };
+  }
 }
 
 /** Renders the template for a query kind (validating every value). */
@@ -151,6 +184,8 @@ export function renderQuery<K extends QueryKind>(kind: K, params: QueryParams[K]
       return failingPodsQuery(params as FailingPodsParams);
     case 'podDetails':
       return podDetailsQuery(params as PodParams);
+    case 'previousImage':
+      return previousImageQuery(params as PreviousImageParams);
     default:
       return nodeLabelsQuery(params as NodeParams);
   }

@@ -1,4 +1,4 @@
-import { isAksClusterId, isNamespace, isNodeName, isPodName, requireName } from '../intake/names';
+import { isAksClusterId, isDnsSubdomain, isNamespace, isNodeName, isPodName, isRegistryHost, isRepositoryName, requireName } from '../intake/names';
 
 /**
  * Every KQL query pull-doctor sends to Log Analytics, as templates with typed parameters.
@@ -131,5 +131,70 @@ export function nodeLabelsQuery(params: TimeWindow & { cluster: string; nodes: r
     // Labels is a JSON array holding one object of label → value.
     '| extend LabelMap = parse_json(Labels)[0]',
     "| project Node = Computer, Arch = tostring(LabelMap['kubernetes.io/arch']), Os = tostring(LabelMap['kubernetes.io/os']), AgentPool = tostring(LabelMap['agentpool']), OperatingSystem, KubeletVersion, Status",
+  ].join('\n');
+}
+
+/** Kinds whose pods Container insights names a controller for, and how the query finds them. */
+export const PREVIOUS_IMAGE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'] as const;
+export type PreviousImageKind = (typeof PREVIOUS_IMAGE_KINDS)[number];
+/** A tag as the distribution spec allows it. */
+const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
+/** The longest look back the template accepts (Container insights keeps 30 days by default). */
+export const MAX_PREVIOUS_IMAGE_WINDOW_MS = 31 * 24 * 3_600_000;
+/**
+ * The pod-template-hash suffix a Deployment gives its ReplicaSets (`web-7d9c5b8f6d`); same shape as
+ * owningWorkload (lib/model/workload.ts). RE2, for KQL `extract()` and JavaScript alike.
+ */
+export const REPLICASET_OF_DEPLOYMENT_PATTERN = '^(.+)-[a-z0-9]{5,10}$';
+
+export interface PreviousImageFilter {
+  cluster: string;
+  namespace: string;
+  workload: { kind: PreviousImageKind; name: string };
+  /** Registry host and repository of the failing image (ContainerInventory's Repository and Image). */
+  registry: string;
+  repository: string;
+  /** The tag that fails to pull: never the answer. */
+  failingTag: string;
+}
+
+/**
+ * The tag of the same repository the workload's containers last ran (container state running) in
+ * the window, other than the failing tag — one row: PreviousTag, LastRunning, Pods, Controller.
+ * A Deployment's pods belong to its ReplicaSets `<name>-<pod-template-hash>`, so every ReplicaSet of
+ * the Deployment counts (the previous one ran the old tag); a StatefulSet or DaemonSet keeps its name.
+ * KubePodInventory (controller, container state) joins ContainerInventory (image) on ContainerID,
+ * as in lib/prevent/inventory-kql.ts. Columns: lib/logs/SOURCES.md.
+ */
+export function previousImageQuery(params: TimeWindow & PreviousImageFilter): string {
+  if (params.end.getTime() - params.start.getTime() > MAX_PREVIOUS_IMAGE_WINDOW_MS) throw new Error('time window longer than 31 days');
+  if (!(PREVIOUS_IMAGE_KINDS as readonly string[]).includes(params.workload.kind)) throw new Error(`not a workload kind with a pod controller: ${JSON.stringify(params.workload.kind)}`);
+  const namespace = kqlString(requireName('namespace', params.namespace, isNamespace));
+  const name = requireName('workload name', params.workload.name, isDnsSubdomain);
+  const registry = kqlString(requireName('registry host', params.registry, isRegistryHost).toLowerCase());
+  const repository = kqlString(requireName('repository', params.repository, isRepositoryName));
+  const failingTag = kqlString(requireName('tag', params.failingTag, (t) => IMAGE_TAG.test(t)));
+  const controller =
+    params.workload.kind === 'Deployment'
+      ? `| where ControllerKind == 'ReplicaSet' and ControllerName startswith ${kqlString(`${name}-`)} and extract(${kqlString(REPLICASET_OF_DEPLOYMENT_PATTERN)}, 1, ControllerName) == ${kqlString(name)}`
+      : `| where ControllerKind == ${kqlString(params.workload.kind)} and ControllerName == ${kqlString(name)}`;
+  return [
+    'let running = KubePodInventory',
+    windowFilter(params),
+    ...clusterFilter(params.cluster),
+    `| where Namespace == ${namespace}`,
+    controller,
+    // ContainerStatus is the container's state (running | waiting | terminated); the pod phase is not enough.
+    "| where ContainerStatus =~ 'running' and isnotempty(ContainerID)",
+    '| summarize LastRunning = max(TimeGenerated) by ContainerID, Pod = Name, ControllerName;',
+    'ContainerInventory',
+    windowFilter(params),
+    `| where Repository =~ ${registry} and Image == ${repository}`,
+    `| where isnotempty(ImageTag) and ImageTag != ${failingTag}`,
+    '| distinct ContainerID, ImageTag',
+    '| join kind=inner (running) on ContainerID',
+    '| summarize LastRunning = max(LastRunning), Pods = dcount(Pod), Controller = take_any(ControllerName) by ImageTag',
+    '| top 1 by LastRunning desc',
+    '| project PreviousTag = ImageTag, LastRunning, Pods, Controller',
   ].join('\n');
 }

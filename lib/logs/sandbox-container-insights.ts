@@ -1,11 +1,12 @@
 import { ContainerInsights, renderQuery, type ContainerInsightsPort, type LogsRowSource, type QueryKind, type QueryParams } from './container-insights';
-import { IMAGE_IN_MESSAGE_PATTERN, PULL_FAILURE_REASONS } from './kql-templates';
+import { IMAGE_IN_MESSAGE_PATTERN, PULL_FAILURE_REASONS, REPLICASET_OF_DEPLOYMENT_PATTERN } from './kql-templates';
 
 /** A world's `logs`: rows by workspace id, then by Container insights table. */
 export type WorldLogs = Record<string, Record<string, Array<Record<string, unknown>>>>;
 
 type Row = Record<string, unknown>;
 const IMAGE_IN_MESSAGE = new RegExp(IMAGE_IN_MESSAGE_PATTERN);
+const REPLICASET_OF_DEPLOYMENT = new RegExp(REPLICASET_OF_DEPLOYMENT_PATTERN);
 
 function str(row: Row, column: string): string {
   const v = row[column];
@@ -57,6 +58,7 @@ export class WorldLogsRowSource implements LogsRowSource {
     this.queries++;
     if (kind === 'failingPods') return this.failingPods(params as QueryParams['failingPods']);
     if (kind === 'podDetails') return this.podDetails(params as QueryParams['podDetails']);
+    if (kind === 'previousImage') return this.previousImage(params as QueryParams['previousImage']);
     return this.nodeLabels(params as QueryParams['nodeLabels']);
   }
 
@@ -118,6 +120,40 @@ export class WorldLogsRowSource implements LogsRowSource {
         Repository: img ? str(img, 'Repository') : undefined,
       };
     });
+  }
+
+  /** previousImageQuery: running containers of the workload (KubePodInventory) ⋈ their image (ContainerInventory) on ContainerID. */
+  private previousImage(p: QueryParams['previousImage']): Row[] {
+    const ofWorkload = (r: Row): boolean =>
+      p.workload.kind === 'Deployment'
+        ? str(r, 'ControllerKind') === 'ReplicaSet' && REPLICASET_OF_DEPLOYMENT.exec(str(r, 'ControllerName'))?.[1] === p.workload.name
+        : str(r, 'ControllerKind') === p.workload.kind && str(r, 'ControllerName') === p.workload.name;
+    const running = new Map<string, Array<{ pod: string; controller: string; at: number }>>();
+    for (const r of this.table(p.workspaceId, 'KubePodInventory')) {
+      if (!inWindow(r, p.start, p.end) || !sameCluster(r, p.cluster) || str(r, 'Namespace') !== p.namespace || !ofWorkload(r)) continue;
+      if (str(r, 'ContainerStatus').toLowerCase() !== 'running' || !str(r, 'ContainerID')) continue;
+      const seen = running.get(str(r, 'ContainerID')) ?? [];
+      seen.push({ pod: str(r, 'Name'), controller: str(r, 'ControllerName'), at: ms(r, 'TimeGenerated') ?? p.end.getTime() });
+      running.set(str(r, 'ContainerID'), seen);
+    }
+    const byTag = new Map<string, { last: number; pods: Set<string>; controller: string }>();
+    const counted = new Set<string>();
+    for (const r of this.table(p.workspaceId, 'ContainerInventory')) {
+      if (!inWindow(r, p.start, p.end)) continue;
+      if (str(r, 'Repository').toLowerCase() !== p.registry.toLowerCase() || str(r, 'Image') !== p.repository) continue;
+      const tag = str(r, 'ImageTag');
+      const key = `${str(r, 'ContainerID')}\u0000${tag}`;
+      if (!tag || tag === p.failingTag || counted.has(key)) continue; // `distinct ContainerID, ImageTag`
+      counted.add(key);
+      for (const seen of running.get(str(r, 'ContainerID')) ?? []) {
+        const group = byTag.get(tag) ?? { last: 0, pods: new Set<string>(), controller: seen.controller };
+        group.last = Math.max(group.last, seen.at);
+        group.pods.add(seen.pod);
+        byTag.set(tag, group);
+      }
+    }
+    const newest = [...byTag].sort((a, b) => b[1].last - a[1].last)[0];
+    return newest ? [{ PreviousTag: newest[0], LastRunning: new Date(newest[1].last).toISOString(), Pods: newest[1].pods.size, Controller: newest[1].controller }] : [];
   }
 
   private nodeLabels(p: QueryParams['nodeLabels']): Row[] {

@@ -1,6 +1,8 @@
 import type { Diagnosis, PullFailure } from '../model';
 import type { DiagnoseOptions } from '../diagnosis/diagnoser';
 import { createEngine, type Engine, type EngineOptions } from '../diagnosis/engine';
+import { containerInsightsPreviousImage } from '../logs/previous-image';
+import { createSandboxContainerInsights } from '../logs/sandbox-container-insights';
 import { startSandbox, type Sandbox, type SandboxOptions } from './start-sandbox';
 import type { World } from './world-schema';
 
@@ -13,9 +15,10 @@ export interface SandboxEngine {
 /** Starts a world's sandbox and an engine wired to it (the same engine code that runs against Azure). */
 export async function startSandboxEngine(
   world: World,
-  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster'> = {},
+  options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster' | 'previousImage'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
+  const insights = createSandboxContainerInsights(world.logs);
   const engine = createEngine({
     azure: sandbox.azure,
     registries: sandbox.registry.clients,
@@ -31,6 +34,11 @@ export async function startSandboxEngine(
     // What ACR ImageDeleted events would have told the incident store.
     deletedTags: async (loginServer, repository) =>
       (world.registries[loginServer]?.deletedTags ?? []).filter((d) => d.repository === repository).map(({ tag, deletedAt }) => ({ tag, deletedAt })),
+    // The world's Container insights rows answer the same query Log Analytics would (its workspaces = PULL_DOCTOR_WORKSPACE_IDS).
+    previousImage:
+      options.previousImage ??
+      // A world's clock stops at its failure's lastSeen (worlds/README.md), so look-backs are measured from there.
+      containerInsightsPreviousImage(() => insights, Object.keys(world.logs), { now: () => Date.parse(world.failure.lastSeen ?? '') || Date.now() }),
   });
   return { sandbox, engine, stop: () => sandbox.stop() };
 }
@@ -38,7 +46,7 @@ export async function startSandboxEngine(
 /** One diagnosis of the world's failure (or another failure in the same world), servers stopped afterwards. */
 export async function diagnoseInSandbox(
   world: World,
-  options: SandboxOptions & DiagnoseOptions & Pick<EngineOptions, 'inCluster'> & { failure?: PullFailure; checkTimeoutMs?: number } = {},
+  options: SandboxOptions & DiagnoseOptions & Pick<EngineOptions, 'inCluster' | 'previousImage'> & { failure?: PullFailure; checkTimeoutMs?: number } = {},
 ): Promise<Diagnosis> {
   const { engine, stop } = await startSandboxEngine(world, options);
   try {

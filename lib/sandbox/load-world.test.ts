@@ -115,6 +115,12 @@ describe('loadWorldText: parsing and validation', () => {
     expect(errorOf(() => loadWorldText(logs, 'w.yaml')).message).toBe(
       'w.yaml: logs["55555555-5555-5555-5555-555555555555"]: no Microsoft.OperationalInsights/workspaces resource has this properties.customerId',
     );
+    // healthy.yaml holds the workspace; the rows must use the documented tables and columns.
+    const derived = (tables: string) => `extends: healthy.yaml\ndescription: derived\nlogs:\n  55555555-5555-5555-5555-555555555555: ${tables}\n`;
+    expect(errorOf(() => loadWorldText(derived('{ ContainerInventory: [{ ContainerID: c1, PodName: web-1 }] }'), 'w.yaml')).message).toBe(
+      'w.yaml: logs["55555555-5555-5555-5555-555555555555"].ContainerInventory[0].PodName: not a column of ContainerInventory (Azure Monitor Logs table reference)',
+    );
+    expect(errorOf(() => loadWorldText(derived('{ ContainerLog: [] }'), 'w.yaml')).message).toMatch(/\.ContainerLog: not a Container insights table pull-doctor reads/);
     const host = standalone('', 'registries:\n  https://MyAcr.azurecr.io: {}\n');
     expect(errorOf(() => loadWorldText(host, 'w.yaml')).message).toMatch(/^w\.yaml: registries\["https:\/\/MyAcr\.azurecr\.io"\]: must be a lowercase registry host/);
   });

@@ -1,3 +1,4 @@
+import { CONTAINER_INSIGHTS_TABLES } from '../logs/container-insights-tables';
 import type { World } from './world-schema';
 
 /**
@@ -67,9 +68,22 @@ export function checkWorldSemantics(world: World): WorldProblem[] {
       .filter((r) => r.type.toLowerCase() === 'microsoft.operationalinsights/workspaces')
       .map((r) => String(r.properties?.customerId ?? '').toLowerCase()),
   );
-  for (const workspaceId of Object.keys(world.logs)) {
+  for (const [workspaceId, tables] of Object.entries(world.logs)) {
     if (!workspaces.has(workspaceId.toLowerCase())) {
       problems.push({ path: ['logs', workspaceId], problem: 'no Microsoft.OperationalInsights/workspaces resource has this properties.customerId' });
+    }
+    // Rows are what Log Analytics would hold: a misspelt column would be a row no query matches.
+    for (const [table, rows] of Object.entries(tables)) {
+      const columns = CONTAINER_INSIGHTS_TABLES[table];
+      if (!columns) {
+        problems.push({ path: ['logs', workspaceId, table], problem: `not a Container insights table pull-doctor reads (${Object.keys(CONTAINER_INSIGHTS_TABLES).join(', ')})` });
+        continue;
+      }
+      rows.forEach((row, i) => {
+        for (const column of Object.keys(row)) {
+          if (!(column in columns)) problems.push({ path: ['logs', workspaceId, table, i, column], problem: `not a column of ${table} (Azure Monitor Logs table reference)` });
+        }
+      });
     }
   }
 

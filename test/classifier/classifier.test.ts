@@ -2,7 +2,7 @@ import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
 import { CATEGORIES, ClassificationSchema, type Category } from '../../lib/model/category';
 import { allCorpus } from './all-corpus';
 import { CITED, type CorpusEntry } from './corpus';
-import { FRESH, FRESH_SECOND, FRESH_THIRD } from './corpus-fresh';
+import { FRESH, FRESH_FIFTH, FRESH_FOURTH, FRESH_SECOND, FRESH_THIRD } from './corpus-fresh';
 import { HARVESTED } from './corpus-harvest';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -19,12 +19,14 @@ describe('classifier corpus (real messages)', () => {
       `fresh set (collected after the rules, scored before changing them):\n${formatScore(scoreOf(FRESH))}`,
       `second fresh batch:\n${formatScore(scoreOf(FRESH_SECOND))}`,
       `third fresh batch:\n${formatScore(scoreOf(FRESH_THIRD))}`,
+      `fourth fresh batch:\n${formatScore(scoreOf(FRESH_FOURTH))}`,
+      `fifth fresh batch:\n${formatScore(scoreOf(FRESH_FIFTH))}`,
     ];
     console.log(tables.join('\n\n'));
   });
 
   test('the fresh set meets the issue-15 bar: >= 80% exact, >= 98% exact or candidate', () => {
-    const fresh = scoreOf([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD]);
+    const fresh = scoreOf([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH]);
     expect(fresh.messages).toBeGreaterThanOrEqual(100);
     expect(fresh.exact).toBeGreaterThanOrEqual(0.8);
     expect(fresh.exactOrCandidate).toBeGreaterThanOrEqual(0.98);
@@ -32,7 +34,7 @@ describe('classifier corpus (real messages)', () => {
 
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
@@ -40,6 +42,11 @@ describe('classifier corpus (real messages)', () => {
     (_category, _head, entry) => {
       const result = classifyPullMessage(entry.message, entry.reason);
       expect(ClassificationSchema.parse(result)).toEqual(result);
+      if (entry.knownMiss) {
+        // Counted in the scores as a miss; once the classifier names the cause, drop the marker.
+        expect([result.category, ...result.candidates]).not.toContain(entry.category);
+        return;
+      }
       if (entry.ambiguous) {
         // The text cannot decide: the cause must be named, as the category or a candidate.
         expect([result.category, ...result.candidates]).toContain(entry.category);
@@ -183,9 +190,11 @@ describe('classifier robustness', () => {
     expect(classifyPullMessage(42 as unknown as string, 7 as unknown as string).category).toBe('unknown');
   });
 
-  test('only the first 16 KB is read: a cause past it is not seen, and a 1 MB input is fast', () => {
-    const late = `${'padding '.repeat(4096)} no space left on device`;
-    expect(classifyPullMessage(late).category).toBe('unknown');
+  test('at most 16 KB is read, head and tail: a cause at the end of a long paste is seen, one in its middle is not, and 1 MB is fast', () => {
+    const describeTail = `${'Environment: X=1\n'.repeat(4096)}  Warning  Failed  2m  kubelet  Failed to pull image "a:1": no space left on device`;
+    expect(classifyPullMessage(describeTail).category).toBe('disk_pressure');
+    const middle = `${'padding '.repeat(4096)} no space left on device ${'padding '.repeat(4096)}`;
+    expect(classifyPullMessage(middle).category).toBe('unknown');
     const start = process.hrtime.bigint();
     classifyPullMessage(`${'failed to authorize: '.repeat(60000)}`);
     expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(500);

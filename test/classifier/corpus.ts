@@ -19,6 +19,11 @@ export interface CorpusEntry {
    * or among its candidates.
    */
   ambiguous?: boolean;
+  /**
+   * A real message the classifier does not name correctly, kept so that the scores stay honest; says why the
+   * text cannot decide. The corpus test fails once the classifier gets it right, so the marker cannot go stale.
+   */
+  knownMiss?: string;
 }
 
 const MS_LEARN_ACR_AKS =

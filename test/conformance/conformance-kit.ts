@@ -49,6 +49,7 @@ export function intakeHarness(env: Record<string, string> = {}): IntakeHarness {
       return sandbox.podDetails(params, options);
     },
     nodeLabels: async (params, options) => sandbox.nodeLabels(params, options),
+    previousImage: async (params, options) => sandbox.previousImage(params, options),
   };
   const services = createServices(
     { PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: OUR_RULES, ...env },

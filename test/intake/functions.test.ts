@@ -93,7 +93,7 @@ describe('alert webhook', () => {
 
   it('uses the dimensions alone when Log Analytics fails, but fails (for a retry) when the alert only counts rows', async () => {
     const h = harness();
-    const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [] };
+    const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [], previousImage: async () => undefined };
     const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: () => {} } });
     const handler = alertWebhookHandler(() => services);
     expect(await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { failures: 1, enqueued: 1 } });

@@ -5,12 +5,16 @@ import { loadWorld, WORLDS_DIR } from '../../sandbox/load-world';
 import { buildSandboxRegistry } from '../../sandbox/registry/registry-content';
 import { closestTags } from '../closest-tags';
 import { closestNames, newestTags } from './repository-tag';
+import type { PreviousImageLookup } from '../../logs/previous-image';
+import type { Finding, PullFailure } from '../../model';
 
 describeCheckTable('repository-tag', [
   ['healthy', 'pass', /myacr\.azurecr\.io\/app:v1\.2 exists/],
   ['tag-missing', 'fail', /Tag v1\.3 does not exist .* \(closest: 1\.3\)/],
   // Two commit tags one edit away: ACR's push time decides (version order would pick the March push).
   ['tag-missing-commit-tags', 'fail', /^Tag main-5d0c2e8 does not exist in myacr\.azurecr\.io\/api \(closest: main-5d0c2e1\)$/],
+  // v1.8 is the newest push one edit away, but Container insights shows the workload ran v1.7.
+  ['tag-missing-previous', 'fail', /^Tag v1\.9 does not exist in myacr\.azurecr\.io\/app \(ran before: v1\.7\)$/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
   ['digest-pin-missing', 'fail', /^Digest sha256:5d1b2c0a\S+ does not exist in myacr\.azurecr\.io\/app \(v1\.2 is an existing tag\)$/],
   // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
@@ -59,5 +63,62 @@ describe('an existing digest', () => {
     const finding = diagnosis.findings.find((f) => f.checkId === 'repository-tag')!;
     expect(finding.status).toBe('pass');
     expect(finding.evidence[0].fact).toBe(`app@${digest} resolves to ${digest} (linux/amd64, linux/arm64)`);
+  }, 30_000);
+});
+
+describe('the tag the workload ran before (world tag-missing-previous)', () => {
+  const world = loadWorld(path.join(WORLDS_DIR, 'tag-missing-previous.yaml'));
+  const run = async (options: { previousImage?: PreviousImageLookup; withoutTag?: string; failure?: Partial<PullFailure> } = {}): Promise<Finding> => {
+    const w = structuredClone(world);
+    if (options.withoutTag) delete w.registries['myacr.azurecr.io']!.repositories['app']!.tags[options.withoutTag];
+    const failure = { ...w.failure, ...options.failure };
+    const diagnosis = await diagnoseInSandbox(w, { checkTimeoutMs: 8000, previousImage: options.previousImage, failure });
+    return diagnosis.findings.find((f) => f.checkId === 'repository-tag')!;
+  };
+
+  it('comes first, says where it came from, and the fix rolls back to it', async () => {
+    const finding = await run();
+    expect(finding.evidence).toContainEqual({
+      fact: 'Deployment/web ran app:v1.7 before (2 pod(s) of ReplicaSet web-5f6d7c8b9a, last seen running 2026-11-25T21:29:00.000Z)',
+      source: 'Container insights (KubePodInventory, ContainerInventory), workspace 55555555-5555-5555-5555-555555555555',
+    });
+    expect(finding.evidence).toContainEqual(expect.objectContaining({ fact: expect.stringMatching(/^closest tags: v1\.7 /) }));
+    expect(finding.fixes.slice(0, 2)).toEqual([
+      { text: 'The workload ran myacr.azurecr.io/app:v1.7 before: roll back to the previous revision.', command: 'kubectl rollout undo deployment/web -n shop' },
+      { text: 'Or set the image back to v1.7, the tag it ran before (or another existing tag).', command: 'kubectl set image deployment/web web=myacr.azurecr.io/app:v1.7 -n shop' },
+    ]);
+  }, 30_000);
+
+  it('is not suggested once it is gone from the registry (rolling back would fail the same way)', async () => {
+    const finding = await run({ withoutTag: 'v1.7' });
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (closest: v1.8)');
+    expect(finding.evidence).toContainEqual(expect.objectContaining({ fact: expect.stringMatching(/ran app:v1\.7 before .*, but v1\.7 is no longer in the registry$/) }));
+    expect(finding.fixes.map((f) => f.command ?? '').join('\n')).not.toMatch(/rollout undo|app:v1\.7/);
+  }, 30_000);
+
+  it('a Log Analytics failure is an evidence line, not a crash: the ranking falls back to the newest push', async () => {
+    const finding = await run({ previousImage: async () => ({ unreadable: true, why: 'Log Analytics could not be read (workspace 5555…: 403 InsufficientAccessError)', source: 'Container insights' }) });
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (closest: v1.8)');
+    expect(finding.evidence).toContainEqual({ fact: 'the tag the workload ran before could not be read: Log Analytics could not be read (workspace 5555…: 403 InsufficientAccessError)', source: 'Container insights' });
+  }, 30_000);
+
+  it('a lookup that throws anyway (a cancelled read) still ends in that evidence line', async () => {
+    const finding = await run({ previousImage: async () => Promise.reject(new Error('The operation was aborted.')) });
+    expect(finding.summary).toMatch(/\(closest: v1\.8\)$/);
+    expect(finding.evidence).toContainEqual({ fact: 'the tag the workload ran before could not be read: The operation was aborted.', source: 'Container insights' });
+  }, 30_000);
+
+  it('a preflight (nothing rolled out yet) still prefers the tag running now, but offers no rollout undo', async () => {
+    const finding = await run({ failure: { source: 'preflight', pod: undefined, reason: undefined, message: undefined, firstSeen: undefined, lastSeen: undefined } });
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (ran before: v1.7)');
+    expect(finding.fixes[0]).toEqual({ text: 'Set the image back to v1.7, the tag it ran before (or another existing tag).', command: 'kubectl set image deployment/web web=myacr.azurecr.io/app:v1.7 -n shop' });
+    expect(finding.fixes.map((f) => f.command).join('\n')).not.toMatch(/rollout undo/);
+  }, 30_000);
+
+  it('an impact check (a workload running the tag now) does not ask', async () => {
+    const finding = await run({ failure: { source: 'change' } });
+    expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (closest: v1.8)');
+    expect(finding.evidence.map((e) => e.fact).join('\n')).not.toMatch(/before/);
   }, 30_000);
 });

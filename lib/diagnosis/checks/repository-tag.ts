@@ -5,6 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
 import { closestTags, newestTags, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
+import { previousTag, readPreviousImage } from '../previous-tag';
 import { DOCS } from './docs';
 
 /** The repository and the tag (or digest) exist; otherwise the closest names and the newest tags. */
@@ -48,6 +49,8 @@ export const repositoryTagCheck: Check = {
 
 async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, reference: string): Promise<CheckOutcome> {
   let listed: RegistryTag[];
+  // Read beside the tag list (never fails: a failed read comes back as an answer that says so).
+  const previousRead = image.digest ? undefined : readPreviousImage(ctx, image, host);
   try {
     listed = await ctx.lookups.get(`registry ${host} tags ${image.repository}`, (signal) => ctx.registries.forHost(host).listTags(image.repository, { signal }));
   } catch (error) {
@@ -67,8 +70,10 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
     if (deleted) evidence.push({ fact: `tag ${image.tag} was deleted at ${deleted.deletedAt}`, source: 'ACR ImageDeleted event' });
   }
   if (image.digest) return digestMissing(ctx, image, host, facts, evidence);
-  // The workload's previous tag is not read yet: ranking is edit distance, then push time (ACR), then version order.
-  const closest = image.tag ? closestTags(image.tag, facts) : [];
+  // The tag the workload ran before comes first (it worked), then edit distance, push time (ACR), version order.
+  const previous = previousTag(ctx, image, (await previousRead) ?? 'not-applicable', facts);
+  if (previous.evidence) evidence.push(previous.evidence);
+  const closest = image.tag ? closestTags(image.tag, facts, { previousTag: previous.tag }) : [];
   const newest = newestTags(facts);
   const pushedAt = (tag: string) => facts.find((t) => t.name === tag)?.pushedAt;
   const withTime = (tag: string) => (pushedAt(tag) ? `${tag} (pushed ${pushedAt(tag)})` : tag);
@@ -76,9 +81,16 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   if (newest.length) evidence.push({ fact: `newest tags: ${newest.map(withTime).join(', ')}`, source: timed ? 'push time' : 'version order' });
   const suggestion = closest[0] ?? newest[0];
   const fixes = [];
+  if (previous.rollback) fixes.push(previous.rollback);
   if (suggestion) {
     const ref = formatImageRef({ registry: image.registry, repository: image.repository, tag: suggestion, digest: undefined });
-    fixes.push({ text: `Point the workload at an existing tag such as ${suggestion}.`, command: setImageCommand(ctx.failure, ref) ?? `# image: ${ref}` });
+    fixes.push({
+      text:
+        suggestion === previous.tag
+          ? `${previous.rollback ? 'Or set' : 'Set'} the image back to ${suggestion}, the tag it ran before (or another existing tag).`
+          : `Point the workload at an existing tag such as ${suggestion}.`,
+      command: setImageCommand(ctx.failure, ref) ?? `# image: ${ref}`,
+    });
   }
   if (image.acr) {
     fixes.push({
@@ -89,7 +101,9 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   return {
     finding: {
       status: 'fail',
-      summary: `${image.digest ? 'Digest' : 'Tag'} ${reference} does not exist in ${host}/${image.repository}${suggestion ? ` (closest: ${suggestion})` : ''}`,
+      summary: `${image.digest ? 'Digest' : 'Tag'} ${reference} does not exist in ${host}/${image.repository}${
+        previous.tag ? ` (ran before: ${previous.tag})` : suggestion ? ` (closest: ${suggestion})` : ''
+      }`,
       evidence,
       fixes,
       docs: DOCS.cannotPullFromAcr,

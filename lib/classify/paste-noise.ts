@@ -1,0 +1,41 @@
+/**
+ * What a pasted pull error carries besides the runtime's words, removed once at the edge so that the rules
+ * only ever see the words: terminal colour codes, JSON / Go string escaping (`\"`, `\n`, nested as logs
+ * quote logs), CRLF, and line wraps (a terminal's hard wrap that cuts a word, `kubectl` or YAML folding at
+ * spaces, k9s' `│` border). Real examples of each: test/classifier/corpus-fresh.ts (fourth batch).
+ */
+
+// CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
+
+export function withoutAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * Undoes string escaping, one level per pass, while the text still shows an escaped quote (the sign that
+ * it was escaped at all: a bare Windows path such as `C:\root` must keep its backslashes).
+ */
+export function withoutEscaping(text: string): string {
+  let out = text;
+  for (let level = 0; level < 4 && out.includes('\\"'); level++) {
+    out = out.replace(/\\(["\\/nrt])/g, (_match, ch: string) => ESCAPES[ch]);
+  }
+  return out;
+}
+
+// A line break with the next line's indentation, quote marker or k9s border.
+const BREAK = /[ \t]*\r?\n[ \t│┃|>]*/g;
+
+/**
+ * The ways a wrapped message may be read: as pasted (separate `kubectl describe` rows stay separate),
+ * with every break read as a space (folding at spaces), and with breaks removed (a hard wrap mid-word:
+ * `connectio` / `n reset by peer`). The classifier uses whichever reading a more specific rule matches.
+ */
+export function readings(text: string): string[] {
+  if (!text.includes('\n')) return [text];
+  return [text, text.replace(BREAK, ' '), text.replace(/\r?\n[ \t│┃|>]*/g, '')];
+}

@@ -1,0 +1,80 @@
+import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
+import { readings, withoutAnsi, withoutEscaping } from '../../lib/classify/paste-noise';
+import { allCorpus } from './all-corpus';
+
+/**
+ * A user pastes a pull error the way their terminal, log viewer or chat client shows it. Each transform is
+ * noise seen in the real corpus (corpus-fresh.ts, fourth batch): colour codes, hard wraps mid-word, folding at
+ * spaces, k9s borders, JSON / Go string escaping (once or nested), kubectl event columns, syslog and localized
+ * timestamps, CRLF, case. Every real message must be classified the same with the noise as without it.
+ */
+const wrapEvery = (text: string, width: number, joint: string): string =>
+  text.replace(new RegExp(`(.{${width}})`, 'g'), `$1${joint}`);
+
+const foldAtSpaces = (text: string, width: number): string => {
+  let column = 0;
+  return text.replace(/ |[^ ]+/g, (token) => {
+    if (token === ' ' && column > width) {
+      column = 0;
+      return '\n      ';
+    }
+    column += token.length;
+    return token;
+  });
+};
+
+const NOISE: ReadonlyArray<[string, (text: string) => string]> = [
+  ['ANSI colours', (t) => `\u001b[1;31m${t.replace(' ', ' \u001b[0m\u001b[33m')}\u001b[0m\u001b]8;;\u0007`],
+  ['hard wrap mid-word at 80 columns', (t) => wrapEvery(t, 80, '\n')],
+  ['k9s border wrap', (t) => `│ ${wrapEvery(t, 120, '\n│ ')}`],
+  ['folded at spaces (kubectl get -o yaml)', (t) => foldAtSpaces(t, 70)],
+  ['JSON-escaped', (t) => JSON.stringify(t).slice(1, -1)],
+  ['JSON-escaped twice', (t) => JSON.stringify(JSON.stringify(t)).slice(1, -1)],
+  ['kubectl describe event columns', (t) => `  Warning  Failed     3m12s (x4 over 5m1s)  kubelet            ${t}`],
+  ['syslog line with a localized date', (t) => `9月 05 15:43:00 aks-nodepool1-vmss000001 kubelet[2712]: E0905 15:43:00.123456    2712 log.go:32] ${t}`],
+  ['ISO timestamp with offset', (t) => `2026-12-07T08:01:02.123+01:00 ${t}`],
+  ['CRLF line ends', (t) => `${t.replace(/\n/g, '\r\n')}\r\n`],
+  ['upper case', (t) => t.toUpperCase()],
+  ['lower case', (t) => t.toLowerCase()],
+];
+
+const corpus = allCorpus();
+const clean = corpus.map((entry) => classifyPullMessage(entry.message, entry.reason));
+
+describe('paste noise: every real message classifies the same with it', () => {
+  test.each(NOISE.map(([name, transform]) => [name, transform] as const))('%s', (_name, transform) => {
+    const changed = corpus
+      .map((entry, i) => ({ entry, before: clean[i], after: classifyPullMessage(transform(entry.message), entry.reason) }))
+      .filter(({ before, after }) => after.category !== before.category || after.candidates.join() !== before.candidates.join())
+      .map(({ entry, before, after }) => `${before.category} → ${after.category}: ${entry.source} ${entry.message.slice(0, 100)}`);
+    expect(changed).toEqual([]);
+  });
+});
+
+describe('paste-noise helpers', () => {
+  test('colour and hyperlink sequences go, text stays', () => {
+    expect(withoutAnsi('\u001b[31mdenied\u001b[0m: \u001b]8;;https://x\u0007link\u001b]8;;\u0007')).toBe('denied: link');
+  });
+
+  test('escaping is undone only where an escaped quote shows the text was escaped', () => {
+    expect(withoutEscaping('msg=\\"no such host\\"\\n')).toBe('msg="no such host"\n');
+    expect(withoutEscaping('err=\\"a \\\\\\"b\\\\\\"\\"')).toBe('err="a "b""');
+    expect(withoutEscaping('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new')).toBe('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new');
+  });
+
+  test('a wrapped message is read as pasted, folded at spaces, and joined', () => {
+    expect(readings('one line')).toEqual(['one line']);
+    expect(readings('read: connectio\n│ n reset by peer')).toEqual([
+      'read: connectio\n│ n reset by peer',
+      'read: connectio n reset by peer',
+      'read: connection reset by peer',
+    ]);
+  });
+
+  test('a hard-wrapped cause is found, and a pasted describe block keeps the line that says it', () => {
+    const wrapped = 'failed to do request: Head "https://registry-1.docker.io/v2/rancher/metrics-server/manifests/v0.3.6": read tcp 10.0.0.4:48514->107.23.149.57:443: read: connectio\nn reset by peer';
+    expect(classifyPullMessage(wrapped).category).toBe('network_unreachable');
+    const folded = 'Failed to pull image "a:1": rpc error: code = Unknown desc = dial tcp: lookup registry-1.docker.io on 10.0.0.10:53: no such\n      host';
+    expect(classifyPullMessage(folded).category).toBe('dns_failure');
+  });
+});
