@@ -45,7 +45,9 @@ const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
   customDnsServers: [],
   ...over,
 });
-const check = async (r: RegistryFacts, c: ClusterFacts) => (await networkRulesCheck.run({ facts: { registry: r, cluster: c } } as unknown as CheckContext)).finding;
+// A kubelet message that reports no client IP: the egress IPs come from ARM alone.
+const failure = { image: 'myacr.azurecr.io/app:v1', source: 'cli', message: 'Back-off pulling image "myacr.azurecr.io/app:v1"' };
+const check = async (r: RegistryFacts, c: ClusterFacts) => (await networkRulesCheck.run({ facts: { registry: r, cluster: c }, failure } as unknown as CheckContext)).finding;
 const SOURCE = `ARM ${REGISTRY_ID}`;
 
 describe('network-rules check on facts', () => {
