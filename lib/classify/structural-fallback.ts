@@ -20,6 +20,12 @@ interface Signal {
   /** The signal wraps everything after it (a name lookup's own error is a DNS failure). */
   covers?: boolean;
   unless?: RegExp;
+  /**
+   * Names the likely cause but cannot decide it alone: registries give these one meaning each but not the
+   * same one (Quay's `unauthorized` and GHCR's `denied` for a missing repository, a proxy's `not found` for a
+   * failing upstream, EOF from the registry or the path to it). Read as `unknown` with candidates.
+   */
+  weak?: boolean;
 }
 
 /** `not found` decides between tag and repository by what the text names: a manifest / tag / digest, or not. */
@@ -61,9 +67,10 @@ const STATUS_FORMS: readonly Signal[] = Object.entries(BY_STATUS).flatMap(([code
     `(?:\\b(?:HTTP(?: code)?|status(?: code)?|StatusCode|code|API error)[:=]?\\s*\\(?|\\()${code}\\b|\\b${code}[:\\s(]+${phrase ?? '$^'}`,
     'i',
   );
-  // A reason phrase alone, title-cased as net/http prints it (lower case `unauthorized:` is a registry error code below).
-  const titled = phrase ? new RegExp(`\\b${phrase.replace(/\b[a-z]/g, (c) => c.toUpperCase())}\\b`) : undefined;
-  return [numeric, ...(titled ? [titled] : [])].map((pattern) => ({ pattern, ...meaning, what: `HTTP ${code}` }));
+  // The reason phrase alone (`Bad Gateway`); in lower case it is also a registry's error code (`unauthorized:`).
+  const titled = phrase ? new RegExp(`\\b${phrase}\\b`, 'i') : undefined;
+  const weak = ['401', '403', '404'].includes(code);
+  return [numeric, ...(titled ? [titled] : [])].map((pattern) => ({ pattern, ...meaning, what: `HTTP ${code}`, weak }));
 });
 
 const GRPC: readonly Signal[] = [
@@ -79,9 +86,11 @@ const GRPC: readonly Signal[] = [
   category: category as Category,
   candidates: candidates as Category[],
   what: `gRPC ${code as string}`,
+  weak: true, // the CRI call's code, outside the runtime's own error
 }));
 
-const FILE_OPERATION = /\b(?:open|mkdir|write|read|stat|lstat|remove|rename|chmod|chown|unlinkat|symlink|readlink) \/\S*: permission denied/i;
+// A file path right before the denial: the node's own file system (Linux or Windows), not the registry.
+const FILE_OPERATION = /(?:\/|[A-Za-z]:\\)[^:\n]*: (?:permission|access is) denied/i;
 
 const WORDS: readonly Signal[] = [
   { pattern: /\blookup \S+(?: on \S+)?: /, category: 'dns_failure', candidates: ['network_unreachable'], what: 'a name lookup', covers: true },
@@ -93,15 +102,15 @@ const WORDS: readonly Signal[] = [
   { pattern: /no route to host|network is unreachable|host is down/i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'no route' },
   { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'], what: 'a network timeout' },
   { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
-  { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream' },
-  { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)' },
+  { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
+  { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },
   { pattern: /deadline exceeded|context canceled|request canceled/i, category: 'timeout_or_size', candidates: ['network_unreachable'], what: 'a deadline' },
   { pattern: /too ?many ?requests|rate ?limit|throttl/i, category: 'rate_limited', candidates: [], what: 'a rate limit' },
   { pattern: /no space left|disk quota exceeded/i, category: 'disk_pressure', candidates: [], what: 'a full disk' },
   { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short-name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
-  { pattern: /\bunauthori[sz]ed\b|authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized' },
-  { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION },
-  { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i },
+  { pattern: /\bunauthori[sz]ed\b|authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
+  { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION, weak: true },
+  { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i, weak: true },
   { pattern: /\bunavailable\b|(?:not|n't) available|try again later|retry later|check back soon/i, category: 'registry_unavailable', candidates: ['network_unreachable'], what: 'unavailable' },
 ];
 
@@ -126,8 +135,9 @@ function found(text: string): Found[] {
 
 /** A `not found` (or 404) about a manifest, tag or digest is a missing tag; about a repository, a missing repository. */
 function notFoundCategory(text: string): Pick<Signal, 'category' | 'candidates'> {
-  if (!NAMES_A_REPOSITORY.test(text) && NAMES_A_MANIFEST.test(text)) return { category: 'tag_not_found', candidates: ['repo_not_found'] };
-  return { category: 'repo_not_found', candidates: ['tag_not_found'] };
+  // A failing pull-through proxy or mirror says `not found` too (the manifest-unknown rule keeps it as well).
+  if (!NAMES_A_REPOSITORY.test(text) && NAMES_A_MANIFEST.test(text)) return { category: 'tag_not_found', candidates: ['repo_not_found', 'registry_unavailable'] };
+  return { category: 'repo_not_found', candidates: ['tag_not_found', 'registry_unavailable'] };
 }
 
 function resolve(signal: Signal, text: string): Pick<Signal, 'category' | 'candidates'> {
@@ -140,16 +150,17 @@ export function structuralReading(text: string): Classification | undefined {
   if (hits.length === 0) return undefined;
   const covering = hits.filter((hit) => hit.signal.covers).sort((a, b) => a.at - b.at)[0];
   const deciding = covering ?? [...hits].sort((a, b) => b.at - a.at)[0];
-  const { category, candidates } = resolve(deciding.signal, text);
+  const named = resolve(deciding.signal, text);
+  const category: Category = deciding.signal.weak ? 'unknown' : named.category;
   const others = hits.map((hit) => resolve(hit.signal, text).category);
-  const all = [...new Set([...candidates, ...others])].filter((c) => c !== category && c !== 'unknown');
+  const all = [...new Set([named.category, ...named.candidates, ...others])].filter((c) => c !== category && c !== 'unknown');
   return {
     category,
     confidence: category === 'unknown' ? 0 : 0.4,
     candidates: all,
     explanation:
       `No known wording matched; read by structure, the innermost cause is ${deciding.signal.what}` +
-      (category === 'unknown' ? ', which does not decide a cause.' : '. Tentative: check the candidates too.'),
+      (category === 'unknown' ? ', which does not decide the cause alone: see the candidates.' : '. Tentative: check the candidates too.'),
   };
 }
 
