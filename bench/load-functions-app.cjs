@@ -10,7 +10,10 @@
 // through coreApi.registerHook; the worker awaits the appStart hooks after the import (startApp) and
 // runs the preInvocation hooks before each handler. This script does the same, timing each part.
 //
-// usage: node bench/load-functions-app.cjs <app root> [requests.json] [--trace-files]
+// usage: node bench/load-functions-app.cjs <app root> [requests.json] [--trace-files] [--ready-after=<ms>]
+//   --ready-after=<ms>: an instance that is up before its first request (always ready): wait this
+//   long after the appStart hooks (what they started in the background finishes) and report the
+//   CPU spent meanwhile as `idle.cpuMs`, then send the requests.
 //   --trace-files: also report `appFiles`, every file of the app (outside node_modules) Node loaded
 //   during the import (and each answer's `loaded`, the files its request loaded), through a
 //   module.registerHooks load hook (test/app/cold-import.test.ts; the benchmark runs without it).
@@ -23,7 +26,8 @@ const { globSync, readFileSync } = require('node:fs');
 const { isAbsolute, join, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-const args = process.argv.slice(2).filter((a) => a !== '--trace-files');
+const args = process.argv.slice(2).filter((a) => a !== '--trace-files' && !a.startsWith('--ready-after='));
+const readyAfterMs = Number(process.argv.find((a) => a.startsWith('--ready-after='))?.slice('--ready-after='.length) ?? 0);
 const root = resolve(args[0] ?? '.');
 const traced = process.argv.includes('--trace-files') ? [] : undefined;
 if (traced) {
@@ -91,6 +95,13 @@ async function main() {
   for (const hook of hooks.get('appStart') ?? []) await hook({ hookData: {}, appHookData, functionAppDirectory: root });
   const appStartUsed = process.cpuUsage(appStartCpu);
   const appStart = { ms: performance.now() - appStartAt, cpuMs: (appStartUsed.user + appStartUsed.system) / 1000 };
+  let idle;
+  if (readyAfterMs > 0) {
+    const idleCpu = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, readyAfterMs));
+    const used = process.cpuUsage(idleCpu);
+    idle = { ms: readyAfterMs, cpuMs: (used.user + used.system) / 1000 };
+  }
 
   const requests = args[1] ? JSON.parse(readFileSync(args[1], 'utf8')) : [];
   const answers = [];
@@ -131,6 +142,7 @@ async function main() {
       cpuMs: (cpu.user + cpu.system) / 1000,
       rssMB,
       appStart,
+      ...(idle ? { idle } : {}),
       loadedPackages: loadedPackages(),
       ...(appFiles ? { appFiles } : {}),
       registered: registered.map((r) => ({ name: r.name, type: r.trigger.type, route: r.trigger.route, authLevel: r.trigger.authLevel, methods: r.trigger.methods })),

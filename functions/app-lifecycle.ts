@@ -9,7 +9,14 @@ import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 app.hook.appStart(async () => {
   // Settings are read (and unusable secrets logged by name) at start, not on the first request.
   try {
-    getServices();
+    // Every intake route's first request needs Table and Queue Storage (module compile, the first
+    // create-if-missing calls): start them now, not awaited, so an instance that is up before its
+    // first request (always ready, or a request still on its way) has them done; a first request
+    // arriving sooner waits for the same promises (nothing runs twice). A failure here is only
+    // logged: the first use tries again.
+    getServices()
+      .preloadIntake(AbortSignal.timeout(30_000))
+      .catch((error: unknown) => console.error(`storage: SDKs not preloaded: ${error instanceof Error ? error.message : String(error)}`));
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -9,8 +9,8 @@ import type { ResponseUrlOptions } from '../lib/slack/response-url';
 const JOB_BUDGET_MS = 270_000;
 
 /**
- * Diagnose jobs, and Slack chat commands that outlived the ack budget (one queue, told apart by
- * `kind`). A thrown error makes the runtime retry the message (visibility timeout backoff) and,
+ * Diagnose jobs, Slack chat commands that outlived the ack budget, impact analyses and accepted
+ * alerts waiting for their Log Analytics read (one queue, told apart by `kind`). A thrown error makes the runtime retry the message (visibility timeout backoff) and,
  * after host.json maxDequeueCount (5), move it to `<queue>-poison`; a diagnose job's reason stays in the incident table.
  */
 export function diagnoseJobHandler(services: () => Services = getServices, options: { responseUrl?: ResponseUrlOptions } = {}) {
@@ -24,6 +24,7 @@ export function diagnoseJobHandler(services: () => Services = getServices, optio
         diagnose: () => ({ ...s.jobDeps(), log }),
         chat: () => ({ services: commandServicesFrom(s), log, responseUrl: options.responseUrl }),
         impact: () => ({ ...s.impactDeps(), log }),
+        alert: () => ({ services: s, log }),
       },
       { dequeueCount, signal: AbortSignal.timeout(JOB_BUDGET_MS) },
     );

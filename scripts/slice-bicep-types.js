@@ -44,6 +44,7 @@ const SANDBOX_TYPES = [
   'Microsoft.Network/publicIPAddresses@2025-09-01',
   'Microsoft.Network/loadBalancers@2025-09-01',
   'Microsoft.Network/natGateways@2025-09-01',
+  'Microsoft.Network/routeTables@2025-09-01',
   'Microsoft.Network/privateEndpoints@2025-09-01',
   'Microsoft.Network/networkInterfaces@2025-09-01',
   'Microsoft.Network/privateDnsZones@2024-06-01',

@@ -46,6 +46,12 @@ export interface Services extends IntakeServices {
   readonly alertAuth: WebhookAuth;
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
+  /**
+   * Loads the Table and Queue Storage SDKs ahead of the first request that needs them, and makes the
+   * create-if-missing call of the table and of the queue (which that request would make first).
+   * functions/app-lifecycle.ts starts it in appStart.
+   */
+  preloadIntake(signal?: AbortSignal): Promise<void>;
   /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
   readonly warnings: WarningServices;
   /** Prevention (issue 18): change intake and the impact job. */
@@ -117,14 +123,11 @@ export function createServices(env: Record<string, string | undefined> = process
   if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
   const connections = storageConnections(plan, () => lazyCredential(credential));
   // The Storage SDKs load on the first read or write (lazy-ports.ts: the cold-start rule).
-  const store =
-    overrides.store ??
-    (connections
-      ? lazyIncidentStore(async () => (await import('../incidents/table-incident-store.js')).TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE))
-      : new MemoryIncidentStore());
-  const queue =
-    overrides.queue ??
-    (connections ? lazyJobQueue(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME)) : new MemoryJobQueue());
+  // Loaded once (onceAsync), on the first read or write, or earlier by preloadIntake (appStart).
+  const tableStore = connections && onceAsync(async () => (await import('../incidents/table-incident-store.js')).TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE));
+  const storageQueue = connections && onceAsync(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME));
+  const store = overrides.store ?? (tableStore ? lazyIncidentStore(tableStore) : new MemoryIncidentStore());
+  const queue = overrides.queue ?? (storageQueue ? lazyJobQueue(storageQueue) : new MemoryJobQueue());
 
   // Warnings share the incident table (same account and table) whenever incidents are in Table Storage.
   const warningStore =
@@ -237,6 +240,12 @@ export function createServices(env: Record<string, string | undefined> = process
       registryInScope: (loginServer) => intake.registryInScope(loginServer),
     }),
     impactDeps,
+    preloadIntake: async (signal) => {
+      // The same create-if-missing calls the first read and enqueue make (each once per process), made
+      // earlier: they run the Storage pipelines' code once and open the connections.
+      if (!overrides.store && tableStore) await (await tableStore()).ensureTable(signal);
+      if (!overrides.queue && storageQueue) await (await storageQueue()).prepare({ signal });
+    },
     autoResolveDeps: () => ({
       store,
       queue,

@@ -1,6 +1,7 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { parseArmId } from '../azure/arm-id';
 import { RegistryEgressDenied, RegistryError } from '../registry/registry-client';
+import { isAcrHost } from '../registry/registry-hosts';
 import { leastRoleFor } from './least-role';
 
 /** Raised by the engine when a check's time budget runs out. */
@@ -108,7 +109,10 @@ function permissionFor(key: string | undefined, error: unknown): string | undefi
   if (status !== undefined && status !== 401 && status !== 403 && status !== 404) return undefined;
   if (!key) return undefined;
   if (key.startsWith('registry ')) {
-    const host = key.split(' ')[1];
+    const host = key.split(' ')[1] ?? '';
+    // pull-doctor reads registries that are not ACR anonymously (lib/registry/egress-policy.ts): a 401
+    // there means the repository is private (or missing) — no Azure role changes that.
+    if (!isAcrHost(host)) return `no Azure role: pull-doctor reads ${host} anonymously, and ${host} refused an anonymous read (a private repository, or one that does not exist)`;
     return `AcrPull on the registry ${host} for pull-doctor's identity (on ABAC registries: Container Registry Repository Reader and Container Registry Repository Catalog Lister)`;
   }
   const path = key.split(' ')[1]?.split('?')[0] ?? '';

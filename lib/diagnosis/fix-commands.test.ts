@@ -1,4 +1,5 @@
-import { attachAcrCommand, setImageCommand, sh, workloadOf } from './fix-commands';
+import { reportedClientIp } from './checks/network-rules';
+import { attachAcrCommand, nodeSelectorPatchCommand, setImageCommand, sh, subscriptionArg, workloadOf } from './fix-commands';
 
 describe('fix commands', () => {
   it.each([
@@ -24,5 +25,28 @@ describe('fix commands', () => {
     expect(workloadOf(failure)).toBe('deployment/web');
     expect(setImageCommand(failure, 'myacr.azurecr.io/web:v2')).toBe('kubectl set image deployment/web web=myacr.azurecr.io/web:v2 -n shop');
     expect(setImageCommand({ ...failure, container: undefined }, 'x')).toBeUndefined();
+  });
+
+  it.each([
+    ['a resource in the cluster subscription needs no flag', 'S1', 's1', ''],
+    ['another subscription is named (az finds names only in the current one)', 's2', 's1', ' --subscription s2'],
+    ['an unknown subscription adds nothing', undefined, 's1', ''],
+  ])('subscriptionArg: %s', (_why, resource, cluster, expected) => {
+    expect(subscriptionArg(resource, cluster)).toBe(expected);
+  });
+
+  it('pins a workload to several node labels in one nodeSelector', () => {
+    const failure = { image: 'a', source: 'cli' as const, controller: 'Deployment/worker', container: 'worker', namespace: 'orders' };
+    expect(nodeSelectorPatchCommand(failure, { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' })).toBe(
+      `kubectl patch deployment/worker -n orders --type merge -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/os":"linux","kubernetes.io/arch":"amd64"}}}}}'`,
+    );
+  });
+
+  it.each([
+    ["403 Forbidden: client with IP '4.225.30.40' is not allowed access. Refer https://aka.ms/acr/firewall", '4.225.30.40'],
+    ['403 Forbidden', undefined],
+    [undefined, undefined],
+  ])('reads the client IP from ACR firewall refusal %p', (message, ip) => {
+    expect(reportedClientIp(message)).toBe(ip);
   });
 });

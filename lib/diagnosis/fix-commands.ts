@@ -13,6 +13,16 @@ export function sh(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * ` --subscription <id>` when a resource lives in another subscription than the cluster: whoever
+ * answers the incident works in the cluster's subscription, and `az acr …`/`az network …` find a
+ * resource by name only in the current one.
+ */
+export function subscriptionArg(resourceSubscriptionId: string | undefined, clusterSubscriptionId: string | undefined): string {
+  if (!resourceSubscriptionId || !clusterSubscriptionId || resourceSubscriptionId.toLowerCase() === clusterSubscriptionId.toLowerCase()) return '';
+  return ` --subscription ${sh(resourceSubscriptionId)}`;
+}
+
 /** `az aks update … --attach-acr`: grants AcrPull to the kubelet identity (same or other subscription). */
 export function attachAcrCommand(cluster: { resourceGroup: string; name: string; subscriptionId: string }, registry: { id: string; name: string; subscriptionId: string }): string {
   const acr = cluster.subscriptionId.toLowerCase() === registry.subscriptionId.toLowerCase() ? registry.name : registry.id;
@@ -42,10 +52,10 @@ export function workloadOf(failure: PullFailure): string | undefined {
   return m ? `${m[1].toLowerCase()}/${m[2]}` : undefined;
 }
 
-/** Pins the failing workload's pods to nodes with one label (e.g. `kubernetes.io/arch=amd64`). */
-export function nodeSelectorPatchCommand(failure: PullFailure, label: string, value: string): string {
+/** Pins the failing workload's pods to nodes with these labels (e.g. `kubernetes.io/os=linux`, `kubernetes.io/arch=amd64`). */
+export function nodeSelectorPatchCommand(failure: PullFailure, labels: Record<string, string>): string {
   const workload = workloadOf(failure) ?? 'deployment/<name>';
   const ns = failure.namespace ? ` -n ${sh(failure.namespace)}` : '';
-  const patch = JSON.stringify({ spec: { template: { spec: { nodeSelector: { [label]: value } } } } });
+  const patch = JSON.stringify({ spec: { template: { spec: { nodeSelector: labels } } } });
   return `kubectl patch ${workload}${ns} --type merge -p ${sh(patch)}`;
 }

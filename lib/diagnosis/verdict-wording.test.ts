@@ -107,7 +107,8 @@ describe('should work', () => {
     expect(v).toEqual({
       outcome: 'should_work',
       rootCauses: [],
-      summary: 'No cause found: 2 checks passed (registry, cluster); not checked: platform, private-dns. If pods still fail, re-check with the pod’s latest Failed event.',
+      summary:
+        'No cause found: 2 checks passed (registry, cluster); warnings that do not explain a failure: image-size; not checked: platform, private-dns. If pods still fail, re-check with the pod’s latest Failed event.',
     });
   });
 });

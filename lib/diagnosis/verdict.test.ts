@@ -70,7 +70,8 @@ const SPEC: Record<Category, CheckId[]> = {
   tag_not_found: ['repository-tag', 'image-reference'],
   repo_not_found: ['repository-tag', 'pull-permission', 'image-reference', 'registry'],
   platform_mismatch: ['platform'],
-  dns_failure: ['image-reference', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
+  // registry: a login server in no readable subscription that DNS does not know (deleted, renamed, mistyped).
+  dns_failure: ['image-reference', 'registry', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
   network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],

@@ -13,7 +13,8 @@ export const EXPLAINS: Record<Category, readonly CheckId[]> = {
   tag_not_found: ['repository-tag', 'image-reference'],
   repo_not_found: ['repository-tag', 'pull-permission', 'image-reference', 'registry'],
   platform_mismatch: ['platform'],
-  dns_failure: ['image-reference', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
+  // registry: a login server no readable subscription holds and DNS does not know is a deleted or mistyped registry.
+  dns_failure: ['image-reference', 'registry', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
   network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],
@@ -131,12 +132,14 @@ export function decideVerdict(classification: Classification, findings: readonly
 
   const passed = findings.filter((f) => f.status === 'pass').map((f) => f.checkId);
   const notRun = findings.filter((f) => f.status === 'skipped').map((f) => f.checkId);
+  const warned = findings.filter((f) => f.status === 'warn').map((f) => f.checkId);
   return {
     outcome: 'should_work',
     rootCauses: [],
     // Say exactly what was checked: a skipped check is never counted as "can pull".
     summary:
       `No cause found: ${passed.length} checks passed (${passed.join(', ')})` +
+      (warned.length ? `; warnings that do not explain a failure: ${warned.join(', ')}` : '') +
       (notRun.length ? `; not checked: ${notRun.join(', ')}` : '') +
       '. If pods still fail, re-check with the pod’s latest Failed event.',
   };

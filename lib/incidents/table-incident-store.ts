@@ -91,7 +91,7 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   /** Creates the table on first use (createTable is a no-op when it exists). */
-  private ensureTable(signal?: AbortSignal): Promise<void> {
+  ensureTable(signal?: AbortSignal): Promise<void> {
     this.ready ??= this.client.createTable({ abortSignal: signal }).catch((error: unknown) => {
       this.ready = undefined;
       throw error;

@@ -3,6 +3,7 @@ import { MAX_EVENTS_PER_DELIVERY } from '../http/bounded-body';
 import type { ContainerInsightsPort } from '../logs/container-insights';
 import type { IncidentStore } from '../incidents/incident-store';
 import type { Intake } from './intake';
+import type { JobQueue } from '../queue/job-queue';
 import { isPermanentStorageError, storageErrorCode } from '../incidents/storage-errors';
 import { eachIsolated } from './incident-lookups';
 import { clipForLog, type Logger } from './logger';
@@ -15,12 +16,14 @@ export { handleAlertWebhook } from './alert-handler';
 
 /**
  * What the trigger functions call: plain values in, plain answers out (functions/ only adapts the
- * Functions types). Transient failures (storage, Log Analytics) throw so the caller's retry applies;
+ * Functions types). Transient failures (storage, queue) throw so the caller's retry applies;
  * bad input never throws.
  */
 export interface IntakeServices {
   intake: Intake;
   store: IncidentStore;
+  /** The work queue: an accepted alert is queued for its Log Analytics read (lib/jobs/run-alert-expand-job.ts). */
+  queue: JobQueue;
   /** Absent when no Log Analytics is configured; alerts that only count rows are then logged and dropped. */
   insights?: ContainerInsightsPort;
   /** PULL_DOCTOR_WORKSPACE_IDS: the workspaces alerts may read (a link to another one is not followed). */

@@ -179,7 +179,7 @@ export function parseAlert(body: unknown): ParsedAlert {
 }
 
 /** Alert rows that already name cluster, pod and image, as PullFailures. */
-export function completeAlertPods(alert: Extract<ParsedAlert, { kind: 'alert' }>, pods: AlertPod[]): PullFailure[] {
+export function completeAlertPods(alert: Pick<Extract<ParsedAlert, { kind: 'alert' }>, 'signal' | 'cluster' | 'window'>, pods: AlertPod[]): PullFailure[] {
   const source = alert.signal === 'prometheus' ? 'prometheus-alert' : 'alert';
   return pods
     .filter((p) => p.image)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ChatCommandJob } from './chat-command-job';
 import type { ImpactJob } from './impact-job';
+import type { AlertExpandJob } from './alert-expand-job';
 
 /** Why a job exists; the runner treats `alert-resolved` as "post the resolution", everything else as "diagnose". */
 export const JOB_REASONS = ['new', 'reopened', 'pods-added', 'cause-known', 'recheck', 'image-pushed', 'quiet-period', 'alert-resolved'] as const;
@@ -48,8 +49,8 @@ export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } |
   return parsed.success ? { ok: true, job: parsed.data } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 }
 
-/** Everything on the work queue: diagnose jobs, and Slack chat commands that outlived the ack budget. */
-export type QueueJob = DiagnoseJob | ChatCommandJob | ImpactJob;
+/** Everything on the work queue: diagnose jobs, Slack chat commands that outlived the ack budget, impact analyses, alerts to expand. */
+export type QueueJob = DiagnoseJob | ChatCommandJob | ImpactJob | AlertExpandJob;
 
 export function encodeJobMessage(job: QueueJob): string {
   return Buffer.from(JSON.stringify(job), 'utf8').toString('base64');

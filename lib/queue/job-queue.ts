@@ -1,5 +1,6 @@
 import { ChatCommandJobSchema, describeChatJob, type ChatCommandJob } from './chat-command-job';
 import type { ImpactJob } from './impact-job';
+import { AlertExpandJobSchema, describeAlertJob, type AlertExpandJob } from './alert-expand-job';
 import { decodeQueueMessage, parseJobMessage, type DiagnoseJob, type QueueJob } from './diagnose-job';
 
 export interface QueueOptions {
@@ -15,6 +16,8 @@ export interface PoisonMessage {
   job?: DiagnoseJob;
   /** A chat command job, described without its response_url. */
   chatCommand?: string;
+  /** An accepted alert whose Log Analytics read never succeeded. */
+  alertExpansion?: string;
   /** Why the body could not be read as a job, when it could not. */
   unreadable?: string;
 }
@@ -27,16 +30,22 @@ function isImpactJob(job: QueueJob): job is ImpactJob {
   return 'kind' in job && job.kind === 'impact';
 }
 
+function isAlertExpandJob(job: QueueJob): job is AlertExpandJob {
+  return 'kind' in job && job.kind === 'alert-expand';
+}
+
 /** A poison message's body as the CLI shows it. */
-export function poisonBody(body: unknown): Pick<PoisonMessage, 'job' | 'chatCommand' | 'unreadable'> {
+export function poisonBody(body: unknown): Pick<PoisonMessage, 'job' | 'chatCommand' | 'alertExpansion' | 'unreadable'> {
   const decoded = decodeQueueMessage(body);
   const chat = decoded.ok ? ChatCommandJobSchema.safeParse(decoded.value) : undefined;
   if (chat?.success) return { chatCommand: describeChatJob(chat.data) };
+  const alert = decoded.ok ? AlertExpandJobSchema.safeParse(decoded.value) : undefined;
+  if (alert?.success) return { alertExpansion: describeAlertJob(alert.data) };
   const parsed = parseJobMessage(body);
   return parsed.ok ? { job: parsed.job } : { unreadable: parsed.error };
 }
 
-/** The work queue (diagnose jobs and queued chat commands). Storage queue in Azure; memory for the CLI, demo and benchmark. */
+/** The work queue (diagnose jobs, queued chat commands, impact analyses, alerts to expand). Storage queue in Azure; memory for the CLI, demo and benchmark. */
 export interface JobQueue {
   enqueue(job: QueueJob, options?: QueueOptions): Promise<void>;
   /** Up to 32 poison messages, oldest first, without removing them. */
@@ -54,6 +63,8 @@ export class MemoryJobQueue implements JobQueue {
   readonly chatCommands: Array<{ job: ChatCommandJob; attempts: number }> = [];
   /** Impact analyses of Azure changes (issue 18). */
   readonly impacts: Array<{ job: ImpactJob; attempts: number }> = [];
+  /** Accepted alerts waiting for their Log Analytics read. */
+  readonly alertExpansions: Array<{ job: AlertExpandJob; attempts: number }> = [];
   readonly poison: PoisonMessage[] = [];
   /** Delays asked for (seconds), in order; `drain` does not wait them out, it only runs delayed jobs after the others. */
   readonly delays: number[] = [];
@@ -64,7 +75,8 @@ export class MemoryJobQueue implements JobQueue {
   async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
     options?.signal?.throwIfAborted();
     if (options?.delaySeconds) this.delays.push(options.delaySeconds);
-    if (isImpactJob(job)) this.impacts.push({ job: structuredClone(job), attempts: 0 });
+    if (isAlertExpandJob(job)) this.alertExpansions.push({ job: structuredClone(job), attempts: 0 });
+    else if (isImpactJob(job)) this.impacts.push({ job: structuredClone(job), attempts: 0 });
     else if (isChatCommandJob(job)) this.chatCommands.push({ job: structuredClone(job), attempts: 0 });
     else this.pending.push({ job: structuredClone(job), attempts: 0 });
     this.sent++;
@@ -78,7 +90,7 @@ export class MemoryJobQueue implements JobQueue {
   async drain(handler: (job: QueueJob, dequeueCount: number) => Promise<unknown>): Promise<number> {
     let ran = 0;
     for (;;) {
-      const item: { job: QueueJob; attempts: number } | undefined = this.pending.shift() ?? this.chatCommands.shift() ?? this.impacts.shift();
+      const item: { job: QueueJob; attempts: number } | undefined = this.alertExpansions.shift() ?? this.pending.shift() ?? this.chatCommands.shift() ?? this.impacts.shift();
       if (!item) return ran;
       item.attempts++;
       ran++;
@@ -86,6 +98,7 @@ export class MemoryJobQueue implements JobQueue {
         await handler(item.job, item.attempts);
       } catch {
         if (item.attempts >= this.maxAttempts) this.poison.push({ messageId: item.job.jobId, insertedOn: new Date().toISOString(), ...poisonBody(item.job) });
+        else if (isAlertExpandJob(item.job)) this.alertExpansions.push({ job: item.job, attempts: item.attempts });
         else if (isImpactJob(item.job)) this.impacts.push({ job: item.job, attempts: item.attempts });
         else if (isChatCommandJob(item.job)) this.chatCommands.push({ job: item.job, attempts: item.attempts });
         else this.pending.push({ job: item.job, attempts: item.attempts });

@@ -25,12 +25,17 @@ export class StorageJobQueue implements JobQueue {
     return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
   }
 
-  async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
+  /** Creates the queue if needed (once per process; the first enqueue waits for it anyway). */
+  prepare(options?: QueueOptions): Promise<unknown> {
     this.ready ??= this.queue.createIfNotExists({ abortSignal: options?.signal }).catch((error: unknown) => {
       this.ready = undefined;
       throw error;
     });
-    await this.ready;
+    return this.ready;
+  }
+
+  async enqueue(job: QueueJob, options?: QueueOptions): Promise<void> {
+    await this.prepare(options);
     await this.queue.sendMessage(encodeJobMessage(job), { abortSignal: options?.signal, ...(options?.delaySeconds ? { visibilityTimeout: Math.min(Math.ceil(options.delaySeconds), 7 * 24 * 3600) } : {}) });
     this.sent++;
   }

@@ -5,6 +5,7 @@ import type { ManifestFacts } from '../diagnosis/facts';
 import { normaliseHost, type EgressGrant } from './egress-policy';
 import { RegistryEgressDenied, RegistryError, type CallOptions, type RegistryClient, type RegistryTag } from './registry-client';
 import { acrAudience } from './registry-hosts';
+import { AcrSharedTokens } from './acr-shared-token';
 import { displayUrl, errorFromResponse } from './registry-transport';
 import { DIGEST_PATTERN, ImageIndexSchema, ImageManifestSchema, INDEX_MEDIA_TYPES, isRunnablePlatform, platformString, REPOSITORY_PATTERN, TAG_PATTERN } from './registry-wire';
 
@@ -39,6 +40,8 @@ export class AcrSdkRegistryClient implements RegistryClient {
   private readonly endpoint: string;
   private registryClient?: ContainerRegistryClient;
   private readonly contentClients = new Map<string, ContainerRegistryContentClient>();
+  /** One ACR token flow for the registry client and every content client (acr-shared-token.ts). */
+  private readonly tokens: AcrSharedTokens;
 
   constructor(
     readonly host: string,
@@ -46,6 +49,7 @@ export class AcrSdkRegistryClient implements RegistryClient {
     private readonly options: AcrSdkClientOptions,
   ) {
     this.endpoint = `https://${host}`;
+    this.tokens = new AcrSharedTokens(host, options.credential, acrAudience(host), options.tlsCa);
   }
 
   async listRepositories(options: CallOptions = {}): Promise<string[]> {
@@ -131,7 +135,9 @@ export class AcrSdkRegistryClient implements RegistryClient {
       // Metadata and manifests are answered in place; a redirect is never followed (blobs are not read).
       redirectOptions: { maxRetries: 0 },
       userAgentOptions: { userAgentPrefix: 'pull-doctor' },
+      // In this order: the shared token's own requests pass the egress guard and the accounting too.
       additionalPolicies: [
+        { policy: this.tokens.policy(), position: 'perRetry' as const },
         { policy: egressGuardPolicy(this.grant), position: 'perRetry' as const },
         { policy: this.options.wirePolicy, position: 'perRetry' as const },
       ],

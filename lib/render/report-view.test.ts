@@ -46,4 +46,12 @@ describe('the healthy headline', () => {
     const allRan = { ...diagnosis, findings: diagnosis.findings.filter((f) => f.status !== 'skipped') };
     expect(buildReportView(allRan, undefined).cause.label).toBe('Every check passed');
   }, 30_000);
+
+  it('names a warning instead of saying every check passed', async () => {
+    // Every check ran; private DNS warns about a record only another region's replica uses.
+    const diagnosis = await diagnoseWorld('spoke-replica-data-record-missing-other-region');
+    expect(diagnosis.verdict.outcome).toBe('should_work');
+    expect(buildReportView(diagnosis, undefined).cause.label).toBe('No check failed (1 warning: private DNS)');
+    expect(renderText(diagnosis)).not.toContain('Every check passed');
+  }, 30_000);
 });

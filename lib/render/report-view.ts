@@ -143,12 +143,17 @@ function causeOf(diagnosis: Diagnosis): ReportView['cause'] {
   };
 }
 
-/** "Every check passed" only when every check ran; a skipped check is never counted as passed. */
+/** "Every check passed" only when every check ran and passed; a skipped check or a warning is never counted as passed. */
 function healthyLabel(findings: Finding[]): string {
   const skipped = findings.filter((f) => f.status === 'skipped');
-  if (skipped.length === 0) return 'Every check passed';
+  const warned = findings.filter((f) => f.status === 'warn');
+  if (skipped.length === 0 && warned.length === 0) return 'Every check passed';
   const why = skipped.map((f) => `${CHECK_TITLES[f.checkId]} — ${f.summary.replace(/^skipped:\s*/i, '').replace(/\.$/, '')}`).join('; ');
-  return `No check failed (${skipped.length} skipped: ${why})`;
+  const parts = [
+    ...(warned.length ? [`${plural(warned.length, 'warning')}: ${warned.map((f) => CHECK_TITLES[f.checkId]).join(', ')}`] : []),
+    ...(skipped.length ? [`${skipped.length} skipped: ${why}`] : []),
+  ];
+  return `No check failed (${parts.join('; ')})`;
 }
 
 function checkLines(findings: Finding[]): CheckLine[] {

@@ -35,7 +35,19 @@ export const TagSchema = z.object({
 });
 
 export const RegistryContentSchema = z.object({
-  repositories: z.record(z.string(), z.object({ tags: z.record(z.string(), TagSchema) })).default({}),
+  repositories: z
+    .record(
+      z.string(),
+      z.object({
+        tags: z.record(z.string(), TagSchema),
+        /**
+         * A private repository on a public registry (Docker Hub, GHCR, Quay): anonymous tokens carry no
+         * pull access for it, so the registry answers 401 as Docker Hub does for a private repository.
+         */
+        private: z.boolean().optional(),
+      }),
+    )
+    .default({}),
   /** Tags deleted recently (what an ImageDeleted event would have told). */
   deletedTags: z
     .array(z.object({ repository: z.string(), tag: z.string(), deletedAt: z.string() }))
@@ -79,6 +91,8 @@ export const ExpectSchema = z.object({
   rootCause: z.array(z.enum(CHECK_IDS)).default([]),
   /** Strings every one of which must appear in some fix command or text. */
   fixIncludes: z.array(z.string()).default([]),
+  /** Strings that must each appear in what some unknown finding says it could not read (summary or missing), e.g. the refused ARM action. */
+  missingIncludes: z.array(z.string()).default([]),
   /** Check ids that must come out `unknown` (the caller could not read something). */
   unknown: z.array(z.enum(CHECK_IDS)).default([]),
   outcome: z.enum(['cause_found', 'should_work', 'undecided']).optional(),

@@ -7,7 +7,7 @@ import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { ContainerInsightsPort } from '../../lib/logs/container-insights';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { FakeDiagnoser, FIXTURE_CLUSTER, FIXTURE_IMAGE, FIXTURE_WORKSPACE, pullFailureKubeEvent, RecordingChat } from '../intake/fakes';
+import { expandQueuedAlerts, FakeDiagnoser, FIXTURE_CLUSTER, FIXTURE_IMAGE, FIXTURE_WORKSPACE, pullFailureKubeEvent, RecordingChat } from '../intake/fakes';
 
 /** The sample payloads beside this file (SOURCES.md says where each comes from). */
 export const sample = (path: string): string => readFileSync(join(__dirname, path), 'utf8');
@@ -30,6 +30,8 @@ export interface IntakeHarness {
   queries: string[];
   logs: string[];
   context(): InvocationContext;
+  /** Runs the alert jobs the webhook queued, as the queue function does; their outcomes. */
+  expandAlerts(): Promise<string[]>;
 }
 
 export function intakeHarness(env: Record<string, string> = {}): IntakeHarness {
@@ -62,6 +64,7 @@ export function intakeHarness(env: Record<string, string> = {}): IntakeHarness {
     queries,
     logs,
     context: () => new InvocationContext({ invocationId: 'conformance', functionName: 'conformance', logHandler: (level, ...args) => logs.push(`${level}: ${args.join(' ')}`) }),
+    expandAlerts: () => expandQueuedAlerts(queue, services, services.log),
   };
 }
 

@@ -46,6 +46,7 @@ describe('Azure Monitor action group payloads (common alert schema samples)', ()
     const h = intakeHarness();
     const handler = alertWebhookHandler(() => h.services);
     expect((await handler(post(ALERTS, sample('../fixtures/alerts/log-v2-dimensions-fired.json')), h.context())).status).toBe(202);
+    expect(await h.expandAlerts()).toEqual(['alert:expanded']);
     const [opened] = await h.store.list();
     expect(opened).toMatchObject({ status: 'open', openedByRule: 'pull-doctor-image-pull-failures' });
     // The heartbeat rule resolving with the same alert instance id must not touch it.
@@ -68,24 +69,31 @@ describe('Azure Monitor action group payloads (common alert schema samples)', ()
       c.linkToFilteredSearchResultsAPI = c.linkToSearchResultsAPI;
     }
     const res = await alertWebhookHandler(() => h.services)(post(ALERTS, JSON.stringify(alert)), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2 } });
+    expect(res).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    expect(h.queries).toEqual([]);
+    await h.expandAlerts();
+    expect(h.logs.some((l) => /: 2 failure\(s\) → 1 incident\(s\)/.test(l))).toBe(true);
     expect(h.queries).toEqual([`failingPods ${WORKSPACE}`]);
   });
 
   it('with no workspace configured, follows the payload link', async () => {
     const h = intakeHarness({ PULL_DOCTOR_WORKSPACE_IDS: '' });
     const res = await alertWebhookHandler(() => h.services)(post(ALERTS, sample('../fixtures/alerts/log-v2-rows-only-fired.json')), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2 } });
+    expect(res).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    await h.expandAlerts();
+    expect(h.logs.some((l) => /: 2 failure\(s\) → 1 incident\(s\)/.test(l))).toBe(true);
     expect(h.queries).toEqual([`failingPods ${WORKSPACE}`]);
   });
 
-  it('an alert of ours whose window holds no failing pod → 202 with a note', async () => {
+  it('an alert of ours whose window holds no failing pod → 202, then its job logs that it found none', async () => {
     const h = intakeHarness();
     const alert = JSON.parse(sample('../fixtures/alerts/log-v2-rows-only-fired.json'));
     alert.data.alertContext.condition.windowStartTime = '2026-11-24T10:00:00Z';
     alert.data.alertContext.condition.windowEndTime = '2026-11-24T10:05:00Z';
     const res = await alertWebhookHandler(() => h.services)(post(ALERTS, JSON.stringify(alert)), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 0, note: expect.stringContaining('no failing pod') } });
+    expect(res).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    expect(await h.expandAlerts()).toEqual(['alert:expanded']);
+    expect(h.logs.some((l) => /: 0 failure\(s\) → 0 incident\(s\), 0 job\(s\) \(no failing pod found in its window\)/.test(l))).toBe(true);
     expect(await h.store.list()).toEqual([]);
   });
 });

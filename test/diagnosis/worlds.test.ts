@@ -40,6 +40,12 @@ describe.each(worlds.map((file) => [path.basename(file, '.yaml'), file]))('world
     for (const f of diagnosis.findings.filter((x) => x.status === 'unknown')) {
       expect(f.missing?.what).toBeTruthy();
     }
+    // What could not be read is named precisely (the refused ARM action, the throttling), not just "unknown".
+    const couldNotRead = diagnosis.findings
+      .filter((f) => f.status === 'unknown')
+      .map((f) => [f.summary, f.missing?.what ?? '', f.missing?.permission ?? ''].join(' '))
+      .join('\n');
+    for (const needle of world.expect.missingIncludes) expect(couldNotRead).toContain(needle);
   });
 
   it('fills the fixes with the real names', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createServices } from '../../lib/app/create-services';
 import { handleAlertWebhook } from '../../lib/intake/handlers';
 import type { Logger } from '../../lib/intake/logger';
-import { runDiagnoseJob } from '../../lib/jobs/run-diagnose-job';
+import { runQueuedJob } from '../../lib/jobs/run-queued-job';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
@@ -95,8 +95,12 @@ describe('alert → incident → engine on the sandbox → Slack', () => {
     const again = await handleAlertWebhook(services, body, quiet);
     expect(again.status).toBe(202);
 
-    const ran = await queue.drain((job, dequeueCount) => runDiagnoseJob(job, services.jobDeps(), { dequeueCount }));
-    expect(ran).toBeGreaterThanOrEqual(1);
+    // The webhook queued the alert; its job reads Container insights and queues the diagnosis.
+    expect(queue.alertExpansions).toHaveLength(1);
+    const ran = await queue.drain((job, dequeueCount) =>
+      runQueuedJob(job, { diagnose: () => services.jobDeps(), chat: () => { throw new Error('no chat command expected'); }, alert: () => ({ services, log: quiet }) }, { dequeueCount }),
+    );
+    expect(ran).toBeGreaterThanOrEqual(2);
 
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
     const updates = slack.calls.filter((c) => c.method === 'chat.update');

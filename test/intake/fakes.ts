@@ -1,5 +1,8 @@
 import type { ChatPort } from '../../lib/chat/chat-port';
 import type { DiagnoseOptions, Diagnoser } from '../../lib/diagnosis/diagnoser';
+import type { Logger } from '../../lib/intake/logger';
+import { runAlertExpandJob, type AlertExpandJobDeps } from '../../lib/jobs/run-alert-expand-job';
+import type { MemoryJobQueue } from '../../lib/queue/job-queue';
 import { DIAGNOSIS_VERSION, type ChatMessageRef, type Diagnosis, type PullFailure } from '../../lib/model';
 
 /** A diagnosis as the engine would return it, for callers' unit tests (the engine is tested on its own). */
@@ -92,3 +95,14 @@ export const pullFailureKubeEvent = (pod: string, minute: number) => ({
   LastSeen: `2026-11-25T21:0${minute}:30Z`,
   Count: 2,
 });
+
+/** Runs the queued "expand alert" jobs (what the queue function does after the webhook's 202); returns their outcomes. */
+export async function expandQueuedAlerts(
+  queue: MemoryJobQueue,
+  services: AlertExpandJobDeps['services'],
+  log: Logger,
+): Promise<string[]> {
+  const outcomes: string[] = [];
+  for (let item = queue.alertExpansions.shift(); item; item = queue.alertExpansions.shift()) outcomes.push(await runAlertExpandJob(item.job, { services, log }, { dequeueCount: ++item.attempts }));
+  return outcomes;
+}

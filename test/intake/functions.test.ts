@@ -56,50 +56,91 @@ function harness(env: Record<string, string> = {}, shared?: Pick<Harness, 'store
 const post = (body: string, url = 'http://127.0.0.1/api/alerts') => new HttpRequest({ method: 'POST', url, body: { string: body }, headers: { 'content-type': 'application/json' } });
 const drain = (h: Harness) => h.queue.drain((job, attempt) => diagnoseJobHandler(() => h.services)(job, new InvocationContext({ triggerMetadata: { dequeueCount: attempt }, logHandler: (_level, ...args) => h.logs.push(args.join(' ')) })));
 
+/** What the queue function does with the alert jobs the webhook queued (the real handler, one attempt each); returns its outcomes. */
+async function expandAlerts(h: Harness): Promise<unknown[]> {
+  const outcomes: unknown[] = [];
+  for (let item = h.queue.alertExpansions.shift(); item; item = h.queue.alertExpansions.shift()) {
+    outcomes.push(await diagnoseJobHandler(() => h.services)(item.job, new InvocationContext({ triggerMetadata: { dequeueCount: ++item.attempts }, logHandler: (_level, ...args) => h.logs.push(args.join(' ')) })));
+  }
+  return outcomes;
+}
+
+const neverCalled = { failingPods: async () => Promise.reject(new Error('the webhook must not read Log Analytics')), podDetails: async () => undefined, nodeLabels: async () => [], previousImage: async () => undefined };
+
 describe('alert webhook', () => {
-  it('202s a log alert with dimensions, creates one incident and one job; a redelivery changes nothing', async () => {
+  it('202s a log alert with dimensions once it is queued; the queue job reads Log Analytics and opens one incident; a redelivery changes nothing', async () => {
     const h = harness();
     const handler = alertWebhookHandler(() => h.services);
     const first = await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
-    expect(first.status).toBe(202);
-    expect(first.jsonBody).toMatchObject({ failures: 1, enqueued: 1, duplicate: false });
+    expect(first).toMatchObject({ status: 202, jsonBody: { queued: true, pods: 1 } });
+    // Nothing read or opened yet: the webhook only queued the alert.
+    expect(await h.store.list()).toEqual([]);
+    expect(h.queue.alertExpansions).toHaveLength(1);
     const again = await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
     expect(again).toMatchObject({ status: 202, jsonBody: { duplicate: true } });
     expect(h.queue.sent).toBe(1);
+    expect(await expandAlerts(h)).toEqual(['alert:expanded']);
     const [incident] = await h.store.list();
-    // The dimensions carry no kubelet message; it was read from Container insights, so the category is known.
+    // The dimensions carry no kubelet message; the job read it from Container insights, so the category is known.
     expect(incident).toMatchObject({ cluster: CLUSTER, image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'], status: 'open', category: 'tag_not_found' });
     expect(incident?.sample).toMatchObject({ message: expect.stringMatching(/not found/), node: 'aks-nodepool1-12345678-vmss000000', count: 6 });
+    expect(h.queue.pending).toHaveLength(1);
     // The queue function then posts once.
     await drain(h);
     expect(h.chat.calls.map((c) => c.method)).toEqual(['start', 'progress', 'diagnosis']);
   });
 
+  it('a redelivered alert job (the queue delivers at least once) ingests nothing twice', async () => {
+    const h = harness();
+    await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    const [item] = h.queue.alertExpansions;
+    h.queue.alertExpansions.push(structuredClone(item!));
+    expect(await expandAlerts(h)).toEqual(['alert:expanded', 'alert:duplicate']);
+    expect(h.queue.pending).toHaveLength(1);
+  });
+
+  it('never reads Log Analytics in the request', async () => {
+    const h = harness();
+    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: neverCalled, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: () => {}, error: () => {} } });
+    expect(await alertWebhookHandler(() => services)(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { queued: true, pods: 0 } });
+  });
+
   it('reads the failing pods from Log Analytics when the alert only counts rows', async () => {
     const h = harness();
-    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 2, enqueued: 1 } });
+    expect(await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    await expandAlerts(h);
     const [incident] = await h.store.list();
     expect(incident?.pods.sort()).toEqual(['shop/web-7d9c8b6f5-x2x4q', 'shop/web-7d9c8b6f5-zzzzz']);
     expect(incident?.sample?.message).toMatch(/not found/);
+    expect(h.logs.some((l) => /2 failure\(s\) → 1 incident\(s\), 1 job\(s\)/.test(l))).toBe(true);
   });
 
   it('finds the image of a Prometheus waiting-reason alert in Log Analytics', async () => {
     const h = harness();
-    const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'prometheus-waiting-reason-fired.json')), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { failures: 1 } });
+    await alertWebhookHandler(() => h.services)(post(raw('alerts', 'prometheus-waiting-reason-fired.json')), h.context());
+    await expandAlerts(h);
     expect((await h.store.list())[0]).toMatchObject({ image: IMAGE, pods: ['shop/web-7d9c8b6f5-x2x4q'] });
   });
 
-  it('uses the dimensions alone when Log Analytics fails, but fails (for a retry) when the alert only counts rows', async () => {
+  it('uses the dimensions alone when Log Analytics fails; an alert that only counts rows is retried on the queue, then poisoned with its reason logged and listed', async () => {
     const h = harness();
     const failing = { failingPods: async () => Promise.reject(new Error('403 InsufficientAccessError')), podDetails: async () => undefined, nodeLabels: async () => [], previousImage: async () => undefined };
-    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: () => {} } });
+    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: failing, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: (m) => h.logs.push(m), error: (m) => h.logs.push(m) } });
     const handler = alertWebhookHandler(() => services);
-    expect(await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { failures: 1, enqueued: 1 } });
+    const run = () => h.queue.drain((job, attempt) => diagnoseJobHandler(() => services)(job, new InvocationContext({ triggerMetadata: { dequeueCount: attempt }, logHandler: (level, ...args) => h.logs.push(`${level}: ${args.join(' ')}`) })));
+    expect(await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    await run();
     expect((await h.store.list())[0]?.category).toBe('unknown');
     expect(h.logs.some((l) => /could not read kubelet messages.*403/.test(l))).toBe(true);
-    await expect(handler(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context())).rejects.toThrow('403');
+    expect(h.queue.poison).toEqual([]);
+
+    // The action group gets its 202: the failure is the queue's to retry, not the caller's.
+    expect(await handler(post(raw('alerts', 'log-v2-rows-only-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    await run();
+    expect(h.logs.filter((l) => /alert job .* failed \(attempt \d\), retried: Error: 403/.test(l))).toHaveLength(4);
+    expect(h.logs.filter((l) => /alert job .* poisoned after 5 attempts \(its pods can only be read from Log Analytics\): Error: 403/.test(l))).toHaveLength(1);
+    expect(h.queue.poison).toEqual([expect.objectContaining({ alertExpansion: expect.stringMatching(/^alert pull-doctor-image-pull-failures-count \(log\) firing .*, 0 pod\(s\)$/) })]);
+    expect(await h.store.list()).toHaveLength(1);
   });
 
   it('resolves the incident on the rule\'s Resolved call and posts it in the thread', async () => {
@@ -112,6 +153,32 @@ describe('alert webhook', () => {
     expect((await h.store.list())[0]).toMatchObject({ status: 'resolved', resolvedReason: 'alert resolved' });
     await drain(h);
     expect(h.chat.calls.at(-1)).toEqual({ method: 'resolved', text: 'alert resolved' });
+  });
+
+  it('a Resolved call that overtakes the queued alert wins: the alert job then opens nothing', async () => {
+    const h = harness();
+    const handler = alertWebhookHandler(() => h.services);
+    await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    expect(await handler(post(raw('alerts', 'log-v2-dimensions-resolved.json')), h.context())).toMatchObject({ status: 202, jsonBody: { resolved: [] } });
+    expect(await expandAlerts(h)).toEqual(['alert:resolved-first']);
+    expect(await h.store.list()).toEqual([]);
+    await drain(h);
+    expect(h.chat.calls).toEqual([]);
+  });
+
+  it('a Resolved call handled while the alert job reads Log Analytics resolves what the job opens', async () => {
+    const h = harness();
+    let resolve: (() => Promise<unknown>) | undefined;
+    // The Resolved call lands during the read (after the job checked for it).
+    const insights = createSandboxContainerInsights(logs);
+    const racing = { ...insights, failingPods: async (...args: Parameters<typeof insights.failingPods>) => (await resolve!(), insights.failingPods(...args)) };
+    const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures' }, { store: h.store, queue: h.queue, insights: racing, chat: h.chat, diagnoser: h.diagnoser, log: { info: (m) => h.logs.push(m), warn: (m) => h.logs.push(m), error: (m) => h.logs.push(m) } });
+    const handler = alertWebhookHandler(() => services);
+    resolve = () => handler(post(raw('alerts', 'log-v2-dimensions-resolved.json')), h.context());
+    await handler(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    await h.queue.drain((job, attempt) => diagnoseJobHandler(() => services)(job, new InvocationContext({ triggerMetadata: { dequeueCount: attempt }, logHandler: (_level, ...args) => h.logs.push(args.join(' ')) })));
+    expect((await h.store.list())[0]).toMatchObject({ status: 'resolved', resolvedReason: 'alert resolved' });
+    expect(h.logs.some((l) => /the alert resolved while its pods were read; 1 incident\(s\) resolved/.test(l))).toBe(true);
   });
 
   it.each([
@@ -136,8 +203,10 @@ describe('alert webhook', () => {
   it('ignores failures of clusters outside PULL_DOCTOR_ALLOWED_CLUSTERS', async () => {
     const h = harness({ PULL_DOCTOR_ALLOWED_CLUSTERS: '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-other' });
     const res = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
-    expect(res).toMatchObject({ status: 202, jsonBody: { ignored: 1, enqueued: 0 } });
+    expect(res).toMatchObject({ status: 202, jsonBody: { queued: true } });
+    await expandAlerts(h);
     expect(await h.store.list()).toEqual([]);
+    expect(h.queue.pending).toEqual([]);
     expect(h.logs.some((l) => /outside PULL_DOCTOR_ALLOWED_CLUSTERS/.test(l))).toBe(true);
   });
 });

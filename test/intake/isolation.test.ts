@@ -9,7 +9,7 @@ import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { k8sPullEvent } from '../faults/fault-kit';
-import { recordingLogger } from './fakes';
+import { expandQueuedAlerts, recordingLogger } from './fakes';
 
 /**
  * Issue 13, per-event isolation and cheap reads on the ACR and alert paths, on Table Storage
@@ -56,7 +56,7 @@ function setup(policies: PipelinePolicy[] = []) {
   const queue = new MemoryJobQueue(5);
   // The intake services alone (no lazily loaded chat, engine or Azure clients).
   const intake = new Intake({ store, queue, log, classify: (f) => classifyPullMessage(f.message ?? '', f.reason).category, settings: { debounceMinutes: 5, allowedClusters: [], allowedRegistries: [] } });
-  const services: IntakeServices = { intake, store, insights: createSandboxContainerInsights({}), workspaceIds: [] };
+  const services: IntakeServices = { intake, store, queue, insights: createSandboxContainerInsights({}), workspaceIds: [] };
   return { store, log, queue, services };
 }
 
@@ -99,8 +99,8 @@ describe('alerts: one incident Storage refuses does not fail the others', () => 
     const poison = { ...criterion!, dimensions: criterion!.dimensions.map((d) => (d.name === 'Image' ? { ...d, value: 'pdacr.azurecr.io/shop/poison:v1' } : d.name === 'Name' ? { ...d, value: 'poison-5c8d7f9b6-q1' } : d)) };
     alert.data.alertContext.condition.allOf.push(poison);
     const answer = await handleAlertWebhook(services, JSON.stringify(alert), log);
-    expect(answer.status).toBe(202);
-    expect(answer.jsonBody).toMatchObject({ failures: 2, ignored: 1, enqueued: 1 });
+    expect(answer).toMatchObject({ status: 202, jsonBody: { queued: true, pods: 2 } });
+    expect(await expandQueuedAlerts(services.queue as MemoryJobQueue, services, log)).toEqual(['alert:expanded']);
     expect((await store.list()).map((i) => i.image)).toEqual(['pdacr.azurecr.io/shop/web:v1.2']);
     expect(log.lines.filter((l) => /dropped: storage refused it for good/.test(l))).toHaveLength(1);
   });
@@ -119,6 +119,7 @@ describe('hot paths read a partition or a row, never the table', () => {
       await handleK8sEvents(services, { ...event, source: cluster, data: { ...event.data, cluster } }, log);
     }
     await handleAlertWebhook(services, fixture('alerts/log-v2-dimensions-fired.json'), log);
+    await expandQueuedAlerts(services.queue as MemoryJobQueue, services, log);
     expect(await store.list()).toHaveLength(25);
 
     urls.length = 0;

@@ -79,11 +79,18 @@ describe('intake on Table and Queue Storage (Azurite), end to end', () => {
 
     // What the Functions runtime does: receive, base64-decode, JSON-parse, call the handler.
     const raw = new QueueClient(azurite.connectionString, 'pd-e2e');
-    const { receivedMessageItems } = await raw.receiveMessages({ numberOfMessages: 32 });
-    expect(receivedMessageItems).toHaveLength(1);
-    const message = receivedMessageItems[0]!;
-    const outcome = await diagnoseJobHandler(() => services)(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext({ triggerMetadata: { dequeueCount: message.dequeueCount }, logHandler: () => {} }));
-    expect(outcome).toBe('diagnosed');
+    const runNext = async () => {
+      const { receivedMessageItems } = await raw.receiveMessages({ numberOfMessages: 32 });
+      expect(receivedMessageItems).toHaveLength(1);
+      const message = receivedMessageItems[0]!;
+      const outcome = await diagnoseJobHandler(() => services)(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext({ triggerMetadata: { dequeueCount: message.dequeueCount }, logHandler: () => {} }));
+      await raw.deleteMessage(message.messageId, message.popReceipt);
+      return outcome;
+    };
+    // First the accepted alert (its Container insights read), which queues the diagnosis.
+    expect(await services.store.list()).toEqual([]);
+    expect(await runNext()).toBe('alert:expanded');
+    expect(await runNext()).toBe('diagnosed');
     expect(chat.count('start')).toBe(1);
     const [incident] = await services.store.list();
     expect(incident).toMatchObject({ rootCause: 'repository-tag', chat: { platform: 'console' }, pods: ['shop/web-7d9c8b6f5-x2x4q'] });

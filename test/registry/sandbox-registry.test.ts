@@ -75,30 +75,26 @@ describe('sandbox registry server with the registry clients (ACR SDK and generic
     return { f: withGrants(raw, grantFor), raw, requests, credential };
   }
 
-  it('reads an ARM-resolved ACR through @azure/container-registry: challenge, Entra exchange, tag and manifest properties, manifest', async () => {
+  it('reads an ARM-resolved ACR through @azure/container-registry: one Entra exchange shared by both clients, tag and manifest properties, manifest', async () => {
     const { f, requests, credential } = factory();
     const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v1');
-    // The registry client and the (per-repository) content client each run ACR's exchange once.
-    expect(credential.scopes).toEqual(['https://containerregistry.azure.net/.default', 'https://containerregistry.azure.net/.default']);
+    // One Entra exchange for the registry client and the content client together, before the first request (no 401 round trip).
+    expect(credential.scopes).toEqual(['https://containerregistry.azure.net/.default']);
     const lines = requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/sha256:[0-9a-f]{64}/, '<digest>')} ${r.status}`);
     expect(lines).toEqual([
-      'GET /acr/v1/team/app/_tags/v1 401',
       'POST /oauth2/exchange 200',
       'POST /oauth2/token 200',
       'GET /acr/v1/team/app/_tags/v1 200',
       'GET /acr/v1/team/app/_manifests/<digest> 200',
-      'GET /v2/team/app/manifests/<digest> 401',
-      'POST /oauth2/exchange 200',
-      'POST /oauth2/token 200',
       'GET /v2/team/app/manifests/<digest> 200',
     ]);
     expect(facts.platforms).toEqual(['linux/amd64']);
     expect(facts.sizeBytesByPlatform).toEqual({ 'linux/amd64': 187_000_000 });
     expect(facts.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
     expect(facts.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(f.requestCount()).toBe(9);
+    expect(f.requestCount()).toBe(5);
     // The server saw the same requests, under the routing prefix, and never a token in a path.
-    expect(log.entries('registry').map((e) => e.path.split('?')[0])[1]).toBe('/_host/myacr.azurecr.io/oauth2/exchange');
+    expect(log.entries('registry').map((e) => e.path.split('?')[0])[0]).toBe('/_host/myacr.azurecr.io/oauth2/exchange');
     expect(log.entries().some((e) => e.path.includes('entra-token'))).toBe(false);
   });
 
@@ -200,7 +196,22 @@ describe('sandbox registry server with the registry clients (ACR SDK and generic
       const { f } = factory({ hostRewrite: flaky.hostRewrite });
       const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v3');
       expect(facts.sizeBytesByPlatform['linux/amd64']).toBe(1000);
-      expect(log.matching(/_tags\/v3(\?|$)/).map((e) => e.status)).toEqual([503, 401, 200]);
+      expect(log.matching(/_tags\/v3(\?|$)/).map((e) => e.status)).toEqual([503, 200]);
+    } finally {
+      await flaky.stop();
+    }
+  });
+
+  it("when the shared token flow fails, the SDK's own challenge flow still gets the answer", async () => {
+    const flaky = await startRegistryServer(WorldSchema.parse(worldInput), { tls, requestLog: log, faults: () => faults });
+    const faults = [{ route: 'oauth2/exchange$', server: 'registry' as const, status: 503, retryAfterSeconds: 0, times: 1 }];
+    try {
+      const { f, requests } = factory({ hostRewrite: flaky.hostRewrite });
+      const facts = await f.forHost('myacr.azurecr.io').resolve('team/app', 'v1');
+      expect(facts.platforms).toEqual(['linux/amd64']);
+      const lines = requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/sha256:[0-9a-f]{64}/, '<digest>')} ${r.status}`);
+      // Ours fails once (not retried: it sits below the retry policy); the SDK then challenges and exchanges itself.
+      expect(lines.slice(0, 5)).toEqual(['POST /oauth2/exchange 503', 'GET /acr/v1/team/app/_tags/v1 401', 'POST /oauth2/exchange 200', 'POST /oauth2/token 200', 'GET /acr/v1/team/app/_tags/v1 200']);
     } finally {
       await flaky.stop();
     }

@@ -65,7 +65,9 @@ export const incidentsCommand: Command = {
           ? `incident ${p.job.incidentId.slice(0, 8)} (${p.job.reason})`
           : p.chatCommand
             ? `chat command: ${p.chatCommand}`
-            : `unreadable message: ${p.unreadable ?? 'no reason recorded'}`;
+            : p.alertExpansion
+              ? `${p.alertExpansion} (its Log Analytics read failed; see the error log)`
+              : `unreadable message: ${p.unreadable ?? 'no reason recorded'}`;
         io.out(`  ${p.messageId}  ${p.insertedOn ?? ''}  ${what}\n    ${p.failure ? `attempt ${p.failure.attempt} failed: ${p.failure.error}` : 'no failure recorded'}`);
       }
     }

@@ -6,6 +6,10 @@ describeCheckTable('network-rules', [
   ['public-access-disabled-no-pe', 'fail', /Public network access to myacr is disabled and it has no private endpoint/],
   ['firewall-deny-egress-ip', 'fail', /does not allow aks-prod's egress IP 20\.1\.2\.3/],
   ['private-dns-not-linked', 'pass', /pulls must go through its private endpoint/],
+  ['spoke-healthy', 'pass', /allows every egress IP of aks-orders-sc/],
+  ['spoke-nat-new-ip-not-allowed', 'fail', /does not allow aks-orders-sc's egress IP 4\.225\.11\.3/],
+  // UDR: ARM cannot tell the appliance's public IP; ACR's 403 names it.
+  ['spoke-udr-firewall-ip-not-allowed', 'fail', /does not allow aks-orders-sc's egress IP 4\.225\.30\.40/],
 ]);
 
 describe('ipInRange', () => {

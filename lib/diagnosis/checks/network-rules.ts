@@ -1,5 +1,5 @@
 import type { Check, CheckOutcome } from '../check';
-import { sh } from '../fix-commands';
+import { sh, subscriptionArg } from '../fix-commands';
 import { ipInRange } from '../ipv4';
 import { DOCS } from './docs';
 
@@ -16,6 +16,7 @@ export const networkRulesCheck: Check = {
     const registry = ctx.facts.registry!;
     const cluster = ctx.facts.cluster!;
     const source = `ARM ${registry.id}`;
+    const sub = subscriptionArg(registry.subscriptionId, cluster.subscriptionId);
     const approvedEndpoints = registry.privateEndpointConnections.filter((c) => c.status === 'Approved');
     const evidence = [
       { fact: `public network access ${registry.publicNetworkAccess}; firewall default action ${registry.defaultAction}; ${registry.ipRules.length} IP rule(s)`, source },
@@ -44,8 +45,8 @@ export const networkRulesCheck: Check = {
             {
               text: `Or re-enable public access and allow only the cluster's egress IP${cluster.egressIps.length > 1 ? 's' : ''}.`,
               command: [
-                `az acr update --name ${sh(registry.name)} --public-network-enabled true --default-action Deny`,
-                ...cluster.egressIps.map((ip) => `az acr network-rule add --name ${sh(registry.name)} --ip-address ${ip}`),
+                `az acr update --name ${sh(registry.name)} --public-network-enabled true --default-action Deny${sub}`,
+                ...cluster.egressIps.map((ip) => `az acr network-rule add --name ${sh(registry.name)} --ip-address ${ip}${sub}`),
               ].join(' && '),
             },
           ],
@@ -60,19 +61,27 @@ export const networkRulesCheck: Check = {
     if (approvedEndpoints.length > 0) {
       evidence.push({ fact: 'with the firewall on, nodes must resolve the registry to its private endpoint', source });
     }
-    if (cluster.egressIps.length === 0) {
+    // ACR's 403 names the client IP it saw ("client with IP '4.225.30.40' is not allowed access"): the
+    // real egress, whatever ARM says — the only source for a UDR/NVA egress
+    // (https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry).
+    const reported = reportedClientIp(ctx.failure.message);
+    const egressIps = [...new Set([...cluster.egressIps, ...(reported ? [reported] : [])])];
+    if (reported && !cluster.egressIps.includes(reported)) {
+      evidence.push({ fact: `the registry reported the client IP ${reported}${cluster.egressIps.length ? `, not among the egress IPs ARM shows (${cluster.egressIps.join(', ')})` : ''}`, source: 'kubelet message' });
+    }
+    if (egressIps.length === 0) {
       return {
         finding: {
           status: 'warn',
           summary: `${registry.name}'s firewall denies by default and the cluster's egress IPs are unknown${cluster.egressNote ? ` (${cluster.egressNote})` : ''}`,
           evidence,
-          fixes: [{ text: 'Allow the public IP your egress appliance uses (replace <egress ip>).', command: `az acr network-rule add --name ${sh(registry.name)} --ip-address <egress ip>` }],
+          fixes: [{ text: 'Allow the public IP your egress appliance uses (replace <egress ip>).', command: `az acr network-rule add --name ${sh(registry.name)} --ip-address <egress ip>${sub}` }],
           docs: DOCS.firewall,
         },
       };
     }
-    const blocked = cluster.egressIps.filter((ip) => !registry.ipRules.some((r) => (r.action ?? 'Allow') === 'Allow' && ipInRange(ip, r.value)));
-    evidence.push({ fact: `cluster egress IPs ${cluster.egressIps.join(', ')}; allowed ranges ${registry.ipRules.map((r) => r.value).join(', ') || 'none'}`, source: `ARM ${cluster.id} + ${registry.name} networkRuleSet` });
+    const blocked = egressIps.filter((ip) => !registry.ipRules.some((r) => (r.action ?? 'Allow') === 'Allow' && ipInRange(ip, r.value)));
+    evidence.push({ fact: `cluster egress IPs ${egressIps.join(', ')}; allowed ranges ${registry.ipRules.map((r) => r.value).join(', ') || 'none'}`, source: `ARM ${cluster.id} + ${registry.name} networkRuleSet` });
     if (blocked.length === 0) {
       return { finding: { status: 'pass', summary: `${registry.name}'s firewall allows every egress IP of ${cluster.name}`, evidence, fixes: [] } };
     }
@@ -82,9 +91,15 @@ export const networkRulesCheck: Check = {
         status: approvedEndpoints.length > 0 ? 'warn' : 'fail',
         summary: `${registry.name}'s firewall does not allow ${cluster.name}'s egress IP${blocked.length > 1 ? 's' : ''} ${blocked.join(', ')}`,
         evidence,
-        fixes: blocked.map((ip) => ({ text: `Allow ${ip} on ${registry.name}'s firewall.`, command: `az acr network-rule add --name ${sh(registry.name)} --ip-address ${ip}` })),
+        fixes: blocked.map((ip) => ({ text: `Allow ${ip} on ${registry.name}'s firewall.`, command: `az acr network-rule add --name ${sh(registry.name)} --ip-address ${ip}${sub}` })),
         docs: DOCS.firewall,
       },
     };
   },
 };
+
+/** The client IP in ACR's firewall refusal, when the message carries one. */
+export function reportedClientIp(message: string | undefined): string | undefined {
+  const m = /client with IP '(\d{1,3}(?:\.\d{1,3}){3})' is not allowed/i.exec(message ?? '');
+  return m?.[1];
+}

@@ -4,4 +4,5 @@ describeCheckTable('platform', [
   ['healthy', 'pass', /offers every node pool's platform/],
   ['arm64-amd64-only', 'fail', /no linux\/arm64 variant/],
   ['windows-linux-only', 'fail', /no windows\/amd64 variant/],
+  ['spoke-arm64-and-windows-pools-single-arch', 'fail', /no linux\/arm64 variant, but node pool armapps runs linux\/arm64/],
 ]);

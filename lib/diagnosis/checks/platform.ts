@@ -24,12 +24,15 @@ export const platformCheck: Check = {
     }
     const needed = [...new Set(missing.map(platformOf))];
     const windowsMismatch = missing.some((p) => p.osType === 'Windows') && [...offered].every((o) => o.startsWith('linux/'));
-    const compatible = pools.filter((p) => offered.has(platformOf(p)));
+    // Where the pod could run instead: any pool of the cluster (not only the failing node's) whose
+    // platform the image offers and that takes ordinary pods (no NoSchedule taint).
+    const compatible = cluster.nodePools.filter((p) => offered.has(platformOf(p)) && !(p.nodeTaints ?? []).some((t) => /:NoSchedule$/i.test(t)));
+    const selector = selectorFor(compatible, cluster.nodePools);
     const fixes = [];
     if (windowsMismatch) {
       fixes.push({
         text: 'This is a Linux image: keep the pod off Windows nodes with a nodeSelector in the pod template (spec.template.spec.nodeSelector).',
-        command: nodeSelectorPatchCommand(ctx.failure, 'kubernetes.io/os', 'linux'),
+        command: nodeSelectorPatchCommand(ctx.failure, selector ?? { 'kubernetes.io/os': 'linux' }),
       });
     } else {
       const all = [...new Set([...manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/')), ...needed])].join(',');
@@ -37,11 +40,10 @@ export const platformCheck: Check = {
         text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`,
         command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .`,
       });
-      if (compatible.length) {
-        const arch = compatible[0].architecture;
+      if (selector) {
         fixes.push({
-          text: `Or schedule the pod only on ${arch} nodes (pools ${compatible.map((p) => p.name).join(', ')}) with a nodeSelector.`,
-          command: nodeSelectorPatchCommand(ctx.failure, 'kubernetes.io/arch', arch),
+          text: `Or schedule the pod only on ${Object.values(selector).join('/')} nodes (pools ${compatible.map((p) => p.name).join(', ')}) with a nodeSelector.`,
+          command: nodeSelectorPatchCommand(ctx.failure, selector),
         });
       }
     }
@@ -63,4 +65,19 @@ function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePool
   const m = node ? /^aks-([a-z0-9]+)-\d+-vmss/.exec(node) ?? /^aks([a-z0-9]+?)\d{6}$/.exec(node) : null;
   const onNode = m ? pools.filter((p) => p.name === m[1]) : [];
   return onNode.length ? onNode : pools;
+}
+
+/**
+ * The nodeSelector that keeps the pod on the compatible pools: os and arch when they share both and
+ * some other pool differs in either — pinning only the architecture would let the scheduler pick an
+ * untainted Windows pool of that architecture (AKS creates Windows pools without taints).
+ */
+function selectorFor(compatible: NodePoolFacts[], all: NodePoolFacts[]): Record<string, string> | undefined {
+  if (compatible.length === 0) return undefined;
+  const os = new Set(compatible.map((p) => p.osType.toLowerCase()));
+  const arch = new Set(compatible.map((p) => p.architecture));
+  const selector: Record<string, string> = {};
+  if (os.size === 1 && all.some((p) => !os.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...os][0];
+  if (arch.size === 1 && all.some((p) => !arch.has(p.architecture))) selector['kubernetes.io/arch'] = [...arch][0];
+  return Object.keys(selector).length ? selector : undefined;
 }

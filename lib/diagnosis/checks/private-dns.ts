@@ -1,9 +1,9 @@
 import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
-import { getPrivateEndpoint, listARecords, listPrivateZones, listZoneLinks } from '../azure-lookups';
-import type { Check, CheckOutcome } from '../check';
-import { sh } from '../fix-commands';
+import { getPrivateEndpoint, listARecords, listPrivateZones, listReplications, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
+import type { Check, CheckContext, CheckOutcome } from '../check';
+import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
 import { toPrivateEndpointFacts } from './private-endpoint';
 
@@ -36,7 +36,18 @@ export const privateDnsCheck: Check = {
     ]);
     const endpoints = peList.map((pe) => toPrivateEndpointFacts(pe, 'Approved'));
     const expected = expectedRecords(endpoints.flatMap((pe) => Object.entries(pe.ipsByFqdn)), suffix);
-    const zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    let zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    // Landing zones keep privatelink zones central, in a connectivity subscription that is neither
+    // the cluster's nor the registry's: when no zone is found nearby, look in every readable one
+    // (https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/private-link-and-dns-integration-at-scale).
+    let searched = subscriptions;
+    if (!(await anyLinked(ctx, zones, cluster.vnetIds))) {
+      const all = await listSubscriptionIds(ctx, ctx.subscriptions);
+      const rest = all.filter((s) => !subscriptions.some((f) => f.toLowerCase() === s.toLowerCase()));
+      const more = (await Promise.all(rest.map((s) => listPrivateZones(ctx, s)))).flat().filter((z) => z.name?.toLowerCase() === zoneName);
+      zones = [...zones, ...more];
+      searched = [...subscriptions, ...rest];
+    }
     const evidence: Evidence[] = [{ fact: `expected A records: ${[...expected].map(([n, ips]) => `${n} → ${ips.join('/')}`).join(', ')}`, source: 'private endpoint customDnsConfigs' }];
     if (cluster.customDnsServers.length) {
       evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
@@ -46,8 +57,8 @@ export const privateDnsCheck: Check = {
       return {
         finding: {
           status: 'fail',
-          summary: `There is no ${zoneName} private DNS zone, so the nodes resolve ${registry.loginServer} to its public address`,
-          evidence,
+          summary: `There is no ${zoneName} private DNS zone in the ${searched.length} subscription(s) pull-doctor can read, so the nodes resolve ${registry.loginServer} to its public address`,
+          evidence: [...evidence, { fact: `searched subscriptions ${searched.join(', ')}`, source: 'ARM list Microsoft.Network/privateDnsZones' }],
           fixes: [createZoneFix(zoneName, cluster.resourceGroup), linkFix(zoneName, cluster.resourceGroup, cluster.vnetIds[0]), ...[...expected].map(([name, ips]) => recordFix(zoneName, cluster.resourceGroup, name, ips[0]))],
           docs: DOCS.privateEndpointDns,
         },
@@ -76,7 +87,7 @@ export const privateDnsCheck: Check = {
           status: 'fail',
           summary: `${zoneName} is not linked to ${cluster.name}'s VNet, so the nodes resolve ${registry.loginServer} to its public address`,
           evidence,
-          fixes: [linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0])],
+          fixes: [linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0], subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))],
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -85,13 +96,26 @@ export const privateDnsCheck: Check = {
     const records = linked[0]?.records ?? recordsByZone[0];
     const problems = compareRecords(expected, records);
     for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
+    const serving = problems.length ? await servingProblems(ctx, problems, registry.name, registry.sku, cluster.location) : [];
+    if (problems.length && serving.length === 0) {
+      // Only other regions' data endpoints lack records: pulls from this cluster use its own region's.
+      return {
+        finding: {
+          status: 'warn',
+          summary: `${zoneName} lacks the A records of ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}: not used by pulls from ${cluster.location} today, but they break if the registry routes ${cluster.name} to that replica`,
+          evidence,
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
+          docs: DOCS.privateEndpointDns,
+        },
+      };
+    }
     if (problems.length) {
       return {
         finding: {
           status: 'fail',
           summary: `${zoneName} is missing or has wrong A records for ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}`,
           evidence,
-          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong)),
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -102,7 +126,7 @@ export const privateDnsCheck: Check = {
           status: 'warn',
           summary: `The zone's records are right, but the cluster VNet uses custom DNS servers (${cluster.customDnsServers.join(', ')}): they must forward ${zoneName} to Azure DNS (168.63.129.16) from a linked VNet`,
           evidence,
-          fixes: [{ text: `From a node, check what ${registry.loginServer} resolves to (it must be a private IP).`, command: `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0 -- nslookup ${registry.loginServer}` }],
+          fixes: [{ text: `From a node, check what ${registry.loginServer} resolves to (it must be a private IP).`, command: `kubectl debug node/${sh(ctx.failure.node ?? '<node>')} -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0 -- nslookup ${registry.loginServer}` }],
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -110,6 +134,32 @@ export const privateDnsCheck: Check = {
     return { finding: { status: 'pass', summary: `${zoneName} is linked to the cluster VNet and every A record matches the endpoint`, evidence, fixes: [] } };
   },
 };
+
+/**
+ * The record problems that affect pulls from this cluster: the login server's, and the data endpoint
+ * of the region that serves the cluster — its own region when the registry has a replica there
+ * (ACR routes a client to the closest replica:
+ * https://learn.microsoft.com/azure/container-registry/container-registry-geo-replication), or any
+ * region the kubelet message shows it was sent to. Without a replica in the cluster's region every
+ * data endpoint may serve it.
+ */
+async function servingProblems<P extends { name: string }>(ctx: CheckContext, problems: P[], registryName: string, sku: string, clusterLocation: string): Promise<P[]> {
+  const region = (name: string) => new RegExp(`^${registryName}\\.([a-z0-9]+)\\.data$`, 'i').exec(name)?.[1]?.toLowerCase();
+  const here = clusterLocation.toLowerCase().replace(/\s+/g, '');
+  const replicas = sku === 'Premium' ? await listReplications(ctx, ctx.facts.registry!.id) : [];
+  if (!replicas.some((r) => (r.location ?? '').toLowerCase().replace(/\s+/g, '') === here)) return problems;
+  const message = (ctx.failure.message ?? '').toLowerCase();
+  return problems.filter((p) => {
+    const r = region(p.name);
+    return r === undefined || r === here || message.includes(`${registryName.toLowerCase()}.${r}.data.`);
+  });
+}
+
+/** Whether one of the zones is linked to one of the cluster's VNets (the links are cached for the main pass). */
+async function anyLinked(ctx: CheckContext, zones: PrivateZone[], vnetIds: readonly string[]): Promise<boolean> {
+  const links = await Promise.all(zones.map((z) => listZoneLinks(ctx, z.id!)));
+  return links.flat().some((l) => !!l.virtualNetwork?.id && vnetIds.some((v) => sameId(v, l.virtualNetwork!.id!)));
+}
 
 /** `myacr.westeurope.data.azurecr.io` → `myacr.westeurope.data`. */
 function expectedRecords(entries: Array<[string, string[]]>, suffix: string): Map<string, string[]> {
@@ -137,18 +187,18 @@ function createZoneFix(zone: string, rg: string): Fix {
   return { text: `Create the ${zone} zone.`, command: `az network private-dns zone create --resource-group ${sh(rg)} --name ${zone}` };
 }
 
-function linkFix(zone: string, rg: string, vnetId: string | undefined): Fix {
+function linkFix(zone: string, rg: string, vnetId: string | undefined, sub = ''): Fix {
   const vnet = parseArmId(vnetId);
   return {
     text: `Link ${zone} to the cluster VNet${vnet ? ` ${vnet.name}` : ''} so the nodes resolve the registry to its private endpoint.`,
-    command: `az network private-dns link vnet create --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(`${vnet?.name ?? 'aks-vnet'}-link`)} --virtual-network ${sh(vnetId ?? '<vnet id>')} --registration-enabled false`,
+    command: `az network private-dns link vnet create --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(`${vnet?.name ?? 'aks-vnet'}-link`)} --virtual-network ${sh(vnetId ?? '<vnet id>')} --registration-enabled false${sub}`,
   };
 }
 
-function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string): Fix {
-  const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}`;
+function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string, sub = ''): Fix {
+  const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}${sub}`;
   return {
     text: wrong ? `Point ${name} at the endpoint's IP ${ip} instead of ${wrong}.` : `Add the A record ${name} → ${ip}.`,
-    command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}\n${add}` : add,
+    command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}${sub}\n${add}` : add,
   };
 }

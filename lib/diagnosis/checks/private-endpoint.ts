@@ -4,7 +4,7 @@ import type { Evidence } from '../../model';
 import { getPrivateEndpoint, getVirtualNetwork } from '../azure-lookups';
 import type { Check, CheckOutcome } from '../check';
 import type { PrivateEndpointFacts } from '../facts';
-import { sh } from '../fix-commands';
+import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
 
 /** An approved private endpoint the nodes can reach: in the cluster VNet or a VNet peered with it (Connected). */
@@ -40,7 +40,7 @@ export const privateEndpointCheck: Check = {
           fixes: [
             {
               text: `Approve the private endpoint connection on ${registry.name} (someone with rights on the registry must do it).`,
-              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop() ?? '')} --description 'Approved for AKS pulls'`,
+              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop() ?? '')} --description 'Approved for AKS pulls'${subscriptionArg(registry.subscriptionId, cluster.subscriptionId)}`,
             },
           ],
           docs: DOCS.privateLink,
@@ -77,9 +77,9 @@ export const privateEndpointCheck: Check = {
             {
               text: `The peering ${broken.peering!.name} is ${broken.peering!.peeringState}: the other side was removed. Re-create it on both VNets.`,
               command: [
-                `az network vnet peering delete --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)}`,
-                `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access`,
-                `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access`,
+                `az network vnet peering delete --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)}${subscriptionArg(clusterVnet.subscriptionId, cluster.subscriptionId)}`,
+                `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(broken.peering!.name!)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access${subscriptionArg(clusterVnet.subscriptionId, cluster.subscriptionId)}`,
+                `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access${subscriptionArg(peVnet.subscriptionId, cluster.subscriptionId)}`,
               ].join('\n'),
             },
           ]
@@ -88,8 +88,8 @@ export const privateEndpointCheck: Check = {
               {
                 text: `Peer the cluster VNet ${clusterVnet.name} with ${peVnet.name}, where the private endpoint lives (both directions).`,
                 command: [
-                  `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(`${clusterVnet.name}-to-${peVnet.name}`)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access`,
-                  `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access`,
+                  `az network vnet peering create --resource-group ${sh(clusterVnet.resourceGroup)} --vnet-name ${sh(clusterVnet.name)} --name ${sh(`${clusterVnet.name}-to-${peVnet.name}`)} --remote-vnet ${sh(peVnet.id)} --allow-vnet-access${subscriptionArg(clusterVnet.subscriptionId, cluster.subscriptionId)}`,
+                  `az network vnet peering create --resource-group ${sh(peVnet.resourceGroup)} --vnet-name ${sh(peVnet.name)} --name ${sh(`${peVnet.name}-to-${clusterVnet.name}`)} --remote-vnet ${sh(clusterVnet.id)} --allow-vnet-access${subscriptionArg(peVnet.subscriptionId, cluster.subscriptionId)}`,
                 ].join('\n'),
               },
             ]

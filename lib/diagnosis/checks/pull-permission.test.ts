@@ -15,5 +15,13 @@ describeCheckTable('pull-permission', [
   ['abac-two-repositories', 'fail', /no repository role that lets it pull app from myacr/],
   ['abac-condition-unevaluable', 'warn', /Could not evaluate the ABAC condition of Container Registry Repository Reader on myacr/],
   ['service-principal-cluster', 'fail', /service principal/],
+  ['spoke-healthy', 'pass', /can pull from fabrikamcr: AcrPull at \/subscriptions\/.*\/resourceGroups\/rg-shared-acr$/],
+  ['spoke-custom-role-notactions-excludes-pull', 'fail', /no role that lets it pull from fabrikamcr/],
+  ['spoke-mg-scope-wildcard-role', 'pass', /Fabrikam Image Reader at \/providers\/Microsoft\.Management\/managementGroups\/mg-fabrikam-platform/],
+  ['spoke-abac-case-sensitive-value-set', 'fail', /no repository role that lets it pull orders\/api from fabrikamcr/],
+  ['spoke-abac-value-set-allows', 'pass', /Container Registry Repository Reader at \/subscriptions\/.*\/resourceGroups\/rg-shared-acr/],
+  ['spoke-second-registry-not-attached', 'fail', /no role that lets it pull from fabrikamvendorcr/],
+  ['spoke-anonymous-pull-standard', 'pass', /fabrikampublic allows anonymous pull/],
+  ['spoke-arm-429-role-assignments', 'unknown', /throttled by Azure \(429 TooManyRequests\)/],
   ['caller-cannot-read-role-assignments', 'unknown', /could not read role assignments/],
 ]);

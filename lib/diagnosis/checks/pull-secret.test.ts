@@ -12,6 +12,7 @@ describeCheckTable('pull-secret', [
   ['pull-secret-sp-graph-denied', 'unknown', /secret acr-sp uses service principal 88888888-8888-4888-8888-888888888888; its client secret expiry could not be read from Microsoft Graph \(403 Authorization_RequestDenied\) — .*Application\.Read\.All/],
   ['run-command-denied', 'unknown', /Microsoft\.ContainerService\/managedClusters\/runCommand\/action/],
   ['node-pull-failing', 'pass', /has no imagePullSecrets/],
+  ['spoke-dockerhub-private-no-secret', 'fail', /no imagePullSecrets, so the kubelet pulls fabrikamlabs\/ledger-sync from docker\.io anonymously, and docker\.io refused it/],
 ]);
 
 describe('pull-secret: a service principal secret read through Microsoft Graph', () => {

@@ -1,6 +1,7 @@
 import type { Evidence, Fix } from '../../model';
 import { isNamespace, isPodName } from '../../intake/names';
-import type { Check, CheckOutcome } from '../check';
+import type { Category } from '../../model';
+import type { Check, CheckContext, CheckOutcome } from '../check';
 import { attachAcrCommand, sh } from '../fix-commands';
 import { describeRunCommandFailure } from '../in-cluster/in-cluster-access';
 import { parseSecretsOutput, type SecretEvidence } from '../in-cluster/parse-output';
@@ -52,9 +53,7 @@ export const pullSecretCheck: Check = {
         },
       };
     }
-    if (read.imagePullSecrets.length === 0) {
-      return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls with its own identity`, evidence: [{ fact: `${where}: spec.imagePullSecrets is empty`, source: SOURCE }], fixes: [] } };
-    }
+    if (read.imagePullSecrets.length === 0) return await noSecretOutcome(ctx, where);
 
     const host = image.registry.toLowerCase();
     const evidence: Evidence[] = [{ fact: `${where} uses imagePullSecrets ${read.imagePullSecrets.join(', ')}`, source: SOURCE }];
@@ -129,3 +128,52 @@ export const pullSecretCheck: Check = {
     return { finding: { status: 'pass', summary: `every imagePullSecret of ${where} exists, is ${SECRET_TYPE_DOCKERCONFIGJSON} and covers ${host}`, evidence, fixes: [] } };
   },
 };
+
+/** Messages in which the registry asked for credentials it did not get (or refused the ones it got). */
+const WANTS_CREDENTIALS: readonly Category[] = ['auth_missing', 'access_denied', 'repo_not_found'];
+
+/**
+ * No imagePullSecrets. For an ACR the kubelet identity pulls (AKS's credential provider covers
+ * *.azurecr.io only); for any other registry the kubelet pulls anonymously, so when that registry
+ * asked for credentials the missing secret is the cause
+ * (https://kubernetes.io/docs/concepts/containers/images/#specifying-imagepullsecrets-on-a-pod).
+ */
+async function noSecretOutcome(ctx: CheckContext, where: string): Promise<CheckOutcome> {
+  const image = ctx.facts.image!;
+  const evidence = [{ fact: `${where}: spec.imagePullSecrets is empty`, source: SOURCE }];
+  if (image.acr) return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls with its own identity`, evidence, fixes: [] } };
+  const host = image.registry.toLowerCase();
+  const { category, candidates } = ctx.classification;
+  if (![category, ...candidates].some((c) => WANTS_CREDENTIALS.includes(c))) {
+    return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets: the kubelet pulls from ${host} anonymously`, evidence, fixes: [] } };
+  }
+  // The same anonymous read the repository-tag check makes (shared lookup): if it works, the image is
+  // public and no secret is needed, whatever the message says.
+  const reference = image.digest ?? image.tag ?? 'latest';
+  const publiclyReadable = await ctx.lookups
+    .get(`registry ${host} manifest ${image.repository}:${reference}`, (signal) => ctx.registries.forHost(host).resolve(image.repository, reference, { signal }))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (publiclyReadable) {
+    return { finding: { status: 'pass', summary: `${where} has no imagePullSecrets, and ${host} serves ${image.repository} anonymously: no secret is needed`, evidence, fixes: [] } };
+  }
+  const name = `${host.split('.')[0]}-pull`;
+  const namespace = ctx.failure.namespace!;
+  return {
+    finding: {
+      status: 'fail',
+      summary: `${where} has no imagePullSecrets, so the kubelet pulls ${image.repository} from ${host} anonymously, and ${host} refused it: a private repository needs a pull secret (or the repository name is wrong)`,
+      evidence,
+      fixes: [
+        {
+          text: `Create a pull secret for ${host} in namespace ${namespace} with an account or access token that can read ${image.repository}.`,
+          command: `kubectl create secret docker-registry ${sh(name)} --namespace ${sh(namespace)} --docker-server=${sh(host)} --docker-username=<user> --docker-password=<access token>`,
+        },
+        { text: `Then reference it in the workload: spec.template.spec.imagePullSecrets: [{ name: ${name} }].` },
+      ],
+      docs: DOCS.pullSecret,
+    },
+  };
+}

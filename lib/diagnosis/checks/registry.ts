@@ -4,7 +4,8 @@ import type { Evidence } from '../../model';
 import { listRegistries, listSubscriptionIds } from '../azure-lookups';
 import type { Check, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
-import { sh } from '../fix-commands';
+import { setImageCommand, sh, subscriptionArg } from '../fix-commands';
+import type { CheckContext } from '../check';
 import { DOCS } from './docs';
 
 /** Finds the ACR resource behind the image's login server, across the subscriptions pull-doctor can see. */
@@ -26,21 +27,31 @@ export const registryCheck: Check = {
     // other subscriptions only when it is not there (one round trip instead of two).
     const clusterSub = parseArmId(ctx.failure.cluster)?.subscriptionId;
     const first = ctx.subscriptions.length ? [] : clusterSub ? [clusterSub] : [];
-    let found = first.length ? match(await listRegistries(ctx, first[0])) : undefined;
+    const seen: Registry[] = first.length ? await listRegistries(ctx, first[0]) : [];
+    let found = match(seen);
     let subscriptions = first;
     if (!found) {
       subscriptions = await listSubscriptionIds(ctx, ctx.subscriptions);
       const rest = subscriptions.filter((s) => !first.some((f) => f.toLowerCase() === s.toLowerCase()));
-      found = match((await Promise.all(rest.map((s) => listRegistries(ctx, s)))).flat());
+      seen.push(...(await Promise.all(rest.map((s) => listRegistries(ctx, s)))).flat());
+      found = match(seen);
       subscriptions = [...new Set([...first, ...subscriptions])];
     }
+    if (!found && ctx.classification.category === 'dns_failure') return loginServerDoesNotResolve(ctx, loginServer, subscriptions, seen);
     if (!found) {
       const secretName = `${image.acr.registryName}-pull`;
+      // ARM cannot tell another tenant from a subscription of this tenant that pull-doctor may not
+      // read: both look like "not in any listed subscription"
+      // (https://learn.microsoft.com/rest/api/resources/subscriptions/list lists only subscriptions the
+      // caller has a role on). A warning — a cause only when the message is one a cross-tenant pull
+      // gives (the kubelet's token refused) — never a confident cause.
+      const tokenRefused = (['auth_missing', 'access_denied', 'repo_not_found'] as const).some((c) => c === ctx.classification.category);
       return {
         finding: {
-          status: 'fail',
-          summary: `No registry with login server ${loginServer} in the ${subscriptions.length} subscription(s) pull-doctor can read: it is in another tenant or subscription, so the cluster's managed identity cannot be granted pull on it directly`,
+          status: tokenRefused ? 'warn' : 'unknown',
+          summary: `No registry with login server ${loginServer} in the ${subscriptions.length} subscription(s) pull-doctor can read: it is in another tenant (where the cluster's managed identity cannot pull) or in a subscription pull-doctor cannot read`,
           evidence: [{ fact: `searched registries in subscriptions ${subscriptions.join(', ') || '(none visible)'}`, source: 'ARM list Microsoft.ContainerRegistry/registries' }],
+          missing: { what: `the registry resource behind ${loginServer}`, permission: `Reader on its subscription (or that subscription in PULL_DOCTOR_SUBSCRIPTIONS), if it is in this tenant` },
           fixes: [
             {
               text: `If ${loginServer} belongs to another tenant, pull with a registry credential: create a pull secret (a repository-scoped ACR token is the least privilege) and reference it in the pod spec's imagePullSecrets.`,
@@ -79,7 +90,7 @@ export const registryCheck: Check = {
           ? `Registry ${facts.name} is in provisioning state ${facts.provisioningState}`
           : `Registry ${facts.name} found (${facts.sku}, ${facts.location})`,
         evidence,
-        fixes: unhealthy ? [{ text: 'Check the registry in the portal and its activity log; pulls may fail until it is Succeeded.', command: `az acr show --name ${sh(facts.name)} --query provisioningState` }] : [],
+        fixes: unhealthy ? [{ text: 'Check the registry in the portal and its activity log; pulls may fail until it is Succeeded.', command: `az acr show --name ${sh(facts.name)} --query provisioningState${subscriptionArg(facts.subscriptionId, clusterSub)}` }] : [],
       },
       facts: { registry: facts },
     };
@@ -116,5 +127,40 @@ export function toRegistryFacts(r: Registry): RegistryFacts {
       privateEndpointId: c.privateEndpoint?.id,
       status: c.privateLinkServiceConnectionState?.status,
     })),
+  };
+}
+
+/**
+ * The login server did not resolve and no readable subscription holds a registry with it. A registry
+ * in another tenant or subscription would still resolve (its name is public DNS), so the name itself
+ * is wrong: the registry was deleted, renamed, or the reference is mistyped
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access#check-dns-resolution).
+ */
+function loginServerDoesNotResolve(ctx: CheckContext, loginServer: string, subscriptions: string[], seen: Registry[]): CheckOutcome {
+  const image = ctx.facts.image!;
+  const path = `${image.repository}${image.digest ? `@${image.digest}` : `:${image.tag ?? 'latest'}`}`;
+  // Registries the caller can see are where a moved image usually went; only the user can confirm it.
+  const others = seen.filter((r) => r.loginServer && r.name).slice(0, 3);
+  return {
+    finding: {
+      status: 'fail',
+      summary: `${loginServer} does not resolve and no registry in the ${subscriptions.length} subscription(s) pull-doctor can read has that login server: the registry was deleted or renamed, or the image reference names the wrong registry`,
+      evidence: [
+        { fact: `the kubelet's DNS lookup of ${loginServer} found no such host`, source: 'kubelet message' },
+        { fact: `registries in subscriptions ${subscriptions.join(', ') || '(none visible)'}: ${seen.map((r) => r.loginServer).join(', ') || 'none'}`, source: 'ARM list Microsoft.ContainerRegistry/registries' },
+      ],
+      fixes: [
+        { text: `Check the registry name in the workload's image; if ${loginServer.split('.')[0]} was deleted, its images are gone with it unless they were imported elsewhere.` },
+        ...others.flatMap((r) => {
+          const moved = `${r.loginServer!.toLowerCase()}/${path}`;
+          const set = setImageCommand(ctx.failure, moved);
+          return [
+            { text: `If the image was moved to ${r.name}, confirm it is there:`, command: `az acr repository show --name ${sh(r.name!)} --image ${sh(path)}${subscriptionArg(parseArmId(r.id)?.subscriptionId, parseArmId(ctx.failure.cluster)?.subscriptionId)}` },
+            ...(set ? [{ text: `Then point the workload at it:`, command: set }] : []),
+          ];
+        }),
+      ],
+      docs: DOCS.cannotPullFromAcr,
+    },
   };
 }

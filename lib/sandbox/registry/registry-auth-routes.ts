@@ -11,14 +11,17 @@ export interface RegistryAuthScheme {
   service: string;
   /** Anonymous tokens with pull access are handed out (ACR: anonymous pull enabled; public registries: always). */
   anonymousPull: boolean;
+  /** Repositories anonymous tokens never grant (private repositories of a public registry). */
+  privateRepositories: ReadonlySet<string>;
 }
 
 export function authSchemeFor(registry: SandboxRegistry, isAcr: boolean): RegistryAuthScheme {
   const host = registry.loginServer;
-  if (isAcr) return { acr: true, realm: `https://${host}/oauth2/token`, service: host, anonymousPull: registry.content.anonymousPull };
+  const privateRepositories = new Set(Object.entries(registry.content.repositories).filter(([, r]) => r.private).map(([name]) => name));
+  if (isAcr) return { acr: true, realm: `https://${host}/oauth2/token`, service: host, anonymousPull: registry.content.anonymousPull, privateRepositories };
   // Docker Hub's token server and service name (what registry-1.docker.io sends in its challenge).
-  if (host === 'docker.io') return { acr: false, realm: 'https://auth.docker.io/token', service: 'registry.docker.io', anonymousPull: true };
-  return { acr: false, realm: `https://${host}/token`, service: host, anonymousPull: true };
+  if (host === 'docker.io') return { acr: false, realm: 'https://auth.docker.io/token', service: 'registry.docker.io', anonymousPull: true, privateRepositories };
+  return { acr: false, realm: `https://${host}/token`, service: host, anonymousPull: true, privateRepositories };
 }
 
 export function challengeHeader(scheme: RegistryAuthScheme, scope?: string): string {
@@ -76,7 +79,8 @@ export async function handleTokenRoute(
       return true;
     }
     const pullOnly: Grant[] = parseScopes(query.getAll('scope').join(' '))
-      .filter((g) => g.type === 'repository' && g.actions.includes('pull'))
+      // Docker Hub hands an anonymous client a token for a private repository too, with no access in it.
+      .filter((g) => g.type === 'repository' && g.actions.includes('pull') && !scheme.privateRepositories.has(g.name))
       .map((g) => ({ ...g, actions: ['pull'] }));
     const { token, expiresIn } = issuer.issueAccess(scheme.service, pullOnly);
     sendJson(res, 200, { token, access_token: token, expires_in: expiresIn, issued_at: new Date().toISOString() });
