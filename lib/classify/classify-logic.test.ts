@@ -198,10 +198,12 @@ describe('runtime error extraction', () => {
 });
 
 describe('rule table wiring', () => {
-  test('the rule table is the one classifyPullMessage uses, and an empty table finds nothing', () => {
+  test('the rule table is the one classifyPullMessage uses; without rules only the tentative structural reading is left', () => {
     const message = 'x509: certificate signed by unknown authority';
     expect(classifyPullMessageWith(PULL_ERROR_RULES, message)).toEqual(classifyPullMessage(message));
-    expect(classifyPullMessageWith([], message).category).toBe('unknown');
+    expect(classifyPullMessage(message).confidence).toBeGreaterThan(0.4);
+    expect(classifyPullMessageWith([], message)).toMatchObject({ category: 'tls_error', confidence: 0.4 });
+    expect(classifyPullMessageWith([], 'something went wrong').category).toBe('unknown');
   });
 
   test('a rule whose "unless" matches does not apply', () => {

@@ -2,6 +2,7 @@ import type { Category, Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
+import { withStructuralFallback } from './structural-fallback';
 
 /**
  * At most this much of a message is read: real pull errors are well under 16 KB, pasted logs are not. A longer
@@ -177,7 +178,8 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     };
   } else {
     const byReason = reason ? REASON_ONLY[reason] : undefined;
-    result = byReason ? { ...byReason, candidates: [...byReason.candidates] } : { ...UNRECOGNISED };
+    // Precedence: specific rules, then kubelet's reason, then the structural reading, then unknown.
+    result = byReason ? { ...byReason, candidates: [...byReason.candidates] } : withStructuralFallback({ ...UNRECOGNISED }, errors.join(', '));
   }
   if (runtimeError && result.category !== 'unknown') result.runtimeError = runtimeError;
   return withReason(result);
