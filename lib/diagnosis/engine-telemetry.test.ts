@@ -1,12 +1,11 @@
-import { context, metrics, trace } from '@opentelemetry/api';
-import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { AzureClients } from '../azure/clients';
 import type { RegistryClientFactory } from '../registry/registry-client';
 import type { Check } from './check';
 import { createEngine } from './engine';
-import { resetInstruments } from '../telemetry/metrics';
+import { useMeterProvider } from '../../test/helpers/meter-provider';
 
 // The engine's traces: one span per diagnosis, one child per check (what Application Insights shows).
 const azure = { requestCounts: () => ({ arm: 0, logs: 0 }) } as unknown as AzureClients;
@@ -54,22 +53,7 @@ describe('engine telemetry', () => {
 });
 
 describe('engine metrics', () => {
-  /** A reader the test pulls from on demand. */
-  class PullReader extends MetricReader {
-    protected override async onForceFlush(): Promise<void> {}
-    protected override async onShutdown(): Promise<void> {}
-  }
-  const reader = new PullReader();
-  const provider = new MeterProvider({ readers: [reader] });
-  beforeAll(() => {
-    metrics.setGlobalMeterProvider(provider);
-    resetInstruments();
-  });
-  afterAll(async () => {
-    await provider.shutdown();
-    metrics.disable();
-    resetInstruments();
-  });
+  const { collect } = useMeterProvider();
 
   it('counts each diagnosis by category, outcome (in the metric spelling), root cause and trigger', async () => {
     const unknownCheck: Check = { id: 'cluster', title: 'cluster', needs: [], run: async () => { throw new Error('boom'); } };
@@ -86,8 +70,7 @@ describe('engine metrics', () => {
       expected.push({ category: d.classification.category, outcome, ...(top ? { root_cause: top } : {}), trigger: how.source });
     }
     expect(expected.map((e) => e.outcome)).toEqual(['cause-found', 'should-work', 'undecided']);
-    const { resourceMetrics } = await reader.collect();
-    const points = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'pull_doctor.diagnoses')!.dataPoints;
+    const points = (await collect()).get('pull_doctor.diagnoses')!;
     expect(points.map((p) => p.attributes)).toEqual(expect.arrayContaining(expected.map((e) => expect.objectContaining(e))));
     expect(points).toHaveLength(3);
     for (const p of points) expect(p.attributes).toEqual(expected.find((e) => e.outcome === p.attributes.outcome));

@@ -1,11 +1,7 @@
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { kustoDiagnostics } from '../../test/helpers/kusto';
-import { createAzureClients } from '../azure/create-azure-clients';
+import { startLogAnalyticsServer } from '../../test/helpers/log-analytics-server';
 import type { PullFailure } from '../model';
-import { sandboxCredential } from '../sandbox/start-sandbox';
-import { generateSandboxTls } from '../sandbox/tls';
-import { createLogAnalyticsContainerInsights, type ContainerInsightsPort, type PreviousImageParams } from './container-insights';
+import { type ContainerInsightsPort, type PreviousImageParams } from './container-insights';
 import { previousImageQuery, type PreviousImageKind } from './kql-templates';
 import { containerInsightsPreviousImage } from './previous-image';
 import { createSandboxContainerInsights } from './sandbox-container-insights';
@@ -135,43 +131,31 @@ describe('containerInsightsPreviousImage answers, never throws', () => {
 describe('Log Analytics on the wire (LogsQueryClient against a local query API)', () => {
   // POST /v1/workspaces/{id}/query → { tables: [{ name, columns: [{ name, type }], rows }] }:
   // https://learn.microsoft.com/azure/azure-monitor/logs/api/response-format
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startLogAnalyticsServer>>;
   let insights: ContainerInsightsPort;
-  let sent: Array<{ url: string; query: string; timespan?: string }> = [];
   let answer: { status: number; json: unknown } = { status: 500, json: {} };
   const columns = [['PreviousTag', 'string'], ['LastRunning', 'datetime'], ['Pods', 'long'], ['Controller', 'string']].map(([name, type]) => ({ name, type }));
   const table = (rows: unknown[][]) => ({ status: 200, json: { tables: [{ name: 'PrimaryResult', columns, rows }] } });
+  const sent = () => server.seen.map((s) => ({ url: s.url, query: s.body.query, timespan: s.body.timespan }));
 
   beforeAll(async () => {
-    const tls = await generateSandboxTls();
-    server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        const body = JSON.parse(text) as { query: string; timespan?: string };
-        sent.push({ url: req.url ?? '', query: body.query, timespan: body.timespan });
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const azure = createAzureClients({ credential: sandboxCredential('00000000-0000-0000-0000-0000000000c1'), logsEndpoint: `https://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, tlsCa: tls.ca, retryOptions: { maxRetries: 0 } });
-    insights = createLogAnalyticsContainerInsights(azure.logs());
+    server = await startLogAnalyticsServer();
+    server.answer(() => answer);
+    insights = server.insights;
   });
-  afterAll(async () => {
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => server.stop());
   beforeEach(() => {
-    sent = [];
+    server.seen.length = 0;
   });
 
   it('sends the rendered template over the look-back window and types the one row', async () => {
     answer = table([['v1.7', '2026-11-25T21:00:00Z', 2, 'web-5f6d7c8b9a']]);
     const lookup = containerInsightsPreviousImage(() => insights, [WORKSPACE]);
     expect(await lookup(request, signal)).toEqual({ found: { tag: 'v1.7', lastRunning: '2026-11-25T21:00:00.000Z', pods: 2, controller: 'web-5f6d7c8b9a' }, workload: 'Deployment/web', source: `Container insights (KubePodInventory, ContainerInventory), workspace ${WORKSPACE}` });
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.url).toBe(`/v1/workspaces/${WORKSPACE}/query`);
-    expect(sent[0]!.query).toBe(previousImageQuery({ ...window, ...filter('Deployment', 'web') }));
-    expect(sent[0]!.timespan).toMatch(/^2026-11-18T21:30:00(\.000)?Z\/2026-11-25T21:30:00(\.000)?Z$/);
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]!.url).toBe(`/v1/workspaces/${WORKSPACE}/query`);
+    expect(sent()[0]!.query).toBe(previousImageQuery({ ...window, ...filter('Deployment', 'web') }));
+    expect(sent()[0]!.timespan).toMatch(/^2026-11-18T21:30:00(\.000)?Z\/2026-11-25T21:30:00(\.000)?Z$/);
   });
 
   it('no row is no previous tag; a row Log Analytics should not send, a 403 or a partial result is "could not be read"', async () => {

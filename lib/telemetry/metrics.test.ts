@@ -1,22 +1,6 @@
-import { metrics } from '@opentelemetry/api';
-import { MeterProvider, MetricReader, type DataPoint, type Histogram } from '@opentelemetry/sdk-metrics';
+import type { Histogram } from '@opentelemetry/sdk-metrics';
+import { useMeterProvider } from '../../test/helpers/meter-provider';
 import { recordDiagnosis, recordIncident, recordTimeToFirstMessage, resetInstruments } from './metrics';
-
-/** A reader the test pulls from on demand. */
-class PullReader extends MetricReader {
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
-
-async function collect(reader: PullReader): Promise<Map<string, DataPoint<unknown>[]>> {
-  const { resourceMetrics, errors } = await reader.collect();
-  expect(errors).toEqual([]);
-  const byName = new Map<string, DataPoint<unknown>[]>();
-  for (const scope of resourceMetrics.scopeMetrics) {
-    for (const metric of scope.metrics) byName.set(metric.descriptor.name, metric.dataPoints as DataPoint<unknown>[]);
-  }
-  return byName;
-}
 
 describe('metrics helpers', () => {
   it('are no-ops without a MeterProvider', () => {
@@ -29,23 +13,13 @@ describe('metrics helpers', () => {
   });
 
   describe('with a MeterProvider', () => {
-    const reader = new PullReader();
-    const provider = new MeterProvider({ readers: [reader] });
-    beforeAll(() => {
-      metrics.setGlobalMeterProvider(provider);
-      resetInstruments();
-    });
-    afterAll(async () => {
-      await provider.shutdown();
-      metrics.disable();
-      resetInstruments();
-    });
+    const { collect } = useMeterProvider();
 
     it('counts diagnoses by category and outcome and records their duration', async () => {
       recordDiagnosis({ category: 'auth_missing', outcome: 'cause-found', rootCause: 'pull-permission', durationMs: 800, trigger: 'alert' });
       recordDiagnosis({ category: 'auth_missing', outcome: 'cause-found', rootCause: 'pull-permission', durationMs: 1200, trigger: 'alert' });
       recordDiagnosis({ category: 'unknown', outcome: 'undecided', durationMs: -5 });
-      const got = await collect(reader);
+      const got = await collect();
       const counts = got.get('pull_doctor.diagnoses')!;
       const found = counts.find((p) => p.attributes.outcome === 'cause-found')!;
       expect(found.value).toBe(2);
@@ -64,7 +38,7 @@ describe('metrics helpers', () => {
       recordIncident('resolved', { category: 'tag_not_found', resolvedBy: 'image-pushed' });
       recordTimeToFirstMessage(42_000, { platform: 'teams', trigger: 'alert' });
       recordTimeToFirstMessage(Number.NaN, { platform: 'teams' });
-      const got = await collect(reader);
+      const got = await collect();
       const incidents = got.get('pull_doctor.incidents')!;
       expect(incidents.map((p) => p.attributes).sort((a, b) => String(a.event).localeCompare(String(b.event)))).toEqual([
         { event: 'opened', category: 'tag_not_found' },

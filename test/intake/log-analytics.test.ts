@@ -1,10 +1,6 @@
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { createAzureClients } from '../../lib/azure/create-azure-clients';
-import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../../lib/logs/container-insights';
+import type { ContainerInsightsPort } from '../../lib/logs/container-insights';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
-import { generateSandboxTls } from '../../lib/sandbox/tls';
-import { sandboxCredential } from '../../lib/sandbox/start-sandbox';
+import { startLogAnalyticsServer, type LogsAnswer, type LogsQuerySeen } from '../helpers/log-analytics-server';
 
 /**
  * The Log Analytics adapter through the real `@azure/monitor-query-logs` client against a local
@@ -16,44 +12,20 @@ const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGro
 const IMAGE = 'pdacr.azurecr.io/shop/web:v1.2';
 const window = { start: new Date('2026-11-25T21:00:00Z'), end: new Date('2026-11-25T21:05:00Z') };
 
-interface Seen {
-  url: string;
-  authorization?: string;
-  body: { query: string; timespan?: string };
-}
-
-let server: Server;
-let seen: Seen[] = [];
-let answer: (body: Seen['body']) => { status: number; json: unknown } = () => ({ status: 500, json: {} });
+let server: Awaited<ReturnType<typeof startLogAnalyticsServer>>;
+let seen: LogsQuerySeen[] = [];
+let answer: LogsAnswer = () => ({ status: 500, json: {} });
 let insights: ContainerInsightsPort;
 
 beforeAll(async () => {
-  const tls = await generateSandboxTls();
-  server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      const body = JSON.parse(text) as Seen['body'];
-      seen.push({ url: req.url ?? '', authorization: req.headers.authorization, body });
-      const { status, json } = answer(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  const azure = createAzureClients({
-    credential: sandboxCredential('00000000-0000-0000-0000-0000000000c1'),
-    logsEndpoint: `https://127.0.0.1:${port}/v1`,
-    tlsCa: tls.ca,
-    retryOptions: { maxRetries: 0 },
-  });
-  insights = createLogAnalyticsContainerInsights(azure.logs());
+  server = await startLogAnalyticsServer();
+  server.answer((body) => answer(body));
+  seen = server.seen;
+  insights = server.insights;
 });
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.stop());
 beforeEach(() => {
-  seen = [];
+  seen.length = 0;
 });
 
 const failingColumns = [
