@@ -5,17 +5,11 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import type { Incident } from '../../lib/model';
 import { loadWorld } from '../../lib/sandbox/load-world';
 import { resolveWorldPath } from '../../lib/cli/open-engine';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { captureIO } from '../helpers/cli-io';
 
 /** `pull-doctor why <incident>` — what shortened chat messages point to — reads the real incident table (Azurite). */
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 const TABLE = 'pdwhy';
 

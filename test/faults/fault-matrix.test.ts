@@ -7,7 +7,7 @@ import { runQueuedJob } from '../../lib/jobs/run-queued-job';
 import type { Incident } from '../../lib/model';
 import { decodeQueueMessage } from '../../lib/queue/diagnose-job';
 import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { recordingLogger } from '../intake/fakes';
 import { PLATFORMS, slackRig, teamsRig, type Platform } from './chat-rigs';
 import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPullEvent, MODES, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';
@@ -41,13 +41,7 @@ interface Cell {
   ms: number;
 }
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 /** The Functions queue trigger, as far as delivery goes: receive, run, delete; on a throw retry; after 5 dequeues move to poison. */
 async function drain(queue: QueueClient, poison: QueueClient, services: Services, faults: FaultSwitch, deadline: number): Promise<void> {

@@ -6,7 +6,7 @@ import { handleK8sEvents } from '../../lib/intake/handlers';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { runDiagnoseJob } from '../../lib/jobs/run-diagnose-job';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { startBotConnectorServer } from '../helpers/bot-connector-server';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { FakeDiagnoser, recordingLogger } from '../intake/fakes';
@@ -21,13 +21,7 @@ import { CrashAfterPost, k8sPullEvent } from './fault-kit';
 const TOKEN = 'xoxb-crash-token';
 const CHANNEL = 'CCRASH01';
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 let tables = 0;
 async function crashOnce(chat: ChatPort) {

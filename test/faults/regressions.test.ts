@@ -6,7 +6,7 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { runDiagnoseJob } from '../../lib/jobs/run-diagnose-job';
 import { MemoryJobQueue, type JobQueue } from '../../lib/queue/job-queue';
 import { newJob } from '../../lib/queue/diagnose-job';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { FakeDiagnoser, recordingLogger } from '../intake/fakes';
 import { FAULT_MESSAGE, k8sPullEvent } from './fault-kit';
@@ -33,13 +33,7 @@ class FlakyQueue extends MemoryJobQueue {
 }
 
 let slack: SlackApiServer;
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 // A fresh Slack per test, so one test's scripted failures never leak into the next.
 beforeEach(async () => {
   slack = await startSlackApiServer({ token: TOKEN, channels: ['CINCIDENTS', 'COTHER01'] });

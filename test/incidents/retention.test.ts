@@ -2,7 +2,7 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { IncidentStore } from '../../lib/incidents/incident-store';
 import type { Incident } from '../../lib/model';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 
 const cluster = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks';
 const other = cluster.replace(/aks$/, 'aks-2');
@@ -12,13 +12,7 @@ function incident(id: string, status: Incident['status'], image: string, c = clu
   return { id, cluster: c, image, category: 'tag_not_found', status, pods: [], namespaces: [], controllers: [], firstSeen: at, lastSeen: at, eventCount: 1, ...(status === 'resolved' ? { resolvedAt: at } : {}) };
 }
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 describe.each([
   ['Table Storage (Azurite)', () => TableIncidentStore.create({ connectionString: azurite.connectionString }, `retention${Date.now() % 100000}`)],

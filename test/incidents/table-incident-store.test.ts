@@ -2,7 +2,7 @@ import { fitDoc, TableIncidentStore } from '../../lib/incidents/table-incident-s
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { IncidentStore } from '../../lib/incidents/incident-store';
 import type { Incident } from '../../lib/model';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 
 const cluster = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
 
@@ -25,13 +25,7 @@ function incident(id: string, pods: string[] = []): Incident {
 const addPod = (pod: string) => (current: Incident | undefined) =>
   current ? { ...current, pods: [...current.pods, pod], eventCount: current.eventCount + 1 } : incident('a'.repeat(32), [pod]);
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 describe.each([
   ['TableIncidentStore (Azurite)', () => TableIncidentStore.create({ connectionString: azurite.connectionString }, `incidents${Math.random().toString(36).slice(2, 10)}`)],

@@ -7,7 +7,7 @@ import { handleAcrEvents, handleAlertWebhook, handleEventGridHttp, handleK8sEven
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { k8sPullEvent } from '../faults/fault-kit';
 import { expandQueuedAlerts, recordingLogger } from './fakes';
 
@@ -21,13 +21,7 @@ const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGro
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures', name), 'utf8');
 const headers = { get: () => null };
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 /** Storage answering writes whose body contains `marker` with `status` (400 PropertyValueTooLarge, or 503 ServerBusy). */
 function refuse(marker: string, status: 400 | 503): PipelinePolicy {

@@ -12,18 +12,12 @@ import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { alertWebhookHandler } from '../../functions/alert-webhook';
 import { diagnoseJobHandler } from '../../functions/diagnose-queue';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { FakeDiagnoser, RecordingChat } from './fakes';
 
 const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 const context = () => new InvocationContext({ logHandler: () => {} });
 

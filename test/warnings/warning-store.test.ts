@@ -4,16 +4,10 @@ import { MemoryWarningStore } from '../../lib/warnings/memory-warning-store';
 import { TableWarningStore } from '../../lib/warnings/table-warning-store';
 import { WARNING_DOC_MAX_CHARS, fitWarningDoc } from '../../lib/warnings/warning-doc';
 import type { WarningStore } from '../../lib/warnings/warning-store';
-import { startAzurite, type Azurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/azurite';
 import { CLUSTER, hugeReport, report, warningOf } from './fixtures';
 
-let azurite: Azurite;
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 60_000);
-afterAll(async () => {
-  await azurite?.stop();
-});
+const azurite = useAzurite();
 
 function tableStore(): { store: TableWarningStore; incidents: TableIncidentStore } {
   const incidents = TableIncidentStore.create({ connectionString: azurite.connectionString }, `warnings${Math.random().toString(36).slice(2, 10)}`);
