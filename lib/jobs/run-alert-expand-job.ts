@@ -2,7 +2,7 @@ import type { IntakeServices } from '../intake/handlers';
 import { alertFailures, alertNeedsLookup } from '../intake/alert-expansion';
 import { clipForLog, type Logger } from '../intake/logger';
 import { alertExpandedKey, alertResolvedKey, AlertExpandJobSchema, describeAlertJob } from '../queue/alert-expand-job';
-import { decodeQueueMessage } from '../queue/diagnose-job';
+import { parseQueueJob } from '../queue/diagnose-job';
 import { recordJobPoisoned } from '../telemetry';
 
 export interface AlertExpandJobDeps {
@@ -27,17 +27,15 @@ export type AlertExpandJobOutcome = 'alert:expanded' | 'alert:duplicate' | 'aler
  * incidents, so one of the two sides sees the other) to resolve what this job just opened.
  */
 export async function runAlertExpandJob(message: unknown, deps: AlertExpandJobDeps, meta: { dequeueCount?: number; signal?: AbortSignal } = {}): Promise<AlertExpandJobOutcome> {
-  const decoded = decodeQueueMessage(message);
-  const parsed = decoded.ok ? AlertExpandJobSchema.safeParse(decoded.value) : undefined;
-  if (!parsed?.success) {
-    const reason = decoded.ok ? (parsed?.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') ?? 'invalid') : decoded.error;
-    deps.log.error(`alert job dropped: not an alert job (${clipForLog(reason)})`);
+  const parsed = parseQueueJob(message, AlertExpandJobSchema);
+  if (!parsed.ok) {
+    deps.log.error(`alert job dropped: not an alert job (${clipForLog(parsed.error)})`);
     return 'alert:dropped';
   }
-  const { alert } = parsed.data;
+  const { alert } = parsed.job;
   const { intake } = deps.services;
   const signal = meta.signal;
-  const what = `alert job ${parsed.data.jobId}: ${describeAlertJob(parsed.data)}`;
+  const what = `alert job ${parsed.job.jobId}: ${describeAlertJob(parsed.job)}`;
   const doneKey = alertExpandedKey(alert.firingKey);
   try {
     if (await intake.seen(doneKey, true, signal)) {

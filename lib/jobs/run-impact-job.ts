@@ -1,6 +1,6 @@
 import { impactExitCode } from '../model';
 import type { ImpactAnalyzer, WarningPort } from '../prevent/ports';
-import { decodeQueueMessage } from '../queue/diagnose-job';
+import { parseQueueJob } from '../queue/diagnose-job';
 import { ImpactJobSchema } from '../queue/impact-job';
 import { clipForLog, type Logger } from '../intake/logger';
 import { recordJobPoisoned } from '../telemetry';
@@ -22,14 +22,12 @@ export type ImpactJobOutcome = 'impact:at-risk' | 'impact:nothing' | 'impact:und
  * the message to `<queue>-poison` (`pull-doctor incidents` lists it).
  */
 export async function runImpactJob(message: unknown, deps: ImpactJobDeps, meta: { dequeueCount?: number; signal?: AbortSignal } = {}): Promise<ImpactJobOutcome> {
-  const decoded = decodeQueueMessage(message);
-  const parsed = decoded.ok ? ImpactJobSchema.safeParse(decoded.value) : undefined;
-  if (!parsed?.success) {
-    const reason = decoded.ok ? (parsed?.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') ?? 'invalid') : decoded.error;
-    deps.log.error(`impact job dropped: not an impact job (${clipForLog(reason)})`);
+  const parsed = parseQueueJob(message, ImpactJobSchema);
+  if (!parsed.ok) {
+    deps.log.error(`impact job dropped: not an impact job (${clipForLog(parsed.error)})`);
     return 'impact:dropped';
   }
-  const job = parsed.data;
+  const { job } = parsed;
   const what = `impact job ${job.jobId}: ${job.change.kind} ${job.change.registry ? `${job.change.registry.loginServer}/${job.change.registry.repository}` : (job.change.resourceId ?? '')}`;
   try {
     const report = await deps.analyzer.analyze(job.change, { signal: meta.signal });

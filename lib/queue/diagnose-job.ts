@@ -41,12 +41,17 @@ export function decodeQueueMessage(body: unknown): { ok: true; value: unknown } 
   }
 }
 
-/** Parses a queue message body as a diagnose job. */
-export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } | { ok: false; error: string } {
+/** Parses a queue message body as the job `schema` describes; the error names each failing path. */
+export function parseQueueJob<S extends z.ZodTypeAny>(body: unknown, schema: S): { ok: true; job: z.infer<S> } | { ok: false; error: string } {
   const decoded = decodeQueueMessage(body);
   if (!decoded.ok) return decoded;
-  const parsed = DiagnoseJobSchema.safeParse(decoded.value);
+  const parsed = schema.safeParse(decoded.value);
   return parsed.success ? { ok: true, job: parsed.data } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+}
+
+/** Parses a queue message body as a diagnose job. */
+export function parseJobMessage(body: unknown): { ok: true; job: DiagnoseJob } | { ok: false; error: string } {
+  return parseQueueJob(body, DiagnoseJobSchema);
 }
 
 /** Everything on the work queue: diagnose jobs, Slack chat commands that outlived the ack budget, impact analyses, alerts to expand. */
