@@ -5,7 +5,7 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import type { Incident } from '../../lib/model';
 import { loadWorld } from '../../lib/sandbox/load-world';
 import { resolveWorldPath } from '../../lib/cli/open-engine';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { captureIO } from '../helpers/cli-io';
 
 /** `pull-doctor why <incident>` — what shortened chat messages point to — reads the real incident table (Azurite). */

@@ -7,7 +7,7 @@ import { runQueuedJob } from '../../lib/jobs/run-queued-job';
 import type { Incident } from '../../lib/model';
 import { decodeQueueMessage } from '../../lib/queue/diagnose-job';
 import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { recordingLogger } from '../intake/fakes';
 import { PLATFORMS, slackRig, teamsRig, type Platform } from './chat-rigs';
 import { FAULT_IMAGE, FAULTS, FaultSwitch, FaultyDiagnoser, FaultyQueue, k8sPullEvent, MODES, STEPS, tableFaultPolicy, type Fault, type Mode, type Step } from './fault-kit';

@@ -6,7 +6,7 @@ import { handleK8sEvents } from '../../lib/intake/handlers';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { runDiagnoseJob } from '../../lib/jobs/run-diagnose-job';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { startBotConnectorServer } from '../helpers/bot-connector-server';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { FakeDiagnoser, recordingLogger } from '../intake/fakes';

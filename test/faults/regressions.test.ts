@@ -6,7 +6,7 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { runDiagnoseJob } from '../../lib/jobs/run-diagnose-job';
 import { MemoryJobQueue, type JobQueue } from '../../lib/queue/job-queue';
 import { newJob } from '../../lib/queue/diagnose-job';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { startSlackApiServer, type SlackApiServer } from '../helpers/slack-api-server';
 import { FakeDiagnoser, recordingLogger } from '../intake/fakes';
 import { FAULT_MESSAGE, k8sPullEvent } from './fault-kit';

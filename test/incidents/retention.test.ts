@@ -2,7 +2,7 @@ import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { MemoryIncidentStore } from '../../lib/incidents/memory-incident-store';
 import type { IncidentStore } from '../../lib/incidents/incident-store';
 import type { Incident } from '../../lib/model';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 
 const cluster = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks';
 const other = cluster.replace(/aks$/, 'aks-2');

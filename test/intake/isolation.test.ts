@@ -7,7 +7,7 @@ import { handleAcrEvents, handleAlertWebhook, handleEventGridHttp, handleK8sEven
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { createSandboxContainerInsights } from '../../lib/logs/sandbox-container-insights';
 import { MemoryJobQueue } from '../../lib/queue/job-queue';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { k8sPullEvent } from '../faults/fault-kit';
 import { expandQueuedAlerts, recordingLogger } from './fakes';
 

@@ -12,7 +12,7 @@ import { StorageJobQueue } from '../../lib/queue/storage-job-queue';
 import { TableIncidentStore } from '../../lib/incidents/table-incident-store';
 import { alertWebhookHandler } from '../../functions/alert-webhook';
 import { diagnoseJobHandler } from '../../functions/diagnose-queue';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { FakeDiagnoser, RecordingChat } from './fakes';
 
 const CLUSTER = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod';

@@ -4,7 +4,7 @@ import { MemoryWarningStore } from '../../lib/warnings/memory-warning-store';
 import { TableWarningStore } from '../../lib/warnings/table-warning-store';
 import { WARNING_DOC_MAX_CHARS, fitWarningDoc } from '../../lib/warnings/warning-doc';
 import type { WarningStore } from '../../lib/warnings/warning-store';
-import { useAzurite } from '../helpers/azurite';
+import { useAzurite } from '../helpers/use-azurite';
 import { CLUSTER, hugeReport, report, warningOf } from './fixtures';
 
 const azurite = useAzurite();
