@@ -39,6 +39,13 @@ async function check(image: string, options: { failure?: Partial<PullFailure>; c
   return imageReferenceCheck.run(ctx);
 }
 
+describe('the declaration the engine schedules by', () => {
+  it('names the check and the facts it needs', () => {
+    const { run: _run, ...declaration } = imageReferenceCheck;
+    expect(declaration).toEqual({ id: 'image-reference', title: 'image reference', needs: [], provides: ['image'] });
+  });
+});
+
 describe('image-reference check: invalid references', () => {
   it('fails an invalid reference, with the parser’s corrected reference and the command that sets it', async () => {
     const outcome = await check('myacr.azurecr.io/App:v1');
@@ -56,7 +63,7 @@ describe('image-reference check: invalid references', () => {
   it.each<[string, string, string]>([
     // "Team_A" reads as a registry host only because of its capitals; lowercased it is a Docker Hub user.
     ['the name part lowercased, the tag kept', 'Team_A/app:V1', 'team_a/app:V1'],
-    ['all of it lowercased when there is no tag', 'Team_A/app', 'team_a/app'],
+    ['all of it lowercased when there is no tag', 'Team_A/APP', 'team_a/app'],
   ])('suggests %s when the parser has no suggestion', async (_what, image, corrected) => {
     const { finding } = await check(image);
     expect(finding.evidence[0]!.fact).toMatch(/^registry is wrong: registry host "Team_A" contains "_"/);

@@ -26,6 +26,13 @@ async function run(sizeBytesByPlatform: Record<string, number>, image: ImageRef 
   return (await imageSizeCheck.run(ctx)).finding;
 }
 
+describe('the declaration the engine schedules by', () => {
+  it('names the check and the facts it needs', () => {
+    const { run: _run, ...declaration } = imageSizeCheck;
+    expect(declaration).toEqual({ id: 'image-size', title: 'image size', needs: ['manifest', 'image'] });
+  });
+});
+
 describe('image-size check on facts', () => {
   it('is skipped when the registry reported no sizes', async () => {
     expect(await run({})).toEqual({ status: 'skipped', summary: 'the registry did not report layer sizes', evidence: [], fixes: [] });

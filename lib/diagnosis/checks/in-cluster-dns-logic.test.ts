@@ -97,6 +97,13 @@ async function check(run: Run) {
 }
 const dns = (host: string, ...ips: string[]) => `dns ${host} ${ips.join(' ')} `;
 
+describe('the declaration the engine schedules by', () => {
+  it('names the check and the facts it needs', () => {
+    const { run: _run, ...declaration } = inClusterDnsCheck;
+    expect(declaration).toEqual({ id: 'in-cluster-dns', title: 'DNS inside the cluster', needs: ['registry', 'cluster'], inCluster: 'read', timeoutMs: 120_000 });
+  });
+});
+
 describe('in-cluster-dns check: without a private endpoint', () => {
   it('asks for the login server and each data endpoint once, lowercased, and passes when they resolve', async () => {
     const finding = await check({ registry: registry({ loginServer: 'MyAcr.azurecr.io', dataEndpointHostNames: [DATA, 'MYACR.azurecr.io'] }), logs: [dns(LOGIN, '20.61.99.240'), dns(DATA, '20.61.99.241', '20.61.99.242')].join('\n') });

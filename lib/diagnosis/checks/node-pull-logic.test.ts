@@ -61,6 +61,13 @@ async function check(logs: string[] | Error, over: { node?: string; image?: Part
 }
 const header = () => scripts.map((s) => s.text.split('\n', 1)[0]);
 
+describe('the declaration the engine schedules by', () => {
+  it('names the check and the facts it needs', () => {
+    const { run: _run, ...declaration } = nodePullCheck;
+    expect(declaration).toEqual({ id: 'node-pull', title: 'test pull from the node pool', needs: ['image', 'registry', 'cluster'], inCluster: 'probe', timeoutMs: 240_000 });
+  });
+});
+
 describe('node-pull check: which pool, what pull', () => {
   it.each<[string, string | undefined, string]>([
     ['no node is known', undefined, "the failure's node is in no node pool of aks-prod"],
@@ -138,6 +145,21 @@ describe('node-pull check: what the pods said', () => {
     });
   });
 
+  it('ignores a HEAD result printed after the node had no Entra token (untrusted output: the script stops there)', async () => {
+    const finding = await check([...PASSING, ...head('identity none', 'manifest 404')]);
+    expect(finding).toMatchObject({ status: 'pass', summary: `a canipull pod on node pool userpool authenticated to ${LOGIN}` });
+    expect(finding.evidence.slice(2)).toEqual([{ fact: 'no Entra token for the kubelet identity from IMDS on the node (a service principal cluster, or IMDS unreachable): manifest HEAD not tried', source: HEAD }]);
+  });
+
+  it('names the repository of a digest reference when its pull token is refused', async () => {
+    const finding = await check([...PASSING, ...head('identity ok', 'exchange 200', 'token 403')], { image: { digest: DIGEST } });
+    expect(finding.summary).toBe(`From node pool userpool the registry ${LOGIN} accepts the node's identity, but a pull token for team/app was refused (403)`);
+    expect(finding.evidence.slice(2).map((e) => e.fact)).toEqual([
+      `token exchange POST https://${LOGIN}/oauth2/exchange with the kubelet identity: 200`,
+      `repository token POST https://${LOGIN}/oauth2/token (repository:team/app:pull): 403`,
+    ]);
+  });
+
   it('names a digest reference with @ in what the HEAD says and by its digest in the URL', async () => {
     const finding = await check([...PASSING, ...head('identity ok', 'exchange 200', 'token 200', 'manifest 404')], { image: { digest: DIGEST } });
     expect(finding.summary).toBe(`From node pool userpool the registry ${LOGIN} accepts the node's identity, but a HEAD of team/app@${DIGEST} from the node answered 404 (no such manifest)`);
@@ -167,6 +189,12 @@ describe('node-pull check: what the pods said', () => {
   ])('warns when %s', async (_what, logs, detail) => {
     const finding = await check(logs);
     expect(finding).toMatchObject({ status: 'warn', summary: `A test pull from node pool userpool also fails against ${LOGIN}${detail}: the failure is reproducible from the node`, fixes: [CHECK_ACR] });
+  });
+
+  it('lists only the HEAD steps that printed a result', async () => {
+    const finding = await check([...FAILING, ...head('identity ok')]);
+    expect(finding.evidence.map((e) => e.fact)).toEqual(['Checking host name resolution: SUCCEEDED', 'Validating image pull permission: FAILED']);
+    expect(finding.summary).toBe(`A test pull from node pool userpool also fails against ${LOGIN} at "Validating image pull permission": the failure is reproducible from the node`);
   });
 
   it.each<[string, string[]]>([

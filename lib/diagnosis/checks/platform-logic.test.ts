@@ -20,6 +20,13 @@ async function run(platforms: string[], pools: NodePoolFacts[], failure: Partial
   return (await platformCheck.run(ctx)).finding;
 }
 
+describe('the declaration the engine schedules by', () => {
+  it('names the check and the facts it needs', () => {
+    const { run: _run, ...declaration } = platformCheck;
+    expect(declaration).toEqual({ id: 'platform', title: 'platform', needs: ['manifest', 'cluster', 'image'] });
+  });
+});
+
 describe('platform check on facts', () => {
   it('passes when every pool is offered, ignoring variants and case', async () => {
     const finding = await run(['linux/amd64', 'linux/arm64/v8'], [SYSTEM, pool('ARM', 'Linux', 'arm64')]);
