@@ -89,6 +89,69 @@ describe('platform check on facts', () => {
   });
 });
 
+describe('platform check: the nodeSelector fix', () => {
+  const patch = (labels: Record<string, string>) => `kubectl patch deployment/web -n shop --type merge -p '${JSON.stringify({ spec: { template: { spec: { nodeSelector: labels } } } })}'`;
+
+  it('pins os and arch when the compatible pools share both and other pools differ in each', async () => {
+    const finding = await run(['linux/arm64'], [ARM, WIN, AMD]);
+    expect(finding.docs).toBe(DOCS.nodeSelector);
+    expect(finding.fixes).toEqual([
+      {
+        text: 'This is a Linux image: keep the pod off Windows nodes with a nodeSelector in the pod template (spec.template.spec.nodeSelector).',
+        command: patch({ 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'arm64' }),
+      },
+    ]);
+  });
+
+  it('keeps a Linux image off Windows with the OS alone when no pool can run it', async () => {
+    const finding = await run(['linux/arm64'], [WIN]);
+    expect(finding.fixes).toEqual([expect.objectContaining({ command: patch({ 'kubernetes.io/os': 'linux' }) })]);
+  });
+
+  it('offers a nodeSelector on both os and arch, naming the compatible pools', async () => {
+    const finding = await run(['windows/amd64'], [WIN, AMD]);
+    expect(finding.fixes).toEqual([
+      { text: 'Build and push the image for linux/amd64 as well (a multi-platform index).', command: 'docker buildx build --platform windows/amd64,linux/amd64 -t myacr.azurecr.io/app:v1 --push .' },
+      { text: 'Or schedule the pod only on windows nodes (pools win) with a nodeSelector.', command: patch({ 'kubernetes.io/os': 'windows' }) },
+    ]);
+    const both = await run(['windows/amd64'], [WIN, ARM, pool('win2', 'Windows', 'arm64')]);
+    expect(both.fixes[1]).toEqual({ text: 'Or schedule the pod only on windows/amd64 nodes (pools win) with a nodeSelector.', command: patch({ 'kubernetes.io/os': 'windows', 'kubernetes.io/arch': 'amd64' }) });
+  });
+
+  it('offers no nodeSelector when the compatible pools differ in os and in arch', async () => {
+    const finding = await run(['linux/arm64', 'windows/amd64'], [ARM, WIN, AMD]);
+    expect(finding.fixes).toEqual([
+      { text: 'Build and push the image for linux/amd64 as well (a multi-platform index).', command: 'docker buildx build --platform linux/arm64,windows/amd64,linux/amd64 -t myacr.azurecr.io/app:v1 --push .' },
+    ]);
+  });
+
+  it.each<[string, string[], string]>([
+    ['NoSchedule', ['sku=gpu:NoSchedule'], 'amdpool'],
+    ['NoSchedule in any case, among others', ['a=b:NoExecute', 'sku=gpu:noschedule'], 'amdpool'],
+    ['PreferNoSchedule (ordinary pods still land there)', ['sku=gpu:PreferNoSchedule'], 'gpu, amdpool'],
+    ['none', [], 'gpu, amdpool'],
+  ])('leaves out of the nodeSelector pools tainted %s', async (_what, nodeTaints, pools) => {
+    const finding = await run(['linux/amd64'], [{ ...pool('gpu', 'Linux', 'amd64'), nodeTaints }, AMD, ARM]);
+    expect(finding.fixes[1]!.text).toBe(`Or schedule the pod only on amd64 nodes (pools ${pools}) with a nodeSelector.`);
+  });
+
+  it('builds the platforms the image has without their variants, plus the missing ones', async () => {
+    const finding = await run(['linux/arm/v7', 'linux/arm/v6'], [AMD, ARM]);
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/amd64 or linux/arm64 variant, but node pools amdpool, armpool run linux/amd64, linux/arm64');
+    expect(finding.fixes).toEqual([
+      {
+        text: 'Build and push the image for linux/amd64 and linux/arm64 as well (a multi-platform index).',
+        command: 'docker buildx build --platform linux/arm,linux/amd64,linux/arm64 -t myacr.azurecr.io/app:v1 --push .',
+      },
+    ]);
+    expect(finding.docs).toBe(DOCS.multiArch);
+  });
+
+  it('fails when a user pool misses the image even if a system pool misses it too', async () => {
+    expect((await run(['linux/arm64'], [SYSTEM, AMD])).status).toBe('fail');
+  });
+});
+
 describe('which pools count', () => {
   it.each<[string | undefined, string[]]>([
     ['aks-armpool-12345678-vmss000000', ['armpool']],
@@ -97,6 +160,8 @@ describe('which pools count', () => {
     ['akswin00000', ['armpool', 'amdpool', 'win']],
     ['aks-gone-12345678-vmss000000', ['armpool', 'amdpool', 'win']],
     ['xaks-armpool-12345678-vmss000000', ['armpool', 'amdpool', 'win']],
+    ['xakswin000000', ['armpool', 'amdpool', 'win']],
+    ['akswin0000000', ['armpool', 'amdpool', 'win']],
     ['aks-armpool-x-vmss000000', ['armpool', 'amdpool', 'win']],
     [undefined, ['armpool', 'amdpool', 'win']],
   ])('node %s → %j', async (node, names) => {
