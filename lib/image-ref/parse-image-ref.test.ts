@@ -101,6 +101,15 @@ describe('parseImageRef: rejected references say which part is wrong', () => {
   test('trailing whitespace suggests the trimmed reference', () => {
     expect(parseImageRef('myacr.azurecr.io/app:v1\n')).toMatchObject({ ok: false, suggestion: 'myacr.azurecr.io/app:v1' });
   });
+
+  test.each<[string, string | undefined]>([
+    ['myacr.azurecr.io/App:v1 ', 'myacr.azurecr.io/app:v1'],
+    [' myacr_x.io/app', undefined],
+  ])('whitespace around a reference that is wrong besides: %j suggests %s (a suggestion always parses)', (text, suggestion) => {
+    const result = parseImageRef(text);
+    expect(result).toMatchObject({ ok: false, part: 'reference' });
+    expect(result.ok ? undefined : result.suggestion).toBe(suggestion);
+  });
 });
 
 describe('ACR hosts', () => {

@@ -163,7 +163,11 @@ export function parseImageRef(text: string, options: ParseImageRefOptions = {}):
 
 function parseChecked(text: string, options: ParseImageRefOptions): ParseImageRefResult {
   const bad = checkInput(text);
-  if (bad) return bad;
+  // The trimmed text may be wrong besides: then suggest its own correction (which parses), or none.
+  if (bad) {
+    const trimmed = bad.ok || bad.suggestion === undefined ? undefined : parseChecked(bad.suggestion, options);
+    return trimmed && !trimmed.ok ? withSuggestion(bad, trimmed.suggestion) : bad;
+  }
 
   let rest = text;
   let digest: string | undefined;

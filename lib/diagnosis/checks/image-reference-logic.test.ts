@@ -79,6 +79,11 @@ describe('image-reference check: invalid references', () => {
     expect(finding.fixes).toEqual([{ text: 'Fix the reference in the workload’s pod spec (lowercase repository, tag of letters, digits, `_.-`).', command: undefined }]);
   });
 
+  it('never suggests a reference that is itself invalid (trailing whitespace around a capital)', async () => {
+    const { finding } = await check('myacr.azurecr.io/App:v1 ');
+    expect(finding.fixes).toEqual([{ text: "Use a valid reference, e.g. myacr.azurecr.io/app:v1 in the workload's pod spec.", command: 'kubectl set image deployment/web web=myacr.azurecr.io/app:v1 -n shop' }]);
+  });
+
   it('gives the corrected reference without a command when the container is not known', async () => {
     const { finding } = await check('myacr.azurecr.io/App:v1', { failure: { container: undefined } });
     expect(finding.fixes).toEqual([{ text: "Use a valid reference, e.g. myacr.azurecr.io/app:v1 in the workload's pod spec.", command: undefined }]);
