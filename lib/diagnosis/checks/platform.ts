@@ -73,11 +73,14 @@ function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePool
  * untainted Windows pool of that architecture (AKS creates Windows pools without taints).
  */
 function selectorFor(compatible: NodePoolFacts[], all: NodePoolFacts[]): Record<string, string> | undefined {
+  // Stryker disable next-line ConditionalExpression: a shortcut; with no compatible pool both sets are empty, no label is set and the result is undefined all the same
   if (compatible.length === 0) return undefined;
   const os = new Set(compatible.map((p) => p.osType.toLowerCase()));
   const arch = new Set(compatible.map((p) => p.architecture));
   const selector: Record<string, string> = {};
-  if (os.size === 1 && all.some((p) => !os.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...os][0];
-  if (arch.size === 1 && all.some((p) => !arch.has(p.architecture))) selector['kubernetes.io/arch'] = [...arch][0];
+  const onlyOs = os.size === 1 ? [...os][0] : undefined;
+  const onlyArch = arch.size === 1 ? [...arch][0] : undefined;
+  if (onlyOs && all.some((p) => p.osType.toLowerCase() !== onlyOs)) selector['kubernetes.io/os'] = onlyOs;
+  if (onlyArch && all.some((p) => p.architecture !== onlyArch)) selector['kubernetes.io/arch'] = onlyArch;
   return Object.keys(selector).length ? selector : undefined;
 }
