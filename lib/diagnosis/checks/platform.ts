@@ -26,6 +26,7 @@ export const platformCheck: Check = {
     const windowsMismatch = missing.some((p) => p.osType === 'Windows') && [...offered].every((o) => o.startsWith('linux/'));
     // Where the pod could run instead: any pool of the cluster (not only the failing node's) whose
     // platform the image offers and that takes ordinary pods (no NoSchedule taint).
+    // Stryker disable next-line ArrayDeclaration,Regex: a taint is key=value:Effect, so nothing follows ':NoSchedule' and no default entry can match it
     const compatible = cluster.nodePools.filter((p) => offered.has(platformOf(p)) && !(p.nodeTaints ?? []).some((t) => /:NoSchedule$/i.test(t)));
     const selector = selectorFor(compatible, cluster.nodePools);
     const fixes = [];
