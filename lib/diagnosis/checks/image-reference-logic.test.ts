@@ -133,6 +133,11 @@ describe('image-reference check: valid references', () => {
     expect(outcome.facts!.image).toMatchObject({ registry: 'myacr.azurecr.io', repository: 'team/app', tag: 'v1', digest });
   });
 
+  it('passes an ACR reference by tag alone', async () => {
+    const { finding } = await check('myacr.azurecr.io/team/app:v1');
+    expect(finding.evidence).toEqual([{ fact: 'registry myacr.azurecr.io, repository team/app, tag v1', source: SOURCE }]);
+  });
+
   it('passes a reference on another registry, digest only', async () => {
     const digest = `sha256:${'b'.repeat(64)}`;
     const { finding } = await check(`ghcr.io/team/app@${digest}`);
