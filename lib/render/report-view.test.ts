@@ -41,6 +41,14 @@ describe('the healthy headline', () => {
     expect(renderText(diagnosis)).not.toContain('Every check passed');
   }, 30_000);
 
+  it('names the checks skipped for one reason together, after the reason given once', async () => {
+    // fleet-mcr-image-skipped-checks: an MCR image skips registry and the five checks that need it.
+    const diagnosis = await diagnoseWorld('fleet-mcr-image-skipped-checks');
+    expect(buildReportView(diagnosis, undefined).cause.label).toBe(
+      'No check failed (6 skipped: registry, pull permission, network rules, private endpoint, private DNS, geo-replication — mcr.microsoft.com is not an Azure Container Registry)',
+    );
+  }, 30_000);
+
   it('says every check passed when every check ran and passed', async () => {
     const diagnosis = await diagnoseWorld('healthy');
     const allRan = { ...diagnosis, findings: diagnosis.findings.filter((f) => f.status !== 'skipped') };
