@@ -63,3 +63,13 @@ describe('the healthy headline', () => {
     expect(renderText(diagnosis)).not.toContain('Every check passed');
   }, 30_000);
 });
+
+describe('what pull-doctor could not read', () => {
+  it('a 403 line names the refused action and scope once, then the least role', async () => {
+    const diagnosis = await diagnoseWorld('fleet-arm-403-replications');
+    const line = buildReportView(diagnosis, undefined).checks.find((c) => c.title === 'geo-replication')!;
+    expect(line.missing).toBe('least built-in role that grants it: Reader');
+    const said = `${line.summary} ${line.missing}`;
+    expect(said.split('Microsoft.ContainerRegistry/registries/replications/read').length - 1).toBe(1);
+  }, 30_000);
+});

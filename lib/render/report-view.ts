@@ -160,6 +160,15 @@ function healthyLabel(findings: Finding[]): string {
   return `No check failed (${parts.join('; ')})`;
 }
 
+/**
+ * What would let pull-doctor read it. An ARM 403's summary already names the refused action and scope
+ * ("may not perform <action> on <scope>"); then only the role is added, not the action and scope again.
+ */
+function missingLine(summary: string, permission: string): string {
+  const m = /^(.+) \((least built-in role that grants it: [^)]+)\)$/.exec(permission);
+  return m && summary.includes(`may not perform ${m[1]}`) ? m[2]! : `pull-doctor needs ${permission}`;
+}
+
 /** Why a check was skipped, down to the first cause: `not checked: needs X (registry: <why>)` (engine.ts) → `<why>`. */
 function skipReason(f: Finding): string {
   const summary = f.summary.replace(/^skipped:\s*/i, '').replace(/\.$/, '');
@@ -173,7 +182,7 @@ function checkLines(findings: Finding[]): CheckLine[] {
     title: CHECK_TITLES[f.checkId],
     summary: f.summary,
     // The summary already says what could not be read; the view adds what would let pull-doctor read it.
-    missing: f.missing?.permission ? `pull-doctor needs ${f.missing.permission}` : undefined,
+    missing: f.missing?.permission ? missingLine(f.summary, f.missing.permission) : undefined,
   }));
 }
 
