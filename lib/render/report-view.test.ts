@@ -7,7 +7,7 @@ import { renderText } from './text';
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 /** Worlds whose top root cause is a `warn` finding: its fixes are listed once, not once as root and once as warning. */
-describe.each(['abac-condition-unevaluable', 'dockerhub-rate-limited', 'image-4gb', 'no-replica-in-region'])('fixes of a warned root cause in %s', (world) => {
+describe.each(['abac-condition-unevaluable', 'dockerhub-rate-limited', 'image-4gb', 'no-replica-in-region', 'fleet-abac-principal-attribute-unevaluable', 'fleet-dockerhub-429-known-acr'])('fixes of a warned root cause in %s', (world) => {
   it('are listed once in the view, the text, the card and the Slack message', async () => {
     const diagnosis = await diagnoseWorld(world);
     const top = diagnosis.findings.find((f) => f.checkId === diagnosis.verdict.rootCauses[0]?.checkId);
