@@ -119,15 +119,16 @@ export function classifyPullMessageWith(rules: readonly PullErrorRule[], text: s
  * The errors that decide: kubelet's per-credential aggregate split, the anonymous retry's 401 dropped when
  * something else failed. When 401s were dropped, missing credentials stay possible.
  */
-function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean } {
+function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean; attempts: number } {
   const attempts = splitAggregate(text);
   const errors = withoutAnonymousRetryNoise(attempts);
-  return { errors, droppedAuthFailure: errors.length < attempts.length };
+  return { errors, droppedAuthFailure: errors.length < attempts.length, attempts: attempts.length };
 }
 
 /**
- * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches,
- * the text as pasted on a tie. Returns the deciding errors of that reading and the rule, if any.
+ * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches; on a
+ * tie, the one in which kubelet's per-credential aggregate splits into more errors (a terminal wrap can cut its
+ * ", rpc error: code = " joint), else the text as pasted. Returns the deciding errors of that reading and the rule.
  */
 function decide(text: string, rules: readonly PullErrorRule[]) {
   const read = (reading: string) => {
@@ -138,7 +139,7 @@ function decide(text: string, rules: readonly PullErrorRule[]) {
   let best = read(asPasted);
   for (const reading of unwrapped) {
     const candidate = read(reading);
-    if (candidate.index < best.index) best = candidate;
+    if (candidate.index < best.index || (candidate.index === best.index && candidate.attempts > best.attempts)) best = candidate;
   }
   return { ...best, rule: rules[best.index] as PullErrorRule | undefined };
 }

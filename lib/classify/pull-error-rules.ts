@@ -18,6 +18,7 @@ import {
   CREDENTIAL_PROVIDER_FAILED,
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
+  EXPIRED_CREDENTIAL,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
   HARBOR_ARTIFACT_NOT_FOUND,
@@ -137,6 +138,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   CONNECT_WAIT,
   HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
+  EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   ARTIFACT_REGISTRY_PERMISSION,
@@ -202,9 +204,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
   },
   {
+    // The Azure CLI words the same 403 from ACR's token endpoints "Access to registry '<server>' was denied. Response
+    // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
     id: 'acr-token-403',
     category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden/i],
+    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is
     // plainly not ACR, is that registry refusing access.
     unless:
@@ -214,9 +218,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
   },
   {
+    // distribution's token error code "insufficient_scope"; ECR words the same refusal "access token has insufficient scopes".
     id: 'insufficient-scope',
     category: 'access_denied',
-    patterns: [/insufficient_scope/i],
+    patterns: [/insufficient[_ ]scopes?\b/i],
     confidence: 0.5,
     candidates: ['repo_not_found', 'auth_missing'],
     explanation: 'The token does not cover this repository: either the repository does not exist or the identity may not pull it.',
