@@ -11,12 +11,14 @@ export const TLS_FAILURE: PullErrorRule = {
   id: 'tls',
   category: 'tls_error',
   patterns: [
-    // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
-    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
+    // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name). Plain HTTP
+    // sent to a TLS port gets a TLS record back, which Go's net/http prints as `malformed HTTP response "\x15\x03…"`
+    // (an alert) or `"\x16\x03…"` (a handshake) — net/http/response.go badStringError.
+    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port|malformed HTTP response \\?"\\x1[56]\\x03/i,
   ],
   confidence: 0.95,
   candidates: [],
-  explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
+  explanation: "TLS to the registry failed: a certificate the node does not trust (private CA, inspecting proxy), or HTTP and HTTPS mixed up (an http:// mirror on a TLS port, or the reverse).",
 };
 
 export const PROXY_CONNECT: PullErrorRule = {

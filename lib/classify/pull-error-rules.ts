@@ -80,11 +80,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   },
   {
     // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
-    // CRI-O before short names: "no registries configured while trying to pull an unqualified image".
+    // CRI-O before short names: "no registries configured while trying to pull an unqualified image"; CRI-O's own
+    // rewording of the enforcing-mode refusal (internal/storage/image.go): "short name mode is enforcing, but image
+    // name %s returns ambiguous list".
     id: 'short-name',
     category: 'invalid_reference',
     patterns: [
-      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image/i,
+      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image|short name mode is enforcing/i,
     ],
     confidence: 0.9,
     candidates: [],
@@ -227,20 +229,25 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The token does not cover this repository: either the repository does not exist or the identity may not pull it.',
   },
   {
+    // dockerd prints a 403 whose body is not JSON as "error parsing HTTP 403 response body" (moby registry/errors).
+    // Some registries (GitLab, GHCR) answer 403 to a request that carried no credentials at all, hence auth_missing.
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
+    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|(?:status(?: code)?:?|HTTP) 403\b/i],
     confidence: 0.65,
-    candidates: ['firewall_denied', 'repo_not_found'],
+    candidates: ['firewall_denied', 'repo_not_found', 'auth_missing'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
   },
   {
+    // Docker Hub and other distribution registries answer an anonymous pull of a repository that does not exist with
+    // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
+    // moby distribution/errors.go), so a missing repository stays a candidate.
     id: 'unauthorized',
     category: 'auth_missing',
     patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
-    candidates: ['access_denied'],
-    explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
+    candidates: ['access_denied', 'repo_not_found'],
+    explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,
   {
