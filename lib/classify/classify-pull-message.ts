@@ -1,4 +1,4 @@
-import type { Category, Classification } from '../model/category';
+import { CATEGORIES, type Category, type Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
@@ -149,6 +149,24 @@ export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL
   return decide(cleanText(raw).text, rules).errors.join(', ');
 }
 
+// containers/image (podman, buildah, CRI-O) tries a short name on every search registry and lists each failure
+// ("The following failures happened while trying to pull image specified by …", "N errors occurred while pulling:",
+// one "* " item per registry). Which registry was meant is not in the text, so every registry's answer stays a candidate.
+const SEARCH_LIST = /following failures happened while trying to pull image|errors occurred while pulling:/i;
+
+function searchListCandidates(text: string, rules: readonly PullErrorRule[]): Category[] {
+  // Every reading of a wrapped paste (a wrap can cut the header or the "* " joints): an item starts at "* " after a
+  // blank or a colon, or at `* "registry/name"` wherever a joined line put it.
+  return readings(text)
+    .filter((reading) => SEARCH_LIST.test(reading))
+    .flatMap((reading) => reading.split(/(?:^|[\s:])\*\s+|\*\s+(?=")/).slice(1))
+    .flatMap((item) => {
+      const category = decide(item, rules).rule?.category;
+      return category && category !== 'unknown' ? [category] : [];
+    })
+    .sort((a, b) => CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b)); // the same list whatever the reading
+}
+
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
   const raw = typeof input === 'string' ? input : '';
   const { text, binary } = cleanText(raw);
@@ -174,7 +192,10 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     result = {
       category: rule.category,
       confidence: rule.confidence,
-      candidates: withoutSelf(droppedAuthFailure ? [...rule.candidates, 'auth_missing'] : rule.candidates, rule.category),
+      candidates: withoutSelf(
+        [...rule.candidates, ...(droppedAuthFailure ? (['auth_missing'] as Category[]) : []), ...searchListCandidates(text, rules)],
+        rule.category,
+      ),
       explanation: rule.explanation,
     };
   } else {

@@ -206,6 +206,16 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
   },
   {
+    // containerd's CRI maps a reference it could not resolve to gRPC NotFound (errdefs.ToGRPC in the CRI image
+    // service); kubelet sometimes shows only that code and the wrapper, with the "…: not found" cut off.
+    id: 'grpc-not-found',
+    category: 'tag_not_found',
+    patterns: [/\bcode = NotFound desc = failed to pull and unpack image "[^"]*"["'\])]*\s*$/im],
+    confidence: 0.6,
+    candidates: ['repo_not_found'],
+    explanation: 'The runtime could not find the image: no such tag or digest, or no such repository at that path (the text does not say which).',
+  },
+  {
     // The Azure CLI words the same 403 from ACR's token endpoints "Access to registry '<server>' was denied. Response
     // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
     id: 'acr-token-403',

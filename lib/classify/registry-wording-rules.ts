@@ -182,10 +182,12 @@ export const HARBOR_ARTIFACT_NOT_FOUND: PullErrorRule = {
 // containerd names the media type it received; text/html means a web page answered where the registry API should
 // have: a mirror endpoint with a wrong path or pointing at a web UI, a filtering or captive proxy, or a P2P mirror
 // (Dragonfly dfdaemon) that is not serving. containerd/containerd#7400, #6984, docker/for-mac#7658, dragonflyoss/dragonfly#2523.
+// A 405 Method Not Allowed is the same story told by status: a web server or proxy that does not implement the
+// registry API's methods answered (RFC 9110 §15.5.6), e.g. a CDN mirror endpoint that stopped serving (Azure/AKS#489).
 export const HTML_INSTEAD_OF_REGISTRY: PullErrorRule = {
   id: 'html-instead-of-registry',
   category: 'registry_unavailable',
-  patterns: [/unexpected media type text\/html/i],
+  patterns: [/unexpected media type text\/html|\b405 Method Not Allowed\b/i],
   confidence: 0.7,
   candidates: ['firewall_denied', 'network_unreachable'],
   explanation: 'A web page answered instead of the registry API: a misconfigured registry mirror (hosts.toml / registries.yaml endpoint), a filtering proxy, or a mirror that is not serving.',
