@@ -47,5 +47,5 @@ for (const name of '$batches'.split(',')) {
   console.log(\`\${name}: \${set.length} messages, exact \${pct(exact)}, exact-or-candidate \${pct(listed)}, wrong exact answers \${wrong}\`);
 }
 TS
-"$repo/node_modules/.bin/esbuild" "$tmp/entry.ts" --bundle --platform=node --log-level=error --outfile="$tmp/entry.js"
+NODE_PATH="$repo/node_modules" "$repo/node_modules/.bin/esbuild" "$tmp/entry.ts" --bundle --platform=node --log-level=error --outfile="$tmp/entry.js"
 node "$tmp/entry.js"
