@@ -28,7 +28,7 @@ export const platformCheck: Check = {
     // platform the image offers and that takes ordinary pods (no NoSchedule taint).
     // Stryker disable next-line ArrayDeclaration,Regex: a taint is key=value:Effect, so nothing follows ':NoSchedule' and no default entry can match it
     const compatible = cluster.nodePools.filter((p) => offered.has(platformOf(p)) && !(p.nodeTaints ?? []).some((t) => /:NoSchedule$/i.test(t)));
-    const selector = selectorFor(compatible, cluster.nodePools);
+    const selector = selectorFor(offered, cluster.nodePools);
     const fixes = [];
     if (windowsMismatch) {
       fixes.push({
@@ -41,7 +41,8 @@ export const platformCheck: Check = {
         text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`,
         command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .`,
       });
-      if (selector) {
+      // Only pools that take ordinary pods are offered as a destination.
+      if (selector && compatible.length > 0) {
         fixes.push({
           text: `Or schedule the pod only on ${Object.values(selector).join('/')} nodes (pools ${compatible.map((p) => p.name).join(', ')}) with a nodeSelector.`,
           command: nodeSelectorPatchCommand(ctx.failure, selector),
@@ -69,19 +70,22 @@ function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePool
 }
 
 /**
- * The nodeSelector that keeps the pod on the compatible pools: os and arch when they share both and
- * some other pool differs in either — pinning only the architecture would let the scheduler pick an
- * untainted Windows pool of that architecture (AKS creates Windows pools without taints).
+ * The nodeSelector that keeps the pod on pools whose platform the image offers, pinning only what the
+ * image lacks: `kubernetes.io/os` when some pool runs an OS the image does not offer, then
+ * `kubernetes.io/arch` when a pool of that OS runs an architecture it does not offer. An architecture
+ * the image does offer is never pinned away: a DaemonSet or tolerating pod on a multi-arch image keeps
+ * running on every pool it fits (the scheduler matches nodeSelector labels exactly:
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector). The OS is
+ * pinned whenever another OS exists, since AKS creates Windows pools without taints.
  */
-function selectorFor(compatible: NodePoolFacts[], all: NodePoolFacts[]): Record<string, string> | undefined {
-  // Stryker disable next-line ConditionalExpression: a shortcut; with no compatible pool both sets are empty, no label is set and the result is undefined all the same
-  if (compatible.length === 0) return undefined;
-  const os = new Set(compatible.map((p) => p.osType.toLowerCase()));
-  const arch = new Set(compatible.map((p) => p.architecture));
+function selectorFor(offered: ReadonlySet<string>, all: NodePoolFacts[]): Record<string, string> | undefined {
+  const fits = all.filter((p) => offered.has(`${p.osType.toLowerCase()}/${p.architecture}`));
+  if (fits.length === 0) return undefined;
   const selector: Record<string, string> = {};
-  const onlyOs = os.size === 1 ? [...os][0] : undefined;
-  const onlyArch = arch.size === 1 ? [...arch][0] : undefined;
-  if (onlyOs && all.some((p) => p.osType.toLowerCase() !== onlyOs)) selector['kubernetes.io/os'] = onlyOs;
-  if (onlyArch && all.some((p) => p.architecture !== onlyArch)) selector['kubernetes.io/arch'] = onlyArch;
+  const osFits = new Set(fits.map((p) => p.osType.toLowerCase()));
+  if (osFits.size === 1 && all.some((p) => !osFits.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...osFits][0]!;
+  const sameOs = all.filter((p) => osFits.has(p.osType.toLowerCase()));
+  const archFits = new Set(fits.map((p) => p.architecture));
+  if (archFits.size === 1 && sameOs.some((p) => !archFits.has(p.architecture))) selector['kubernetes.io/arch'] = [...archFits][0]!;
   return Object.keys(selector).length ? selector : undefined;
 }
