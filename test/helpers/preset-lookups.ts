@@ -9,8 +9,8 @@ export interface PresetLookups extends Lookups {
  * The run's Lookups port with its answers preset per key (lib/diagnosis/azure-lookups.ts names the
  * keys: `GET <resource id>`, `LIST <scope>/…`), for a check's facts-only test: a preset value
  * resolves, a preset Error rejects, and a key without a preset runs its loader as a cache miss
- * would (e.g. the Run Command through ctx.inCluster). Values are typed by the caller with the
- * SDK's types, so the shapes are the ones the real clients return.
+ * would (e.g. the Run Command through ctx.inCluster). A value is what that key's loader returns:
+ * the SDK's type for a GET (ManagedCluster, PrivateEndpoint…), the collected array for a LIST.
  */
 export function presetLookups(answers: Record<string, unknown>): PresetLookups {
   const asked: string[] = [];

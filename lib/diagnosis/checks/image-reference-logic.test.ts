@@ -13,6 +13,7 @@ import { imageReferenceCheck } from './image-reference';
 // ctx.lookups, answered here from hand-built ARM shapes).
 const SUB = '00000000-0000-0000-0000-000000000001';
 const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
+const OTHER_SUB = '00000000-0000-0000-0000-000000000002';
 const KUBELET_OID = '11111111-2222-3333-4444-555555555555';
 const ASSIGNMENTS_KEY = `LIST /subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?principalId=${KUBELET_OID}`;
 const SOURCE = 'pod spec (image as written)';
@@ -35,6 +36,7 @@ async function check(image: string, options: { failure?: Partial<PullFailure>; c
     classification: { category: options.category ?? 'unknown', confidence: 0.9, candidates: [], explanation: '' },
     facts: {},
     lookups,
+    subscriptions: [],
   } as unknown as CheckContext;
   return imageReferenceCheck.run(ctx);
 }
@@ -178,7 +180,18 @@ describe('image-reference check: Docker Hub rate limit', () => {
   it.each<[string, Record<string, unknown>, Partial<PullFailure>, string]>([
     ['no cluster is given', {}, { cluster: undefined }, 'no AKS cluster given'],
     ['the cluster has no kubelet identity', { [`GET ${CLUSTER_ID}`]: { location: 'westeurope', servicePrincipalProfile: { clientId: 'sp' } } }, {}, 'the cluster has no kubelet identity'],
-    ['the kubelet identity holds no registry role', { [`GET ${CLUSTER_ID}`]: WITH_KUBELET, [ASSIGNMENTS_KEY]: [] }, {}, 'the kubelet identity holds no role on a registry in the cluster’s subscription'],
+    [
+      'the kubelet identity holds no registry role in any subscription',
+      {
+        [`GET ${CLUSTER_ID}`]: WITH_KUBELET,
+        [ASSIGNMENTS_KEY]: [],
+        // listSubscriptionIds caches the ids it collected, not the SDK's Subscription objects.
+        'LIST /subscriptions': [SUB, OTHER_SUB],
+        [ASSIGNMENTS_KEY.replace(SUB, OTHER_SUB)]: [],
+      },
+      {},
+      'the kubelet identity holds no role on a registry in any subscription pull-doctor can read',
+    ],
     [
       'ARM refuses the read',
       { [`GET ${CLUSTER_ID}`]: new RestError('denied', { statusCode: 403, code: 'AuthorizationFailed' }) },
