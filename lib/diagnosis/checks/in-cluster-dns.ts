@@ -36,8 +36,8 @@ export const inClusterDnsCheck: Check = {
       const d = describeRunCommandFailure(e, `what ${registry.loginServer} resolves to inside ${cluster.name}`);
       return { finding: { status: 'unknown', summary: d.summary, evidence: [], fixes: [{ text: d.fixText }], missing: d.missing, docs: DOCS.runCommand } };
     }
-    // Stryker disable next-line StringLiteral: only ipsByFqdn is read here, never the connection status passed in
     const expectedByHost = new Map(
+      // Stryker disable next-line StringLiteral: only ipsByFqdn is read here, never the connection status passed in
       (await endpoints).flatMap((pe) => Object.entries(toPrivateEndpointFacts(pe, 'Approved').ipsByFqdn)).map(([f, ips]) => [f.toLowerCase().replace(/\.$/, ''), ips] as const),
     );
 
