@@ -210,6 +210,8 @@ describe('long and wrapped pastes', () => {
   test('a cause that only a joined reading shows decides, and so does a kubelet reason cut by a wrap', () => {
     expect(classifyPullMessage('read tcp 10.0.0.4:48514->1.2.3.4:443: read: connectio\nn reset by peer').category).toBe('network_unreachable');
     expect(classifyPullMessage('Error: ErrImage\nPull').reason).toBe('ErrImagePull');
+    // Re-cased pastes (a chat client, `tr`): the reason is still reported in kubelet's spelling.
+    expect(classifyPullMessage('ERROR: ERRIMAGEPULL').reason).toBe('ErrImagePull');
   });
 
   test('the deciding text keeps the attempts that decide, comma-separated', () => {
