@@ -1,4 +1,4 @@
-import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import { QueueClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/core-auth';
 import { isContainerNotFound } from '../incidents/storage-errors';
 import { encodeJobMessage, type QueueJob } from './diagnose-job';
@@ -18,17 +18,24 @@ export class StorageJobQueue implements JobQueue {
   /** Messages sent, for the benchmark. */
   sent = 0;
 
+  private poisonClient: QueueClient | undefined;
+
+  /** `poison`: the queue the Functions host moves a job to after its last attempt, made on first use (only `pull-doctor jobs` reads it). */
   constructor(
     readonly queue: QueueClient,
-    readonly poison: QueueClient,
+    private readonly makePoison: () => QueueClient,
   ) {}
 
+  get poison(): QueueClient {
+    this.poisonClient ??= this.makePoison();
+    return this.poisonClient;
+  }
+
+  /** QueueClient only (not QueueServiceClient, whose code the bundle then leaves out of the queue's chunk). */
   static create(connection: QueueConnection, queueName: string): StorageJobQueue {
-    const service =
-      'connectionString' in connection
-        ? QueueServiceClient.fromConnectionString(connection.connectionString)
-        : new QueueServiceClient(connection.endpoint, connection.credential);
-    return new StorageJobQueue(service.getQueueClient(queueName), service.getQueueClient(`${queueName}-poison`));
+    const client = (name: string) =>
+      'connectionString' in connection ? new QueueClient(connection.connectionString, name) : new QueueClient(`${connection.endpoint.replace(/\/+$/, '')}/${name}`, connection.credential);
+    return new StorageJobQueue(client(queueName), () => client(`${queueName}-poison`));
   }
 
   /** Creates the queue if needed (once per process; a send that finds no queue calls it). */
