@@ -1,5 +1,6 @@
 import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { ManagedCluster } from '@azure/arm-containerservice';
+import type { TokenCredential } from '@azure/core-auth';
 import { presetLookups } from '../../../test/helpers/preset-lookups';
 import { BUILTIN_ROLES, ROLE_IDS } from '../../sandbox/builtin-roles';
 import type { CheckContext } from '../check';
@@ -16,9 +17,11 @@ const SUB = '11111111-1111-1111-1111-111111111111';
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-registry`;
 const REGISTRY = `${RG}/providers/Microsoft.ContainerRegistry/registries/myacr`;
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
-const KUBELET = '22222222-2222-2222-2222-222222222222';
+// Hex letters in the ids, so that comparing them in the wrong case would show.
+const KUBELET = '2222222a-2222-2222-2222-22222222222b';
 const SP_APP = '66666666-6666-6666-6666-666666666666';
-const SELF = '99999999-9999-9999-9999-999999999999';
+const SELF = '9999999f-9999-9999-9999-999999999999';
+const ARM_ENDPOINT = 'https://management.azure.com';
 const ASSIGNMENTS = `ARM ${REGISTRY}/providers/Microsoft.Authorization/roleAssignments`;
 const OF_KUBELET = `ARM role assignments of ${KUBELET}`;
 const KEY_CLUSTER = `GET ${CLUSTER}`;
@@ -81,11 +84,23 @@ interface Setup {
   clusterId?: string | undefined;
   answers?: Record<string, unknown>;
 }
+/** pull-doctor's own credential, as @azure/identity hands it out: a token whose `oid` claim is SELF. */
+const tokenScopes: Array<{ scope: string | string[]; signal: boolean }> = [];
+const credential: TokenCredential = {
+  async getToken(scope, options) {
+    tokenScopes.push({ scope, signal: options?.abortSignal instanceof AbortSignal });
+    const claims = Buffer.from(JSON.stringify({ aud: ARM_ENDPOINT, oid: SELF })).toString('base64url');
+    return { token: `eyJhbGciOiJub25lIn0.${claims}.`, expiresOnTimestamp: Date.now() + 3_600_000 };
+  },
+};
+
 async function run(setup: Setup) {
   const { registry: over = {}, cluster = withKubelet, answers = {} } = setup;
   const clusterId = 'clusterId' in setup ? setup.clusterId : CLUSTER;
-  const lookups = presetLookups({ [KEY_CLUSTER]: cluster, ...ROLES, ...answers });
+  // ARM reads are preset; the one unlisted read (pull-doctor's own object id) runs against the credential above.
+  const lookups = presetLookups({ [KEY_CLUSTER]: cluster, ...ROLES, ...answers }, { loadUnlisted: true });
   const ctx = {
+    azure: { credential, resourceManagerEndpoint: ARM_ENDPOINT },
     facts: { registry: registry(over), image: { original: 'myacr.azurecr.io/app:v1', registry: 'myacr.azurecr.io', repository: 'app', tag: 'v1', registryDefaulted: false, tagDefaulted: false } },
     failure: { image: 'myacr.azurecr.io/app:v1', source: 'cli', cluster: clusterId },
     lookups,
@@ -116,6 +131,11 @@ const UNEVALUABLE =
 const ATTRIBUTE = 'the attribute Microsoft.Directory/CustomSecurityAttributes/Id:Engineering_Project';
 
 describe('pull-permission check: before any role is read', () => {
+  it('needs the registry and the image, and provides nothing', () => {
+    const { id, title, needs, provides } = pullPermissionCheck;
+    expect({ id, title, needs, provides }).toEqual({ id: 'pull-permission', title: 'pull permission', needs: ['registry', 'image'], provides: undefined });
+  });
+
   it.each<[string, string | undefined]>([
     ['no cluster', undefined],
     ['a cluster that is not a resource id', 'aks-prod'],
@@ -262,7 +282,7 @@ describe('pull-permission check: the kubelet identity, ABAC repository permissio
 });
 
 describe('pull-permission check: a service principal cluster', () => {
-  const atRegistry = (...assignments: RoleAssignment[]) => ({ 'self oid': SELF, [KEY_AT_REGISTRY]: assignments });
+  const atRegistry = (...assignments: RoleAssignment[]) => ({ [KEY_AT_REGISTRY]: assignments });
   const SP_FIX = { text: "Grant AcrPull on myacr to the cluster's service principal (az accepts its app id).", command: `az role assignment create --assignee ${SP_APP} --role AcrPull --scope ${REGISTRY}` };
 
   it("fails when no service principal but pull-doctor's own holds a pull role, counting only service principals at or above the registry", async () => {
@@ -277,6 +297,8 @@ describe('pull-permission check: a service principal cluster', () => {
       ),
     });
     expect(asked.slice(0, 3)).toEqual([KEY_CLUSTER, 'self oid', KEY_AT_REGISTRY]);
+    // Its own object id, from a Resource Manager token (so its own Reader assignment is not the cluster's).
+    expect(tokenScopes.at(-1)).toEqual({ scope: `${ARM_ENDPOINT}/.default`, signal: true });
     expect(finding).toEqual({
       status: 'fail',
       summary: `No service principal holds a pull role on myacr, so the cluster's service principal ${SP_APP} cannot pull`,

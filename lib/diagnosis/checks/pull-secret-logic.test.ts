@@ -1,4 +1,5 @@
 import { RestError } from '@azure/core-rest-pipeline';
+import { handBuiltRegistries, type HandBuiltRegistryContent } from '../../../test/helpers/hand-built-registry';
 import { presetLookups } from '../../../test/helpers/preset-lookups';
 import type { AppClientSecrets } from '../../azure/entra-directory';
 import type { ClusterCommandResult } from '../../azure/run-command';
@@ -54,10 +55,14 @@ interface Setup {
   withRegistry?: boolean;
   inCluster?: boolean;
   answers?: Record<string, unknown>;
+  /** What the (non-ACR) registries hold, for the anonymous read. */
+  hub?: Record<string, HandBuiltRegistryContent>;
 }
-async function run({ image = acrImage, failure = {}, category = 'auth_missing', candidates = [], logs, withRegistry = true, inCluster = true, answers = {} }: Setup) {
+async function run({ image = acrImage, failure = {}, category = 'auth_missing', candidates = [], logs, withRegistry = true, inCluster = true, answers = {}, hub = {} }: Setup) {
   const result: ClusterCommandResult | Error | undefined = typeof logs === 'string' ? { provisioningState: 'succeeded', exitCode: 0, logs } : logs;
-  const lookups = presetLookups({ ...(result ? { [RUNCOMMAND]: result } : {}), ...answers });
+  // Run Command and Graph answers are preset; the registry read runs against the hand-built registry.
+  const lookups = presetLookups({ ...(result ? { [RUNCOMMAND]: result } : {}), ...answers }, { loadUnlisted: true });
+  const registries = handBuiltRegistries(hub);
   const access: InClusterAccess = { mode: 'read', run: () => Promise.reject(new Error('the logic test answers Run Command through lookups')) };
   const ctx = {
     facts: { image, cluster, ...(withRegistry ? { registry } : {}) },
@@ -65,14 +70,20 @@ async function run({ image = acrImage, failure = {}, category = 'auth_missing', 
     classification: { category, confidence: 0.9, candidates, explanation: '' },
     inCluster: inCluster ? access : undefined,
     lookups,
+    registries,
   } as unknown as CheckContext;
   const outcome = await pullSecretCheck.run(ctx);
-  return { finding: outcome.finding, asked: lookups.asked };
+  return { finding: outcome.finding, asked: lookups.asked, calls: registries.calls };
 }
 const podWith = (...lines: string[]) => ['pod ok', ...lines].join('\n');
 const found = (name: string, fields: string) => `secret ${name} found ${fields}`;
 
 describe('pull-secret check: reading the pod', () => {
+  it('needs the image and the cluster, and in-cluster reads', () => {
+    const { id, title, needs, provides, inCluster } = pullSecretCheck;
+    expect({ id, title, needs, provides, inCluster }).toEqual({ id: 'pull-secret', title: 'image pull secrets', needs: ['image', 'cluster'], provides: undefined, inCluster: 'read' });
+  });
+
   it.each<[string, Partial<PullFailure>]>([
     ['no namespace', { namespace: undefined }],
     ['no pod', { pod: undefined }],
@@ -124,7 +135,11 @@ describe('pull-secret check: reading the pod', () => {
 
 describe('pull-secret check: no imagePullSecrets', () => {
   const EMPTY = { fact: 'shop/web-abc: spec.imagePullSecrets is empty', source: SOURCE };
+  // The same key as the repository-tag check's read, so the two share one request.
   const manifestKey = (reference: string) => `registry docker.io manifest fabrikamlabs/ledger-sync:${reference}`;
+  const served = (reference: string): Record<string, HandBuiltRegistryContent> => ({
+    'docker.io': { manifests: { [`fabrikamlabs/ledger-sync:${reference}`]: { digest: 'sha256:abc', mediaType: 'application/vnd.oci.image.manifest.v1+json', platforms: ['linux/amd64'], sizeBytesByPlatform: {} } } },
+  });
 
   it('passes for an ACR: the kubelet pulls with its own identity', async () => {
     expect((await run({ logs: podWith('pod-pull-secrets') })).finding).toEqual({ status: 'pass', summary: 'shop/web-abc has no imagePullSecrets: the kubelet pulls with its own identity', evidence: [EMPTY], fixes: [] });
@@ -140,12 +155,13 @@ describe('pull-secret check: no imagePullSecrets', () => {
     ['the message', 'repo_not_found', []],
     ['a candidate of the message', 'unknown', ['rate_limited', 'access_denied']],
   ])('passes when %s asks for credentials but the registry serves the image anonymously', async (_what, category, candidates) => {
-    const { finding } = await run({ image: dockerImage(), category, candidates, logs: podWith('pod-pull-secrets'), answers: { [manifestKey('2.1')]: { digest: 'sha256:abc' } } });
+    const { finding, calls } = await run({ image: dockerImage(), category, candidates, logs: podWith('pod-pull-secrets'), hub: served('2.1') });
+    expect(calls).toEqual([{ host: 'docker.io', call: 'resolve fabrikamlabs/ledger-sync:2.1', signal: true }]);
     expect(finding).toEqual({ status: 'pass', summary: 'shop/web-abc has no imagePullSecrets, and docker.io serves fabrikamlabs/ledger-sync anonymously: no secret is needed', evidence: [EMPTY], fixes: [] });
   });
 
   it('fails when the registry refuses the anonymous read: the secret to create and where it goes', async () => {
-    const { finding } = await run({ image: dockerImage(), logs: podWith('pod-pull-secrets'), answers: { [manifestKey('2.1')]: new RegistryError('unauthorized', 401, 'UNAUTHORIZED') } });
+    const { finding } = await run({ image: dockerImage(), logs: podWith('pod-pull-secrets'), hub: { 'docker.io': { manifests: { 'fabrikamlabs/ledger-sync:2.1': new RegistryError('unauthorized', 401, 'UNAUTHORIZED') } } } });
     expect(finding).toEqual({
       status: 'fail',
       summary: 'shop/web-abc has no imagePullSecrets, so the kubelet pulls fabrikamlabs/ledger-sync from docker.io anonymously, and docker.io refused it: a private repository needs a pull secret (or the repository name is wrong)',
@@ -165,7 +181,7 @@ describe('pull-secret check: no imagePullSecrets', () => {
     ['a digest', { tag: undefined, digest: 'sha256:abc' }, 'sha256:abc'],
     ['no tag (latest)', { tag: undefined }, 'latest'],
   ])('reads the image by %s', async (_what, over, reference) => {
-    const { finding, asked } = await run({ image: dockerImage(over), logs: podWith('pod-pull-secrets'), answers: { [manifestKey(reference)]: { digest: 'sha256:abc' } } });
+    const { finding, asked } = await run({ image: dockerImage(over), logs: podWith('pod-pull-secrets'), hub: served(reference) });
     expect(asked).toEqual([RUNCOMMAND, manifestKey(reference)]);
     expect(finding.status).toBe('pass');
   });

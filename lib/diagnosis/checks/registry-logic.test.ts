@@ -9,9 +9,10 @@ import { registryCheck, toRegistryFacts } from './registry';
 // wire): which subscriptions it searches and in what order, the registry it picks, the evidence and
 // warnings it draws from the resource, and the three not-found outcomes with their exact commands.
 // ARM answers come through ctx.lookups, keyed as lib/diagnosis/azure-lookups.ts keys them.
-const SUB = '00000000-0000-0000-0000-000000000001';
-const OTHER = '00000000-0000-0000-0000-000000000002';
-const THIRD = '00000000-0000-0000-0000-000000000003';
+// Hex letters in the ids, so that comparing them in the wrong case would show.
+const SUB = 'a0000000-0000-0000-0000-00000000000a';
+const OTHER = 'b0000000-0000-0000-0000-00000000000b';
+const THIRD = 'c0000000-0000-0000-0000-00000000000c';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
 const registryId = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/${name}`;
 const LIST = (sub: string) => `LIST /subscriptions/${sub}/providers/Microsoft.ContainerRegistry/registries`;
@@ -64,6 +65,10 @@ async function run({ image = acrImage(), failure = {}, category = 'auth_missing'
 }
 
 describe('registry check on what ARM lists', () => {
+  it('runs once the image is known and provides the registry', () => {
+    expect({ id: registryCheck.id, title: registryCheck.title, needs: registryCheck.needs, provides: registryCheck.provides }).toEqual({ id: 'registry', title: 'registry', needs: ['image'], provides: ['registry'] });
+  });
+
   it('skips an image that is not in an Azure Container Registry, reading nothing', async () => {
     const image: ImageRef = { original: 'nginx:1.27', registry: 'docker.io', repository: 'library/nginx', tag: '1.27', registryDefaulted: true, tagDefaulted: false };
     const { finding, facts, asked } = await run({ image, answers: {} });
@@ -247,12 +252,15 @@ describe('registry check when no readable subscription holds the login server', 
   it.each<[string, Partial<ImageRef>, string]>([
     ['a digest', { tag: undefined, digest: 'sha256:abc' }, 'app@sha256:abc'],
     ['no tag (latest)', { tag: undefined }, 'app:latest'],
-  ])('a name that does not resolve, image by %s: no set-image command without a container', async (_what, over, path) => {
+  ])('a name that does not resolve, image by %s, no cluster: no set-image command, no subscription to name', async (_what, over, path) => {
     const { finding } = await run({
       image: acrImage('myacr.azurecr.io', over),
       category: 'dns_failure',
-      answers: { [LIST(SUB)]: [acr('other')], [LIST_SUBSCRIPTIONS]: [SUB] },
+      failure: { cluster: undefined },
+      // ARM always sends an id; without one there is no subscription to name either.
+      answers: { [LIST_SUBSCRIPTIONS]: [OTHER], [LIST(OTHER)]: [acr('other', { id: undefined }, OTHER)] },
     });
+    expect(finding.evidence[1]).toEqual({ fact: `registries in subscriptions ${OTHER}: other.azurecr.io`, source: ARM_LIST });
     expect(finding.fixes.slice(1)).toEqual([{ text: 'If the image was moved to other, confirm it is there:', command: `az acr repository show --name other --image ${path}` }]);
   });
 
@@ -308,7 +316,12 @@ describe('registry facts from the ARM resource', () => {
 
   it.each<[string, Partial<Registry>, Partial<ReturnType<typeof toRegistryFacts>>]>([
     ['a Standard registry has no firewall, whatever its rule set says', { sku: { name: 'Standard' }, networkRuleSet: { defaultAction: 'Deny' } }, { sku: 'Standard', defaultAction: 'Allow' }],
-    ['a registry without a SKU or rule set', { sku: undefined, networkRuleSet: undefined, location: undefined, loginServer: undefined }, { sku: 'Unknown', defaultAction: 'Allow', ipRules: [], location: '', loginServer: '' }],
+    [
+      'a registry without a SKU, rule set or lists',
+      { sku: undefined, networkRuleSet: undefined, location: undefined, loginServer: undefined, policies: {} },
+      { sku: 'Unknown', defaultAction: 'Allow', ipRules: [], location: '', loginServer: '', dataEndpointHostNames: [], privateEndpointConnections: [], azureADAuthenticationAsArmPolicy: 'enabled' },
+    ],
+    ['a Premium rule set without IP rules', { networkRuleSet: { defaultAction: 'Allow' } }, { defaultAction: 'Allow', ipRules: [] }],
     ['public access Disabled', { publicNetworkAccess: 'Disabled' }, { publicNetworkAccess: 'Disabled' }],
     ['public access unset counts as Enabled', { publicNetworkAccess: undefined }, { publicNetworkAccess: 'Enabled' }],
     ['flags set', { adminUserEnabled: true, anonymousPullEnabled: true, dataEndpointEnabled: true }, { adminUserEnabled: true, anonymousPullEnabled: true, dataEndpointEnabled: true }],

@@ -1,7 +1,8 @@
 import { presetLookups } from '../../../test/helpers/preset-lookups';
 import type { PreviousImageAnswer } from '../../logs/previous-image';
 import type { ImageRef, PullFailure } from '../../model';
-import { RegistryError, type RegistryAccess, type RegistryTag } from '../../registry/registry-client';
+import { handBuiltRegistries, type HandBuiltRegistryContent } from '../../../test/helpers/hand-built-registry';
+import { RegistryError, type RegistryTag } from '../../registry/registry-client';
 import type { CheckContext } from '../check';
 import type { ManifestFacts } from '../facts';
 import { DOCS } from './docs';
@@ -10,8 +11,8 @@ import { closestNames, repositoryTagCheck } from './repository-tag';
 // The repository-tag check's decisions on what the registry answers (the sandbox worlds in
 // repository-tag.test.ts cover the wire): a reference that resolves, a missing repository, tag or
 // digest, the suggestions (the tag it ran before, the closest, the newest) and the exact commands.
-// Registry reads come through ctx.lookups, keyed as the check keys them; the registry clients are
-// never called (forHost hands back a client that refuses every call).
+// Registry reads go through ctx.lookups (keys recorded) to a hand-built RegistryAccess, the port the
+// check reads registries through.
 const HOST = 'myacr.azurecr.io';
 const MANIFEST = (reference: string, repository = 'app') => `registry ${HOST} manifest ${repository}:${reference}`;
 const TAGS = `registry ${HOST} tags app`;
@@ -41,17 +42,27 @@ interface Setup {
   deleted?: Array<{ tag: string; deletedAt: string }>;
   previous?: PreviousImageAnswer;
 }
+/** The registry reads the test answers, keyed as the check keys its lookups, turned into what the hand-built registry holds. */
+function registryContent(answers: Record<string, unknown>): Record<string, HandBuiltRegistryContent> {
+  const content: Record<string, HandBuiltRegistryContent> = {};
+  for (const [key, value] of Object.entries(answers)) {
+    const m = /^registry (\S+) (manifest|tags|catalog)(?: (.+))?$/.exec(key);
+    if (!m) throw new Error(`not a registry read: ${key}`);
+    const [, host, what, target] = m;
+    const c = (content[host!] ??= {});
+    if (what === 'catalog') c.catalog = value as string[];
+    else if (what === 'tags') (c.tags ??= {})[target!] = value as RegistryTag[];
+    else (c.manifests ??= {})[target!] = value as ManifestFacts;
+  }
+  return content;
+}
+
 async function run({ image: img = image(), failure = {}, answers, deleted, previous }: Setup) {
-  const lookups = presetLookups(answers);
-  const hosts: string[] = [];
-  const refuse = () => Promise.reject(new Error('the logic test answers registry reads through lookups'));
-  const registries: RegistryAccess = {
-    forHost: (host) => {
-      hosts.push(host);
-      return { resolve: refuse, listTags: refuse, listRepositories: refuse } as unknown as ReturnType<RegistryAccess['forHost']>;
-    },
-  };
+  // Every read runs its loader against the hand-built registry; `asked` pins the keys the check shares with others.
+  const lookups = presetLookups({}, { loadUnlisted: true });
+  const registries = handBuiltRegistries(registryContent(answers));
   const deletedAsked: string[] = [];
+  const previousAsked: unknown[] = [];
   const ctx = {
     facts: { image: img },
     failure: { image: img.original, source: 'alert', cluster: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks', ...failure },
@@ -63,18 +74,29 @@ async function run({ image: img = image(), failure = {}, answers, deleted, previ
           return deleted;
         }
       : undefined,
-    previousImage: previous ? async () => previous : undefined,
+    previousImage: previous
+      ? async (request: unknown) => {
+          previousAsked.push(request);
+          return previous;
+        }
+      : undefined,
   } as unknown as CheckContext;
   const outcome = await repositoryTagCheck.run(ctx);
-  return { ...outcome, asked: lookups.asked, hosts, deletedAsked };
+  return { ...outcome, asked: lookups.asked, hosts: registries.hosts, calls: registries.calls, deletedAsked, previousAsked };
 }
 const previousKey = (failure: Partial<PullFailure>, tag = 'v1.3') =>
   `logs previous image ${failure.cluster ?? '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks'} ${failure.namespace ?? ''} ${failure.controller ?? ''} ${HOST}/app:${tag} ${failure.firstSeen ?? failure.lastSeen ?? ''}`;
 const NOT_CONFIGURED = { fact: 'the tag the workload ran before could not be read: Container insights is not configured for this run', source: 'Container insights' };
 
 describe('repository-tag check: the reference resolves', () => {
+  it('needs the image and provides the manifest', () => {
+    const { id, title, needs, provides } = repositoryTagCheck;
+    expect({ id, title, needs, provides }).toEqual({ id: 'repository-tag', title: 'repository and tag', needs: ['image'], provides: ['manifest'] });
+  });
+
   it('passes with the digest and platforms it resolves to, and hands the manifest on', async () => {
-    const { finding, facts, asked, hosts } = await run({ image: image({ tag: 'v1.2' }), answers: { [MANIFEST('v1.2')]: manifest() } });
+    const { finding, facts, asked, hosts, calls } = await run({ image: image({ tag: 'v1.2' }), answers: { [MANIFEST('v1.2')]: manifest() } });
+    expect(calls).toEqual([{ host: HOST, call: 'resolve app:v1.2', signal: true }]);
     expect(finding).toEqual({ status: 'pass', summary: `${HOST}/app:v1.2 exists in ${HOST}`, evidence: [{ fact: `app:v1.2 resolves to ${NOW_DIGEST} (linux/amd64, linux/arm64)`, source: `registry ${HOST}` }], fixes: [] });
     expect(facts).toEqual({ manifest: manifest() });
     expect(asked).toEqual([MANIFEST('v1.2')]);
@@ -119,6 +141,7 @@ describe('repository-tag check: the reference resolves', () => {
     ['an error that is not the registry\'s', new Error('socket hang up')],
     ['a registry refusal', new RegistryError('unauthorized', 401, 'UNAUTHORIZED')],
     ['a bare 404 (no registry code: a proxy, a wrong endpoint)', new RegistryError('not found', 404)],
+    ['an error that only looks like the registry\'s (its code is not the registry\'s word)', Object.assign(new Error('manifest unknown'), { code: 'MANIFEST_UNKNOWN' })],
   ])('lets %s through to the engine', async (_what, error) => {
     await expect(run({ answers: { [MANIFEST('v1.3')]: error } })).rejects.toBe(error);
   });
@@ -126,12 +149,14 @@ describe('repository-tag check: the reference resolves', () => {
 
 describe('repository-tag check: a missing repository', () => {
   it('suggests the closest repository, with the command that points the workload at it', async () => {
-    const { finding, facts } = await run({
+    const { finding, facts, asked, calls } = await run({
       image: image({ repository: 'paymnets', tag: 'v1' }),
       failure: WEB,
       answers: { [MANIFEST('v1', 'paymnets')]: nameUnknown(), [CATALOG]: ['orders', 'payments', 'payment', 'paymnets-old', 'billing'] },
     });
     expect(facts).toBeUndefined();
+    expect(asked).toEqual([MANIFEST('v1', 'paymnets'), CATALOG]);
+    expect(calls[1]).toEqual({ host: HOST, call: 'listRepositories', signal: true });
     expect(finding).toEqual({
       status: 'fail',
       summary: `Repository paymnets does not exist in ${HOST} (did you mean payments?)`,
@@ -249,11 +274,13 @@ describe('repository-tag check: a missing tag', () => {
 
   describe('the tag the workload ran before', () => {
     const ranBefore = (tag: string): PreviousImageAnswer => ({ found: { tag, pods: 3, lastRunning: '2026-12-06T10:00:00Z', controller: 'web-4a5b6c7d8e' }, workload: 'Deployment/web', source: 'Container insights (KubePodInventory, ContainerInventory)' });
-    const answers = (failure: Partial<PullFailure>, previous: unknown) => ({ [MANIFEST('v1.3')]: manifestUnknown(), [TAGS]: tagList('v1.2', 'v1.4', 'v1.7'), [previousKey(failure)]: previous });
+    const answers = () => ({ [MANIFEST('v1.3')]: manifestUnknown(), [TAGS]: tagList('v1.2', 'v1.4', 'v1.7') });
 
     it('comes first: a rollback, then setting it back, then the push', async () => {
       const failure = { ...WEB, firstSeen: '2026-12-06T10:05:00Z' };
-      const { finding } = await run({ failure, previous: ranBefore('v1.7'), answers: answers(failure, ranBefore('v1.7')) });
+      const { finding, asked, previousAsked } = await run({ failure, previous: ranBefore('v1.7'), answers: answers() });
+      expect(asked).toEqual([MANIFEST('v1.3'), previousKey(failure), TAGS]);
+      expect(previousAsked).toEqual([{ failure: { image: `${HOST}/app:v1.3`, source: 'alert', cluster: expect.any(String), ...failure }, registry: HOST, repository: 'app', failingTag: 'v1.3' }]);
       expect(finding.summary).toBe(`Tag v1.3 does not exist in ${HOST}/app (ran before: v1.7)`);
       expect(finding.evidence[1]).toEqual({ fact: 'Deployment/web ran app:v1.7 before (3 pod(s) of ReplicaSet web-4a5b6c7d8e, last seen running 2026-12-06T10:00:00Z)', source: 'Container insights (KubePodInventory, ContainerInventory)' });
       expect(finding.evidence[2]!.fact).toBe('closest tags: v1.7, v1.4, v1.2');
@@ -266,19 +293,19 @@ describe('repository-tag check: a missing tag', () => {
 
     it('without a rollback (a preflight), says "Set" rather than "Or set"', async () => {
       const failure = { ...WEB, source: 'preflight' as const };
-      const { finding } = await run({ failure, previous: ranBefore('v1.7'), answers: answers(failure, ranBefore('v1.7')) });
+      const { finding } = await run({ failure, previous: ranBefore('v1.7'), answers: answers() });
       expect(finding.fixes[0]!.text).toBe('Set the image back to v1.7, the tag it ran before (or another existing tag).');
     });
 
     it('a previous tag that is gone is evidence, not a suggestion', async () => {
-      const { finding } = await run({ failure: WEB, previous: ranBefore('v1.1'), answers: answers(WEB, ranBefore('v1.1')) });
+      const { finding } = await run({ failure: WEB, previous: ranBefore('v1.1'), answers: answers() });
       expect(finding.summary).toBe(`Tag v1.3 does not exist in ${HOST}/app (closest: v1.7)`);
       expect(finding.evidence[1]!.fact).toMatch(/ran app:v1\.1 before .*, but v1\.1 is no longer in the registry$/);
     });
 
     it('an impact check (the workload runs the tag now) asks nothing about it', async () => {
       const failure = { ...WEB, source: 'change' as const };
-      const { finding, asked } = await run({ failure, previous: ranBefore('v1.7'), answers: answers(failure, ranBefore('v1.7')) });
+      const { finding, asked } = await run({ failure, previous: ranBefore('v1.7'), answers: answers() });
       expect(asked).toEqual([MANIFEST('v1.3'), TAGS]);
       expect(finding.evidence.map((e) => e.fact)).toEqual(['app has 3 tag(s); v1.3 is not one of them', 'closest tags: v1.7, v1.4, v1.2', 'newest tags: v1.7, v1.4, v1.2']);
     });
@@ -289,13 +316,16 @@ describe('repository-tag check: a missing digest', () => {
   const tags: RegistryTag[] = [{ name: 'v1.2' }, { name: 'v1.10' }, { name: 'latest' }];
 
   it('pins the digest the reference\'s own tag points at now, or the tag itself', async () => {
-    const { finding, asked } = await run({
+    const { finding, asked, calls } = await run({
       image: image({ tag: 'v1.2', digest: DIGEST }),
       failure: WEB,
+      // What the workload ran before is no fix for a digest: it is not even asked.
+      previous: { found: { tag: 'v1.1', pods: 1, lastRunning: '2026-12-06T10:00:00Z' }, workload: 'Deployment/web', source: 'Container insights' },
       answers: { [MANIFEST(DIGEST)]: manifestUnknown(), [TAGS]: tags, [MANIFEST('v1.2')]: manifest() },
       deleted: [],
     });
     expect(asked).toEqual([MANIFEST(DIGEST), TAGS, MANIFEST('v1.2')]);
+    expect(calls.map((c) => `${c.call} ${c.signal}`)).toEqual([`resolve app:${DIGEST} true`, 'listTags app true', 'resolve app:v1.2 true']);
     expect(finding).toEqual({
       status: 'fail',
       summary: `Digest ${DIGEST} does not exist in ${HOST}/app (v1.2 is an existing tag)`,
