@@ -47,9 +47,11 @@ export interface Services extends IntakeServices {
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
   /**
-   * Loads the Table and Queue Storage SDKs ahead of the first request that needs them, and makes the
-   * create-if-missing call of the table and of the queue (which that request would make first).
-   * functions/app-lifecycle.ts starts it in appStart.
+   * Loads the Table and Queue Storage SDKs (and the warning store) ahead of the first request that
+   * needs them; then, if no request has used Storage by PRELOAD_WARM_UP_DELAY_MS later, runs each
+   * client's pipeline once with the table's and the queue's create-if-missing call (an instance that
+   * is up before its first request, e.g. always ready, meets it warm). functions/app-lifecycle.ts
+   * starts it in appStart.
    */
   preloadIntake(signal?: AbortSignal): Promise<void>;
   /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
@@ -98,6 +100,13 @@ function impactFor(given: ImpactEngine | undefined, sandbox: SandboxServices | u
   return sandbox ? { impact: () => sandbox.impact() } : {};
 }
 
+/**
+ * How long the preload waits, once the SDKs are loaded, before warming the Storage pipelines. A request
+ * that woke the instance reaches Storage within this time and makes the warm-up needless (it would
+ * only compete with that request for the CPU); an idle instance warms up.
+ */
+const PRELOAD_WARM_UP_DELAY_MS = 200;
+
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -126,18 +135,23 @@ export function createServices(env: Record<string, string | undefined> = process
   // Loaded once (onceAsync), on the first read or write, or earlier by preloadIntake (appStart).
   const tableStore = connections && onceAsync(async () => (await import('../incidents/table-incident-store.js')).TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE));
   const storageQueue = connections && onceAsync(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME));
-  const store = overrides.store ?? (tableStore ? lazyIncidentStore(tableStore) : new MemoryIncidentStore());
-  const queue = overrides.queue ?? (storageQueue ? lazyJobQueue(storageQueue) : new MemoryJobQueue());
+  // Whether a request has called Storage yet (the first call of a lazy port starts its load): the preload's warm-up is then needless.
+  let storageUsed = false;
+  const used = <T>(make: () => Promise<T>) => () => {
+    storageUsed = true;
+    return make();
+  };
+  const store = overrides.store ?? (tableStore ? lazyIncidentStore(used(tableStore)) : new MemoryIncidentStore());
+  const queue = overrides.queue ?? (storageQueue ? lazyJobQueue(used(storageQueue)) : new MemoryJobQueue());
 
-  // Warnings share the incident table (same account and table) whenever incidents are in Table Storage.
-  const warningStore =
-    overrides.warningStore ??
-    (connections
-      ? lazyWarningStore(async () => {
-          const [{ TableIncidentStore }, { TableWarningStore }] = await Promise.all([import('../incidents/table-incident-store.js'), import('../warnings/table-warning-store.js')]);
-          return new TableWarningStore(TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE).client);
-        })
-      : undefined);
+  // Warnings share the incident table, its client and its creation whenever incidents are in Table Storage.
+  const tableWarningStore =
+    tableStore &&
+    onceAsync(async () => {
+      const [incidents, { TableWarningStore }] = await Promise.all([tableStore(), import('../warnings/table-warning-store.js')]);
+      return new TableWarningStore(incidents.client, incidents.table);
+    });
+  const warningStore = overrides.warningStore ?? (tableWarningStore ? lazyWarningStore(used(tableWarningStore)) : undefined);
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const warnings = createWarningServices({
     settings,
@@ -241,10 +255,15 @@ export function createServices(env: Record<string, string | undefined> = process
     }),
     impactDeps,
     preloadIntake: async (signal) => {
-      // The same create-if-missing calls the first read and enqueue make (each once per process), made
-      // earlier: they run the Storage pipelines' code once and open the connections.
-      if (!overrides.store && tableStore) await (await tableStore()).ensureTable(signal);
-      if (!overrides.queue && storageQueue) await (await storageQueue()).prepare({ signal });
+      const [incidents, jobs] = await Promise.all([
+        overrides.store ? undefined : tableStore?.(),
+        overrides.queue ? undefined : storageQueue?.(),
+        overrides.warningStore ? undefined : tableWarningStore?.(),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, PRELOAD_WARM_UP_DELAY_MS));
+      if (storageUsed) return;
+      // Create-if-missing (in Azure both exist: the Bicep made them): runs each pipeline's code once and opens the connections.
+      await Promise.all([incidents?.ensureTable(signal), jobs?.prepare({ signal })]);
     },
     autoResolveDeps: () => ({
       store,

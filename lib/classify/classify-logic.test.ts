@@ -114,7 +114,7 @@ describe('kubelet aggregates', () => {
     expect(alone.candidates).toEqual(['repo_not_found', 'registry_unavailable']);
     const bothAuth = classifyPullMessage(`[${anon401}, ${anon401}]`);
     expect(bothAuth.category).toBe('auth_missing');
-    expect(bothAuth.candidates).toEqual(['access_denied']);
+    expect(bothAuth.candidates).toEqual(['access_denied', 'repo_not_found']);
   });
 });
 
@@ -166,6 +166,8 @@ describe('runtime error extraction', () => {
     // The aggregate's closing bracket goes, with the blanks after it, and only at the end.
     ['[rpc error: code = Unknown desc = x509: certificate is valid for [a], not b]', 'x509: certificate is valid for [a], not b', true],
     ['[rpc error: code = NotFound desc = a: not found]  ', 'a: not found', true],
+    // Wrappers are peeled until none is left, in any order: a later one in the list may uncover an earlier one.
+    ['failed to resolve reference "a:1": rpc error: code = Unknown desc = boom', 'boom', true],
   ])('%s → %s', (input, inner, stripped) => {
     expect(stripWrappers(input)).toEqual({ inner, stripped });
   });
@@ -194,6 +196,28 @@ describe('runtime error extraction', () => {
   test('in pasted events the runtime error comes from the line the rule matched, else the first line', () => {
     const pasted = ['Normal Pulling 1m kubelet pulling image "a"', 'Warning Failed 1m kubelet Failed to pull image "a": rpc error: code = Unknown desc = no space left on device'].join('\n');
     expect(classifyPullMessage(pasted).runtimeError).toBe('no space left on device');
+  });
+});
+
+describe('long and wrapped pastes', () => {
+  test('a paste over 16 KB is read as its first and last halves: a cause at the end counts, one in the middle does not', () => {
+    const padding = 'Environment: X=1\n'.repeat(1100);
+    expect(classifyPullMessage(`${padding}Failed to pull image "a:1": no space left on device`).category).toBe('disk_pressure');
+    expect(classifyPullMessage(`${padding}no space left on device\n${padding}`).category).toBe('unknown');
+    expect(classifyPullMessage(`no space left on device\n${padding}`).category).toBe('disk_pressure');
+  });
+
+  test('a cause that only a joined reading shows decides, and so does a kubelet reason cut by a wrap', () => {
+    expect(classifyPullMessage('read tcp 10.0.0.4:48514->1.2.3.4:443: read: connectio\nn reset by peer').category).toBe('network_unreachable');
+    expect(classifyPullMessage('Error: ErrImage\nPull').reason).toBe('ErrImagePull');
+    // Re-cased pastes (a chat client, `tr`): the reason is still reported in kubelet's spelling.
+    expect(classifyPullMessage('ERROR: ERRIMAGEPULL').reason).toBe('ErrImagePull');
+  });
+
+  test('the deciding text keeps the attempts that decide, comma-separated', () => {
+    const a = 'rpc error: code = NotFound desc = a: not found';
+    const b = 'rpc error: code = Unknown desc = b: i/o timeout';
+    expect(decidingText(`${a}, ${b}`)).toBe(`${a}, ${b}`);
   });
 });
 

@@ -38,6 +38,8 @@ describe('rule table', () => {
   test('every rule has an id, a category other than candidates, a confidence in 0..1 and a one-line explanation', () => {
     const ids = new Set<string>();
     for (const rule of PULL_ERROR_RULES) {
+      // The rule audit's exception lists and its test names refer to rules by id.
+      expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(ids.has(rule.id)).toBe(false);
       ids.add(rule.id);
       expect(rule.candidates).not.toContain(rule.category);
@@ -45,6 +47,8 @@ describe('rule table', () => {
       expect(rule.confidence).toBeLessThanOrEqual(1);
       expect(rule.explanation).not.toMatch(/\n/);
       expect(rule.explanation.length).toBeLessThan(200);
+      // Shown to the user as the cause: a sentence, also for rules that decide no corpus message.
+      expect(rule.explanation).toMatch(/^\S.{20,}\.$/);
     }
   });
 });

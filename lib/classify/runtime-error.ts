@@ -17,7 +17,6 @@ const WRAPPERS: readonly RegExp[] = [
   /^Error response from daemon:\s*/i,
   /^ctr:\s*/,
   /^failed to pull and unpack image "[^"]*":\s*/i,
-  /^failed to pull image "[^"]*":\s*/i,
   /^failed to resolve (?:reference|image) "[^"]*":\s*/i,
   /^failed to do request: \w+ "[^"]*":\s*/i,
   /^(?:Error )?initializing source \S+:\s*/i,

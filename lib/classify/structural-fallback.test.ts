@@ -29,6 +29,17 @@ describe('structural reading of real messages the rules did not know', () => {
   });
 });
 
+describe('shapes added after batch 6 (Go and CRI-O wordings the rules had missed)', () => {
+  test.each([
+    ['write tcp 10.0.0.4:51234->20.1.2.3:443: write: broken pipe', 'network_unreachable'],
+    ['Get "https://r.example/v2/": http2: server sent GOAWAY and closed the connection', 'network_unreachable'],
+    ['net/http: HTTP/1.x transport connection broken: malformed HTTP response "HTTP/1.0 0"', 'tls_error'],
+    ['short name mode is enforcing, but image name x returns an unexpected answer', 'invalid_reference'],
+  ])('%s → %s', (message, category) => {
+    expect((structuralReading(message) as Classification).category).toBe(category);
+  });
+});
+
 describe('HTTP statuses in their printed forms', () => {
   test.each([
     ['unexpected status: 401 Unauthorized', 'auth_missing'],
@@ -92,5 +103,55 @@ describe('precedence: specific rules, kubelet reason, structural reading, unknow
 
   test('nothing structural: unknown stays unknown', () => {
     expect(classifyPullMessage('Back-off pulling image "a/b:c"', 'ImagePullBackOff')).toMatchObject({ category: 'unknown', candidates: [] });
+  });
+});
+
+describe('every signal reads as its table says: the cause, or (weak) only candidates', () => {
+  // One row per row of BY_STATUS, GRPC and WORDS, in a printed form the reader must know. Weak signals decide
+  // nothing (unknown) and name their cause first; strong ones decide and name what they cannot rule out.
+  test.each<[string, Category, Category[]]>([
+    ['HTTP 400', 'unknown', ['registry_unavailable', 'tls_error']],
+    ['status 401', 'unknown', ['auth_missing', 'access_denied']],
+    ['StatusCode: 403', 'unknown', ['access_denied', 'auth_missing', 'firewall_denied']],
+    ['HTTP code 404', 'unknown', ['repo_not_found', 'tag_not_found', 'registry_unavailable']],
+    ['status code: 407', 'network_unreachable', ['auth_missing']],
+    ['code=408', 'timeout_or_size', ['network_unreachable']],
+    ['Request Time-out', 'timeout_or_size', ['network_unreachable']],
+    ['HTTP 429', 'rate_limited', []],
+    ['API error (500)', 'registry_unavailable', ['network_unreachable']],
+    ['(502)', 'registry_unavailable', ['network_unreachable']],
+    ['status 503', 'registry_unavailable', ['network_unreachable', 'rate_limited']],
+    ['HTTP 504', 'registry_unavailable', ['timeout_or_size', 'network_unreachable']],
+    ['rpc error: code = NotFound desc = x', 'unknown', ['tag_not_found', 'repo_not_found']],
+    ['rpc error: code = Unauthenticated desc = x', 'unknown', ['auth_missing', 'access_denied']],
+    ['rpc error: code = DeadlineExceeded desc = x', 'unknown', ['timeout_or_size', 'network_unreachable']],
+    ['rpc error: code = Canceled desc = x', 'unknown', ['timeout_or_size', 'network_unreachable']],
+    ['rpc error: code = ResourceExhausted desc = x', 'unknown', ['rate_limited', 'disk_pressure']],
+    ['rpc error: code = Unavailable desc = x', 'registry_unavailable', ['network_unreachable']],
+    ['lookup reg.example: x', 'dns_failure', ['network_unreachable']],
+    ['error connecting to proxy', 'network_unreachable', ['dns_failure']],
+    ['NXDOMAIN', 'dns_failure', []],
+    ['tls: bad record MAC', 'tls_error', []],
+    ['certificate has expired', 'tls_error', []],
+    ['No connection could be made because the target machine actively refused it.', 'network_unreachable', ['registry_unavailable', 'firewall_denied']],
+    ['An existing connection was forcibly closed by the remote host.', 'network_unreachable', ['firewall_denied', 'registry_unavailable']],
+    ['host is down', 'network_unreachable', ['firewall_denied']],
+    ['Client.Timeout', 'network_unreachable', ['firewall_denied', 'timeout_or_size']],
+    ['dial udp4 10.0.0.10:53', 'network_unreachable', ['firewall_denied']],
+    ['unexpected EOF', 'unknown', ['timeout_or_size', 'network_unreachable', 'registry_unavailable']],
+    ['read: EOF', 'unknown', ['network_unreachable', 'registry_unavailable', 'firewall_denied']],
+    ['request canceled', 'timeout_or_size', ['network_unreachable']],
+    ['throttled', 'rate_limited', []],
+    ['disk quota exceeded', 'disk_pressure', []],
+    ['must be lowercase', 'invalid_reference', []],
+    ['unauthorised', 'unknown', ['auth_missing', 'access_denied', 'repo_not_found']],
+    ['forbidden', 'unknown', ['access_denied', 'auth_missing', 'repo_not_found']],
+    ['does not exist', 'unknown', ['repo_not_found', 'tag_not_found', 'registry_unavailable']],
+    ['tag v1 not found', 'unknown', ['tag_not_found', 'repo_not_found', 'registry_unavailable']],
+    ['retry later', 'registry_unavailable', ['network_unreachable']],
+    ["isn't available", 'registry_unavailable', ['network_unreachable']],
+  ])('%s → %s %j', (text, category, candidates) => {
+    const reading = structuralReading(text) as Classification;
+    expect({ category: reading.category, candidates: reading.candidates }).toEqual({ category, candidates });
   });
 });

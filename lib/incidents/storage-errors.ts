@@ -17,10 +17,28 @@ export function isPermanentStorageError(error: unknown): boolean {
   return status >= 400 && status < 500 && ![408, 409, 412, 429].includes(status);
 }
 
+/**
+ * Storage's error code (TableNotFound, PropertyValueTooLarge, …) when it gave one. The Queue SDK sets
+ * `code`; the Table SDK leaves it unset and keeps the service's OData error body in the message.
+ */
+function serviceCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { code?: unknown; message?: unknown };
+  const fromBody = typeof e.message === 'string' ? /"code":"([A-Za-z]+)"/.exec(e.message)?.[1] : undefined;
+  return fromBody ?? (typeof e.code === 'string' ? e.code : undefined);
+}
+
 /** Storage's error code (PropertyValueTooLarge, …) when it gave one, for the log line. */
 export function storageErrorCode(error: unknown): string {
-  const e = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-  const code = typeof e.code === 'string' ? e.code : undefined;
-  const fromBody = typeof e.message === 'string' ? /"code":"([A-Za-z]+)"/.exec(e.message)?.[1] : undefined;
-  return [fromBody ?? code, typeof e.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined].filter(Boolean).join(', ') || (error instanceof Error ? error.message.slice(0, 200) : String(error));
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return [serviceCode(error), typeof status === 'number' ? `HTTP ${status}` : undefined].filter(Boolean).join(', ') || (error instanceof Error ? error.message.slice(0, 200) : String(error));
+}
+
+/**
+ * 404 because the table or queue itself does not exist (Table service error code TableNotFound,
+ * Queue service QueueNotFound: learn.microsoft.com/rest/api/storageservices/table-service-error-codes,
+ * …/queue-service-error-codes), as opposed to a missing entity (ResourceNotFound).
+ */
+export function isContainerNotFound(error: unknown, code: 'TableNotFound' | 'QueueNotFound'): boolean {
+  return (error as { name?: unknown } | null)?.name === 'RestError' && (error as { statusCode?: unknown }).statusCode === 404 && serviceCode(error) === code;
 }

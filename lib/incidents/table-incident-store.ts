@@ -4,6 +4,7 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { IncidentSchema, type Incident } from '../model';
 import { fitDoc, parseDoc, type IncidentEntity } from './incident-doc';
 import { sweepTable } from './table-retention';
+import { ProvisionedTable } from './table-provisioning';
 import { clusterPartition, hashKey, indexPartition, repositoryPartition } from './incident-key';
 import {
   IncidentConflictError,
@@ -31,6 +32,7 @@ import {
  * Everything but open incidents expires: the timer's `sweep` deletes rows older than the retention
  * (by the service's Timestamp), so the table does not grow with time.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (or 409 on create).
+ * The table is created by the first write that finds it missing (table-provisioning.ts), not before.
  */
 export interface TableStoreStats {
   /** HTTP requests made, by whether they change data (retries included). */
@@ -60,13 +62,19 @@ function jitter(attempt: number): Promise<void> {
 
 export { fitDoc };
 
+/** What this instance last learned of an incident row: its version (ETag), or that there was none. */
+type KnownVersion = { incident: Incident; etag: string; at: number } | { absent: true; at: number };
+
 export class TableIncidentStore implements IncidentStore {
   readonly stats: TableStoreStats = { reads: 0, writes: 0, conflicts: 0 };
-  private ready: Promise<void> | undefined;
-  /** incident key → the version this instance last read or wrote (ETag), reused for the next update's If-Match. */
-  private readonly versions = new Map<string, { incident: Incident; etag: string; at: number }>();
+  /** incident key → what this instance last read or wrote: the ETag for the next update's If-Match, or "absent" (then it inserts; 409 if it lost a race). */
+  private readonly versions = new Map<string, KnownVersion>();
 
-  constructor(readonly client: TableClient) {}
+  /** `table`: created by the first write that finds it missing; the warning store shares it. */
+  constructor(
+    readonly client: TableClient,
+    readonly table = new ProvisionedTable(client),
+  ) {}
 
   /** Builds the TableClient once, counting requests through a pipeline policy. */
   static create(connection: StorageConnection, tableName: string, clientOptions: TableClientOptions = {}): TableIncidentStore {
@@ -90,24 +98,20 @@ export class TableIncidentStore implements IncidentStore {
     return holder.store;
   }
 
-  /** Creates the table on first use (createTable is a no-op when it exists). */
+  /** Create-if-missing, once per process: queries call it first (a point read of a missing table finds nothing; a write creates it). */
   ensureTable(signal?: AbortSignal): Promise<void> {
-    this.ready ??= this.client.createTable({ abortSignal: signal }).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
+    return this.table.ensure(signal);
   }
 
-  private recent(key: string): { incident: Incident; etag: string } | undefined {
+  private recent(key: string): KnownVersion | undefined {
     const v = this.versions.get(key);
     return v && Date.now() - v.at < VERSION_TTL_MS ? v : undefined;
   }
 
-  private remember(key: string, incident: Incident, etag: string | undefined): void {
-    if (!etag) return;
+  private remember(key: string, version: { incident: Incident; etag: string | undefined } | { absent: true }): void {
+    if ('etag' in version && !version.etag) return;
     this.versions.delete(key);
-    this.versions.set(key, { incident, etag, at: Date.now() });
+    this.versions.set(key, { ...version, at: Date.now() } as KnownVersion);
     if (this.versions.size > 1_000) this.versions.delete(this.versions.keys().next().value as string);
   }
 
@@ -115,27 +119,27 @@ export class TableIncidentStore implements IncidentStore {
     try {
       const entity = await this.client.getEntity<IncidentEntity>(clusterPartition(cluster), id, { abortSignal: signal });
       const incident = parseDoc(entity);
-      this.remember(`${clusterPartition(cluster)}\n${id}`, incident, entity.etag);
+      this.remember(`${clusterPartition(cluster)}\n${id}`, { incident, etag: entity.etag });
       return { incident, etag: entity.etag };
     } catch (error) {
-      if (isStatus(error, 404)) return undefined;
-      throw error;
+      // No such row, or no table yet (TableNotFound): nothing stored either way.
+      if (!isStatus(error, 404)) throw error;
+      this.remember(`${clusterPartition(cluster)}\n${id}`, { absent: true });
+      return undefined;
     }
   }
 
   async get(cluster: string, id: string, options?: StoreOptions): Promise<Incident | undefined> {
-    await this.ensureTable(options?.signal);
     return (await this.read(cluster, id, options?.signal))?.incident;
   }
 
   async update(cluster: string, id: string, change: IncidentChange, options?: StoreOptions): Promise<UpdateResult> {
     const signal = options?.signal;
-    await this.ensureTable(signal);
     const key = `${clusterPartition(cluster)}\n${id}`;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      // The version this instance last read or wrote, if recent: the write's If-Match proves it is still current.
+      // What this instance last read or wrote, if recent: the write's If-Match (an insert's 409) proves it still current.
       const cached = attempt === 0 ? this.recent(key) : undefined;
-      const current = cached ?? (await this.read(cluster, id, signal));
+      const current = cached ? ('absent' in cached ? undefined : cached) : await this.read(cluster, id, signal);
       const next = change(current?.incident && structuredClone(current.incident));
       if (!next && cached) {
         // A decision not to write must not rest on a copy that may be stale: read and decide again.
@@ -154,10 +158,11 @@ export class TableIncidentStore implements IncidentStore {
         doc: fitDoc(IncidentSchema.parse(next)),
       };
       try {
-        const written = current
-          ? await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal })
-          : await this.client.createEntity(entity, { abortSignal: signal });
-        this.remember(key, next, written.etag);
+        const written = await this.table.write(
+          () => (current ? this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal }) : this.client.createEntity(entity, { abortSignal: signal })),
+          signal,
+        );
+        this.remember(key, { incident: next, etag: written.etag });
         return { incident: next, written: true };
       } catch (error) {
         this.versions.delete(key);
@@ -200,9 +205,8 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async indexIncident(key: string, incident: { cluster: string; id: string }, options?: StoreOptions): Promise<void> {
-    await this.ensureTable(options?.signal);
     const entity = { partitionKey: indexPartition(key), rowKey: `${clusterPartition(incident.cluster)}~${incident.id}`, cluster: incident.cluster, incidentId: incident.id };
-    await this.client.upsertEntity(entity, 'Replace', { abortSignal: options?.signal });
+    await this.table.write(() => this.client.upsertEntity(entity, 'Replace', { abortSignal: options?.signal }), options?.signal);
   }
 
   async indexedIncidents(key: string, options?: StoreOptions): Promise<Array<{ cluster: string; id: string }>> {
@@ -221,9 +225,9 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async markProcessed(key: string, options?: StoreOptions): Promise<boolean> {
-    await this.ensureTable(options?.signal);
     try {
-      await this.client.createEntity({ partitionKey: '_processed', rowKey: hashKey(key), at: new Date().toISOString() }, { abortSignal: options?.signal });
+      const entity = { partitionKey: '_processed', rowKey: hashKey(key), at: new Date().toISOString() };
+      await this.table.write(() => this.client.createEntity(entity, { abortSignal: options?.signal }), options?.signal);
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -232,31 +236,27 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async hasProcessed(key: string, options?: StoreOptions): Promise<boolean> {
-    await this.ensureTable(options?.signal);
     try {
       await this.client.getEntity('_processed', hashKey(key), { abortSignal: options?.signal });
       return true;
     } catch (error) {
+      // No such key, or no table yet: not processed.
       if (isStatus(error, 404)) return false;
       throw error;
     }
   }
 
   async recordDeletedTag(deletion: DeletedTag, options?: StoreOptions): Promise<void> {
-    await this.ensureTable(options?.signal);
-    await this.client.upsertEntity(
-      {
-        partitionKey: repositoryPartition('_deleted', deletion.loginServer, deletion.repository),
-        // Tags match [\w][\w.-]{0,127}: no character Table keys forbid.
-        rowKey: deletion.tag,
-        loginServer: deletion.loginServer,
-        repository: deletion.repository,
-        deletedAt: deletion.deletedAt,
-        ...(deletion.digest ? { digest: deletion.digest } : {}),
-      },
-      'Replace',
-      { abortSignal: options?.signal },
-    );
+    const entity = {
+      partitionKey: repositoryPartition('_deleted', deletion.loginServer, deletion.repository),
+      // Tags match [\w][\w.-]{0,127}: no character Table keys forbid.
+      rowKey: deletion.tag,
+      loginServer: deletion.loginServer,
+      repository: deletion.repository,
+      deletedAt: deletion.deletedAt,
+      ...(deletion.digest ? { digest: deletion.digest } : {}),
+    };
+    await this.table.write(() => this.client.upsertEntity(entity, 'Replace', { abortSignal: options?.signal }), options?.signal);
   }
 
   async deletedTags(loginServer: string, repository: string, options?: StoreOptions) {
@@ -270,8 +270,8 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async recordPushedTag(push: { loginServer: string; repository: string; tag: string; digest: string }, options?: StoreOptions): Promise<void> {
-    await this.ensureTable(options?.signal);
-    await this.client.upsertEntity({ partitionKey: repositoryPartition('_pushed', push.loginServer, push.repository), rowKey: push.tag, digest: push.digest }, 'Replace', { abortSignal: options?.signal });
+    const entity = { partitionKey: repositoryPartition('_pushed', push.loginServer, push.repository), rowKey: push.tag, digest: push.digest };
+    await this.table.write(() => this.client.upsertEntity(entity, 'Replace', { abortSignal: options?.signal }), options?.signal);
   }
 
   async tagsForDigest(loginServer: string, repository: string, digest: string, options?: StoreOptions): Promise<string[]> {
@@ -283,8 +283,7 @@ export class TableIncidentStore implements IncidentStore {
   }
 
   async recordJobFailure(failure: JobFailure, options?: StoreOptions): Promise<void> {
-    await this.ensureTable(options?.signal);
-    await this.client.upsertEntity({ partitionKey: '_jobfailure', rowKey: hashKey(failure.jobId), ...failure }, 'Replace', { abortSignal: options?.signal });
+    await this.table.write(() => this.client.upsertEntity({ partitionKey: '_jobfailure', rowKey: hashKey(failure.jobId), ...failure }, 'Replace', { abortSignal: options?.signal }), options?.signal);
   }
 
   async jobFailures(options?: StoreOptions): Promise<JobFailure[]> {

@@ -24,8 +24,11 @@ describe('startTelemetry with a connection string', () => {
   }
 
   beforeAll(async () => {
-    // Statsbeat would report to Microsoft's endpoints, which do not exist here.
+    // Statsbeat would report to Microsoft's endpoints, which do not exist here. The exporter's
+    // customer SDK stats load their own exporter by a dynamic import on a timer, which can outlive
+    // this file and fail in whichever test file the jest worker runs next: off as well.
     process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
+    process.env.APPLICATIONINSIGHTS_SDKSTATS_DISABLED = 'true';
     // The exporter always speaks HTTPS: a throwaway self-signed certificate for 127.0.0.1, trusted
     // through tlsOptions.ca only by this client.
     const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
@@ -58,6 +61,7 @@ describe('startTelemetry with a connection string', () => {
   afterAll(async () => {
     await stopTelemetry();
     delete process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED;
+    delete process.env.APPLICATIONINSIGHTS_SDKSTATS_DISABLED;
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 

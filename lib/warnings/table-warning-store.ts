@@ -2,6 +2,7 @@ import { odata, RestError, type TableClient } from '@azure/data-tables';
 import type { StoreOptions } from '../incidents/incident-store';
 import { hashKey } from '../incidents/incident-key';
 import { deleteRows } from '../incidents/table-retention';
+import { ProvisionedTable } from '../incidents/table-provisioning';
 import { WarningSchema, type Warning } from './warning';
 import { fitWarningDoc, parseWarningDoc } from './warning-doc';
 import { WarningConflictError, type WarningChange, type WarningStore } from './warning-store';
@@ -14,6 +15,7 @@ import { WarningConflictError, type WarningChange, type WarningStore } from './w
  * The incident sweep never touches these (it filters on its own partitions and `kind eq 'incident'`);
  * `sweep` here deletes resolved warnings and index rows older than the retention.
  * Updates are optimistic: read with ETag, replace with If-Match, retry on 412 (409 on create).
+ * As for incidents, point reads of a missing table find nothing and the first write creates it.
  */
 const WARNING_PARTITION = '_warning';
 const MAX_ATTEMPTS = 12;
@@ -33,17 +35,17 @@ function imagePartition(cluster: string): string {
 }
 
 export class TableWarningStore implements WarningStore {
-  private ready: Promise<void> | undefined;
-
-  /** `client`: the incident store's TableClient (TableIncidentStore.client), so both share one table and pipeline. */
-  constructor(readonly client: TableClient) {}
+  /**
+   * `client`: the incident store's TableClient (TableIncidentStore.client), so both share one table and
+   * pipeline; `table`: its ProvisionedTable (TableIncidentStore.table), so the table is created once.
+   */
+  constructor(
+    readonly client: TableClient,
+    private readonly table = new ProvisionedTable(client),
+  ) {}
 
   private ensureTable(signal?: AbortSignal): Promise<void> {
-    this.ready ??= this.client.createTable({ abortSignal: signal }).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
+    return this.table.ensure(signal);
   }
 
   private async read(id: string, signal?: AbortSignal): Promise<{ warning: Warning; etag: string } | undefined> {
@@ -57,13 +59,11 @@ export class TableWarningStore implements WarningStore {
   }
 
   async get(id: string, options?: StoreOptions): Promise<Warning | undefined> {
-    await this.ensureTable(options?.signal);
     return (await this.read(id, options?.signal))?.warning;
   }
 
   async update(id: string, change: WarningChange, options?: StoreOptions) {
     const signal = options?.signal;
-    await this.ensureTable(signal);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.read(id, signal);
       const next = change(current && structuredClone(current.warning));
@@ -71,8 +71,7 @@ export class TableWarningStore implements WarningStore {
       const doc = fitWarningDoc(WarningSchema.parse(next));
       const entity = { partitionKey: WARNING_PARTITION, rowKey: id, kind: 'warning' as const, status: next.status, doc };
       try {
-        if (current) await this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal });
-        else await this.client.createEntity(entity, { abortSignal: signal });
+        await this.table.write(() => (current ? this.client.updateEntity(entity, 'Replace', { etag: current.etag, abortSignal: signal }) : this.client.createEntity(entity, { abortSignal: signal })), signal);
       } catch (error) {
         // 412: replaced since we read it; 409: created first by someone else. Read again and re-apply.
         if (!isStatus(error, 412) && !isStatus(error, 409)) throw error;
@@ -108,11 +107,11 @@ export class TableWarningStore implements WarningStore {
   }
 
   async forImage(cluster: string, image: string, options?: StoreOptions): Promise<Warning | undefined> {
-    await this.ensureTable(options?.signal);
     let warningId: string;
     try {
       warningId = (await this.client.getEntity<{ warningId: string }>(imagePartition(cluster), hashKey(image), { abortSignal: options?.signal })).warningId;
     } catch (error) {
+      // No index row, or no table yet: no warning named this image.
       if (isStatus(error, 404)) return undefined;
       throw error;
     }

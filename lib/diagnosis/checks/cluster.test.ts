@@ -4,6 +4,7 @@ import { architectureOfVmSize } from './cluster';
 describeCheckTable('cluster', [
   ['healthy', 'pass', /aks-prod \(westeurope\) pulls as its kubelet identity/],
   ['service-principal-cluster', 'warn', /service principal/],
+  ['fleet-arm-403-cluster-read', 'unknown', /may not perform Microsoft\.ContainerService\/managedClusters\/read/],
 ]);
 
 describe('architecture from VM size', () => {

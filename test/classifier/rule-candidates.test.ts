@@ -1,0 +1,44 @@
+import { classifyPullMessage } from '../../lib/classify/classify-pull-message';
+import type { Category } from '../../lib/model/category';
+import { allCorpus } from './all-corpus';
+
+const MS_LEARN_ACR_AKS =
+  'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/cannot-pull-image-from-acr-to-aks-cluster';
+
+/**
+ * A rule's candidates are a decision too: the causes its wording cannot rule out, which the verdict then checks.
+ * The corpus test only reads them for messages marked ambiguous; these rows pin them for rules whose real messages
+ * decide one cause, so emptying or changing a rule's list, or a detail of its wording that one of these messages
+ * depends on, changes an answer here. Each row names a corpus message
+ * by its source and a phrase of it (the message itself lives in test/classifier/corpus*.ts with its citation).
+ */
+const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, category: Category, candidates: Category[]]> = [
+  ['connect', 'https://github.com/Azure/acr/issues/594', 'dial tcp 10.201.3.5:443: i/o timeout', 'network_unreachable', ['firewall_denied']],
+  // "dial tcp <ip>:443: i/o timeout" with no other wording: the connect rule's own alternative, not the generic timeout.
+  ['connect', `${MS_LEARN_ACR_AKS} (Cause 4: i/o timeout error)`, 'dial tcp <acrprivateipaddress>:443: i/o timeout', 'network_unreachable', ['firewall_denied']],
+  // musl's resolver: "lookup <host>: Try again", with no resolver address in between.
+  ['dns', 'https://github.com/rancher/k3os/issues/431', 'lookup registry-1.docker.io: Try again', 'dns_failure', []],
+  // gcr.io's v1 wording "Status 429 trying to pull repository".
+  ['rate-limited', 'https://github.com/kubernetes/kubernetes/issues/9534', 'Status 429 trying to pull', 'rate_limited', []],
+  ['server-error', 'https://github.com/Azure/AKS/issues/358', '504 Gateway Timeout', 'registry_unavailable', ['network_unreachable']],
+  ['artifact-registry-permission', 'https://github.com/neuvector/neuvector-helm/issues/148', 'Permission "artifactregistry.repositories.downloadArtifacts" denied', 'access_denied', ['repo_not_found']],
+  ['no-progress', 'https://github.com/kubernetes/kubernetes/issues/131521', 'because of no progress in 1m0s', 'timeout_or_size', ['network_unreachable', 'registry_unavailable']],
+  ['artifact-registry-unauthenticated', 'https://github.com/google/fuzzbench/issues/1981', 'Unauthenticated requests do not have permission', 'auth_missing', ['access_denied']],
+  ['unauthenticated-token', 'https://github.com/kastenhq/kubestr/issues/66', 'User cannot be authenticated with the token provided', 'auth_missing', ['access_denied']],
+  ['storage-authorization-failure', 'https://github.com/Azure/azure-cli-extensions/issues/8706', 'This request is not authorized to perform this operation', 'firewall_denied', ['access_denied']],
+  ['html-instead-of-registry', 'https://github.com/containerd/containerd/issues/7400', 'unexpected media type text/html', 'registry_unavailable', ['firewall_denied', 'network_unreachable']],
+  ['credential-provider-failed', 'https://github.com/siderolabs/talos/issues/11086', 'Failed getting credential from external registry credential provider', 'auth_missing', ['network_unreachable']],
+];
+
+const corpus = allCorpus();
+
+describe('rule candidates on real messages', () => {
+  test.each(ROWS)('%s: %s', (_rule, source, phrase, category, candidates) => {
+    const entries = corpus.filter((entry) => entry.source === source && entry.message.includes(phrase));
+    expect(entries).toHaveLength(1);
+    const result = classifyPullMessage(entries[0].message, entries[0].reason);
+    expect({ category: result.category, candidates: result.candidates }).toEqual({ category, candidates });
+    // Decided by the named rule's wording, not by the tentative structural reading (which may agree on the category).
+    expect(result.explanation).not.toMatch(/^No known wording matched/);
+  });
+});
