@@ -258,7 +258,7 @@ describe('pull-permission check: the kubelet identity, ABAC repository permissio
       summary: 'Could not evaluate the ABAC condition of Container Registry Repository Reader on myacr: the kubelet identity may not be allowed to pull app',
       evidence: [
         { fact: `condition of Container Registry Repository Reader at ${REGISTRY}: ${UNEVALUABLE}`, source: `ARM ${unclear.id}` },
-        { fact: `Container Registry Repository Reader at ${REGISTRY} does not grant the pull (its condition could not be evaluated: ${ATTRIBUTE})`, source: OF_KUBELET },
+        { fact: `Container Registry Repository Reader at ${REGISTRY} may not grant the pull (its condition could not be evaluated: ${ATTRIBUTE})`, source: OF_KUBELET },
         { fact: `AcrPull at ${REGISTRY} does not grant the pull (registry-wide pull roles are not honoured in ABAC mode)`, source: OF_KUBELET },
       ],
       fixes: [

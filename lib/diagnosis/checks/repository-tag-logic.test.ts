@@ -330,7 +330,7 @@ describe('repository-tag check: a missing digest', () => {
       status: 'fail',
       summary: `Digest ${DIGEST} does not exist in ${HOST}/app (v1.2 is an existing tag)`,
       evidence: [
-        { fact: `app has 3 tag(s); ${DIGEST} is not one of them`, source: `registry ${HOST} tags/list` },
+        { fact: `app (3 tag(s)) has no manifest ${DIGEST}`, source: `registry ${HOST} tags/list` },
         { fact: `app:v1.2 points at ${NOW_DIGEST}`, source: `registry ${HOST}` },
       ],
       fixes: [
@@ -355,7 +355,7 @@ describe('repository-tag check: a missing digest', () => {
     expect(finding).toEqual({
       status: 'fail',
       summary: `Digest ${DIGEST} does not exist in ${HOST}/app`,
-      evidence: [{ fact: `app has 1 tag(s); ${DIGEST} is not one of them`, source: `registry ${HOST} tags/list` }],
+      evidence: [{ fact: `app (1 tag(s)) has no manifest ${DIGEST}`, source: `registry ${HOST} tags/list` }],
       fixes: [{ text: 'app has no tags: push the image, then pin the digest the push prints.' }],
       docs: DOCS.cannotPullFromAcr,
     });
