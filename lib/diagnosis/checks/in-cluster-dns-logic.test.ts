@@ -77,7 +77,7 @@ let scripts: ClusterScript[] = [];
 let lookups: PresetLookups;
 async function check(run: Run) {
   scripts = [];
-  lookups = presetLookups({ [`GET ${CLUSTER_ID}`]: { location: 'westeurope' } satisfies ManagedCluster, ...run.arm });
+  lookups = presetLookups({ [`GET ${CLUSTER_ID}`]: { location: 'westeurope' } satisfies ManagedCluster, ...run.arm }, { loadUnlisted: true });
   const inCluster: InClusterAccess = {
     mode: 'read',
     async run(clusterId, script): Promise<ClusterCommandResult> {

@@ -54,7 +54,7 @@ async function check(logs: string[] | Error, over: { node?: string; image?: Part
   const ctx = {
     facts: { registry: REGISTRY, cluster: { ...CLUSTER, nodePools: over.nodePools ?? CLUSTER.nodePools }, image: { ...IMAGE, ...over.image } },
     failure: { image: IMAGE.original, source: 'cli', node: 'node' in over ? over.node : NODE },
-    lookups: presetLookups({ [`GET ${CLUSTER_ID}`]: { location: 'westeurope' } satisfies ManagedCluster }),
+    lookups: presetLookups({ [`GET ${CLUSTER_ID}`]: { location: 'westeurope' } satisfies ManagedCluster }, { loadUnlisted: true }),
     inCluster,
   } as unknown as CheckContext;
   return (await nodePullCheck.run(ctx)).finding;
