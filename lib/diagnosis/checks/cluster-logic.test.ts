@@ -60,6 +60,11 @@ const factsOf = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
 });
 
 describe('cluster check on facts', () => {
+  it('declares what it needs (the engine schedules on it) and the title progress shows', () => {
+    const { id, title, needs, provides } = clusterCheck;
+    expect({ id, title, needs, provides }).toEqual({ id: 'cluster', title: 'cluster', needs: [], provides: ['cluster'] });
+  });
+
   it.each<[string, string | undefined]>([
     ['no cluster', undefined],
     ['a cluster that is not a resource id', 'rg-aks/aks-prod'],

@@ -18,6 +18,11 @@ async function check(registry: Partial<RegistryFacts>, cluster: Partial<ClusterF
 }
 
 describe('geo-replication check on facts', () => {
+  it('declares what it needs (the engine schedules on it) and the title progress shows', () => {
+    const { id, title, needs } = geoReplicationCheck;
+    expect({ id, title, needs }).toEqual({ id: 'geo-replication', title: 'geo-replication', needs: ['registry', 'cluster'] });
+  });
+
   it.each<[string, string, string]>([
     ['the same name', 'westeurope', 'westeurope'],
     ['display name against name', 'West Europe', 'westeurope'],

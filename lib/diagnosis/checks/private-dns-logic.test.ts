@@ -58,6 +58,11 @@ async function check({ registry, cluster, answers, subscriptions = [SUB], failur
 }
 
 describe('private-dns check on facts', () => {
+  it('declares what it needs (the engine schedules on it) and the title progress shows', () => {
+    const { id, title, needs } = privateDnsCheck;
+    expect({ id, title, needs }).toEqual({ id: 'private-dns', title: 'private DNS', needs: ['registry', 'cluster'] });
+  });
+
   it.each<[string, RegistryFacts['privateEndpointConnections']]>([
     ['no connection', []],
     ['only unapproved or endpoint-less connections', [{ ...APPROVED, status: 'Pending' }, { id: APPROVED.id, status: 'Approved' }]],

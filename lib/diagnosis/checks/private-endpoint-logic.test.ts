@@ -38,6 +38,11 @@ async function check(registry: Partial<RegistryFacts>, cluster: Partial<ClusterF
 const approvedConnection = { id: CONN_ID, privateEndpointId: PE_ID, status: 'Approved' };
 
 describe('private-endpoint check on facts', () => {
+  it('declares what it needs (the engine schedules on it) and the title progress shows', () => {
+    const { id, title, needs } = privateEndpointCheck;
+    expect({ id, title, needs }).toEqual({ id: 'private-endpoint', title: 'private endpoint', needs: ['registry', 'cluster'] });
+  });
+
   it.each<[string, RegistryFacts['privateEndpointConnections']]>([
     ['no connection', []],
     ['a connection whose endpoint is gone', [{ id: CONN_ID, status: 'Disconnected' }]],
