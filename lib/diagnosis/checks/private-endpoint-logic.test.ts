@@ -27,7 +27,7 @@ const endpoint = (id: string, vnet: string, over: Partial<PrivateEndpoint> = {})
   privateLinkServiceConnections: [{ name: 'conn', privateLinkServiceConnectionState: { status: 'Approved' } }],
   ...over,
 });
-const vnet = (id: string, peerings: VirtualNetworkPeering[] = []): VirtualNetwork => ({ id, name: id.split('/').pop(), virtualNetworkPeerings: peerings });
+const vnet = (id: string, peerings?: VirtualNetworkPeering[]): VirtualNetwork => ({ id, name: id.split('/').pop(), virtualNetworkPeerings: peerings });
 const peering = (name: string, remote: string | undefined, peeringState: VirtualNetworkPeering['peeringState']): VirtualNetworkPeering => ({ name, remoteVirtualNetwork: remote ? { id: remote } : undefined, peeringState });
 const IPS = 'IPs myacr.azurecr.io=10.1.0.5, myacr.westeurope.data.azurecr.io=10.1.0.6/10.1.0.7';
 
@@ -61,7 +61,9 @@ describe('private-endpoint check on facts', () => {
       { privateLinkServiceConnections: [], manualPrivateLinkServiceConnections: [{ privateLinkServiceConnectionState: { status: 'Pending' } }] },
       'Pending',
     ],
-    ['nobody says', undefined, { privateLinkServiceConnections: undefined }, 'not approved'],
+    ['nobody says: no connections', undefined, { privateLinkServiceConnections: undefined, manualPrivateLinkServiceConnections: undefined }, 'not approved'],
+    ['nobody says: empty connection lists', undefined, { privateLinkServiceConnections: [], manualPrivateLinkServiceConnections: [] }, 'not approved'],
+    ['nobody says: connections without a state', undefined, { privateLinkServiceConnections: [{}], manualPrivateLinkServiceConnections: [{}] }, 'not approved'],
   ])('fails an unapproved connection (%s) with the approve command', async (_what, status, over, shown) => {
     const { finding, asked } = await check(
       { subscriptionId: HUB_SUB, publicNetworkAccess: 'Disabled', privateEndpointConnections: [{ id: CONN_ID, privateEndpointId: PE_ID, status }] },

@@ -40,7 +40,7 @@ export const privateEndpointCheck: Check = {
           fixes: [
             {
               text: `Approve the private endpoint connection on ${registry.name} (someone with rights on the registry must do it).`,
-              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop() ?? '')} --description 'Approved for AKS pulls'${subscriptionArg(registry.subscriptionId, cluster.subscriptionId)}`,
+              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop()!)} --description 'Approved for AKS pulls'${subscriptionArg(registry.subscriptionId, cluster.subscriptionId)}`,
             },
           ],
           docs: DOCS.privateLink,
@@ -52,14 +52,14 @@ export const privateEndpointCheck: Check = {
     const reach = approved.map((pe) => {
       if (cluster.vnetIds.some((v) => sameId(v, pe.vnetId))) return { pe, how: 'same VNet' as const };
       for (const [i, vnet] of clusterVnets.entries()) {
-        const peering = (vnet.virtualNetworkPeerings ?? []).find((p) => sameId(p.remoteVirtualNetwork?.id, pe.vnetId));
+        const peering = vnet.virtualNetworkPeerings?.find((p) => sameId(p.remoteVirtualNetwork?.id, pe.vnetId));
         if (peering) return { pe, how: peering.peeringState === 'Connected' ? ('peered' as const) : ('peering-broken' as const), peering, vnetId: cluster.vnetIds[i] };
       }
       return { pe, how: 'unreachable' as const };
     });
     for (const r of reach) {
       evidence.push({
-        fact: `${r.pe.name}: ${r.how === 'same VNet' ? 'in the cluster VNet' : r.how === 'peered' ? 'in a peered VNet (Connected)' : r.how === 'peering-broken' ? `peering ${r.peering?.name} is ${r.peering?.peeringState}` : 'no peering between the cluster VNet and the endpoint VNet'}`,
+        fact: `${r.pe.name}: ${r.how === 'same VNet' ? 'in the cluster VNet' : r.how === 'peered' ? 'in a peered VNet (Connected)' : r.how === 'peering-broken' ? `peering ${r.peering.name} is ${r.peering.peeringState}` : 'no peering between the cluster VNet and the endpoint VNet'}`,
         source: 'ARM virtualNetworkPeerings',
       });
     }
