@@ -3,7 +3,7 @@ import type { NatGateway, PublicIPAddress, VirtualNetwork } from '@azure/arm-net
 import { CLUSTER_ID, logicContext, SUB } from '../../../test/helpers/check-logic';
 import type { ClusterFacts } from '../facts';
 import { DOCS } from './docs';
-import { clusterCheck, pullIdentityOf } from './cluster';
+import { architectureOfVmSize, clusterCheck, pullIdentityOf } from './cluster';
 
 // The cluster check's reading of the managed cluster and what it points at (preset per lookup key;
 // the sandbox worlds in cluster.test.ts cover the reads): pull identity, node pools, VNets and their
@@ -152,23 +152,28 @@ describe('cluster check on facts', () => {
   it('finds the managed VNet in the node resource group when no pool names a subnet', async () => {
     const list = `LIST /subscriptions/${SUB}/resourceGroups/${NRG}/providers/Microsoft.Network/virtualNetworks`;
     const mc = managedCluster({ agentPoolProfiles: [{ name: 'system', vmSize: 'Standard_D4s_v5' }] });
-    const answers = { [list]: [vnet(MANAGED_VNET), { name: 'no-id' }], [`GET ${MANAGED_VNET}`]: vnet(MANAGED_VNET) };
-    expect((await run(mc, answers)).facts?.cluster?.vnetIds).toEqual([MANAGED_VNET]);
+    // A VNet without DNS settings (no dhcpOptions, or no servers in them) uses Azure DNS.
+    const answers = { [list]: [vnet(MANAGED_VNET), { name: 'no-id' }], [`GET ${MANAGED_VNET}`]: vnet(MANAGED_VNET, { dhcpOptions: undefined }) };
+    expect((await run(mc, answers)).facts?.cluster).toMatchObject({ vnetIds: [MANAGED_VNET], customDnsServers: [] });
     // Without the id in the cluster body, the subscription comes from the failure's cluster id.
-    expect((await run({ ...mc, id: undefined }, answers)).facts?.cluster?.vnetIds).toEqual([MANAGED_VNET]);
-    const bare = await run(managedCluster({ agentPoolProfiles: undefined, nodeResourceGroup: undefined }));
-    expect(bare.facts?.cluster).toMatchObject({ vnetIds: [], nodePools: [], customDnsServers: [] });
-    expect(bare.finding.evidence[1]!.fact).toBe('node pools: none listed');
-    expect(bare.asked).toEqual([`GET ${CLUSTER_ID}`, `GET ${pip('lb-ip-1')}`]);
+    const noId = await run({ ...mc, id: undefined }, { ...answers, [`GET ${MANAGED_VNET}`]: vnet(MANAGED_VNET, { dhcpOptions: {} }) });
+    expect(noId.facts?.cluster).toMatchObject({ vnetIds: [MANAGED_VNET], customDnsServers: [] });
+    const bare = await run(managedCluster({ agentPoolProfiles: undefined, nodeResourceGroup: undefined, networkProfile: undefined }), { [`GET ${pip('lb-ip-1')}`]: new Error('not read: no profile names it') });
+    expect(bare.facts?.cluster).toMatchObject({ vnetIds: [], nodePools: [], customDnsServers: [], outboundType: undefined, egressIps: [] });
+    expect(bare.finding.evidence.slice(1)).toEqual([
+      { fact: 'node pools: none listed', source: 'agentPoolProfiles' },
+      { fact: 'outbound type loadBalancer; egress IPs unknown', source: 'networkProfile' },
+    ]);
+    expect(bare.asked).toEqual([`GET ${CLUSTER_ID}`]);
   });
 
   it.each<[string, ManagedCluster['networkProfile'], Record<string, unknown>, string[], string]>([
     [
       'a load balancer (the default), skipping references without an id and IPs without an address',
-      { loadBalancerProfile: { effectiveOutboundIPs: [{ id: pip('lb-ip-1') }, {}, { id: pip('lb-ip-2') }] } },
-      { [`GET ${pip('lb-ip-2')}`]: publicIp(pip('lb-ip-2')) },
-      ['20.1.2.3'],
-      'outbound type loadBalancer; egress IPs 20.1.2.3',
+      { loadBalancerProfile: { effectiveOutboundIPs: [{ id: pip('lb-ip-1') }, {}, { id: pip('lb-ip-2') }, { id: pip('lb-ip-3') }] } },
+      { [`GET ${pip('lb-ip-2')}`]: publicIp(pip('lb-ip-2')), [`GET ${pip('lb-ip-3')}`]: publicIp(pip('lb-ip-3'), '20.1.2.4') },
+      ['20.1.2.3', '20.1.2.4'],
+      'outbound type loadBalancer; egress IPs 20.1.2.3, 20.1.2.4',
     ],
     ['a load balancer without a profile', { outboundType: 'loadBalancer' }, {}, [], 'outbound type loadBalancer; egress IPs unknown'],
     [
@@ -224,5 +229,31 @@ describe('pull identity', () => {
     ['nothing without a profile', {}, { servicePrincipalClientId: undefined }],
   ])('is %s', (_what, mc, expected) => {
     expect(pullIdentityOf({ location: 'westeurope', ...mc })).toEqual(expected);
+  });
+});
+
+// Size names follow Azure's convention: family (+ sub-family) letters, vCPUs, optional constrained
+// vCPUs, then lower-case feature letters, where `p` means Arm64
+// (https://learn.microsoft.com/azure/virtual-machines/vm-naming-conventions). Some rows are examples
+// of that grammar rather than sizes on sale.
+describe('architecture from VM size', () => {
+  it.each([
+    ['Standard_D4s_v5', 'amd64'],
+    ['Standard_D4ps_v5', 'arm64'],
+    ['Standard_D16ps_v5', 'arm64'],
+    ['Standard_D8pds_v6', 'arm64'],
+    ['Standard_E4ps_v5', 'arm64'],
+    ['Standard_E32-16ps_v5', 'arm64'],
+    ['Standard_EC4pds_v6', 'arm64'],
+    ['Standard_B2pts_v2', 'arm64'],
+    ['Standard_D4dps_v6', 'arm64'],
+    ['Standard_NP10s', 'amd64'],
+    ['Standard_D2_v3', 'amd64'],
+    ['Standard_HB120rs_v3', 'amd64'],
+    ['Standard_D2pls_v5', 'arm64'],
+    ['Basic_Standard_D4ps_v5', 'amd64'],
+    ['', 'amd64'],
+  ])('%s is %s', (size, arch) => {
+    expect(architectureOfVmSize(size)).toBe(arch);
   });
 });
