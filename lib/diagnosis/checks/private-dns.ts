@@ -145,9 +145,9 @@ export const privateDnsCheck: Check = {
  */
 async function servingProblems<P extends { name: string }>(ctx: CheckContext, problems: P[], registryName: string, sku: string, clusterLocation: string): Promise<P[]> {
   const region = (name: string) => new RegExp(`^${registryName}\\.([a-z0-9]+)\\.data$`, 'i').exec(name)?.[1]?.toLowerCase();
-  const here = clusterLocation.toLowerCase().replace(/\s+/g, '');
+  const here = clusterLocation.toLowerCase().replace(/\s/g, '');
   const replicas = sku === 'Premium' ? await listReplications(ctx, ctx.facts.registry!.id) : [];
-  if (!replicas.some((r) => (r.location ?? '').toLowerCase().replace(/\s+/g, '') === here)) return problems;
+  if (!replicas.some((r) => !!r.location && r.location.toLowerCase().replace(/\s/g, '') === here)) return problems;
   const message = (ctx.failure.message ?? '').toLowerCase();
   return problems.filter((p) => {
     const r = region(p.name);
