@@ -75,7 +75,7 @@ describe('private-dns check on facts', () => {
   it('passes a linked zone whose A records match the endpoint (names and FQDNs compared without case, trailing dots and privatelink labels ignored)', async () => {
     const dns: Array<[string, string[]]> = [['MyACR.privatelink.azurecr.io.', ['10.1.0.5']], ['myacr.westeurope.data.azurecr.io', ['10.1.0.6']], ['myacr.other.example', ['10.9.9.9']], ['myacr.eastus.data.azurecr.io', []]];
     const records = [a('MyACR', '10.1.0.4', '10.1.0.5'), a('myacr.westeurope.data', '10.1.0.6')];
-    const { finding, asked } = await check({ answers: { [`GET ${PE_ID}`]: endpoint(PE_ID, dns), [`LIST ${ZONE}/A`]: records } });
+    const { finding, asked } = await check({ subscriptions: [SUB, HUB], answers: { [`GET ${PE_ID}`]: endpoint(PE_ID, dns), [`LIST ${ZONE}/A`]: records } });
     expect(finding).toEqual({ status: 'pass', summary: 'privatelink.azurecr.io is linked to the cluster VNet and every A record matches the endpoint', evidence: [EXPECTED, LINKED], fixes: [] });
     expect(asked).toEqual([`GET ${PE_ID}`, zonesIn(SUB), `LIST ${ZONE}/virtualNetworkLinks`, `LIST ${ZONE}/virtualNetworkLinks`, `LIST ${ZONE}/A`]);
   });
@@ -109,7 +109,7 @@ describe('private-dns check on facts', () => {
         [zonesIn(OTHER)]: [zone(zoneId(OTHER, 'rg-x', 'privatelink.blob.core.windows.net'))],
         [zonesIn(HUB)]: [],
         'LIST /subscriptions': [SUB, OTHER.toUpperCase(), HUB, '00000000-0000-0000-0000-000000000004'],
-        [zonesIn('00000000-0000-0000-0000-000000000004')]: [zone(HUB_ZONE)],
+        [zonesIn('00000000-0000-0000-0000-000000000004')]: [zone(zoneId(HUB, 'rg-x', 'privatelink.vaultcore.azure.net')), zone(HUB_ZONE)],
         [`LIST ${HUB_ZONE}/virtualNetworkLinks`]: [link(), link(VNET.toUpperCase())],
         [`LIST ${HUB_ZONE}/A`]: RECORDS,
       },
@@ -230,6 +230,25 @@ describe('private-dns check on facts', () => {
     ]);
   });
 
+  it('passes a zone linked to the second of two cluster VNets, without searching further', async () => {
+    const vnet2 = VNET.replace('vnet-aks', 'vnet-aks2');
+    const { finding } = await check({ subscriptions: [SUB, HUB], cluster: { vnetIds: [VNET, vnet2] }, answers: { [`LIST ${ZONE}/virtualNetworkLinks`]: [link(vnet2)] } });
+    expect(finding).toMatchObject({ status: 'pass', evidence: [EXPECTED, { ...LINKED, fact: 'privatelink.azurecr.io in rg-dns: linked to the cluster VNet vnet-aks2' }] });
+  });
+
+  it('compares every IP of an endpoint FQDN, and ignores A entries without an address', async () => {
+    const dns: Array<[string, string[]]> = [['myacr.azurecr.io', ['10.1.0.5', '10.1.0.15']], ['myacr.westeurope.data.azurecr.io', ['10.1.0.6', '10.1.0.16']]];
+    const records: RecordSet[] = [a('myacr', '10.1.0.1'), { name: 'myacr.westeurope.data', aRecords: [{}] }];
+    const { finding } = await check({ answers: { [`GET ${PE_ID}`]: endpoint(PE_ID, dns), [`LIST ${ZONE}/A`]: records } });
+    expect(finding.evidence).toEqual([
+      { fact: 'expected A records: myacr → 10.1.0.5/10.1.0.15, myacr.westeurope.data → 10.1.0.6/10.1.0.16', source: 'private endpoint customDnsConfigs' },
+      LINKED,
+      { fact: 'A record myacr is 10.1.0.1, the endpoint has 10.1.0.5/10.1.0.15', source: `ARM ${ZONE}/A` },
+      { fact: 'no A record myacr.westeurope.data (expected 10.1.0.6/10.1.0.16)', source: `ARM ${ZONE}/A` },
+    ]);
+    expect(finding.fixes.map((f) => f.text)).toEqual(["Point myacr at the endpoint's IP 10.1.0.5 instead of 10.1.0.1.", 'Add the A record myacr.westeurope.data → 10.1.0.6.']);
+  });
+
   describe('which missing records matter to this cluster', () => {
     const DNS3: Array<[string, string[]]> = [...DNS, ['myacr.eastus.data.azurecr.io', ['10.1.0.7']]];
     const replicas = (...locations: string[]): Replication[] => locations.map((location) => ({ location, name: location.replace(/\s/g, '') }) as Replication);
@@ -249,6 +268,18 @@ describe('private-dns check on facts', () => {
         fixes: [{ text: 'Add the A record myacr.eastus.data → 10.1.0.7.', command: 'az network private-dns record-set a add-record --resource-group rg-dns --zone-name privatelink.azurecr.io --record-set-name myacr.eastus.data --ipv4-address 10.1.0.7' }],
         docs: DOCS.privateEndpointDns,
       });
+    });
+
+    it('names every other region lacking a record, for a registry whose ARM name has capitals', async () => {
+      const dns: Array<[string, string[]]> = [...DNS3, ['myacr.northeurope.data.azurecr.io', ['10.1.0.8']]];
+      const { finding } = await run({ registry: { name: 'MyACR' }, answers: { [`GET ${PE_ID}`]: endpoint(PE_ID, dns) } });
+      expect(finding.status).toBe('warn');
+      expect(finding.summary).toBe(
+        'privatelink.azurecr.io lacks the A records of myacr.eastus.data.azurecr.io, myacr.northeurope.data.azurecr.io: not used by pulls from westeurope today, but they break if the registry routes aks-prod to that replica',
+      );
+      expect(finding.fixes.map((f) => f.text)).toEqual(['Add the A record myacr.eastus.data → 10.1.0.7.', 'Add the A record myacr.northeurope.data → 10.1.0.8.']);
+      const sent = await run({ registry: { name: 'MyACR' }, failure: { message: 'Get "https://myacr.eastus.data.azurecr.io/v2/": i/o timeout' } });
+      expect(sent.finding.status).toBe('fail');
     });
 
     it.each<[string, Case]>([
