@@ -52,7 +52,7 @@ export function sandboxServices(worldName: string, log: Logger): SandboxServices
     diagnoser: lazyDiagnoser(async () => (await started()).engine.engine),
     insights: lazyContainerInsights(async () => {
       const [loaded, { createSandboxContainerInsights }] = await Promise.all([world(), import('../logs/sandbox-container-insights.js')]);
-      return createSandboxContainerInsights(loaded.logs);
+      return createSandboxContainerInsights(loaded.logs, loaded.caller.deniedActions);
     }),
     impact: onceAsync(async () => {
       const [{ world: loaded, engine }, { sandboxImpactAnalyzer }] = await Promise.all([started(), import('../prevent/impact-in-sandbox.js')]);

@@ -1,4 +1,4 @@
-import type { Category, Classification } from '../model/category';
+import { CATEGORIES, type Category, type Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
@@ -119,15 +119,16 @@ export function classifyPullMessageWith(rules: readonly PullErrorRule[], text: s
  * The errors that decide: kubelet's per-credential aggregate split, the anonymous retry's 401 dropped when
  * something else failed. When 401s were dropped, missing credentials stay possible.
  */
-function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean } {
+function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: boolean; attempts: number } {
   const attempts = splitAggregate(text);
   const errors = withoutAnonymousRetryNoise(attempts);
-  return { errors, droppedAuthFailure: errors.length < attempts.length };
+  return { errors, droppedAuthFailure: errors.length < attempts.length, attempts: attempts.length };
 }
 
 /**
- * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches,
- * the text as pasted on a tie. Returns the deciding errors of that reading and the rule, if any.
+ * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches; on a
+ * tie, the one in which kubelet's per-credential aggregate splits into more errors (a terminal wrap can cut its
+ * ", rpc error: code = " joint), else the text as pasted. Returns the deciding errors of that reading and the rule.
  */
 function decide(text: string, rules: readonly PullErrorRule[]) {
   const read = (reading: string) => {
@@ -138,7 +139,7 @@ function decide(text: string, rules: readonly PullErrorRule[]) {
   let best = read(asPasted);
   for (const reading of unwrapped) {
     const candidate = read(reading);
-    if (candidate.index < best.index) best = candidate;
+    if (candidate.index < best.index || (candidate.index === best.index && candidate.attempts > best.attempts)) best = candidate;
   }
   return { ...best, rule: rules[best.index] as PullErrorRule | undefined };
 }
@@ -146,6 +147,24 @@ function decide(text: string, rules: readonly PullErrorRule[]) {
 /** The text the rules are matched against (exported for the rule audit). */
 export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL_ERROR_RULES): string {
   return decide(cleanText(raw).text, rules).errors.join(', ');
+}
+
+// containers/image (podman, buildah, CRI-O) tries a short name on every search registry and lists each failure
+// ("The following failures happened while trying to pull image specified by …", "N errors occurred while pulling:",
+// one "* " item per registry). Which registry was meant is not in the text, so every registry's answer stays a candidate.
+const SEARCH_LIST = /following failures happened while trying to pull image|errors occurred while pulling:/i;
+
+function searchListCandidates(text: string, rules: readonly PullErrorRule[]): Category[] {
+  // Every reading of a wrapped paste (a wrap can cut the header or the "* " joints): an item starts at "* " after a
+  // blank or a colon, or at `* "registry/name"` wherever a joined line put it.
+  return readings(text)
+    .filter((reading) => SEARCH_LIST.test(reading))
+    .flatMap((reading) => reading.split(/(?:^|[\s:])\*\s+|\*\s+(?=")/).slice(1))
+    .flatMap((item) => {
+      const category = decide(item, rules).rule?.category;
+      return category && category !== 'unknown' ? [category] : [];
+    })
+    .sort((a, b) => CATEGORIES.indexOf(a) - CATEGORIES.indexOf(b)); // the same list whatever the reading
 }
 
 function classify(input: unknown, reasonInput: unknown, rules: readonly PullErrorRule[]): Classification {
@@ -173,7 +192,10 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     result = {
       category: rule.category,
       confidence: rule.confidence,
-      candidates: withoutSelf(droppedAuthFailure ? [...rule.candidates, 'auth_missing'] : rule.candidates, rule.category),
+      candidates: withoutSelf(
+        [...rule.candidates, ...(droppedAuthFailure ? (['auth_missing'] as Category[]) : []), ...searchListCandidates(text, rules)],
+        rule.category,
+      ),
       explanation: rule.explanation,
     };
   } else {

@@ -11,12 +11,14 @@ export const TLS_FAILURE: PullErrorRule = {
   id: 'tls',
   category: 'tls_error',
   patterns: [
-    // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name).
-    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port/i,
+    // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name). Plain HTTP
+    // sent to a TLS port gets a TLS record back, which Go's net/http prints as `malformed HTTP response "\x15\x03…"`
+    // (an alert) or `"\x16\x03…"` (a handshake) — net/http/response.go badStringError.
+    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port|malformed HTTP response \\?"\\x1[56]\\x03/i,
   ],
   confidence: 0.95,
   candidates: [],
-  explanation: "The TLS connection to the registry failed: its certificate is not trusted by the node (private CA, TLS-inspecting proxy) or it does not speak HTTPS.",
+  explanation: "TLS to the registry failed: a certificate the node does not trust (private CA, inspecting proxy), or HTTP and HTTPS mixed up (an http:// mirror on a TLS port, or the reverse).",
 };
 
 export const PROXY_CONNECT: PullErrorRule = {
@@ -46,8 +48,9 @@ export const TCP_CONNECT: PullErrorRule = {
   category: 'network_unreachable',
   patterns: [
     // Go's dial errors (syscall wording) and Windows' connectex; "connect: invalid argument" is a dial to an
-    // address the node cannot use (a mangled proxy setting).
-    /connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    // address the node cannot use (a mangled proxy setting). ECS/Fargate words it for its own ECR calls: "There is a
+    // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
+    /connection issue between the task and Amazon ECR|connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],

@@ -5,11 +5,13 @@ import type { PullErrorRule } from './pull-error-rules';
  * its OS cannot import, its signature policy, its full disk. Real examples of each: test/classifier/corpus*.ts.
  */
 
+// Azure Container Instances words a Windows image built for another Windows release "The OS version of image … is not
+// supported" (code OsVersionNotSupported): https://learn.microsoft.com/en-us/azure/container-instances/container-instances-troubleshooting
 export const PLATFORM_NO_MATCH: PullErrorRule = {
   id: 'platform-no-match',
   category: 'platform_mismatch',
   patterns: [
-    /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host/i,
+    /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
   ],
   confidence: 0.92,
   candidates: [],

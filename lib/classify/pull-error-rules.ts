@@ -18,6 +18,7 @@ import {
   CREDENTIAL_PROVIDER_FAILED,
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
+  EXPIRED_CREDENTIAL,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
   HARBOR_ARTIFACT_NOT_FOUND,
@@ -79,11 +80,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   },
   {
     // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
-    // CRI-O before short names: "no registries configured while trying to pull an unqualified image".
+    // CRI-O before short names: "no registries configured while trying to pull an unqualified image"; CRI-O's own
+    // rewording of the enforcing-mode refusal (internal/storage/image.go): "short name mode is enforcing, but image
+    // name %s returns ambiguous list".
     id: 'short-name',
     category: 'invalid_reference',
     patterns: [
-      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image/i,
+      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image|short name mode is enforcing/i,
     ],
     confidence: 0.9,
     candidates: [],
@@ -137,6 +140,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   CONNECT_WAIT,
   HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
+  EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   ARTIFACT_REGISTRY_PERMISSION,
@@ -202,9 +206,21 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
   },
   {
+    // containerd's CRI maps a reference it could not resolve to gRPC NotFound (errdefs.ToGRPC in the CRI image
+    // service); kubelet sometimes shows only that code and the wrapper, with the "…: not found" cut off.
+    id: 'grpc-not-found',
+    category: 'tag_not_found',
+    patterns: [/\bcode = NotFound desc = failed to pull and unpack image "[^"]*"["'\])]*\s*$/im],
+    confidence: 0.6,
+    candidates: ['repo_not_found'],
+    explanation: 'The runtime could not find the image: no such tag or digest, or no such repository at that path (the text does not say which).',
+  },
+  {
+    // The Azure CLI words the same 403 from ACR's token endpoints "Access to registry '<server>' was denied. Response
+    // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
     id: 'acr-token-403',
     category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden/i],
+    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is
     // plainly not ACR, is that registry refusing access.
     unless:
@@ -214,28 +230,34 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
   },
   {
+    // distribution's token error code "insufficient_scope"; ECR words the same refusal "access token has insufficient scopes".
     id: 'insufficient-scope',
     category: 'access_denied',
-    patterns: [/insufficient_scope/i],
+    patterns: [/insufficient[_ ]scopes?\b/i],
     confidence: 0.5,
     candidates: ['repo_not_found', 'auth_missing'],
     explanation: 'The token does not cover this repository: either the repository does not exist or the identity may not pull it.',
   },
   {
+    // dockerd prints a 403 whose body is not JSON as "error parsing HTTP 403 response body" (moby registry/errors).
+    // Some registries (GitLab, GHCR) answer 403 to a request that carried no credentials at all, hence auth_missing.
     id: 'denied',
     category: 'access_denied',
-    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|status(?: code)?:? 403\b/i],
+    patterns: [/\b403 \(?Forbidden\b|: Forbidden\b|\bdenied:|(?:status(?: code)?:?|HTTP) 403\b/i],
     confidence: 0.65,
-    candidates: ['firewall_denied', 'repo_not_found'],
+    candidates: ['firewall_denied', 'repo_not_found', 'auth_missing'],
     explanation: 'The registry knows who is asking but refuses the pull (no pull role on this registry or repository, or a network rule).',
   },
   {
+    // Docker Hub and other distribution registries answer an anonymous pull of a repository that does not exist with
+    // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
+    // moby distribution/errors.go), so a missing repository stays a candidate.
     id: 'unauthorized',
     category: 'auth_missing',
     patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
-    candidates: ['access_denied'],
-    explanation: "The registry wants credentials the node did not present or that it rejected (kubelet identity without AcrPull, no pull secret, expired secret).",
+    candidates: ['access_denied', 'repo_not_found'],
+    explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,
   {

@@ -70,6 +70,22 @@ export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
   explanation: 'The registry rejected the token the node presented (expired or revoked personal access token in the pull secret).',
 };
 
+// A credential the registry recognises as expired or no longer valid, in the registry's own words: ECR's token
+// service "Your authorization token has expired. Reauthenticate and try again." (older: "Your Authorization Token has
+// expired. Please run 'aws ecr get-login' …"), and AWS STS behind it "The security token included in the request is
+// invalid" / "… is expired" (UnrecognizedClientException / ExpiredTokenException).
+// https://docs.aws.amazon.com/AmazonECR/latest/public/public-troubleshooting.html ,
+// https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html . Decided before docker's "pull access denied,
+// repository does not exist …" around it: the registry said why.
+export const EXPIRED_CREDENTIAL: PullErrorRule = {
+  id: 'expired-credential',
+  category: 'auth_missing',
+  patterns: [/authorization token has expired|security token included in the request is (?:invalid|expired)/i],
+  confidence: 0.9,
+  candidates: [],
+  explanation: 'The registry rejected an expired credential (an ECR token is valid 12 hours): refresh the pull secret or fix the credential provider that should renew it.',
+};
+
 // Azure Storage (ACR's data endpoint, *.blob.core.windows.net) answers its network rules and service
 // endpoint policies with AuthorizationFailure "This request is not authorized to perform this operation."
 // https://learn.microsoft.com/en-us/troubleshoot/azure/azure-storage/blobs/authentication/storage-troubleshoot-403-errors
@@ -166,10 +182,12 @@ export const HARBOR_ARTIFACT_NOT_FOUND: PullErrorRule = {
 // containerd names the media type it received; text/html means a web page answered where the registry API should
 // have: a mirror endpoint with a wrong path or pointing at a web UI, a filtering or captive proxy, or a P2P mirror
 // (Dragonfly dfdaemon) that is not serving. containerd/containerd#7400, #6984, docker/for-mac#7658, dragonflyoss/dragonfly#2523.
+// A 405 Method Not Allowed is the same story told by status: a web server or proxy that does not implement the
+// registry API's methods answered (RFC 9110 §15.5.6), e.g. a CDN mirror endpoint that stopped serving (Azure/AKS#489).
 export const HTML_INSTEAD_OF_REGISTRY: PullErrorRule = {
   id: 'html-instead-of-registry',
   category: 'registry_unavailable',
-  patterns: [/unexpected media type text\/html/i],
+  patterns: [/unexpected media type text\/html|\b405 Method Not Allowed\b/i],
   confidence: 0.7,
   candidates: ['firewall_denied', 'network_unreachable'],
   explanation: 'A web page answered instead of the registry API: a misconfigured registry mirror (hosts.toml / registries.yaml endpoint), a filtering proxy, or a mirror that is not serving.',

@@ -29,6 +29,17 @@ describe('structural reading of real messages the rules did not know', () => {
   });
 });
 
+describe('shapes added after batch 6 (Go and CRI-O wordings the rules had missed)', () => {
+  test.each([
+    ['write tcp 10.0.0.4:51234->20.1.2.3:443: write: broken pipe', 'network_unreachable'],
+    ['Get "https://r.example/v2/": http2: server sent GOAWAY and closed the connection', 'network_unreachable'],
+    ['net/http: HTTP/1.x transport connection broken: malformed HTTP response "HTTP/1.0 0"', 'tls_error'],
+    ['short name mode is enforcing, but image name x returns an unexpected answer', 'invalid_reference'],
+  ])('%s → %s', (message, category) => {
+    expect((structuralReading(message) as Classification).category).toBe(category);
+  });
+});
+
 describe('HTTP statuses in their printed forms', () => {
   test.each([
     ['unexpected status: 401 Unauthorized', 'auth_missing'],

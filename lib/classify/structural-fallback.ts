@@ -96,9 +96,11 @@ const WORDS: readonly Signal[] = [
   { pattern: /\blookup \S+(?: on \S+)?: /, category: 'dns_failure', candidates: ['network_unreachable'], what: 'a name lookup', covers: true },
   { pattern: /\bproxyconnect\b|error connecting to proxy/i, category: 'network_unreachable', candidates: ['dns_failure'], what: 'the proxy', covers: true },
   { pattern: /\bno such host\b|server misbehaving|NXDOMAIN/i, category: 'dns_failure', candidates: [], what: 'no such host' },
-  { pattern: /\bx509: |\btls: |certificate (?:signed|is (?:not )?valid|has expired|verify)|HTTP response to HTTPS client/i, category: 'tls_error', candidates: [], what: 'a TLS error' },
+  // Go's net/http `malformed HTTP response` is most often HTTP and HTTPS mixed up between client and server.
+  { pattern: /\bx509: |\btls: |certificate (?:signed|is (?:not )?valid|has expired|verify)|HTTP response to HTTPS client|malformed HTTP response/i, category: 'tls_error', candidates: [], what: 'a TLS error' },
   { pattern: /connection refused|actively refused/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'connection refused' },
-  { pattern: /connection reset by peer|forcibly closed/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
+  // Go's syscall words for a connection the other end dropped mid-write (EPIPE), and net/http's HTTP/2 shutdown.
+  { pattern: /connection reset by peer|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
   { pattern: /no route to host|network is unreachable|host is down/i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'no route' },
   { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'], what: 'a network timeout' },
   { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
@@ -107,7 +109,7 @@ const WORDS: readonly Signal[] = [
   { pattern: /deadline exceeded|context canceled|request canceled/i, category: 'timeout_or_size', candidates: ['network_unreachable'], what: 'a deadline' },
   { pattern: /too ?many ?requests|rate ?limit|throttl/i, category: 'rate_limited', candidates: [], what: 'a rate limit' },
   { pattern: /no space left|disk quota exceeded/i, category: 'disk_pressure', candidates: [], what: 'a full disk' },
-  { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short-name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
+  { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short[- ]name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
   { pattern: /\bunauthori[sz]ed\b|authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
   { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION, weak: true },
   { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i, weak: true },

@@ -128,6 +128,22 @@ describe('containerInsightsPreviousImage answers, never throws', () => {
   });
 });
 
+const REFUSED = `workspace ${WORKSPACE}: 403 InsufficientAccessError: pull-doctor may not query it (needs Microsoft.OperationalInsights/workspaces/query/read on the workspace; Log Analytics Reader grants it)`;
+
+describe('a world caller without the query right is refused as Log Analytics refuses it', () => {
+  it.each<[string, string[], boolean]>([
+    ['the workspace query action', ['Microsoft.OperationalInsights/workspaces/query/read'], true],
+    ['a wildcard over the workspace', ['Microsoft.OperationalInsights/workspaces/*'], true],
+    ['a table the query reads', ['Microsoft.OperationalInsights/workspaces/query/ContainerInventory/read'], true],
+    ['a table the query does not read', ['Microsoft.OperationalInsights/workspaces/query/KubeEvents/read'], false],
+    ['an ARM action', ['Microsoft.Network/privateDnsZones/read'], false],
+  ])('%s', async (_name, denied, refused) => {
+    const answer = await containerInsightsPreviousImage(() => createSandboxContainerInsights(logs, denied), [WORKSPACE])(request, signal);
+    if (refused) expect(answer).toEqual({ unreadable: true, why: `Log Analytics could not be read (${REFUSED})`, source: expect.any(String) });
+    else expect(answer).toMatchObject({ found: { tag: 'v1.7' } });
+  });
+});
+
 describe('Log Analytics on the wire (LogsQueryClient against a local query API)', () => {
   // POST /v1/workspaces/{id}/query → { tables: [{ name, columns: [{ name, type }], rows }] }:
   // https://learn.microsoft.com/azure/azure-monitor/logs/api/response-format
@@ -165,7 +181,8 @@ describe('Log Analytics on the wire (LogsQueryClient against a local query API)'
     answer = table([["v1.7' | take 1", '2026-11-25T21:00:00Z', 2, 'x']]);
     expect(await lookup(request, signal)).toMatchObject({ unreadable: true, why: expect.stringMatching(/unexpected previous image row 0/) });
     answer = { status: 403, json: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation' } } };
-    expect(await lookup(request, signal)).toMatchObject({ unreadable: true, why: expect.stringMatching(/insufficient access/) });
+    // The 403 names no action: the answer names the one the query needs and the role that grants it.
+    expect(await lookup(request, signal)).toMatchObject({ unreadable: true, why: expect.stringContaining(REFUSED) });
     answer = { ...table([]), json: { ...(table([]).json as object), error: { code: 'PartialError', message: 'query exceeded the row limit' } } };
     expect(await lookup(request, signal)).toMatchObject({ unreadable: true, why: expect.stringMatching(/partial result for previousImage/) });
   });

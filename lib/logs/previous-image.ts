@@ -37,6 +37,19 @@ export interface PreviousImageOptions {
   now?: () => number;
 }
 
+/**
+ * A 403 from the Log Analytics query API (InsufficientAccessError) names no action; the query needs
+ * Microsoft.OperationalInsights/workspaces/query/read (or …/query/<table>/read per table), which Log
+ * Analytics Reader grants (https://learn.microsoft.com/azure/azure-monitor/logs/manage-access#log-analytics-reader),
+ * so the refusal says which right is missing rather than only the service's sentence.
+ */
+function whyRejected(error: unknown): string {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (status !== 403) return oneLine(error);
+  const code = (error as { code?: unknown }).code;
+  return `403${typeof code === 'string' ? ` ${code}` : ''}: pull-doctor may not query it (needs Microsoft.OperationalInsights/workspaces/query/read on the workspace; Log Analytics Reader grants it)`;
+}
+
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').slice(0, 200);
@@ -72,7 +85,7 @@ export function containerInsightsPreviousImage(insights: () => ContainerInsights
       .sort((a, b) => Date.parse(b.image.lastRunning) - Date.parse(a.image.lastRunning))[0];
     if (found) return { found: found.image, workload: `${kind}/${m[2]}`, source: `${SOURCE}, workspace ${found.workspaceId}` };
     const timedOut = bounded.aborted && !signal.aborted;
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`workspace ${workspaceIds[i]}: ${timedOut ? `no answer within ${timeoutMs} ms` : oneLine(r.reason)}`] : []));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`workspace ${workspaceIds[i]}: ${timedOut ? `no answer within ${timeoutMs} ms` : whyRejected(r.reason)}`] : []));
     if (failed.length > 0) return { unreadable: true, why: `Log Analytics could not be read (${failed.join('; ')})`, source: SOURCE };
     const days = Math.round(windowMs / DAY);
     return { unreadable: false, why: `Container insights shows no other tag of ${repository} running in ${kind}/${m[2]} in the ${days} days before ${end.toISOString()}`, source: SOURCE };

@@ -1,4 +1,7 @@
+import { RestError } from '@azure/core-rest-pipeline';
+import { actionMatches } from '../sandbox/arm/arm-path';
 import { ContainerInsights, renderQuery, type ContainerInsightsPort, type LogsRowSource, type QueryKind, type QueryParams } from './container-insights';
+import { CONTAINER_INSIGHTS_TABLES } from './container-insights-tables';
 import { IMAGE_IN_MESSAGE_PATTERN, PULL_FAILURE_REASONS, REPLICASET_OF_DEPLOYMENT_PATTERN } from './kql-templates';
 
 /** A world's `logs`: rows by workspace id, then by Container insights table. */
@@ -45,7 +48,11 @@ function latestBy(rows: Row[], key: (r: Row) => string, column: string): Map<str
  */
 export class WorldLogsRowSource implements LogsRowSource {
   queries = 0;
-  constructor(private readonly logs: WorldLogs) {}
+  /** `deniedActions`: the world caller's (world README); a query action among them is refused as Log Analytics refuses it. */
+  constructor(
+    private readonly logs: WorldLogs,
+    private readonly deniedActions: readonly string[] = [],
+  ) {}
 
   private table(workspaceId: string, name: string): Row[] {
     const ws = this.logs[workspaceId] ?? this.logs[workspaceId.toLowerCase()];
@@ -54,12 +61,28 @@ export class WorldLogsRowSource implements LogsRowSource {
 
   async rows<K extends QueryKind>(kind: K, params: QueryParams[K], options?: { signal?: AbortSignal }): Promise<Row[]> {
     options?.signal?.throwIfAborted();
-    renderQuery(kind, params);
+    const query = renderQuery(kind, params);
     this.queries++;
+    this.refuseDeniedQuery(query);
     if (kind === 'failingPods') return this.failingPods(params as QueryParams['failingPods']);
     if (kind === 'podDetails') return this.podDetails(params as QueryParams['podDetails']);
     if (kind === 'previousImage') return this.previousImage(params as QueryParams['previousImage']);
     return this.nodeLabels(params as QueryParams['nodeLabels']);
+  }
+
+  /**
+   * A query needs Microsoft.OperationalInsights/workspaces/query/read, or per table
+   * …/query/<table>/read (https://learn.microsoft.com/azure/azure-monitor/logs/manage-access#set-table-level-read-access).
+   * Without it the Log Analytics query API answers 403 InsufficientAccessError
+   * (https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/monitor/monitor-query-logs/TROUBLESHOOTING.md), which the
+   * official client throws as a RestError with that status and code.
+   */
+  private refuseDeniedQuery(query: string): void {
+    if (this.deniedActions.length === 0) return;
+    const tables = Object.keys(CONTAINER_INSIGHTS_TABLES).filter((t) => new RegExp(`\\b${t}\\b`).test(query));
+    const actions = ['Microsoft.OperationalInsights/workspaces/query/read', ...tables.map((t) => `Microsoft.OperationalInsights/workspaces/query/${t}/read`)];
+    if (!this.deniedActions.some((pattern) => actions.some((action) => actionMatches(pattern, action)))) return;
+    throw new RestError('The provided credentials have insufficient access to perform the requested operation', { code: 'InsufficientAccessError', statusCode: 403 });
   }
 
   private failingPods(p: QueryParams['failingPods']): Row[] {
@@ -176,7 +199,7 @@ export class WorldLogsRowSource implements LogsRowSource {
   }
 }
 
-export function createSandboxContainerInsights(logs: WorldLogs): ContainerInsightsPort & { source: WorldLogsRowSource } {
-  const source = new WorldLogsRowSource(logs);
+export function createSandboxContainerInsights(logs: WorldLogs, deniedActions: readonly string[] = []): ContainerInsightsPort & { source: WorldLogsRowSource } {
+  const source = new WorldLogsRowSource(logs, deniedActions);
   return Object.assign(new ContainerInsights(source), { source });
 }

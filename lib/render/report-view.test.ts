@@ -7,7 +7,7 @@ import { renderText } from './text';
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 /** Worlds whose top root cause is a `warn` finding: its fixes are listed once, not once as root and once as warning. */
-describe.each(['abac-condition-unevaluable', 'dockerhub-rate-limited', 'image-4gb', 'no-replica-in-region'])('fixes of a warned root cause in %s', (world) => {
+describe.each(['abac-condition-unevaluable', 'dockerhub-rate-limited', 'image-4gb', 'no-replica-in-region', 'fleet-abac-principal-attribute-unevaluable', 'fleet-dockerhub-429-known-acr'])('fixes of a warned root cause in %s', (world) => {
   it('are listed once in the view, the text, the card and the Slack message', async () => {
     const diagnosis = await diagnoseWorld(world);
     const top = diagnosis.findings.find((f) => f.checkId === diagnosis.verdict.rootCauses[0]?.checkId);
@@ -41,6 +41,14 @@ describe('the healthy headline', () => {
     expect(renderText(diagnosis)).not.toContain('Every check passed');
   }, 30_000);
 
+  it('names the checks skipped for one reason together, after the reason given once', async () => {
+    // fleet-mcr-image-skipped-checks: an MCR image skips registry and the five checks that need it.
+    const diagnosis = await diagnoseWorld('fleet-mcr-image-skipped-checks');
+    expect(buildReportView(diagnosis, undefined).cause.label).toBe(
+      'No check failed (6 skipped: registry, pull permission, network rules, private endpoint, private DNS, geo-replication — mcr.microsoft.com is not an Azure Container Registry)',
+    );
+  }, 30_000);
+
   it('says every check passed when every check ran and passed', async () => {
     const diagnosis = await diagnoseWorld('healthy');
     const allRan = { ...diagnosis, findings: diagnosis.findings.filter((f) => f.status !== 'skipped') };
@@ -53,5 +61,15 @@ describe('the healthy headline', () => {
     expect(diagnosis.verdict.outcome).toBe('should_work');
     expect(buildReportView(diagnosis, undefined).cause.label).toBe('No check failed (1 warning: private DNS)');
     expect(renderText(diagnosis)).not.toContain('Every check passed');
+  }, 30_000);
+});
+
+describe('what pull-doctor could not read', () => {
+  it('a 403 line names the refused action and scope once, then the least role', async () => {
+    const diagnosis = await diagnoseWorld('fleet-arm-403-replications');
+    const line = buildReportView(diagnosis, undefined).checks.find((c) => c.title === 'geo-replication')!;
+    expect(line.missing).toBe('least built-in role that grants it: Reader');
+    const said = `${line.summary} ${line.missing}`;
+    expect(said.split('Microsoft.ContainerRegistry/registries/replications/read').length - 1).toBe(1);
   }, 30_000);
 });

@@ -148,12 +148,31 @@ function healthyLabel(findings: Finding[]): string {
   const skipped = findings.filter((f) => f.status === 'skipped');
   const warned = findings.filter((f) => f.status === 'warn');
   if (skipped.length === 0 && warned.length === 0) return 'Every check passed';
-  const why = skipped.map((f) => `${CHECK_TITLES[f.checkId]} — ${f.summary.replace(/^skipped:\s*/i, '').replace(/\.$/, '')}`).join('; ');
+  // Checks skipped for one root reason (a registry that is not an ACR skips five checks that need it) are
+  // named together after that reason once, not each with the reason repeated.
+  const byReason = new Map<string, string[]>();
+  for (const f of skipped) byReason.set(skipReason(f), [...(byReason.get(skipReason(f)) ?? []), CHECK_TITLES[f.checkId]]);
+  const why = [...byReason].map(([reason, titles]) => `${titles.join(', ')} — ${reason}`).join('; ');
   const parts = [
     ...(warned.length ? [`${plural(warned.length, 'warning')}: ${warned.map((f) => CHECK_TITLES[f.checkId]).join(', ')}`] : []),
     ...(skipped.length ? [`${skipped.length} skipped: ${why}`] : []),
   ];
   return `No check failed (${parts.join('; ')})`;
+}
+
+/**
+ * What would let pull-doctor read it. An ARM 403's summary already names the refused action and scope
+ * ("may not perform <action> on <scope>"); then only the role is added, not the action and scope again.
+ */
+function missingLine(summary: string, permission: string): string {
+  const m = /^(.+) \((least built-in role that grants it: [^)]+)\)$/.exec(permission);
+  return m && summary.includes(`may not perform ${m[1]}`) ? m[2]! : `pull-doctor needs ${permission}`;
+}
+
+/** Why a check was skipped, down to the first cause: `not checked: needs X (registry: <why>)` (engine.ts) → `<why>`. */
+function skipReason(f: Finding): string {
+  const summary = f.summary.replace(/^skipped:\s*/i, '').replace(/\.$/, '');
+  return /^not checked: needs [^;(]+? \([a-z-]+: (.+)\)$/.exec(summary)?.[1] ?? summary;
 }
 
 function checkLines(findings: Finding[]): CheckLine[] {
@@ -163,7 +182,7 @@ function checkLines(findings: Finding[]): CheckLine[] {
     title: CHECK_TITLES[f.checkId],
     summary: f.summary,
     // The summary already says what could not be read; the view adds what would let pull-doctor read it.
-    missing: f.missing?.permission ? `pull-doctor needs ${f.missing.permission}` : undefined,
+    missing: f.missing?.permission ? missingLine(f.summary, f.missing.permission) : undefined,
   }));
 }
 

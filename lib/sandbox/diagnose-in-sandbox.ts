@@ -18,7 +18,7 @@ export async function startSandboxEngine(
   options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster' | 'previousImage'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
-  const insights = createSandboxContainerInsights(world.logs);
+  const insights = createSandboxContainerInsights(world.logs, world.caller.deniedActions);
   const engine = createEngine({
     azure: sandbox.azure,
     registries: sandbox.registry.clients,

@@ -84,7 +84,6 @@ describe('rule audit: every alternative decides a real message', () => {
  */
 const DECIDES_NO_CORPUS_MESSAGE: Readonly<Record<string, string>> = {
   'kubelet-pull-qps': 'kubelet pkg/kubelet/images/puller.go returns "pull QPS exceeded"; no public report quotes the event whole',
-  'insufficient-scope': 'every corpus message with insufficient_scope also says "pull access denied", decided first',
 };
 
 describe('rule audit: every rule and every exception decides a real message', () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores fresh batches with the classifier as it was at a commit, optionally with the structural fallback of
 # another commit applied to its `unknown` answers — the batch-wise held-out protocol in BENCHMARKS.md.
-#   test/classifier/score-at-commit.sh <rules-commit> <batches: 1,2,3,4,5,corpus,all> [fallback-commit]
+#   test/classifier/score-at-commit.sh <rules-commit> <batches: 1,2,3,4,5,6,6A,6B,7,corpus,all> [fallback-commit]
 # Prints counts only (exact, exact-or-candidate, wrong exact answers), never the messages: scoring a
 # held-out batch must not show its texts.
 set -euo pipefail
@@ -22,6 +22,7 @@ cp "$repo/test/classifier/produced-messages.txt" "$tmp/"
 cat > "$tmp/entry.ts" <<TS
 import { classifyPullMessage } from '$tmp/rules/lib/classify/classify-pull-message';
 import { FRESH, FRESH_SECOND, FRESH_THIRD, FRESH_FOURTH, FRESH_FIFTH } from '$repo/test/classifier/corpus-fresh';
+import { FRESH_SEVENTH, FRESH_SIXTH, FRESH_SIXTH_A, FRESH_SIXTH_B } from '$repo/test/classifier/corpus-sixth';
 import { allCorpus } from '$repo/test/classifier/all-corpus';
 import { CITED } from '$repo/test/classifier/corpus';
 import { HARVESTED } from '$repo/test/classifier/corpus-harvest';
@@ -29,6 +30,7 @@ import { producedCorpus } from '$repo/test/classifier/produced-corpus';
 $import
 const sets: Record<string, () => readonly { message: string; reason?: string; category: string }[]> = {
   1: () => FRESH, 2: () => FRESH_SECOND, 3: () => FRESH_THIRD, 4: () => FRESH_FOURTH, 5: () => FRESH_FIFTH,
+  6: () => FRESH_SIXTH, '6A': () => FRESH_SIXTH_A, '6B': () => FRESH_SIXTH_B, 7: () => FRESH_SEVENTH,
   corpus: () => [...CITED, ...HARVESTED, ...producedCorpus()], all: allCorpus,
 };
 const classify = (m: string, r?: string) => { const c = classifyPullMessage(m, r); return $wrap; };
@@ -45,5 +47,5 @@ for (const name of '$batches'.split(',')) {
   console.log(\`\${name}: \${set.length} messages, exact \${pct(exact)}, exact-or-candidate \${pct(listed)}, wrong exact answers \${wrong}\`);
 }
 TS
-"$repo/node_modules/.bin/esbuild" "$tmp/entry.ts" --bundle --platform=node --log-level=error --outfile="$tmp/entry.js"
+NODE_PATH="$repo/node_modules" "$repo/node_modules/.bin/esbuild" "$tmp/entry.ts" --bundle --platform=node --log-level=error --outfile="$tmp/entry.js"
 node "$tmp/entry.js"

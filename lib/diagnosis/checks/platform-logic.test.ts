@@ -75,6 +75,19 @@ describe('platform check on facts', () => {
     expect(finding.fixes[0]!.command).toContain('"kubernetes.io/os":"linux"');
   });
 
+  it('pins only the OS for a multi-arch Linux image on a Windows node, so its arm64 pods keep running', async () => {
+    // fleet-windows-node-linux-image: a DaemonSet that tolerates every taint lands on amd64, arm64 (tainted) and Windows pools.
+    const tainted = { ...ARM, nodeTaints: ['arch=arm64:NoSchedule'] };
+    const finding = await run(['linux/amd64', 'linux/arm64/v8'], [AMD, tainted, WIN], { node: 'akswin000001', controller: 'DaemonSet/otel-agent' });
+    expect(finding.fixes[0]!.command).toContain('{"nodeSelector":{"kubernetes.io/os":"linux"}}');
+    expect(finding.fixes[0]!.command).not.toContain('kubernetes.io/arch');
+  });
+
+  it('pins os and arch when the image lacks both a Windows and an arm64 variant', async () => {
+    const finding = await run(['linux/amd64'], [AMD, ARM, WIN], { node: 'aks-armpool-12345678-vmss000000' });
+    expect(finding.fixes[1]!.command).toContain('{"nodeSelector":{"kubernetes.io/os":"linux","kubernetes.io/arch":"amd64"}}');
+  });
+
   it('asks for a Windows build when the image already offers some Windows variant', async () => {
     const finding = await run(['linux/amd64', 'windows/arm64'], [AMD, WIN]);
     expect(finding.docs).toBe(DOCS.multiArch);

@@ -27,7 +27,7 @@ export const platformCheck: Check = {
     // Where the pod could run instead: any pool of the cluster (not only the failing node's) whose
     // platform the image offers and that takes ordinary pods (no NoSchedule taint).
     const compatible = cluster.nodePools.filter((p) => offered.has(platformOf(p)) && !(p.nodeTaints ?? []).some((t) => /:NoSchedule$/i.test(t)));
-    const selector = selectorFor(compatible, cluster.nodePools);
+    const selector = selectorFor(offered, cluster.nodePools);
     const fixes = [];
     if (windowsMismatch) {
       fixes.push({
@@ -40,7 +40,8 @@ export const platformCheck: Check = {
         text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`,
         command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .`,
       });
-      if (selector) {
+      // Only pools that take ordinary pods are offered as a destination.
+      if (selector && compatible.length > 0) {
         fixes.push({
           text: `Or schedule the pod only on ${Object.values(selector).join('/')} nodes (pools ${compatible.map((p) => p.name).join(', ')}) with a nodeSelector.`,
           command: nodeSelectorPatchCommand(ctx.failure, selector),
@@ -68,16 +69,22 @@ function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePool
 }
 
 /**
- * The nodeSelector that keeps the pod on the compatible pools: os and arch when they share both and
- * some other pool differs in either — pinning only the architecture would let the scheduler pick an
- * untainted Windows pool of that architecture (AKS creates Windows pools without taints).
+ * The nodeSelector that keeps the pod on pools whose platform the image offers, pinning only what the
+ * image lacks: `kubernetes.io/os` when some pool runs an OS the image does not offer, then
+ * `kubernetes.io/arch` when a pool of that OS runs an architecture it does not offer. An architecture
+ * the image does offer is never pinned away: a DaemonSet or tolerating pod on a multi-arch image keeps
+ * running on every pool it fits (the scheduler matches nodeSelector labels exactly:
+ * https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector). The OS is
+ * pinned whenever another OS exists, since AKS creates Windows pools without taints.
  */
-function selectorFor(compatible: NodePoolFacts[], all: NodePoolFacts[]): Record<string, string> | undefined {
-  if (compatible.length === 0) return undefined;
-  const os = new Set(compatible.map((p) => p.osType.toLowerCase()));
-  const arch = new Set(compatible.map((p) => p.architecture));
+function selectorFor(offered: ReadonlySet<string>, all: NodePoolFacts[]): Record<string, string> | undefined {
+  const fits = all.filter((p) => offered.has(`${p.osType.toLowerCase()}/${p.architecture}`));
+  if (fits.length === 0) return undefined;
   const selector: Record<string, string> = {};
-  if (os.size === 1 && all.some((p) => !os.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...os][0];
-  if (arch.size === 1 && all.some((p) => !arch.has(p.architecture))) selector['kubernetes.io/arch'] = [...arch][0];
+  const osFits = new Set(fits.map((p) => p.osType.toLowerCase()));
+  if (osFits.size === 1 && all.some((p) => !osFits.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...osFits][0]!;
+  const sameOs = all.filter((p) => osFits.has(p.osType.toLowerCase()));
+  const archFits = new Set(fits.map((p) => p.architecture));
+  if (archFits.size === 1 && sameOs.some((p) => !archFits.has(p.architecture))) selector['kubernetes.io/arch'] = [...archFits][0]!;
   return Object.keys(selector).length ? selector : undefined;
 }

@@ -73,7 +73,7 @@ describe('pull-permission findings in full', () => {
       summary: 'Could not evaluate the ABAC condition of Container Registry Repository Reader on myacr: the kubelet identity may not be allowed to pull app',
       evidence: [
         { fact: `condition of Container Registry Repository Reader at ${REGISTRY}: ${condition}`, source: `ARM ${REGISTRY}/providers/Microsoft.Authorization/roleAssignments/acacacac-0000-4000-8000-000000000001` },
-        { fact: `Container Registry Repository Reader at ${REGISTRY} does not grant the pull (its condition could not be evaluated: ${attribute})`, source: OF_KUBELET },
+        { fact: `Container Registry Repository Reader at ${REGISTRY} may not grant the pull (its condition could not be evaluated: ${attribute})`, source: OF_KUBELET },
       ],
       fixes: [
         { text: `Check that the condition of Container Registry Repository Reader (${attribute}) lets app through for Microsoft.ContainerRegistry/registries/repositories/content/read: ${condition}` },

@@ -24,4 +24,14 @@ describeCheckTable('pull-permission', [
   ['spoke-anonymous-pull-standard', 'pass', /fabrikampublic allows anonymous pull/],
   ['spoke-arm-429-role-assignments', 'unknown', /throttled by Azure \(429 TooManyRequests\)/],
   ['caller-cannot-read-role-assignments', 'unknown', /could not read role assignments/],
+  ['fleet-healthy', 'pass', /can pull from twplatformacr: AcrPull at the registry/],
+  ['fleet-abac-team-prefix-denies-platform-repo', 'fail', /no repository role that lets it pull platform\/otel-collector from twplatformacr/],
+  ['fleet-abac-stringlike-allows', 'pass', /can pull from twplatformacr: Container Registry Repository Reader at the registry/],
+  ['fleet-abac-value-set-ignorecase-allows', 'pass', /can pull from twplatformacr: Container Registry Repository Reader at the registry/],
+  // true AND unknown is unknown (a warning quoting the condition); false AND unknown is false (a failure).
+  ['fleet-abac-principal-attribute-unevaluable', 'warn', /Could not evaluate the ABAC condition of Container Registry Repository Reader on twplatformacr/],
+  ['fleet-abac-principal-attribute-repo-denied', 'fail', /no repository role that lets it pull platform\/otel-collector from twplatformacr/],
+  ['fleet-custom-role-viewer-no-pull', 'fail', /no role that lets it pull from twplatformacr/],
+  ['fleet-custom-role-wildcard-allows', 'pass', /can pull from twplatformacr: TW Image Consumer at \/subscriptions\/.*\/resourceGroups\/rg-platform-acr$/],
+  ['fleet-arm-403-role-definitions', 'unknown', /may not perform Microsoft\.Authorization\/roleDefinitions\/read/],
 ]);

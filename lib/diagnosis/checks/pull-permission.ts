@@ -69,7 +69,8 @@ export const pullPermissionCheck: Check = {
     );
     const grants = await evaluate(ctx, assignments, registry, repository, abac);
     const evidence: Evidence[] = grants.map((g) => ({
-      fact: `${g.role.roleName ?? g.assignment.roleDefinitionId} at ${g.assignment.scope}${g.grants ? ' grants the pull' : ` does not grant the pull${g.note ? ` (${g.note})` : ''}`}`,
+      // A condition that could not be evaluated neither grants nor refuses: "may not", never "does not".
+      fact: `${g.role.roleName ?? g.assignment.roleDefinitionId} at ${g.assignment.scope}${g.grants ? ' grants the pull' : ` ${g.unclear ? 'may not grant' : 'does not grant'} the pull${g.note ? ` (${g.note})` : ''}`}`,
       source: `ARM role assignments of ${principalId}`,
     }));
     const granting = grants.filter((g) => g.grants);

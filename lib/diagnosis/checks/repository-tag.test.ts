@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describeCheckTable } from '../../../test/helpers/check-table';
+import { describeCheckTable, diagnoseWorld } from '../../../test/helpers/check-table';
 import { diagnoseInSandbox } from '../../sandbox/diagnose-in-sandbox';
 import { loadWorld, WORLDS_DIR } from '../../sandbox/load-world';
 import { buildSandboxRegistry } from '../../sandbox/registry/registry-content';
@@ -17,6 +17,11 @@ describeCheckTable('repository-tag', [
   ['tag-missing-previous', 'fail', /^Tag v1\.9 does not exist in myacr\.azurecr\.io\/app \(ran before: v1\.7\)$/],
   ['repository-typo', 'fail', /Repository paymnets does not exist .*did you mean payments/],
   ['digest-pin-missing', 'fail', /^Digest sha256:5d1b2c0a\S+ does not exist in myacr\.azurecr\.io\/app \(v1\.2 is an existing tag\)$/],
+  ['fleet-digest-missing', 'fail', /^Digest sha256:0e6b8c2a\S+ does not exist in twplatformacr\.azurecr\.io\/payments\/worker \(2026\.11\.24-a1b2c3d is an existing tag\)$/],
+  // 4.2.0 and 4.2.2 are one edit from 4.2.1: the workload ran 4.2.0 (Container insights), so it comes first…
+  ['fleet-tag-missing-ran-before', 'fail', /^Tag 4\.2\.1 does not exist in twplatformacr\.azurecr\.io\/payments\/api \(ran before: 4\.2\.0\)$/],
+  // …unless Log Analytics refuses the query (403): then the newest push of the two.
+  ['fleet-tag-missing-logs-denied', 'fail', /^Tag 4\.2\.1 does not exist in twplatformacr\.azurecr\.io\/payments\/api \(closest: 4\.2\.2\)$/],
   // A registry ARM cannot see is not contacted (egress policy): no Entra token to another tenant's registry.
   ['cross-tenant-registry', 'unknown', /^registry host not allowed: add it to PULL_DOCTOR_ALLOWED_REGISTRIES .*myacr2\.azurecr\.io was not found through ARM/],
 ]);
@@ -120,5 +125,12 @@ describe('the tag the workload ran before (world tag-missing-previous)', () => {
     const finding = await run({ failure: { source: 'change' } });
     expect(finding.summary).toBe('Tag v1.9 does not exist in myacr.azurecr.io/app (closest: v1.8)');
     expect(finding.evidence.map((e) => e.fact).join('\n')).not.toMatch(/before/);
+  }, 30_000);
+});
+
+describe('evidence for a digest that is not in the repository', () => {
+  it('says the repository has no such manifest (a digest is not a tag)', async () => {
+    const finding = (await diagnoseWorld('fleet-digest-missing')).findings.find((f) => f.checkId === 'repository-tag')!;
+    expect(finding.evidence[0]!.fact).toBe('payments/worker (2 tag(s)) has no manifest sha256:0e6b8c2a4f1d3e5b7a9c0d2e4f6a8b1c3d5e7f9a0b2c4d6e8f1a3b5c7d9e0f2a');
   }, 30_000);
 });

@@ -63,7 +63,11 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   const facts: TagFacts[] = listed.map((t) => ({ name: t.name, pushedAt: t.lastUpdatedOn }));
   const timed = facts.some((t) => t.pushedAt);
   const evidence: Evidence[] = [
-    { fact: `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`, source: `registry ${host} ${timed ? 'tag properties' : 'tags/list'}` },
+    {
+      // A digest names a manifest, not a tag: say the repository has no such manifest.
+      fact: image.digest ? `${image.repository} (${tags.length} tag(s)) has no manifest ${image.digest}` : `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`,
+      source: `registry ${host} ${timed ? 'tag properties' : 'tags/list'}`,
+    },
   ];
   if (image.tag && ctx.deletedTags) {
     const deleted = (await ctx.deletedTags(host, image.repository)).find((d) => d.tag === image.tag);
