@@ -4,7 +4,7 @@ import type { Check, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
 
-const norm = (region: string) => region.toLowerCase().replace(/\s+/g, '');
+const norm = (region: string) => region.toLowerCase().replace(/\s/g, '');
 
 /** A healthy replica in the cluster's region, so layers come from nearby (Premium registries). */
 export const geoReplicationCheck: Check = {
@@ -37,7 +37,7 @@ export const geoReplicationCheck: Check = {
     }
     const replicas = await listReplications(ctx, registry.id);
     evidence.push({ fact: `replicas: ${replicas.map((r) => `${r.location} (${r.status?.displayStatus ?? r.provisioningState ?? '?'})`).join(', ') || 'none'}`, source: `ARM ${registry.id}/replications` });
-    const local = replicas.find((r) => norm(r.location ?? '') === region);
+    const local = replicas.find((r) => !!r.location && norm(r.location) === region);
     if (!local) {
       return {
         finding: { status: 'warn', summary: `${registry.name} has no replica in ${cluster.location}: every layer crosses regions`, evidence, fixes: [replicaFix], docs: DOCS.geoReplication },

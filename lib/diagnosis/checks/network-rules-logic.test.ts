@@ -1,7 +1,7 @@
 import type { CheckContext } from '../check';
 import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../facts';
 import { DOCS } from './docs';
-import { networkRulesCheck } from './network-rules';
+import { networkRulesCheck, reportedClientIp } from './network-rules';
 
 // The network-rules check's decisions on facts alone (the sandbox worlds in network-rules.test.ts
 // cover the ARM reads): public access, the firewall's default action and IP rules against the
@@ -51,6 +51,11 @@ const check = async (r: RegistryFacts, c: ClusterFacts) => (await networkRulesCh
 const SOURCE = `ARM ${REGISTRY_ID}`;
 
 describe('network-rules check on facts', () => {
+  it('declares what it needs (the engine schedules on it) and the title progress shows', () => {
+    const { id, title, needs } = networkRulesCheck;
+    expect({ id, title, needs }).toEqual({ id: 'network-rules', title: 'network rules', needs: ['registry', 'cluster'] });
+  });
+
   it('passes an open registry, with what it saw', async () => {
     const finding = await check(registry({ defaultAction: 'Allow' }), cluster());
     expect(finding).toEqual({
@@ -117,6 +122,7 @@ describe('network-rules check on facts', () => {
     ['a rule for another range', [{ value: '20.1.3.0/24' }], ['20.1.2.3'], ['20.1.2.3']],
     ['a rule whose action is not Allow', [{ value: '20.1.2.3', action: 'Deny' }], ['20.1.2.3'], ['20.1.2.3']],
     ['one of two IPs allowed', [{ value: '20.1.2.3' }], ['20.1.2.3', '20.1.2.4'], ['20.1.2.4']],
+    ['two rules, one per IP', [{ value: '20.1.2.3' }, { value: '20.1.3.0/24' }], ['20.1.2.3', '20.1.3.9'], []],
     ['no rules', [], ['20.1.2.3', '20.1.2.4'], ['20.1.2.3', '20.1.2.4']],
   ])('firewall with %s', async (_what, ipRules, egressIps, blocked) => {
     const finding = await check(registry({ ipRules }), cluster({ egressIps }));
@@ -146,5 +152,52 @@ describe('network-rules check on facts', () => {
     const pending = await check(registry({ privateEndpointConnections: [{ ...PE, status: 'Pending' }] }), cluster());
     expect(pending.status).toBe('fail');
     expect(pending.evidence.map((e) => e.fact)).not.toContain('with the firewall on, nodes must resolve the registry to its private endpoint');
+  });
+
+  describe('the client IP ACR reported in its refusal', () => {
+    const refused = (ip: string) => ({ ...failure, message: `failed to authorize: 403 Forbidden: client with IP '${ip}' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.` });
+    const checkWith = async (message: { message: string }, r: RegistryFacts, c: ClusterFacts) =>
+      (await networkRulesCheck.run({ facts: { registry: r, cluster: c }, failure: message } as unknown as CheckContext)).finding;
+
+    it('is checked against the firewall too, and named when ARM does not show it (a UDR or NVA egress)', async () => {
+      const finding = await checkWith(refused('104.215.30.140'), registry({ ipRules: [{ value: '20.1.2.0/24' }] }), cluster({ egressIps: ['20.1.2.3', '20.1.2.4'] }));
+      expect(finding).toEqual({
+        status: 'fail',
+        summary: "myacr's firewall does not allow aks-prod's egress IP 104.215.30.140",
+        evidence: [
+          { fact: 'public network access Enabled; firewall default action Deny; 1 IP rule(s)', source: SOURCE },
+          { fact: '0 approved private endpoint connection(s)', source: SOURCE },
+          { fact: 'the registry reported the client IP 104.215.30.140, not among the egress IPs ARM shows (20.1.2.3, 20.1.2.4)', source: 'kubelet message' },
+          { fact: 'cluster egress IPs 20.1.2.3, 20.1.2.4, 104.215.30.140; allowed ranges 20.1.2.0/24', source: `ARM ${CLUSTER_ID} + myacr networkRuleSet` },
+        ],
+        fixes: [{ text: "Allow 104.215.30.140 on myacr's firewall.", command: 'az acr network-rule add --name myacr --ip-address 104.215.30.140' }],
+        docs: DOCS.firewall,
+      });
+    });
+
+    it('is the only egress IP known when ARM shows none', async () => {
+      const finding = await checkWith(refused('4.225.30.40'), registry(), cluster({ egressIps: [], egressNote: 'userDefinedRouting' }));
+      expect(finding.status).toBe('fail');
+      expect(finding.evidence.slice(2)).toEqual([
+        { fact: 'the registry reported the client IP 4.225.30.40', source: 'kubelet message' },
+        { fact: 'cluster egress IPs 4.225.30.40; allowed ranges none', source: `ARM ${CLUSTER_ID} + myacr networkRuleSet` },
+      ]);
+    });
+
+    it('adds nothing when it is one of the egress IPs ARM shows', async () => {
+      const finding = await checkWith(refused('20.1.2.3'), registry(), cluster());
+      expect(finding.evidence.map((e) => e.source)).not.toContain('kubelet message');
+      expect(finding.summary).toBe("myacr's firewall does not allow aks-prod's egress IP 20.1.2.3");
+    });
+
+    it.each([
+      ["client with IP '20.1.2' is not allowed access", undefined],
+      ["client with IP '20.1.2.3.4' is not allowed access", undefined],
+      ["Client With IP '255.255.255.255' Is Not Allowed", '255.255.255.255'],
+      ['', undefined],
+      [undefined, undefined],
+    ])('is read from %j as %s', (message, ip) => {
+      expect(reportedClientIp(message)).toBe(ip);
+    });
   });
 });

@@ -40,7 +40,7 @@ export const privateEndpointCheck: Check = {
           fixes: [
             {
               text: `Approve the private endpoint connection on ${registry.name} (someone with rights on the registry must do it).`,
-              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop() ?? '')} --description 'Approved for AKS pulls'${subscriptionArg(registry.subscriptionId, cluster.subscriptionId)}`,
+              command: `az acr private-endpoint-connection approve --registry-name ${sh(registry.name)} --name ${sh(connections[0].id.split('/').pop()!)} --description 'Approved for AKS pulls'${subscriptionArg(registry.subscriptionId, cluster.subscriptionId)}`,
             },
           ],
           docs: DOCS.privateLink,
@@ -51,15 +51,15 @@ export const privateEndpointCheck: Check = {
     // Reachable when the endpoint is in a cluster VNet, or a cluster VNet peers with its VNet and the peering is Connected.
     const reach = approved.map((pe) => {
       if (cluster.vnetIds.some((v) => sameId(v, pe.vnetId))) return { pe, how: 'same VNet' as const };
-      for (const vnet of clusterVnets) {
-        const peering = (vnet.virtualNetworkPeerings ?? []).find((p) => sameId(p.remoteVirtualNetwork?.id, pe.vnetId));
-        if (peering) return { pe, how: peering.peeringState === 'Connected' ? ('peered' as const) : ('peering-broken' as const), peering, vnet };
+      for (const [i, vnet] of clusterVnets.entries()) {
+        const peering = vnet.virtualNetworkPeerings?.find((p) => sameId(p.remoteVirtualNetwork?.id, pe.vnetId));
+        if (peering) return { pe, how: peering.peeringState === 'Connected' ? ('peered' as const) : ('peering-broken' as const), peering, vnetId: cluster.vnetIds[i] };
       }
       return { pe, how: 'unreachable' as const };
     });
     for (const r of reach) {
       evidence.push({
-        fact: `${r.pe.name}: ${r.how === 'same VNet' ? 'in the cluster VNet' : r.how === 'peered' ? 'in a peered VNet (Connected)' : r.how === 'peering-broken' ? `peering ${r.peering?.name} is ${r.peering?.peeringState}` : 'no peering between the cluster VNet and the endpoint VNet'}`,
+        fact: `${r.pe.name}: ${r.how === 'same VNet' ? 'in the cluster VNet' : r.how === 'peered' ? 'in a peered VNet (Connected)' : r.how === 'peering-broken' ? `peering ${r.peering.name} is ${r.peering.peeringState}` : 'no peering between the cluster VNet and the endpoint VNet'}`,
         source: 'ARM virtualNetworkPeerings',
       });
     }
@@ -69,10 +69,12 @@ export const privateEndpointCheck: Check = {
       };
     }
     const broken = reach.find((r) => r.how === 'peering-broken');
-    const clusterVnet = parseArmId(cluster.vnetIds[0]);
-    const peVnet = parseArmId(approved[0].vnetId);
+    // A broken peering is re-created on the cluster VNet that holds it, towards its endpoint's VNet
+    // (with several cluster VNets or endpoints, not necessarily the first of each).
+    const clusterVnet = parseArmId(broken?.vnetId ?? cluster.vnetIds[0]);
+    const peVnet = parseArmId((broken ?? reach[0]).pe.vnetId);
     const fixes =
-      broken && broken.vnet && clusterVnet && peVnet
+      broken && clusterVnet && peVnet
         ? [
             {
               text: `The peering ${broken.peering!.name} is ${broken.peering!.peeringState}: the other side was removed. Re-create it on both VNets.`,
