@@ -1,5 +1,6 @@
 import type { PullFailure } from '../../lib/model';
-import type { CheckContext, Facts, Lookups } from '../../lib/diagnosis/check';
+import type { CheckContext, Facts } from '../../lib/diagnosis/check';
+import { presetLookups, type PresetLookups } from './preset-lookups';
 import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../../lib/diagnosis/facts';
 
 /**
@@ -13,19 +14,6 @@ import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../../lib/diagn
 export const SUB = '00000000-0000-0000-0000-000000000001';
 export const REGISTRY_ID = `/subscriptions/${SUB}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/myacr`;
 export const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
-
-/** A Lookups answering each key with its preset value (an Error preset rejects); any other key rejects, naming it. */
-export class PresetLookups implements Lookups {
-  /** Every key asked, in order (repeats included). */
-  readonly asked: string[] = [];
-  constructor(private readonly answers: Record<string, unknown>) {}
-  get<T>(key: string): Promise<T> {
-    this.asked.push(key);
-    if (!Object.prototype.hasOwnProperty.call(this.answers, key)) return Promise.reject(new Error(`no preset answer for ${key}`));
-    const answer = this.answers[key];
-    return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer as T);
-  }
-}
 
 export const registryFacts = (over: Partial<RegistryFacts> = {}): RegistryFacts => ({
   id: REGISTRY_ID,
@@ -68,7 +56,7 @@ export function logicContext(args: { facts?: Partial<Facts>; failure?: Partial<P
   return {
     failure,
     facts: args.facts ?? {},
-    lookups: new PresetLookups(args.answers ?? {}),
+    lookups: presetLookups(args.answers ?? {}),
     signal: new AbortController().signal,
     subscriptions: args.subscriptions ?? [],
   } as unknown as CheckContext & { lookups: PresetLookups };
