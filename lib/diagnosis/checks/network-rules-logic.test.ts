@@ -1,3 +1,4 @@
+import { CLUSTER_ID, REGISTRY_ID, SUB, registryFacts } from '../../../test/helpers/check-logic';
 import type { CheckContext } from '../check';
 import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../facts';
 import { DOCS } from './docs';
@@ -6,31 +7,12 @@ import { networkRulesCheck, reportedClientIp } from './network-rules';
 // The network-rules check's decisions on facts alone (the sandbox worlds in network-rules.test.ts
 // cover the ARM reads): public access, the firewall's default action and IP rules against the
 // cluster's egress IPs, private endpoints, and the exact fix commands.
-const SUB = '00000000-0000-0000-0000-000000000001';
-const REGISTRY_ID = `/subscriptions/${SUB}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/myacr`;
-const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-prod`;
 const VNET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-aks`;
 const SUBNET = `${VNET}/subnets/nodes`;
 const PE = { id: `${REGISTRY_ID}/privateEndpointConnections/pe1`, privateEndpointId: `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/pe-myacr` };
 
-const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => ({
-  id: REGISTRY_ID,
-  subscriptionId: SUB,
-  resourceGroup: 'rg-registry',
-  name: 'myacr',
-  loginServer: 'myacr.azurecr.io',
-  location: 'westeurope',
-  sku: 'Premium',
-  adminUserEnabled: false,
-  anonymousPullEnabled: false,
-  publicNetworkAccess: 'Enabled',
-  defaultAction: 'Deny',
-  ipRules: [],
-  dataEndpointEnabled: false,
-  dataEndpointHostNames: [],
-  privateEndpointConnections: [],
-  ...over,
-});
+// The shared facts, with the firewall closed by default (what this check is about).
+const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => registryFacts({ defaultAction: 'Deny', ...over });
 const pool = (over: Partial<NodePoolFacts> = {}): NodePoolFacts => ({ name: 'nodepool1', osType: 'Linux', architecture: 'amd64', vmSize: 'Standard_D4s_v5', mode: 'System', ...over });
 const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
   id: CLUSTER_ID,

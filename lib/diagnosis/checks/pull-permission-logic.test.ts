@@ -1,6 +1,7 @@
 import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
+import { registryFacts } from '../../../test/helpers/check-logic';
 import { presetLookups } from '../../../test/helpers/preset-lookups';
 import { BUILTIN_ROLES, ROLE_IDS } from '../../sandbox/builtin-roles';
 import type { CheckContext } from '../check';
@@ -56,24 +57,7 @@ const assign = (guid: string, over: Partial<RoleAssignment> = {}): RoleAssignmen
   ...over,
 });
 
-const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => ({
-  id: REGISTRY,
-  subscriptionId: SUB,
-  resourceGroup: 'rg-registry',
-  name: 'myacr',
-  loginServer: 'myacr.azurecr.io',
-  location: 'westeurope',
-  sku: 'Premium',
-  adminUserEnabled: false,
-  anonymousPullEnabled: false,
-  publicNetworkAccess: 'Enabled',
-  defaultAction: 'Allow',
-  ipRules: [],
-  dataEndpointEnabled: false,
-  dataEndpointHostNames: [],
-  privateEndpointConnections: [],
-  ...over,
-});
+const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => registryFacts({ id: REGISTRY, subscriptionId: SUB, ...over });
 const ABAC = { roleAssignmentMode: 'AbacRepositoryPermissions' };
 const withKubelet: ManagedCluster = { location: 'westeurope', identityProfile: { kubeletidentity: { objectId: KUBELET, clientId: 'c', resourceId: '/r' } } };
 const withServicePrincipal: ManagedCluster = { location: 'westeurope', servicePrincipalProfile: { clientId: SP_APP } };
