@@ -2,6 +2,7 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { PrivateEndpoint } from '@azure/arm-network';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { ClusterCommandResult } from '../../azure/run-command';
+import { clusterFacts } from '../../../test/helpers/check-logic';
 import { presetLookups, type PresetLookups } from '../../../test/helpers/preset-lookups';
 import type { CheckContext } from '../check';
 import type { ClusterFacts, RegistryFacts } from '../facts';
@@ -43,19 +44,7 @@ const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => ({
   privateEndpointConnections: [],
   ...over,
 });
-const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
-  id: CLUSTER_ID,
-  subscriptionId: SUB,
-  resourceGroup: 'rg-aks',
-  name: 'aks-prod',
-  location: 'westeurope',
-  identityModel: 'managedIdentity',
-  nodePools: [],
-  vnetIds: [],
-  egressIps: [],
-  customDnsServers: [],
-  ...over,
-});
+const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => clusterFacts({ nodePools: [], egressIps: [], ...over });
 const APPROVED = { id: `${REGISTRY_ID}/privateEndpointConnections/pe1`, privateEndpointId: PE_ID, status: 'Approved' };
 /** An ACR private endpoint as ARM returns it: one customDnsConfig per name the endpoint serves. */
 const endpoint = (ips: Record<string, string[]>, id = PE_ID): PrivateEndpoint => ({

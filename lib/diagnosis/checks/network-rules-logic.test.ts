@@ -1,6 +1,6 @@
-import { CLUSTER_ID, REGISTRY_ID, SUB, registryFacts } from '../../../test/helpers/check-logic';
+import { CLUSTER_ID, REGISTRY_ID, SUB, clusterFacts, nodePoolFacts, registryFacts } from '../../../test/helpers/check-logic';
 import type { CheckContext } from '../check';
-import type { ClusterFacts, NodePoolFacts, RegistryFacts } from '../facts';
+import type { ClusterFacts, RegistryFacts } from '../facts';
 import { DOCS } from './docs';
 import { networkRulesCheck, reportedClientIp } from './network-rules';
 
@@ -13,20 +13,8 @@ const PE = { id: `${REGISTRY_ID}/privateEndpointConnections/pe1`, privateEndpoin
 
 // The shared facts, with the firewall closed by default (what this check is about).
 const registry = (over: Partial<RegistryFacts> = {}): RegistryFacts => registryFacts({ defaultAction: 'Deny', ...over });
-const pool = (over: Partial<NodePoolFacts> = {}): NodePoolFacts => ({ name: 'nodepool1', osType: 'Linux', architecture: 'amd64', vmSize: 'Standard_D4s_v5', mode: 'System', ...over });
-const cluster = (over: Partial<ClusterFacts> = {}): ClusterFacts => ({
-  id: CLUSTER_ID,
-  subscriptionId: SUB,
-  resourceGroup: 'rg-aks',
-  name: 'aks-prod',
-  location: 'westeurope',
-  identityModel: 'managedIdentity',
-  nodePools: [pool()],
-  vnetIds: [],
-  egressIps: ['20.1.2.3'],
-  customDnsServers: [],
-  ...over,
-});
+const pool = nodePoolFacts;
+const cluster = clusterFacts;
 // A kubelet message that reports no client IP: the egress IPs come from ARM alone.
 const failure = { image: 'myacr.azurecr.io/app:v1', source: 'cli', message: 'Back-off pulling image "myacr.azurecr.io/app:v1"' };
 const check = async (r: RegistryFacts, c: ClusterFacts) => (await networkRulesCheck.run({ facts: { registry: r, cluster: c }, failure } as unknown as CheckContext)).finding;
