@@ -208,6 +208,26 @@ describe('cluster check on facts', () => {
     expect(asked).not.toContain(`GET ${NAT_OTHER}`);
   });
 
+  it('takes the egress IPs of the NAT gateways on every node subnet (two pools, two subnets)', async () => {
+    const pools = [
+      { name: 'system', mode: 'System' as const, vmSize: 'Standard_D4s_v5', vnetSubnetID: `${VNET}/subnets/nodes` },
+      { name: 'user', mode: 'User' as const, vmSize: 'Standard_D4s_v5', vnetSubnetID: `${VNET}/subnets/nodes-user` },
+    ];
+    const { facts } = await run(managedCluster({ agentPoolProfiles: pools, networkProfile: { outboundType: 'userAssignedNATGateway' } }), {
+      [`GET ${VNET}`]: vnet(VNET, {
+        subnets: [
+          { id: `${VNET}/subnets/nodes`, natGateway: { id: NAT } },
+          { id: `${VNET}/subnets/nodes-user`, natGateway: { id: NAT_OTHER } },
+        ],
+      }),
+      [`GET ${NAT}`]: { id: NAT, publicIpAddresses: [{ id: pip('nat-ip') }] } satisfies NatGateway,
+      [`GET ${NAT_OTHER}`]: { id: NAT_OTHER, publicIpAddresses: [{ id: pip('nat-ip-2') }] } satisfies NatGateway,
+      [`GET ${pip('nat-ip')}`]: publicIp(pip('nat-ip'), '20.9.9.9'),
+      [`GET ${pip('nat-ip-2')}`]: publicIp(pip('nat-ip-2'), '20.9.9.10'),
+    });
+    expect(facts?.cluster?.egressIps).toEqual(['20.9.9.9', '20.9.9.10']);
+  });
+
   it.each<[string, string]>([
     ['userDefinedRouting', 'userDefinedRouting: egress goes through the route table’s next hop (usually Azure Firewall or an NVA) — the registry must allow that appliance’s public IP'],
     ['none', 'outbound type none: nodes have no internet egress; the registry must be reached through a private endpoint'],

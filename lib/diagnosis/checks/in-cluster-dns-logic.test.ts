@@ -223,8 +223,19 @@ describe('in-cluster-dns check: when Run Command does not answer', () => {
       `The client 'pull-doctor' with object id 'x' does not have authorization to perform action 'Microsoft.ContainerService/managedClusters/runCommand/action' over scope '${CLUSTER_ID}' or the scope is invalid.`,
       { statusCode: 403, code: 'AuthorizationFailed' },
     );
-    // The endpoint read fails too: the check answers with the Run Command failure, not an unhandled rejection.
-    const finding = await check({ logs: refused, registry: registry({ privateEndpointConnections: [APPROVED] }), arm: { [`GET ${PE_ID}`]: new RestError('gone', { statusCode: 404 }) } });
+    // The endpoint read fails too: the check answers with the Run Command failure, and leaves no
+    // unhandled rejection behind (which would end the Functions host's Node process).
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let finding;
+    try {
+      finding = await check({ logs: refused, registry: registry({ privateEndpointConnections: [APPROVED] }), arm: { [`GET ${PE_ID}`]: new RestError('gone', { statusCode: 404 }) } });
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
     expect(finding).toEqual({
       status: 'unknown',
       summary: `could not read what ${LOGIN} resolves to inside aks-prod: Run Command was refused (403 AuthorizationFailed) — pull-doctor's identity lacks Microsoft.ContainerService/managedClusters/runCommand/action`,

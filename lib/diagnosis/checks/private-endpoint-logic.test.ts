@@ -124,6 +124,19 @@ describe('private-endpoint check on facts', () => {
     });
   });
 
+  it('passes when one approved endpoint is reachable though another is not', async () => {
+    const { finding } = await check(
+      { publicNetworkAccess: 'Disabled', privateEndpointConnections: [approvedConnection, { id: CONN2_ID, privateEndpointId: PE2_ID, status: 'Approved' }] },
+      {},
+      { [`GET ${PE_ID}`]: endpoint(PE_ID, HUB_VNET), [`GET ${PE2_ID}`]: endpoint(PE2_ID, AKS_VNET), [`GET ${AKS_VNET}`]: vnet(AKS_VNET) },
+    );
+    expect(finding).toMatchObject({ status: 'pass', summary: "The nodes can reach myacr's private endpoint", fixes: [] });
+    expect(finding.evidence.slice(2)).toEqual([
+      { fact: 'pe-myacr: no peering between the cluster VNet and the endpoint VNet', source: 'ARM virtualNetworkPeerings' },
+      { fact: 'pe-myacr-2: in the cluster VNet', source: 'ARM virtualNetworkPeerings' },
+    ]);
+  });
+
   it.each<[RegistryFacts['publicNetworkAccess'], 'fail' | 'warn']>([
     ['Disabled', 'fail'],
     ['Enabled', 'warn'],

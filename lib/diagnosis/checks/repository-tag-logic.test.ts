@@ -267,7 +267,12 @@ describe('repository-tag check: a missing tag', () => {
   });
 
   it('says when the tag was deleted', async () => {
-    const { finding, deletedAsked } = await run({ answers: { [MANIFEST('v1.3')]: manifestUnknown(), [TAGS]: tagList('v1.2') }, deleted: [{ tag: 'v1.3', deletedAt: '2026-11-30T08:00:00Z' }] });
+    // Another tag's deletion, listed first, is not this tag's.
+    const deleted = [
+      { tag: 'v1.1', deletedAt: '2026-11-01T00:00:00Z' },
+      { tag: 'v1.3', deletedAt: '2026-11-30T08:00:00Z' },
+    ];
+    const { finding, deletedAsked } = await run({ answers: { [MANIFEST('v1.3')]: manifestUnknown(), [TAGS]: tagList('v1.2') }, deleted });
     expect(deletedAsked).toEqual([`${HOST} app`]);
     expect(finding.evidence[1]).toEqual({ fact: 'tag v1.3 was deleted at 2026-11-30T08:00:00Z', source: 'ACR ImageDeleted event' });
   });
@@ -289,6 +294,11 @@ describe('repository-tag check: a missing tag', () => {
         { text: 'Or set the image back to v1.7, the tag it ran before (or another existing tag).', command: `kubectl set image deployment/web web=${HOST}/app:v1.7 -n shop` },
         { text: 'Or push the missing tag (the build pipeline may have failed or pushed elsewhere).', command: 'az acr build --registry myacr --image app:v1.3 .' },
       ]);
+    });
+
+    it('ranks first among the closest tags even where edit distance and version would rank it last', async () => {
+      const { finding } = await run({ failure: WEB, previous: ranBefore('v1.2'), answers: answers() });
+      expect(finding.evidence[2]!.fact).toBe('closest tags: v1.2, v1.7, v1.4');
     });
 
     it('without a rollback (a preflight), says "Set" rather than "Or set"', async () => {

@@ -58,14 +58,13 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
     if (error instanceof RegistryError && error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
     throw error;
   }
-  const tags = listed.map((t) => t.name);
   // ACR says when each tag was last pushed; the distribution API does not.
   const facts: TagFacts[] = listed.map((t) => ({ name: t.name, pushedAt: t.lastUpdatedOn }));
   const timed = facts.some((t) => t.pushedAt);
   const evidence: Evidence[] = [
     {
       // A digest names a manifest, not a tag: say the repository has no such manifest.
-      fact: image.digest ? `${image.repository} (${tags.length} tag(s)) has no manifest ${image.digest}` : `${image.repository} has ${tags.length} tag(s); ${reference} is not one of them`,
+      fact: image.digest ? `${image.repository} (${listed.length} tag(s)) has no manifest ${image.digest}` : `${image.repository} has ${listed.length} tag(s); ${reference} is not one of them`,
       source: `registry ${host} ${timed ? 'tag properties' : 'tags/list'}`,
     },
   ];
