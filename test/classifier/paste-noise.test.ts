@@ -39,12 +39,13 @@ const NOISE: ReadonlyArray<[string, (text: string) => string]> = [
 ];
 
 const corpus = allCorpus();
-const clean = corpus.map((entry) => classifyPullMessage(entry.message, entry.reason));
 
 describe('paste noise: every real message classifies the same with it', () => {
+  // Each test classifies the clean corpus itself (no module-level or beforeAll work): code run outside a test
+  // makes every classifier mutant "static" for mutation testing, which then re-runs every test per mutant.
   test.each(NOISE.map(([name, transform]) => [name, transform] as const))('%s', (_name, transform) => {
     const changed = corpus
-      .map((entry, i) => ({ entry, before: clean[i], after: classifyPullMessage(transform(entry.message), entry.reason) }))
+      .map((entry) => ({ entry, before: classifyPullMessage(entry.message, entry.reason), after: classifyPullMessage(transform(entry.message), entry.reason) }))
       .filter(({ before, after }) => after.category !== before.category || after.candidates.join() !== before.candidates.join())
       .map(({ entry, before, after }) => `${before.category} → ${after.category}: ${entry.source} ${entry.message.slice(0, 100)}`);
     expect(changed).toEqual([]);
