@@ -212,18 +212,18 @@ describe('pull-secret check: each imagePullSecret', () => {
         'pod-pull-secrets acr-pull opaque regcred empty',
         'secret acr-pull notfound',
         found('opaque', 'type=Opaque'),
-        found('regcred', 'type=kubernetes.io/dockerconfigjson hosts=otheracr.azurecr.io'),
+        found('regcred', 'type=kubernetes.io/dockerconfigjson hosts=otheracr.azurecr.io,ghcr.io'),
         found('empty', 'type=kubernetes.io/dockerconfigjson hosts='),
       ),
     });
     expect(finding).toEqual({
       status: 'fail',
-      summary: `The pod's pull secret is wrong: secret acr-pull does not exist in namespace shop; secret opaque has type Opaque, not kubernetes.io/dockerconfigjson; secret regcred is for otheracr.azurecr.io, not ${HOST}; secret empty is for no registry, not ${HOST}`,
+      summary: `The pod's pull secret is wrong: secret acr-pull does not exist in namespace shop; secret opaque has type Opaque, not kubernetes.io/dockerconfigjson; secret regcred is for otheracr.azurecr.io, ghcr.io, not ${HOST}; secret empty is for no registry, not ${HOST}`,
       evidence: [
         { fact: 'shop/web-abc uses imagePullSecrets acr-pull, opaque, regcred, empty', source: SOURCE },
         { fact: 'secret shop/acr-pull does not exist', source: SOURCE },
         { fact: 'secret shop/opaque has type Opaque', source: SOURCE },
-        { fact: 'secret shop/regcred (kubernetes.io/dockerconfigjson) covers otheracr.azurecr.io', source: SOURCE },
+        { fact: 'secret shop/regcred (kubernetes.io/dockerconfigjson) covers otheracr.azurecr.io, ghcr.io', source: SOURCE },
         { fact: 'secret shop/empty (kubernetes.io/dockerconfigjson) covers no registry', source: SOURCE },
       ],
       fixes: [recreate('acr-pull'), ATTACH, recreate('opaque'), recreate('regcred'), ATTACH, recreate('empty'), ATTACH],
@@ -345,6 +345,15 @@ describe('pull-secret check: a secret whose username is a service principal', ()
     const unknownAndWarn = await run({ logs: spSecret(`${SP2},${SP}`), answers: { [graphKey(SP2)]: secrets(SP2, soon), [graphKey(SP)]: denied } });
     expect(unknownAndWarn.finding.status).toBe('unknown');
     expect(unknownAndWarn.finding.summary).toMatch(/^secret acr-sp uses service principal 88888888/);
+    // Two verdicts of the worst kind: both summaries, in order.
+    const twoExpired = await run({ logs: spSecret(`${SP2},${SP}`), answers: { [graphKey(SP2)]: secrets(SP2, '2026-09-01T00:00:00Z'), [graphKey(SP)]: secrets(SP, '2026-10-01T00:00:00Z') } });
+    expect(twoExpired.finding.summary).toBe(
+      `The pod's pull secret is wrong: secret acr-sp authenticates as service principal aks-pull-sp (${SP2}), whose client secrets all expired (the last on 2026-09-01): the registry refuses it; secret acr-sp authenticates as service principal aks-pull-sp (${SP}), whose client secrets all expired (the last on 2026-10-01): the registry refuses it`,
+    );
+    const twoUnknown = await run({ logs: spSecret(`${SP2},${SP}`), answers: { [graphKey(SP2)]: denied, [graphKey(SP)]: denied } });
+    expect(twoUnknown.finding.summary).toBe(
+      [SP2, SP].map((app) => `secret acr-sp uses service principal ${app}; its client secret expiry could not be read from Microsoft Graph (403 Authorization_RequestDenied) — pull-doctor's identity needs Application.Read.All`).join('; '),
+    );
     const twoValid = await run({ logs: spSecret(`${SP2},${SP}`), answers: { [graphKey(SP2)]: secrets(SP2, undefined), [graphKey(SP)]: secrets(SP, '2099-01-01T00:00:00Z') } });
     expect(twoValid.finding.summary).toBe(
       `every imagePullSecret of shop/web-abc exists, is kubernetes.io/dockerconfigjson and covers ${HOST}; service principal aks-pull-sp (${SP2}) in secret acr-sp has a valid client secret; service principal aks-pull-sp (${SP}) in secret acr-sp has a valid client secret (the nearest expiry is 2099-01-01)`,
