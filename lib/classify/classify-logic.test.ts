@@ -99,6 +99,11 @@ describe('kubelet aggregates', () => {
     expect(classifyPullMessage(`[${notFound}, ${other}]`).category).toBe('tag_not_found');
   });
 
+  test('the structural fallback also reads the attempts separated: a cause at the end of the first still counts', () => {
+    const result = classifyPullMessage('[rpc error: code = Unknown desc = blob fetch failed: i/o timeout, rpc error: code = Unknown desc = something odd]');
+    expect(result).toMatchObject({ category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'] });
+  });
+
   test('missing credentials are not their own candidate after dropped 401 attempts', () => {
     const noCreds = 'rpc error: code = Unknown desc = Get https://r/v2/a/manifests/1: no basic auth credentials';
     const result = classifyPullMessage(`[${noCreds}, ${anon401}]`);
@@ -162,6 +167,7 @@ describe('runtime error extraction', () => {
     ['initializing source a:boom now', 'boom now', true],
     ['Warning\tFailed\t1m\tkubelet\tboom now'.replace(/\\t/g, '\t'), 'boom now', true],
     ['Warning  Failed  1m  kubelet, node-7  boom now', 'boom now', true],
+    ['Warning  Failed  1m  kubelet  kubelet boom now', 'kubelet boom now', true],
     ['Normal BackOff 2s (x4 over 34s) kubelet, kworker2 boom now', 'boom now', true],
     // The aggregate's closing bracket goes, with the blanks after it, and only at the end.
     ['[rpc error: code = Unknown desc = x509: certificate is valid for [a], not b]', 'x509: certificate is valid for [a], not b', true],

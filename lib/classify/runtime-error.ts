@@ -9,8 +9,10 @@ const WRAPPERS: readonly RegExp[] = [
   // Stryker disable next-line Regex: the loop strips one blank at a time or a run at once alike.
   /^\s+/,
   /^\[/, // kubelet's aggregate of one error per credential: "[err1, err2]"
-  // `kubectl describe` event row: "Warning  Failed  2m (x4 over 3m)  kubelet  Failed to pull …"
-  /^(?:Warning|Normal)\s+\w+\s+.*?\bkubelet(?:,\s*\S+)?\s+/,
+  // `kubectl describe` event row: "Warning  Failed  2m (x4 over 3m)  kubelet  Failed to pull …" (older kubectl:
+  // "kubelet, <node>"). The columns between the type and the first "kubelet" (type, reason, age: never that word)
+  // are skipped whatever they hold; blanks after it go with the leading-blank wrapper above.
+  /^(?:Warning|Normal)\s.*?kubelet(?:, \S+)?\s/,
   /^(?:ErrImagePull|ImagePullBackOff|Failed):\s*/,
   /^Failed to pull image "[^"]*":\s*/i,
   /^rpc error: code = \w+ desc = /i,
