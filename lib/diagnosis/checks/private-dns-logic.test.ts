@@ -124,6 +124,17 @@ describe('private-dns check on facts', () => {
     expect(asked.filter((k) => k.endsWith('privateDnsZones'))).toEqual([zonesIn(SUB), zonesIn(OTHER), zonesIn(HUB), zonesIn('00000000-0000-0000-0000-000000000004')]);
   });
 
+  it('searches a nearby subscription once, whatever case the subscription list spells it in', async () => {
+    const lettered = 'abcdef00-0000-4000-8000-00000000000a';
+    const { finding } = await check({
+      cluster: { subscriptionId: lettered },
+      subscriptions: [lettered.toUpperCase(), SUB, HUB],
+      answers: { [zonesIn(lettered)]: [], [zonesIn(SUB)]: [], [zonesIn(HUB)]: [] },
+    });
+    expect(finding.summary).toBe('There is no privatelink.azurecr.io private DNS zone in the 3 subscription(s) pull-doctor can read, so the nodes resolve myacr.azurecr.io to its public address');
+    expect(finding.evidence.at(-1)).toEqual({ fact: `searched subscriptions ${lettered}, ${SUB}, ${HUB}`, source: 'ARM list Microsoft.Network/privateDnsZones' });
+  });
+
   it('fails when no zone exists in any readable subscription: create, link, add every record', async () => {
     const { finding } = await check({ subscriptions: [SUB, HUB], cluster: { customDnsServers: ['10.0.4.4'] }, answers: { [zonesIn(SUB)]: [], [zonesIn(HUB)]: [] } });
     expect(finding).toEqual({
@@ -268,6 +279,11 @@ describe('private-dns check on facts', () => {
         fixes: [{ text: 'Add the A record myacr.eastus.data → 10.1.0.7.', command: 'az network private-dns record-set a add-record --resource-group rg-dns --zone-name privatelink.azurecr.io --record-set-name myacr.eastus.data --ipv4-address 10.1.0.7' }],
         docs: DOCS.privateEndpointDns,
       });
+    });
+
+    it('reads a replica location written as a display name ("West Europe") as the cluster region', async () => {
+      const { finding } = await run({ answers: { [REPLICAS]: replicas('West Europe', 'eastus') } });
+      expect(finding.status).toBe('warn');
     });
 
     it('names every other region lacking a record, for a registry whose ARM name has capitals', async () => {

@@ -7,7 +7,8 @@ import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
 import { toPrivateEndpointFacts } from './private-endpoint';
 
-const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+/** Login-server suffixes of the sovereign clouds (Azure China, Azure Government); every other ACR is under azurecr.io. */
+const SOVEREIGN_ACR_SUFFIXES = ['azurecr.cn', 'azurecr.us'];
 
 /**
  * The privatelink zone is linked to the cluster VNet and holds an A record, with the endpoint's IP,
@@ -26,7 +27,7 @@ export const privateDnsCheck: Check = {
     if (approved.length === 0) {
       return { finding: { status: 'skipped', summary: `${registry.name} has no approved private endpoint`, evidence: [], fixes: [] } };
     }
-    const suffix = ACR_SUFFIXES.find((s) => registry.loginServer.endsWith(`.${s}`)) ?? 'azurecr.io';
+    const suffix = SOVEREIGN_ACR_SUFFIXES.find((s) => registry.loginServer.endsWith(`.${s}`)) ?? 'azurecr.io';
     const zoneName = `privatelink.${suffix}`;
     // Stryker disable next-line StringLiteral,MethodExpression: an approved endpoint's id parses (its read throws first otherwise), so no empty id is ever dropped
     const subscriptions = [...new Set([cluster.subscriptionId, registry.subscriptionId, ...approved.map((c) => parseArmId(c.privateEndpointId)?.subscriptionId ?? '')].filter(Boolean))];
@@ -98,8 +99,7 @@ export const privateDnsCheck: Check = {
     const records = linked[0]?.records ?? recordsByZone[0];
     const problems = compareRecords(expected, records);
     for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
-    const serving = problems.length ? await servingProblems(ctx, problems, registry.name, registry.sku, cluster.location) : [];
-    if (problems.length && serving.length === 0) {
+    if (problems.length && (await servingProblems(ctx, problems, registry.name, registry.sku, cluster.location)).length === 0) {
       // Only other regions' data endpoints lack records: pulls from this cluster use its own region's.
       return {
         finding: {
@@ -170,6 +170,7 @@ function expectedRecords(entries: Array<[string, string[]]>, suffix: string): Ma
   for (const [fqdn, ips] of entries) {
     const f = fqdn.toLowerCase().replace(/\.$/, '');
     if (!f.endsWith(`.${suffix}`) || ips.length === 0) continue;
+    // Stryker disable next-line Regex: a registry name has no dots, so ".privatelink" can only be the last label left
     out.set(f.slice(0, -(suffix.length + 1)).replace(/\.privatelink$/, ''), ips);
   }
   return out;
