@@ -131,6 +131,16 @@ describe('platform check: the nodeSelector fix', () => {
     expect(both.fixes[1]).toEqual({ text: 'Or schedule the pod only on windows/amd64 nodes (pools win) with a nodeSelector.', command: patch({ 'kubernetes.io/os': 'windows', 'kubernetes.io/arch': 'amd64' }) });
   });
 
+  it('pins only the OS when the other OS\'s pools run another architecture', async () => {
+    const finding = await run(['windows/amd64'], [WIN, ARM]);
+    expect(finding.fixes[1]).toEqual({ text: 'Or schedule the pod only on windows nodes (pools win) with a nodeSelector.', command: patch({ 'kubernetes.io/os': 'windows' }) });
+  });
+
+  it('offers no nodeSelector when every pool the image fits is tainted NoSchedule', async () => {
+    const finding = await run(['linux/amd64'], [{ ...AMD, nodeTaints: ['sku=gpu:NoSchedule'] }, ARM]);
+    expect(finding.fixes.map((f) => f.text)).toEqual(['Build and push the image for linux/arm64 as well (a multi-platform index).']);
+  });
+
   it('offers no nodeSelector when the compatible pools differ in os and in arch', async () => {
     const finding = await run(['linux/arm64', 'windows/amd64'], [ARM, WIN, AMD]);
     expect(finding.fixes).toEqual([

@@ -80,12 +80,13 @@ function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePool
  */
 function selectorFor(offered: ReadonlySet<string>, all: NodePoolFacts[]): Record<string, string> | undefined {
   const fits = all.filter((p) => offered.has(`${p.osType.toLowerCase()}/${p.architecture}`));
-  if (fits.length === 0) return undefined;
   const selector: Record<string, string> = {};
   const osFits = new Set(fits.map((p) => p.osType.toLowerCase()));
-  if (osFits.size === 1 && all.some((p) => !osFits.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...osFits][0]!;
+  // An OS is pinned only when some pool fits (with none, nothing is pinned) and another pool runs an OS none of the
+  // fitting pools run; an architecture the same way among the pools of that OS.
+  if (osFits.size > 0 && all.some((p) => !osFits.has(p.osType.toLowerCase()))) selector['kubernetes.io/os'] = [...osFits][0]!;
   const sameOs = all.filter((p) => osFits.has(p.osType.toLowerCase()));
   const archFits = new Set(fits.map((p) => p.architecture));
-  if (archFits.size === 1 && sameOs.some((p) => !archFits.has(p.architecture))) selector['kubernetes.io/arch'] = [...archFits][0]!;
+  if (sameOs.some((p) => !archFits.has(p.architecture))) selector['kubernetes.io/arch'] = [...archFits][0]!;
   return Object.keys(selector).length ? selector : undefined;
 }
