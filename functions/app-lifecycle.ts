@@ -2,6 +2,7 @@ import { app, type InvocationContext } from '@azure/functions';
 import { getServices } from '../lib/app/create-services';
 import { storageRefusal } from '../lib/app/storage-connection';
 import { readSettings } from '../lib/config/settings';
+import { clipForLog } from '../lib/intake/logger';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
 // The one exception to the cold-start rule (lib/app/lazy-ports.ts): every HTTP route's first request
 // reads or writes Table or Queue Storage (intake dedupes and queues; Slack records each request id
@@ -25,7 +26,7 @@ app.hook.appStart(async () => {
     // same promises (nothing runs twice). A failure here is only logged: the first use tries again.
     getServices()
       .preloadIntake(AbortSignal.timeout(30_000))
-      .catch((error: unknown) => console.error(`storage: SDKs not preloaded: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => console.error(`storage: not preloaded, the first request tries again: ${clipForLog(error instanceof Error ? error.message : String(error))}`));
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
   }

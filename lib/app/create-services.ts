@@ -17,7 +17,7 @@ import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
 import { sandboxServices, type SandboxServices } from './sandbox-services';
-import { storageConnections, storagePlan } from './storage-connection';
+import { STORAGE_TOKEN_SCOPE, storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
 import { createWarningServices, type WarningServices } from './warning-services';
@@ -259,6 +259,9 @@ export function createServices(env: Record<string, string | undefined> = process
         overrides.store ? undefined : tableStore?.(),
         overrides.queue ? undefined : storageQueue?.(),
         overrides.warningStore ? undefined : tableWarningStore?.(),
+        // Identity-based Storage (as deployed): the credential's SDK and the first Storage token are
+        // on every route's first request too; fetched now, the clients' getToken is a cache hit.
+        plan.kind === 'identity' && !(overrides.store && overrides.queue) ? credential().then((c) => c.getToken(STORAGE_TOKEN_SCOPE, { abortSignal: signal })) : undefined,
       ]);
       await new Promise((resolve) => setTimeout(resolve, PRELOAD_WARM_UP_DELAY_MS));
       if (storageUsed) return;
