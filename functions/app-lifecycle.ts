@@ -19,14 +19,18 @@ import '../lib/warnings/table-warning-store';
 app.hook.appStart(async () => {
   // Settings are read (and unusable secrets logged by name) at start, not on the first request.
   try {
-    // Every route's first request needs Table and Queue Storage: their SDKs are loaded (the imports
-    // above); build the clients now and, unless a request reached Storage within 200 ms, run each
-    // pipeline once. Not awaited: an instance that is up before its first request (always ready,
-    // or a request still on its way) meets it warm; a first request arriving sooner waits for the
-    // same promises (nothing runs twice). A failure here is only logged: the first use tries again.
-    getServices()
-      .preloadIntake(AbortSignal.timeout(30_000))
-      .catch((error: unknown) => console.error(`storage: not preloaded, the first request tries again: ${clipForLog(error instanceof Error ? error.message : String(error))}`));
+    // Every route's first request needs Table and Queue Storage. Their SDKs are loaded (the imports
+    // above); build the clients, and load the credential's SDK for identity-based Storage, before
+    // the worker answers the host's init (its startApp awaits the appStart hooks first: Azure
+    // Functions Node.js worker, src/startApp.ts), so before any invocation: local work, no request.
+    // Then, not awaited, the first Storage token and, unless a request reached Storage within 200 ms,
+    // one run of each pipeline: an instance that is up before its first request (always ready, or a
+    // request still on its way) meets it warm; a first request arriving sooner waits for the same
+    // promises (nothing runs twice). A failure here is only logged: the first use tries again.
+    const services = getServices();
+    const notPreloaded = (error: unknown) => console.error(`storage: not preloaded, the first request tries again: ${clipForLog(error instanceof Error ? error.message : String(error))}`);
+    await services.loadIntake().catch(notPreloaded);
+    services.preloadIntake(AbortSignal.timeout(30_000)).catch(notPreloaded);
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
   }
