@@ -48,9 +48,10 @@ export const TCP_CONNECT: PullErrorRule = {
   category: 'network_unreachable',
   patterns: [
     // Go's dial errors (syscall wording) and Windows' connectex; "connect: invalid argument" is a dial to an
-    // address the node cannot use (a mangled proxy setting). ECS/Fargate words it for its own ECR calls: "There is a
+    // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
+    // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
     // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
-    /connection issue between the task and Amazon ECR|connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    /connection issue between the task and Amazon ECR|connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp(?: \S+?)?:? i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],

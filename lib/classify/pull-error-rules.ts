@@ -10,7 +10,8 @@ import {
   TCP_CONNECT,
   TLS_FAILURE,
 } from './connection-rules';
-import { DISK_FULL, EXEC_FORMAT_ERROR, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
+import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
+import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
 import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -55,8 +56,7 @@ export interface PullErrorRule {
   explanation: string;
 }
 
-// Wordings come from containerd 1.4–2.x (remotes/docker, pkg/cri), CRI-O / containers-image,
-// dockerd, kubelet (pkg/kubelet/images) and ACR; test/classifier/corpus.ts has real examples of each.
+// Wordings come from containerd 1.4–2.x, CRI-O / containers-image, dockerd, kubelet and registries; test/classifier has real examples.
 export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'never-pull',
@@ -97,6 +97,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   SIGNATURE_POLICY,
   EXEC_FORMAT_ERROR,
   DISK_FULL,
+  LOCAL_CONTENT_STORE,
+  LAYER_APPLY,
+  CONTENT_MISMATCH,
   {
     id: 'acr-firewall-client-ip',
     category: 'firewall_denied',
@@ -133,6 +136,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
   },
   TLS_FAILURE,
+  PROXY_AUTH,
   PROXY_CONNECT,
   NAME_LOOKUP,
   TCP_CONNECT,
@@ -221,10 +225,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'acr-token-403',
     category: 'firewall_denied',
     patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
-    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is
-    // plainly not ACR, is that registry refusing access.
+    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
+    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…), is that registry refusing access.
     unless:
-      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|[\w.-]+\.(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:[\w-]+\.)*(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
     confidence: 0.7,
     candidates: ['access_denied'],
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",

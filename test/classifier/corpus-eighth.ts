@@ -82,12 +82,28 @@ const ROWS: Row[] = [
   ['registry_unavailable', 'https://github.com/minishift/minishift/issues/3315', 'pulling image error : Get http://172.30.1.1:5000/v2/: dial tcp 172.30.1.1:5000: connect: connection refused', 'ambiguous'],
 ];
 
-export const FRESH_EIGHTH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous, knownMiss]) => ({
-  category,
-  source,
-  message,
-  ...(ambiguous ? { ambiguous: true } : {}),
-  ...(knownMiss ? { knownMiss } : {}),
-}));
+/**
+ * Not part of the first-sight batch: real messages found by searches FOR a family while fixing batch 8 (an HTTP proxy's
+ * 407, size and digest mismatches), so that each wording a new rule reads is decided by a real message (rule audit).
+ */
+const FAMILY_ROWS: Row[] = [
+  ['network_unreachable', 'https://github.com/docker/hub-feedback/issues/826', 'Using default tag: latest\nPulling repository docker.io/library/hello-world\nError while pulling image: Get https://index.docker.io/v1/repositories/library/hello-world/images: Proxy Authentication Required'],
+  ['registry_unavailable', 'https://github.com/containerd/containerd/issues/11925', 'Failed to pull image "docker.io/huggingface/transformers-pytorch-gpu": rpc error: code = FailedPrecondition desc = failed to pull and unpack image "docker.io/huggingface/transformers-pytorch-gpu:latest": failed commit on ref "layer-sha256:18dac669244db6edae8d40252380fc7d182bcb3e957a6a7ce2c490d4e45e2f91": "layer-sha256:18dac669244db6edae8d40252380fc7d182bcb3e957a6a7ce2c490d4e45e2f91" failed size validation: 243269632 != 243243031: failed precondition', 'ambiguous'],
+  ['timeout_or_size', 'https://github.com/vmware-tanzu/community-edition/issues/856', '  Warning  Failed     110s               kubelet            Failed to pull image "projects.registry.vmware.com/tce/kapp-controller:v0.18.0-alpha.4": rpc error: code = FailedPrecondition desc = failed to pull and unpack image "projects.registry.vmware.com/tce/kapp-controller:v0.18.0-alpha.4": failed commit on ref "layer-sha256:532286555213b75f0102f76f7367e5d540936343b3d5df4dad749fa2ec053c47": "layer-sha256:532286555213b75f0102f76f7367e5d540936343b3d5df4dad749fa2ec053c47" failed size validation: 107840750 != 182249667: failed precondition', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/infiniflow/ragflow/issues/5010', 'Error response from daemon: failed commit on ref "unknown-sha256:97e73e868894ec644547587e78e4e0b529600603f844dbf9e2b6c68e772d85ba": commit failed: "unknown-sha256:97e73e868894ec644547587e78e4e0b529600603f844dbf9e2b6c68e772d85ba" failed size validation: 2031 != 1553: failed precondition', 'ambiguous'],
+  ['registry_unavailable', 'https://github.com/podman-container-tools/podman/issues/7298', 'Trying to pull registry.fedoraproject.org/f32/fedora-toolbox:32...\nGetting image source signatures\nCopying blob 037a20ccce44 [--------------------------------------] 0.0b / 67.6MiB\nCopying blob 03c837e31708 done  \n  Digest did not match, expected sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63, got sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nError: error pulling image "registry.fedoraproject.org/f32/fedora-toolbox:32": unable to pull registry.fedoraproject.org/f32/fedora-toolbox:32: unable to pull image: Error reading blob sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63: Digest did not match, expected sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63, got sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'ambiguous'],
+];
+
+const entries = (rows: readonly Row[]): CorpusEntry[] =>
+  rows.map(([category, source, message, ambiguous, knownMiss]) => ({
+    category,
+    source,
+    message,
+    ...(ambiguous ? { ambiguous: true } : {}),
+    ...(knownMiss ? { knownMiss } : {}),
+  }));
+
+export const FRESH_EIGHTH: readonly CorpusEntry[] = entries(ROWS);
 export const FRESH_EIGHTH_A: readonly CorpusEntry[] = FRESH_EIGHTH.filter((entry) => halfOf(entry.source) === 'A');
 export const FRESH_EIGHTH_B: readonly CorpusEntry[] = FRESH_EIGHTH.filter((entry) => halfOf(entry.source) === 'B');
+export const FAMILY_EIGHTH: readonly CorpusEntry[] = entries(FAMILY_ROWS);
