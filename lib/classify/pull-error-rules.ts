@@ -1,6 +1,7 @@
 import type { Category } from '../model/category';
 import {
   CONNECT_WAIT,
+  CONNECTION_REFUSED,
   DEADLINE,
   DEADLINE_ON_PING,
   NAME_LOOKUP,
@@ -29,10 +30,13 @@ import {
   JFROG_NO_PERMISSION,
   NO_CREDENTIALS_SENT,
   QUAY_NOT_AUTHORIZED,
+  REGISTRY_UNSUPPORTED,
   STORAGE_AUTHORIZATION_FAILURE,
+  STORAGE_SIGNATURE_MISMATCH,
   UNAUTHENTICATED_TOKEN,
   UNKNOWN_BLOB,
 } from './registry-wording-rules';
+import { INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
@@ -67,31 +71,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: [],
     explanation: 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.',
   },
-  {
-    id: 'invalid-reference',
-    category: 'invalid_reference',
-    patterns: [
-      // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be lowercase]".
-      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase/i,
-    ],
-    confidence: 0.95,
-    candidates: [],
-    explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
-  },
-  {
-    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
-    // CRI-O before short names: "no registries configured while trying to pull an unqualified image"; CRI-O's own
-    // rewording of the enforcing-mode refusal (internal/storage/image.go): "short name mode is enforcing, but image
-    // name %s returns ambiguous list".
-    id: 'short-name',
-    category: 'invalid_reference',
-    patterns: [
-      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image|short name mode is enforcing/i,
-    ],
-    confidence: 0.9,
-    candidates: [],
-    explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
-  },
+  INVALID_REFERENCE,
+  SHORT_NAME,
   PLATFORM_NO_MATCH,
   WINDOWS_LINUX_LAYER,
   SIGNATURE_POLICY,
@@ -139,11 +120,14 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   PROXY_AUTH,
   PROXY_CONNECT,
   NAME_LOOKUP,
+  CONNECTION_REFUSED,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
+  REGISTRY_UNSUPPORTED,
   HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
+  STORAGE_SIGNATURE_MISMATCH,
   EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
