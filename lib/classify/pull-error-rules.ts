@@ -239,12 +239,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     // Docker Hub and other distribution registries answer an anonymous pull of a repository that does not exist with
     // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
-    // moby distribution/errors.go), so a missing repository stays a candidate.
+    // moby distribution/errors.go), so a missing repository stays a candidate; a registry whose token service is down
+    // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
     id: 'unauthorized',
     category: 'auth_missing',
     patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
-    candidates: ['access_denied', 'repo_not_found'],
+    candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,

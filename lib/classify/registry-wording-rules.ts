@@ -60,13 +60,14 @@ export const BARE_DENIED: PullErrorRule = {
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
 };
 
-// GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided."
+// GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided." — also what it
+// answered every anonymous pull during its own incident of 2022-06-22 (slok/sloth#336, EnricoMi/publish-unit-test-result-action#308).
 export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
   id: 'unauthenticated-token',
   category: 'auth_missing',
   patterns: [/cannot be authenticated with the token/i],
   confidence: 0.85,
-  candidates: ['access_denied'],
+  candidates: ['access_denied', 'registry_unavailable'],
   explanation: 'The registry rejected the token the node presented (expired or revoked personal access token in the pull secret).',
 };
 
