@@ -1,22 +1,23 @@
 import { app, type InvocationContext } from '@azure/functions';
 import { getServices } from '../lib/app/create-services';
+import { startIntakeStorage } from '../lib/app/intake-storage';
 import { storageRefusal } from '../lib/app/storage-connection';
 import { readSettings } from '../lib/config/settings';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
+// The one exception to the cold-start rule (lib/app/lazy-ports.ts): every route's first request uses
+// Table or Queue Storage, so their SDKs load with the app, paid while an instance starts (the CLI
+// and tests still import them on first use). BENCHMARKS.md, cold start, has the figures.
+import '../lib/incidents/table-incident-store';
+import '../lib/queue/storage-job-queue';
+import '../lib/warnings/table-warning-store';
 
 // Telemetry starts once per worker, before any invocation, and flushes at shutdown. Without
 // APPLICATIONINSIGHTS_CONNECTION_STRING it stays off; a malformed one is logged loudly at start.
 app.hook.appStart(async () => {
   // Settings are read (and unusable secrets logged by name) at start, not on the first request.
   try {
-    // Every intake route's first request needs Table and Queue Storage (module compile, the first
-    // create-if-missing calls): start them now, not awaited, so an instance that is up before its
-    // first request (always ready, or a request still on its way) has them done; a first request
-    // arriving sooner waits for the same promises (nothing runs twice). A failure here is only
-    // logged: the first use tries again.
-    getServices()
-      .preloadIntake(AbortSignal.timeout(30_000))
-      .catch((error: unknown) => console.error(`storage: SDKs not preloaded: ${error instanceof Error ? error.message : String(error)}`));
+    // Storage clients (and the credential for identity-based Storage) before any invocation; the token and warm-up after.
+    await startIntakeStorage(getServices(), (line) => console.error(line));
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
   }

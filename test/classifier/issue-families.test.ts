@@ -38,6 +38,26 @@ const FAMILIES: ReadonlyArray<[family: string, message: string, category: Catego
   ['expired STS token', 'Not continuing with pull after error: denied: The security token included in the request is expired', 'auth_missing'],
   ['token scopes', 'unauthorized: authentication required: token has insufficient scopes', 'access_denied', ['repo_not_found']],
   ['ACR token 403 via the CLI', "Access to registry 'contoso.azurecr.io' was denied. Response code: 403.", 'firewall_denied', ['access_denied']],
+  // Batch 8 (2026-12-07): the families its misses showed, each on wordings the corpus does not hold.
+  ['proxy 407, refused CONNECT (Go net/http)', 'failed to do request: Head "https://contoso.azurecr.io/v2/app/manifests/11": Proxy Authentication Required', 'network_unreachable'],
+  ['proxy 407, status line through a plain-HTTP proxy', 'unexpected status from GET request to http://mirror.local:5000/v2/: 407 Proxy Authentication Required', 'network_unreachable'],
+  ['size mismatch, metadata writer', 'failed commit on ref "config-sha256:0a1b": "config-sha256:0a1b" failed size validation: 1204 != 1510: failed precondition', 'timeout_or_size', ['registry_unavailable', 'network_unreachable']],
+  ['digest mismatch, containerd commit', 'failed commit on ref "layer-sha256:2c3d": unexpected commit digest sha256:9f86, expected sha256:2c3d: failed precondition', 'timeout_or_size', ['registry_unavailable']],
+  ['digest mismatch, containers/image', 'writing blob: storing blob to file "/var/tmp/storage123/1": Digest did not match, expected sha256:4e5f, got sha256:6a7b', 'timeout_or_size', ['network_unreachable']],
+  ['containerd ingest, open', 'failed to open writer: open /var/lib/containerd/io.containerd.content.v1.content/ingest/8c9d/ref: permission denied', 'unknown'],
+  ['layer apply, containerd mount', 'failed to extract layer sha256:7e8f: mount callback failed on /var/lib/containerd/tmpmounts/containerd-mount42: operation not permitted', 'unknown'],
+  ['layer apply, dockerd', 'failed to register layer: lchown /usr/local/bin/app: invalid argument', 'unknown'],
+  ['layer apply, full disk stays the disk', 'failed to register layer: Error processing tar file(exit status 1): write /opt/model.bin: no space left on device', 'disk_pressure'],
+  ['dockerd before 18.x, platform', 'Error response from daemon: no supported platform found in manifest list', 'platform_mismatch'],
+  ['dial timeout without the address', 'Get "https://contoso.azurecr.io/v2/": dial tcp: i/o timeout', 'network_unreachable'],
+  ['containers/image, unknown transport', 'invalid image name "contoso.azurecr.io/app:12:", unknown transport "contoso.azurecr.io/app"', 'invalid_reference'],
+  ['connection refused, in-cluster registry', 'Get "http://10.96.0.50:5000/v2/": dial tcp 10.96.0.50:5000: connect: connection refused', 'network_unreachable', ['registry_unavailable', 'firewall_denied']],
+  ['connection refused, Windows', 'dial tcp 20.1.2.3:443: connectex: No connection could be made because the target machine actively refused it.', 'network_unreachable', ['registry_unavailable']],
+  ['storage signature, GCS behind a registry', 'error pulling image configuration: download failed after attempts=1: error parsing HTTP 403 response body: <Error><Code>SignatureDoesNotMatch</Code></Error>', 'registry_unavailable'],
+  ['registry UNSUPPORTED code', 'unexpected status code https://r.example/v2/a/manifests/sha256:ab: 400 Bad Request - Server message: unsupported: The operation is unsupported.', 'unknown'],
+  ['token 403 on GHCR without a token URL', 'Failed to pull image "ghcr.io/org/app:13": failed to fetch anonymous token: unexpected status: 403 Forbidden', 'access_denied'],
+  ['token 403 on Quay without a token URL', 'Failed to pull image "quay.io/org/app:14": failed to fetch oauth token: unexpected status: 403 Forbidden', 'access_denied'],
+  ['token 403 on ACR without a token URL stays ACR', 'Failed to pull image "contoso.azurecr.io/app:15": failed to fetch anonymous token: unexpected status: 403 Forbidden', 'firewall_denied', ['access_denied']],
 ];
 
 describe('issue-15 families: a general rule answers every variant', () => {
