@@ -1,7 +1,7 @@
 import type { CorpusEntry } from './corpus';
 
 /**
- * Blind batch 10: 60 real pull errors from 58 threads no earlier entry cites, collected on 2026-12-07 by a helper
+ * Blind batch 10: 64 real pull errors from 62 threads no earlier entry cites, collected on 2026-12-07 by a helper
  * that never read the rules (lib/classify) nor the classifier's tests, from neutral searches only (a project, registry,
  * platform or runtime name with "Failed to pull image" / ErrImagePull / ImagePullBackOff), never a search for a wording.
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause the
@@ -71,6 +71,10 @@ const ROWS: Row[] = [
   ['invalid_reference', 'https://github.com/JakeWharton/docker-gphotos-sync/pull/7', 'docker: invalid reference format: repository name must be lowercase.'],
   ['dns_failure', 'https://github.com/rancher-sandbox/rancher-desktop/issues/1509', 'INFO[0000] Ensuring image postgres:13.4\ndocker.io/library/postgres:13.4: resolving      |--------------------------------------|\nelapsed: 9.9 s                   total:   0.0 B (0.0 B/s)\nINFO[0010] trying next host                              error="failed to do request: Head \\"https://registry-1.docker.io/v2/library/postgres/manifests/13.4\\": dial tcp: lookup registry-1.docker.io on <IP ADDRESS REMOVED>: read udp <IP ADDRESS REMOVED>-><IP ADDRESS REMOVED>: i/o timeout" host=registry-1.docker.io'],
   ['repo_not_found', 'https://github.com/containerd/nerdctl/issues/1275', 'time="2022-07-29T19:34:50+01:00" level=info msg="trying next host" error="pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed" host=registry-1.docker.io\ntime="2022-07-29T19:34:50+01:00" level=error msg="active check failed" error="context canceled"\ntime="2022-07-29T19:34:50+01:00" level=fatal msg="failed to resolve reference \\"docker.io/library/pull:latest\\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"', 'ambiguous'],
+  ['auth_missing', 'https://github.com/konstructio/kubefirst/issues/2256', 'Error response from daemon: manifest for registry.gitlab.com/sje-kubefirst/metaphor:2d3cfe2f not found: manifest unknown: manifest unknown', 'ambiguous'],
+  ['auth_missing', 'https://github.com/kubernetes/kubernetes/issues/110678', 'Failed to pull image "registry.app.xxx.net/XXXXX/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": rpc error: code = Unknown desc = failed to pull and unpack image "registry.app.xxx.net/spm2fog/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": failed to resolve reference "registry.app.xxx.net/spm2fog/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": pulling from host registry.app.xxx.net failed with status code [manifests GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7]: 401 Unauthorized'],
+  ['registry_unavailable', 'https://github.com/kubernetes/registry.k8s.io/issues/274', 'failed to pull and unpack image \\"registry.k8s.io/e2e-test-images/perl:5.26\\": failed to resolve reference \\"registry.k8s.io/e2e-test-images/perl:5.26\\": unexpected status from HEAD request to https://registry.k8s.io/v2/e2e-test-images/perl/manifests/5.26: 504 Gateway Timeout'],
+  ['never_pull', 'https://github.com/rancher-sandbox/docs.rancherdesktop.io/issues/79', 'Container image "nginx-helloworld:latest" is not present with pull policy of Never'],
 ];
 
 export const FRESH_TENTH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous, knownMiss]) => ({
