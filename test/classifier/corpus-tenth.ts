@@ -1,7 +1,7 @@
 import type { CorpusEntry } from './corpus';
 
 /**
- * Blind batch 10: 64 real pull errors from 62 threads no earlier entry cites, collected on 2026-12-07 by a helper
+ * Blind batch 10: 66 real pull errors from 64 threads no earlier entry cites, collected on 2026-12-07 by a helper
  * that never read the rules (lib/classify) nor the classifier's tests, from neutral searches only (a project, registry,
  * platform or runtime name with "Failed to pull image" / ErrImagePull / ImagePullBackOff), never a search for a wording.
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause the
@@ -75,6 +75,8 @@ const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/kubernetes/kubernetes/issues/110678', 'Failed to pull image "registry.app.xxx.net/XXXXX/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": rpc error: code = Unknown desc = failed to pull and unpack image "registry.app.xxx.net/spm2fog/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": failed to resolve reference "registry.app.xxx.net/spm2fog/partsgo42:GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7": pulling from host registry.app.xxx.net failed with status code [manifests GitActionsNew-2e7e78f7bb157128f1853b0dc06bf7ccd13156d7]: 401 Unauthorized'],
   ['registry_unavailable', 'https://github.com/kubernetes/registry.k8s.io/issues/274', 'failed to pull and unpack image \\"registry.k8s.io/e2e-test-images/perl:5.26\\": failed to resolve reference \\"registry.k8s.io/e2e-test-images/perl:5.26\\": unexpected status from HEAD request to https://registry.k8s.io/v2/e2e-test-images/perl/manifests/5.26: 504 Gateway Timeout'],
   ['never_pull', 'https://github.com/rancher-sandbox/docs.rancherdesktop.io/issues/79', 'Container image "nginx-helloworld:latest" is not present with pull policy of Never'],
+  ['access_denied', 'https://github.com/kbst/terraform-kubestack/issues/144', 'Failed to pull image "gcr.io/xxxx-xxx/img:tag": rpc error: code = Unknown desc = Error response from daemon: pull access denied for gcr.io/xxxx-xxx/api, repository does not exist or may require \'docker login\'', 'ambiguous'],
+  ['auth_missing', 'https://github.com/kubeflow/kubeflow/issues/1432', 'ImagePullBackOff rpc error: code = Unknown desc = unauthorized: authentication required: ErrImagePull\nFailed to pull image "gcr.io/ml-writers/sarahmaddox-kf-gcp-train:1535231259": rpc error: code = Unknown desc = unauthorized: authentication required'],
 ];
 
 export const FRESH_TENTH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous, knownMiss]) => ({
