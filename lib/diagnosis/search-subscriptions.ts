@@ -8,6 +8,8 @@ export interface RefusedSubscription {
   summary: string;
   what: string;
   permission?: string;
+  /** The refusal itself: when every subscription refused, there is nothing to search and it is rethrown. */
+  error: unknown;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function listInEach<T>(
       } catch (error) {
         if (!isRestError(error) || error.statusCode !== 403) throw error;
         const d = describeFailure(error, lookupKeyOf(subscriptionId));
-        return { items: [] as T[], refused: { subscriptionId, summary: d.summary, what: d.what, permission: d.permission } };
+        return { items: [] as T[], refused: { subscriptionId, summary: d.summary, what: d.what, permission: d.permission, error } };
       }
     }),
   );
@@ -47,4 +49,30 @@ export async function listInEach<T>(
 /** One evidence line for the subscriptions a search could not look in. */
 export function refusedEvidence(refused: readonly RefusedSubscription[]): { fact: string; source: string } {
   return { fact: `not searched (ARM refused the read): ${refused.map((r) => r.summary).join('; ')}`, source: 'ARM 403 AuthorizationFailed' };
+}
+
+/**
+ * What the refused subscriptions need, once per refused action: `<action> on /subscriptions/a,
+ * /subscriptions/b (least built-in role that grants it: Reader)` rather than the same sentence per subscription.
+ */
+export function refusedPermission(refused: readonly RefusedSubscription[]): string {
+  const byAction = new Map<string, { scopes: string[]; role: string }>();
+  const other: string[] = [];
+  for (const r of refused) {
+    const m = /^(\S+) on (\S+)(.*)$/.exec(r.permission ?? '');
+    if (!m) {
+      other.push(r.permission ?? r.what);
+      continue;
+    }
+    const key = `${m[1]}${m[3]}`;
+    const entry = byAction.get(key) ?? { scopes: [], role: m[3] ?? '' };
+    entry.scopes.push(m[2]!);
+    byAction.set(key, entry);
+  }
+  return [...[...byAction.entries()].map(([key, e]) => `${key.slice(0, key.length - e.role.length)} on ${e.scopes.join(', ')}${e.role}`), ...other].join('; ');
+}
+
+/** Every subscription searched refused: nothing was read, so the lookup failed (the engine's unknown says what). */
+export function throwIfNothingReadable(searched: readonly string[], refused: readonly RefusedSubscription[]): void {
+  if (refused.length > 0 && refused.length >= new Set(searched.map((s) => s.toLowerCase())).size) throw refused[0]!.error;
 }

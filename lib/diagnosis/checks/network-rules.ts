@@ -125,15 +125,16 @@ function applianceEgress(ctx: CheckContext, approvedEndpoints: number): CheckOut
   return {
     finding: {
       status: 'unknown',
-      summary: `${registry.name} accepts any network, but ${cluster.name}'s nodes reach it through the egress appliance of their route table (userDefinedRouting), whose rules pull-doctor cannot read: the connection broke off there or beyond`,
+      summary: `${registry.name} accepts any network, but ${cluster.name}'s nodes reach it through the egress appliance of their route table (userDefinedRouting), whose rules pull-doctor cannot read: check that it allows HTTPS to ${registry.loginServer} and ${dataHosts.join(', ')}`,
       evidence: [
         { fact: `outbound type userDefinedRouting${cluster.egressNote ? ` (${cluster.egressNote})` : ''}`, source: `ARM ${cluster.id} networkProfile` },
         { fact: `a pull needs ${registry.loginServer} and ${dataHosts.join(', ')} on port 443`, source: `ARM ${registry.id}` },
       ],
-      missing: { what: "the egress firewall's application rules (the route table's next hop)", permission: 'pull-doctor does not read Azure Firewall or NVA rules: check them there' },
+      // No Azure role would let pull-doctor judge them: it does not read Azure Firewall or NVA rules.
+      missing: { what: "the egress firewall's application rules (the route table's next hop)" },
       fixes: [
         {
-          text: `On the egress firewall, allow HTTPS (443) to ${registry.loginServer} and to ${dataHosts.join(', ')}; a pull that gets its manifest but breaks off on a blob lacks the data endpoint rule.`,
+          text: `On the egress firewall, allow HTTPS (443) to ${registry.loginServer} and to ${dataHosts.join(', ')}; a pull that gets its manifest but breaks off on a blob lacks the data endpoint rule (pull-doctor does not read the appliance's rules).`,
         },
       ],
       docs: DOCS.clientFirewall,

@@ -2,7 +2,7 @@ import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
 import { getPrivateEndpoint, listARecords, listPrivateZones, listReplications, listSubscriptionIds, listZoneLinks, privateZonesKey } from '../azure-lookups';
-import { listInEach, refusedEvidence, type RefusedSubscription } from '../search-subscriptions';
+import { listInEach, refusedEvidence, refusedPermission, throwIfNothingReadable, type RefusedSubscription } from '../search-subscriptions';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
@@ -57,6 +57,7 @@ export const privateDnsCheck: Check = {
       evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
     }
 
+    if (zones.length === 0) throwIfNothingReadable(searched, refused);
     if (refused.length > 0) evidence.push(refusedEvidence(refused));
     if (zones.length === 0 && refused.length > 0) return zoneUnreadable(`There is no ${zoneName} zone in the subscriptions pull-doctor could read`, evidence, refused, []);
     if (zones.length === 0) {
@@ -226,7 +227,7 @@ function zoneUnreadable(found: string, evidence: Evidence[], refused: RefusedSub
       status: 'unknown',
       summary: `${found}; ${where} refused the zone list, so the zone may be there`,
       evidence,
-      missing: { what: `the private DNS zones of subscription ${where}`, permission: refused.map((r) => r.permission ?? r.what).join('; ') },
+      missing: { what: `the private DNS zones of subscription ${where}`, permission: refusedPermission(refused) },
       fixes,
       docs: DOCS.privateEndpointDns,
     },

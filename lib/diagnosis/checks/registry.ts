@@ -2,7 +2,7 @@ import type { Registry } from '@azure/arm-containerregistry';
 import { parseArmId } from '../../azure/arm-id';
 import type { Evidence } from '../../model';
 import { listRegistries, listSubscriptionIds, registriesKey } from '../azure-lookups';
-import { listInEach, refusedEvidence, type RefusedSubscription } from '../search-subscriptions';
+import { listInEach, refusedEvidence, refusedPermission, throwIfNothingReadable, type RefusedSubscription } from '../search-subscriptions';
 import type { Check, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
 import { setImageCommand, sh, subscriptionArg } from '../fix-commands';
@@ -44,6 +44,7 @@ export const registryCheck: Check = {
       subscriptions = [...new Set([...first, ...subscriptions])];
     }
     if (!found && ctx.classification.category === 'dns_failure') return loginServerDoesNotResolve(ctx, loginServer, subscriptions, seen);
+    if (!found) throwIfNothingReadable(subscriptions, refused);
     if (!found && refused.length > 0) return notFoundWhereReadable(loginServer, subscriptions, refused);
     if (!found) {
       const secretName = `${image.acr.registryName}-pull`;
@@ -188,7 +189,7 @@ function notFoundWhereReadable(loginServer: string, subscriptions: string[], ref
         { fact: `searched registries in subscriptions ${subscriptions.filter((s) => !refused.some((r) => r.subscriptionId === s)).join(', ') || '(none readable)'}`, source: 'ARM list Microsoft.ContainerRegistry/registries' },
         refusedEvidence(refused),
       ],
-      missing: { what: `the registries of subscription ${where}`, permission: refused.map((r) => r.permission ?? r.what).join('; ') },
+      missing: { what: `the registries of subscription ${where}`, permission: refusedPermission(refused) },
       fixes: [{ text: `Give pull-doctor's identity Reader on ${where} (or on the registry) so it can find the registry behind ${loginServer} and check the rest of the chain.` }],
       docs: DOCS.cannotPullFromAcr,
     },
