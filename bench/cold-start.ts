@@ -2,12 +2,15 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { TableClient } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import { slackSignature } from '../lib/slack/verify-slack-request';
-import { startAzurite } from '../test/helpers/azurite';
+import { generateSandboxTls } from '../lib/sandbox/tls';
+import { startAzurite, type Azurite } from '../test/helpers/azurite';
+import { startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from '../test/helpers/managed-identity-endpoint';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -124,26 +127,41 @@ export async function runColdStartBench(options: { runs?: number; compareMain?: 
   const runs = options.runs ?? 5;
   const root = options.root ?? ROOT;
   const loadStart = loadavg()[0].toFixed(1);
-  const azurite = await startAzurite();
   const dir = mkdtempSync(path.join(tmpdir(), 'pull-doctor-cold-'));
+  const [azurite, secure] = await Promise.all([startAzurite(), startIdentityStorage(dir)]);
   try {
     const reports: LoadReport[] = [];
     const byRoute = new Map<string, LoadReport[]>();
     // Each route once as the request that woke the instance (sent right after the appStart hooks),
     // and the intake routes once more on an instance that was up first (always ready: the request
     // comes READY_AFTER_MS later, when what appStart started in the background has finished).
+    // And the intake routes on identity-based Storage (as the Bicep deploys): Azurite over HTTPS with
+    // bearer tokens, the token from a local managed identity endpoint, as in Azure.
     const scenarios = firstRequests().flatMap((request) => [
-      { request, label: request.label, readyAfterMs: 0 },
-      ...(INTAKE_ROUTES.includes(request.function) ? [{ request, label: `${request.label} (ready instance)`, readyAfterMs: READY_AFTER_MS }] : []),
+      { request, label: request.label, readyAfterMs: 0, identity: false },
+      ...(INTAKE_ROUTES.includes(request.function)
+        ? [
+            { request, label: `${request.label} (ready instance)`, readyAfterMs: READY_AFTER_MS, identity: false },
+            { request, label: `${request.label} (identity-based Storage)`, readyAfterMs: 0, identity: true },
+          ]
+        : []),
     ]);
     for (let i = 0; i < runs; i++) {
-      for (const [j, { request, label, readyAfterMs }] of scenarios.entries()) {
+      for (const [j, { request, label, readyAfterMs, identity }] of scenarios.entries()) {
         const requestsFile = path.join(dir, `requests-${i}-${j}.json`);
         writeFileSync(requestsFile, JSON.stringify([request]));
-        await provisionStorage(azurite.connectionString, `coldstart${i}x${j}`, `coldstart-${i}-${j}`);
+        const storage = identity ? secure.azurite : azurite;
+        await provisionStorage(storage.connectionString, `coldstart${i}x${j}`, `coldstart-${i}-${j}`);
         const report = await loadInFreshProcess(
           {
-            AzureWebJobsStorage: azurite.connectionString,
+            ...(identity
+              ? {
+                  AzureWebJobsStorage__tableServiceUri: storage.tableEndpoint,
+                  AzureWebJobsStorage__queueServiceUri: storage.queueEndpoint,
+                  ...secure.identity.env,
+                  NODE_EXTRA_CA_CERTS: secure.caFile,
+                }
+              : { AzureWebJobsStorage: storage.connectionString }),
             PULL_DOCTOR_INCIDENT_TABLE: `coldstart${i}x${j}`,
             PULL_DOCTOR_QUEUE_NAME: `coldstart-${i}-${j}`,
             PULL_DOCTOR_CHAT: 'slack',
@@ -151,8 +169,9 @@ export async function runColdStartBench(options: { runs?: number; compareMain?: 
             SLACK_CHANNEL_ID: 'CONCALL1',
             SLACK_SIGNING_SECRET: SIGNING_SECRET,
             // No route reads Log Analytics in the request any more (the alert's read is its queue
-            // job's); should one, only EnvironmentCredential (unset) is tried: no network probe.
-            AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential',
+            // job's); should one, only EnvironmentCredential (unset) is tried: no network probe. With
+            // identity-based Storage, DefaultAzureCredential's whole chain, as in Azure.
+            ...(identity ? {} : { AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' }),
           },
           requestsFile,
           root,
@@ -200,7 +219,21 @@ export async function runColdStartBench(options: { runs?: number; compareMain?: 
     }
     return result;
   } finally {
+    await Promise.all([azurite.stop(), secure.azurite.stop(), secure.identity.close()]);
     rmSync(dir, { recursive: true, force: true });
-    await azurite.stop();
   }
+}
+
+/**
+ * Azurite over HTTPS accepting bearer tokens, and the managed identity endpoint the tokens come from
+ * (test/app/identity-storage.test.ts checks the app works on them). This process trusts the CA too,
+ * to create each row's table and queue with the shared key.
+ */
+async function startIdentityStorage(dir: string): Promise<{ azurite: Azurite; identity: ManagedIdentityEndpoint; caFile: string }> {
+  const tls = await generateSandboxTls();
+  const caFile = path.join(dir, 'ca.pem');
+  writeFileSync(caFile, tls.ca);
+  setDefaultCACertificates([...getCACertificates('default'), tls.ca]);
+  const [azurite, identity] = await Promise.all([startAzurite({ tls }), startManagedIdentityEndpoint()]);
+  return { azurite, identity, caFile };
 }

@@ -17,7 +17,7 @@ import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
 import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
 import { sandboxServices, type SandboxServices } from './sandbox-services';
-import { storageConnections, storagePlan } from './storage-connection';
+import { STORAGE_TOKEN_SCOPE, storageConnections, storagePlan } from './storage-connection';
 import { onceAsync } from '../util/lazy';
 import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
 import { createWarningServices, type WarningServices } from './warning-services';
@@ -47,11 +47,16 @@ export interface Services extends IntakeServices {
   jobDeps(): JobDeps;
   autoResolveDeps(): AutoResolveDeps;
   /**
-   * Loads the Table and Queue Storage SDKs (and the warning store) ahead of the first request that
-   * needs them; then, if no request has used Storage by PRELOAD_WARM_UP_DELAY_MS later, runs each
-   * client's pipeline once with the table's and the queue's create-if-missing call (an instance that
-   * is up before its first request, e.g. always ready, meets it warm). functions/app-lifecycle.ts
-   * starts it in appStart.
+   * Builds the Table and Queue Storage clients (and the warning store) and, for identity-based
+   * Storage, loads the credential's SDK: local work only, no request. functions/app-lifecycle.ts
+   * awaits it in appStart, so an instance does it before it is given traffic.
+   */
+  loadIntake(): Promise<void>;
+  /**
+   * loadIntake, then (identity-based Storage) the first Storage token; then, if no request has used
+   * Storage by PRELOAD_WARM_UP_DELAY_MS later, runs each client's pipeline once with the table's and
+   * the queue's create-if-missing call (an instance that is up before its first request, e.g. always
+   * ready, meets it warm). functions/app-lifecycle.ts starts it in appStart, not awaited.
    */
   preloadIntake(signal?: AbortSignal): Promise<void>;
   /** Issue 18: warnings (store, WarningPort, buttons) and the fleet audit. */
@@ -152,6 +157,15 @@ export function createServices(env: Record<string, string | undefined> = process
       return new TableWarningStore(incidents.client, incidents.table);
     });
   const warningStore = overrides.warningStore ?? (tableWarningStore ? lazyWarningStore(used(tableWarningStore)) : undefined);
+  const usesIdentityStorage = plan.kind === 'identity' && !(overrides.store && overrides.queue);
+  const loadIntake = async () => {
+    await Promise.all([
+      overrides.store ? undefined : tableStore?.(),
+      overrides.queue ? undefined : storageQueue?.(),
+      overrides.warningStore ? undefined : tableWarningStore?.(),
+      usesIdentityStorage ? credential() : undefined,
+    ]);
+  };
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const warnings = createWarningServices({
     settings,
@@ -254,11 +268,15 @@ export function createServices(env: Record<string, string | undefined> = process
       registryInScope: (loginServer) => intake.registryInScope(loginServer),
     }),
     impactDeps,
+    loadIntake,
     preloadIntake: async (signal) => {
       const [incidents, jobs] = await Promise.all([
         overrides.store ? undefined : tableStore?.(),
         overrides.queue ? undefined : storageQueue?.(),
-        overrides.warningStore ? undefined : tableWarningStore?.(),
+        loadIntake(),
+        // Identity-based Storage (as deployed): the first Storage token is on every route's first
+        // request too; fetched now, the clients' getToken is a cache hit.
+        usesIdentityStorage ? credential().then((c) => c.getToken(STORAGE_TOKEN_SCOPE, { abortSignal: signal })) : undefined,
       ]);
       await new Promise((resolve) => setTimeout(resolve, PRELOAD_WARM_UP_DELAY_MS));
       if (storageUsed) return;

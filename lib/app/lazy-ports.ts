@@ -17,7 +17,8 @@ import { onceAsync } from '../util/lazy';
  *
  * Import the SDK-backed class with `import type` only in files the app loads at start; an
  * SDK-backed implementation lives in its own file (a shared file would put the SDK back in the
- * start-up chunk). `test/app/cold-import.test.ts` fails when a package outside its short list
+ * start-up chunk). One exception, made in functions/app-lifecycle.ts: the Table and Queue Storage
+ * SDKs, which every route's first request uses, load with the app (the CLI still loads them lazily). `test/app/cold-import.test.ts` fails when a package outside its short list
  * reaches the bundle's start-up chunks, or when the import loads more than they hold.
  */
 

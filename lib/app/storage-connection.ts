@@ -16,6 +16,13 @@ export const STORAGE_SUFFIX: Record<Settings['PULL_DOCTOR_AZURE_CLOUD'], string>
   AzureUSGovernment: 'core.usgovcloudapi.net',
 };
 
+/**
+ * The scope the Table and Queue SDKs ask their credential for (`STORAGE_SCOPE` in @azure/data-tables,
+ * `StorageOAuthScopes` in @azure/storage-queue): asked for once ahead, the clients' own request is a
+ * cache hit in the credential.
+ */
+export const STORAGE_TOKEN_SCOPE = 'https://storage.azure.com/.default';
+
 /** Azurite's documented well-known development account (not a secret; same value in every Azurite). */
 const AZURITE_DEV_CONNECTION =
   'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +

@@ -38,35 +38,43 @@ export async function handleAlertWebhook(services: IntakeServices, rawBody: stri
     log.info(`alert webhook: ignored (${clipForLog(ownership.reason)})`);
     return { status: 202, jsonBody: { ignored: ownership.reason } };
   }
-  if (alert.condition === 'Resolved') {
-    // Marked first: an expansion of this alert that runs after this point sees it (run-alert-expand-job.ts).
-    await services.intake.remember(alertResolvedKey(alert.alertId), true, signal);
-    const resolved = await services.intake.alertResolved(alert.alertId, { eventKey: alert.firingKey, rule: alert.rule, signal });
-    return { status: 202, jsonBody: { resolved } };
+  try {
+    if (alert.condition === 'Resolved') {
+      // Marked first: an expansion of this alert that runs after this point sees it (run-alert-expand-job.ts).
+      await services.intake.remember(alertResolvedKey(alert.alertId), true, signal);
+      const resolved = await services.intake.alertResolved(alert.alertId, { eventKey: alert.firingKey, rule: alert.rule, signal });
+      return { status: 202, jsonBody: { resolved } };
+    }
+    if (await services.intake.seen(alert.firingKey, true, signal)) {
+      log.info(`alert webhook: ${alert.rule} firing ${alert.window.start.toISOString()}..${alert.window.end.toISOString()} redelivered, dropped`);
+      return { status: 202, jsonBody: { duplicate: true } };
+    }
+    const made = newAlertExpandJob({
+      alertId: alert.alertId,
+      rule: alert.rule,
+      signal: alert.signal,
+      window: { start: alert.window.start.toISOString(), end: alert.window.end.toISOString() },
+      firingKey: alert.firingKey,
+      ...(alert.cluster ? { cluster: alert.cluster } : {}),
+      workspaceIds: alert.workspaceIds.slice(0, 10),
+      pods: alert.pods,
+    });
+    if (!made.ok) {
+      log.warn(`alert webhook: 400 alert out of bounds: ${clipForLog(made.reason)}`);
+      return { status: 400, jsonBody: { error: `alert out of bounds: ${made.reason}` } };
+    }
+    const job = made.job;
+    await services.queue.enqueue(job, { signal });
+    // Remembered after the send: a failed send is retried by the action group; a copy sent twice is
+    // dropped by the job's own key.
+    await services.intake.remember(alert.firingKey, true, signal);
+    log.info(`alert webhook: ${alert.rule} firing queued as job ${job.jobId} (${job.alert.pods.length} pod(s)${job.alert.podsLeftOut ? `, ${job.alert.podsLeftOut} left out: the job reads the window` : ''})`);
+    return { status: 202, jsonBody: { queued: true, jobId: job.jobId, pods: job.alert.pods.length, ...(job.alert.podsLeftOut ? { podsLeftOut: job.alert.podsLeftOut } : {}) } };
+  } catch (error) {
+    // Thrown to the host, this would be its 500, which an action group does not retry (it retries
+    // 408, 429, 503, 504 and dropped calls: Microsoft Learn, "Action groups", webhook retry rules):
+    // the alert would be lost. A 503 is retried, up to 5 times over about 70 s.
+    log.error(`alert webhook: 503 incident storage or queue unavailable, the action group retries: ${clipForLog(error instanceof Error ? error.message : String(error))}`);
+    return { status: 503, headers: { 'Retry-After': '10' }, jsonBody: { error: 'incident storage unavailable; retry later' } };
   }
-  if (await services.intake.seen(alert.firingKey, true, signal)) {
-    log.info(`alert webhook: ${alert.rule} firing ${alert.window.start.toISOString()}..${alert.window.end.toISOString()} redelivered, dropped`);
-    return { status: 202, jsonBody: { duplicate: true } };
-  }
-  const made = newAlertExpandJob({
-    alertId: alert.alertId,
-    rule: alert.rule,
-    signal: alert.signal,
-    window: { start: alert.window.start.toISOString(), end: alert.window.end.toISOString() },
-    firingKey: alert.firingKey,
-    ...(alert.cluster ? { cluster: alert.cluster } : {}),
-    workspaceIds: alert.workspaceIds.slice(0, 10),
-    pods: alert.pods,
-  });
-  if (!made.ok) {
-    log.warn(`alert webhook: 400 alert out of bounds: ${clipForLog(made.reason)}`);
-    return { status: 400, jsonBody: { error: `alert out of bounds: ${made.reason}` } };
-  }
-  const job = made.job;
-  await services.queue.enqueue(job, { signal });
-  // Remembered after the send: a failed send is retried by the action group; a copy sent twice is
-  // dropped by the job's own key.
-  await services.intake.remember(alert.firingKey, true, signal);
-  log.info(`alert webhook: ${alert.rule} firing queued as job ${job.jobId} (${job.alert.pods.length} pod(s)${job.alert.podsLeftOut ? `, ${job.alert.podsLeftOut} left out: the job reads the window` : ''})`);
-  return { status: 202, jsonBody: { queued: true, jobId: job.jobId, pods: job.alert.pods.length, ...(job.alert.podsLeftOut ? { podsLeftOut: job.alert.podsLeftOut } : {}) } };
 }

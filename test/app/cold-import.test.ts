@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,12 +22,47 @@ interface Metafile {
 
 /**
  * The only packages allowed in the start-up chunks: zod parses settings and every request at the
- * edge, on every route; @opentelemetry/api is the no-op tracing API (32 kB) our spans go through.
- * `@azure/functions` is not bundled at all (scripts/bundle.cjs). Adding a name here costs every cold start.
+ * edge, on every route; @opentelemetry/api is the no-op tracing API (32 kB) our spans go through;
+ * the Table and Queue Storage SDKs (with what they depend on) serve every route's first request
+ * (functions/app-lifecycle.ts). `@azure/functions` is not bundled at all (scripts/bundle.cjs).
+ * Adding a name here costs every cold start.
  */
 const START_UP_PACKAGES = ['@opentelemetry/api', 'zod'];
-/** main.mjs and its static chunks: 0.38 MB when this was written (6.5 MB before the Storage SDKs, eventgrid and the sandbox moved out). */
-const START_UP_BYTES_BUDGET = 750 * 1024;
+const STORAGE_SDKS = ['@azure/data-tables', '@azure/storage-queue'];
+/**
+ * main.mjs and its static chunks: 0.38 MB without the Storage SDKs (6.5 MB before they, eventgrid
+ * and the sandbox moved out), 1.1 MB with them.
+ */
+const START_UP_BYTES_BUDGET = 1200 * 1024;
+
+/**
+ * A package and everything it can load, by the installed package.json files: dependencies, and
+ * optional or peer ones when installed (debug require()s supports-color, named only in its
+ * peerDependenciesMeta, if it is there, and the bundler keeps it). Node's lookup: the nearest node_modules up the tree.
+ */
+function dependencyClosure(roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const packageDir = (name: string, from: string): string | undefined => {
+    for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return path.join(dir, 'node_modules', name);
+    }
+    return undefined;
+  };
+  const visit = (name: string, dir: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Partial<Record<'dependencies' | 'optionalDependencies' | 'peerDependencies' | 'peerDependenciesMeta', Record<string, unknown>>>;
+    for (const [deps, required] of [[manifest.dependencies, true], [manifest.optionalDependencies, false], [manifest.peerDependencies, false], [manifest.peerDependenciesMeta, false]] as const) {
+      for (const dep of Object.keys(deps ?? {})) {
+        const depDir = packageDir(dep, dir);
+        if (depDir) visit(dep, depDir);
+        else if (required) throw new Error(`${dep} (a dependency of ${name}) is not installed`);
+      }
+    }
+  };
+  for (const root of roots) visit(root, packageDir(root, ROOT)!);
+  return seen;
+}
 
 const run = promisify(execFile);
 let dir: string;
@@ -73,9 +108,12 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the app bundle loads no SDK at import', () => {
-  it('the start-up chunks hold no package outside the short list', () => {
-    expect(packagesIn(startUpFiles())).toEqual(START_UP_PACKAGES);
+describe('the app bundle loads no SDK at import but Storage', () => {
+  it('the start-up chunks hold no package outside the short list and the Storage SDKs', () => {
+    const storage = dependencyClosure(STORAGE_SDKS);
+    const startUp = packagesIn(startUpFiles());
+    expect(startUp.filter((p) => !storage.has(p))).toEqual(START_UP_PACKAGES);
+    expect(startUp).toEqual(expect.arrayContaining(STORAGE_SDKS));
   });
 
   it(`the start-up chunks stay under ${START_UP_BYTES_BUDGET / 1024} kB`, () => {
@@ -85,7 +123,7 @@ describe('the app bundle loads no SDK at import', () => {
 
   it('the SDKs are in the bundle, in lazy chunks (the list above is not vacuous)', () => {
     const lazy = packagesIn(Object.keys(meta.outputs).filter((f) => f.endsWith('.mjs') && !startUpFiles().includes(f)));
-    for (const sdk of ['@azure/data-tables', '@azure/storage-queue', '@azure/eventgrid', '@azure/identity', '@azure/arm-network', '@azure/monitor-query-logs', '@slack/web-api', 'botbuilder', '@microsoft/teams-ai', 'yaml']) {
+    for (const sdk of ['@azure/eventgrid', '@azure/identity', '@azure/arm-network', '@azure/monitor-query-logs', '@slack/web-api', 'botbuilder', '@microsoft/teams-ai', 'yaml']) {
       expect(lazy).toContain(sdk);
     }
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './net';
@@ -19,11 +19,22 @@ export interface Azurite {
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-function startService(service: 'table' | 'queue', port: number, cwd: string): Promise<ChildProcess> {
+/**
+ * HTTPS and bearer tokens, as identity-based Storage is used in Azure: Azurite's `--oauth basic`
+ * accepts a token whose issuer, audience and lifetime are right (the signature is not checked) and
+ * only over HTTPS. `cert`/`key` are PEM (e.g. lib/sandbox/tls.ts); clients must trust their CA.
+ */
+export interface AzuriteTls {
+  cert: string;
+  key: string;
+}
+
+function startService(service: 'table' | 'queue', port: number, cwd: string, tls?: AzuriteTls): Promise<ChildProcess> {
   const main = require.resolve(`azurite/dist/src/${service}/main.js`);
+  const secure = tls ? ['--cert', join(cwd, 'cert.pem'), '--key', join(cwd, 'key.pem'), '--oauth', 'basic'] : [];
   const child = spawn(
     process.execPath,
-    [main, `--${service}Host`, '127.0.0.1', `--${service}Port`, String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--loose'],
+    [main, `--${service}Host`, '127.0.0.1', `--${service}Port`, String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--disableTelemetry', '--loose', ...secure],
     { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -69,39 +80,46 @@ function stopChild(child: ChildProcess): Promise<void> {
  * suite runs workers in parallel): pick the port right before each start and try a new one on
  * EADDRINUSE.
  */
-async function startOnFreePort(service: 'table' | 'queue', cwd: string): Promise<{ child: ChildProcess; port: number }> {
+async function startOnFreePort(service: 'table' | 'queue', cwd: string, tls?: AzuriteTls): Promise<{ child: ChildProcess; port: number }> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {
-      return { child: await startService(service, port, cwd), port };
+      return { child: await startService(service, port, cwd, tls), port };
     } catch (error) {
       if (attempt >= 3 || !/EADDRINUSE/.test(error instanceof Error ? error.message : '')) throw error;
     }
   }
 }
 
-export async function startAzurite(): Promise<Azurite> {
+/** With `tls`: HTTPS endpoints that also accept bearer tokens (AzuriteTls); the connection string still works. */
+export async function startAzurite(options: { tls?: AzuriteTls } = {}): Promise<Azurite> {
   const cwd = mkdtempSync(join(tmpdir(), 'pull-doctor-azurite-'));
+  const { tls } = options;
+  if (tls) {
+    writeFileSync(join(cwd, 'cert.pem'), tls.cert);
+    writeFileSync(join(cwd, 'key.pem'), tls.key, { mode: 0o600 });
+  }
   const children: ChildProcess[] = [];
   let tablePort = 0;
   let queuePort = 0;
   try {
-    const table = await startOnFreePort('table', cwd);
+    const table = await startOnFreePort('table', cwd, tls);
     children.push(table.child);
     tablePort = table.port;
-    const queue = await startOnFreePort('queue', cwd);
+    const queue = await startOnFreePort('queue', cwd, tls);
     children.push(queue.child);
     queuePort = queue.port;
   } catch (error) {
     await Promise.all(children.map(stopChild));
     throw error;
   }
-  const tableEndpoint = `http://127.0.0.1:${tablePort}/${DEV_ACCOUNT}`;
-  const queueEndpoint = `http://127.0.0.1:${queuePort}/${DEV_ACCOUNT}`;
+  const scheme = tls ? 'https' : 'http';
+  const tableEndpoint = `${scheme}://127.0.0.1:${tablePort}/${DEV_ACCOUNT}`;
+  const queueEndpoint = `${scheme}://127.0.0.1:${queuePort}/${DEV_ACCOUNT}`;
   return {
     tableEndpoint,
     queueEndpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${tableEndpoint};QueueEndpoint=${queueEndpoint};`,
+    connectionString: `DefaultEndpointsProtocol=${scheme};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${tableEndpoint};QueueEndpoint=${queueEndpoint};`,
     async stop() {
       await Promise.all(children.map(stopChild));
       rmSync(cwd, { recursive: true, force: true });

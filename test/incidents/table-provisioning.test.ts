@@ -118,6 +118,11 @@ describe('job queue created by the first send', () => {
 describe('preloadIntake', () => {
   const servicesFor = (table: string, queue: string) => createServices({ AzureWebJobsStorage: azurite.connectionString, PULL_DOCTOR_INCIDENT_TABLE: table, PULL_DOCTOR_QUEUE_NAME: queue });
 
+  it('loadIntake (awaited at start) builds the clients without a request', async () => {
+    const services = servicesFor(fresh('load'), fresh('load-'));
+    expect(await requestsDuring(() => services.loadIntake())).toEqual([]);
+  });
+
   it('on an idle instance, loads the SDKs and then warms both pipelines with their create-if-missing calls', async () => {
     const [table, queue] = [fresh('preload'), fresh('preload-')];
     const sent = await requestsDuring(() => servicesFor(table, queue).preloadIntake());

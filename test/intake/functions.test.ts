@@ -99,6 +99,20 @@ describe('alert webhook', () => {
     expect(h.queue.pending).toHaveLength(1);
   });
 
+  it.each([
+    ['the dedupe read', (h: Harness) => jest.spyOn(h.store, 'hasProcessed').mockRejectedValue(new Error('connect ETIMEDOUT 20.60.1.1:443'))],
+    ['the enqueue', (h: Harness) => jest.spyOn(h.queue, 'enqueue').mockRejectedValue(new Error('503 ServerBusy'))],
+  ])('answers 503 with Retry-After when %s fails, so the action group retries (a 500 it would not), and logs it once', async (_step, breakStorage) => {
+    const h = harness();
+    breakStorage(h);
+    const answer = await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context());
+    expect(answer).toMatchObject({ status: 503, headers: { 'Retry-After': '10' }, jsonBody: { error: expect.stringMatching(/storage unavailable/) } });
+    expect(h.logs.filter((l) => /alert webhook: 503/.test(l))).toHaveLength(1);
+    // Not remembered as seen: the retry is processed, not dropped as a duplicate.
+    jest.restoreAllMocks();
+    expect(await alertWebhookHandler(() => h.services)(post(raw('alerts', 'log-v2-dimensions-fired.json')), h.context())).toMatchObject({ status: 202, jsonBody: { queued: true } });
+  });
+
   it('never reads Log Analytics in the request', async () => {
     const h = harness();
     const services = createServices({ PULL_DOCTOR_WORKSPACE_IDS: WORKSPACE, PULL_DOCTOR_ALERT_RULES: 'pull-doctor-image-pull-failures-count' }, { store: h.store, queue: h.queue, insights: neverCalled, chat: h.chat, diagnoser: h.diagnoser, log: { info: () => {}, warn: () => {}, error: () => {} } });
