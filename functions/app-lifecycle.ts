@@ -1,15 +1,12 @@
 import { app, type InvocationContext } from '@azure/functions';
 import { getServices } from '../lib/app/create-services';
+import { startIntakeStorage } from '../lib/app/intake-storage';
 import { storageRefusal } from '../lib/app/storage-connection';
 import { readSettings } from '../lib/config/settings';
-import { clipForLog } from '../lib/intake/logger';
 import { startTelemetry, stopTelemetry } from '../lib/telemetry';
-// The one exception to the cold-start rule (lib/app/lazy-ports.ts): every HTTP route's first request
-// reads or writes Table or Queue Storage (intake dedupes and queues; Slack records each request id
-// to drop its retries), so their SDKs load with the app. An instance then pays for them while it
-// starts, before it is given traffic, not inside its first request; loaded in one static graph they
-// also cost less CPU than the same modules imported on first use (BENCHMARKS.md, cold start). The
-// CLI and the tests still load them lazily (lib/app/create-services.ts imports them on first use).
+// The one exception to the cold-start rule (lib/app/lazy-ports.ts): every route's first request uses
+// Table or Queue Storage, so their SDKs load with the app, paid while an instance starts (the CLI
+// and tests still import them on first use). BENCHMARKS.md, cold start, has the figures.
 import '../lib/incidents/table-incident-store';
 import '../lib/queue/storage-job-queue';
 import '../lib/warnings/table-warning-store';
@@ -19,18 +16,8 @@ import '../lib/warnings/table-warning-store';
 app.hook.appStart(async () => {
   // Settings are read (and unusable secrets logged by name) at start, not on the first request.
   try {
-    // Every route's first request needs Table and Queue Storage. Their SDKs are loaded (the imports
-    // above); build the clients, and load the credential's SDK for identity-based Storage, before
-    // the worker answers the host's init (its startApp awaits the appStart hooks first: Azure
-    // Functions Node.js worker, src/startApp.ts), so before any invocation: local work, no request.
-    // Then, not awaited, the first Storage token and, unless a request reached Storage within 200 ms,
-    // one run of each pipeline: an instance that is up before its first request (always ready, or a
-    // request still on its way) meets it warm; a first request arriving sooner waits for the same
-    // promises (nothing runs twice). A failure here is only logged: the first use tries again.
-    const services = getServices();
-    const notPreloaded = (error: unknown) => console.error(`storage: not preloaded, the first request tries again: ${clipForLog(error instanceof Error ? error.message : String(error))}`);
-    await services.loadIntake().catch(notPreloaded);
-    services.preloadIntake(AbortSignal.timeout(30_000)).catch(notPreloaded);
+    // Storage clients (and the credential for identity-based Storage) before any invocation; the token and warm-up after.
+    await startIntakeStorage(getServices(), (line) => console.error(line));
   } catch (error) {
     console.error(`settings: ${error instanceof Error ? error.message : String(error)}`);
   }

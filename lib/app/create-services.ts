@@ -8,18 +8,17 @@ import { FUNCTION_KEY_ONLY, SECURE_WEBHOOK_NOT_CONFIGURED, SecureWebhookAuth, ty
 import type { Diagnoser } from '../diagnosis/diagnoser';
 import { podDetailsCompleter } from '../jobs/complete-failure';
 import type { IncidentStore } from '../incidents/incident-store';
-import { MemoryIncidentStore } from '../incidents/memory-incident-store';
 import type { IntakeServices } from '../intake/handlers';
 import { Intake } from '../intake/intake';
 import { consoleLogger, type Logger } from '../intake/logger';
 import type { AutoResolveDeps } from '../jobs/auto-resolve';
 import type { JobDeps } from '../jobs/run-diagnose-job';
 import { createLogAnalyticsContainerInsights, type ContainerInsightsPort } from '../logs/container-insights';
-import { MemoryJobQueue, type JobQueue } from '../queue/job-queue';
+import type { JobQueue } from '../queue/job-queue';
 import { sandboxServices, type SandboxServices } from './sandbox-services';
-import { STORAGE_TOKEN_SCOPE, storageConnections, storagePlan } from './storage-connection';
+import { createIntakeStorage } from './intake-storage';
 import { onceAsync } from '../util/lazy';
-import { lazyContainerInsights, lazyCredential, lazyDiagnoser, lazyIncidentStore, lazyJobQueue, lazyWarningStore } from './lazy-ports';
+import { lazyContainerInsights, lazyDiagnoser } from './lazy-ports';
 import { createWarningServices, type WarningServices } from './warning-services';
 import type { ImpactEngine } from '../prevent/impact-analyzer';
 import type { WarningStore } from '../warnings/warning-store';
@@ -54,7 +53,7 @@ export interface Services extends IntakeServices {
   loadIntake(): Promise<void>;
   /**
    * loadIntake, then (identity-based Storage) the first Storage token; then, if no request has used
-   * Storage by PRELOAD_WARM_UP_DELAY_MS later, runs each client's pipeline once with the table's and
+   * Storage 200 ms later (intake-storage.ts), runs each client's pipeline once with the table's and
    * the queue's create-if-missing call (an instance that is up before its first request, e.g. always
    * ready, meets it warm). functions/app-lifecycle.ts starts it in appStart, not awaited.
    */
@@ -105,13 +104,6 @@ function impactFor(given: ImpactEngine | undefined, sandbox: SandboxServices | u
   return sandbox ? { impact: () => sandbox.impact() } : {};
 }
 
-/**
- * How long the preload waits, once the SDKs are loaded, before warming the Storage pipelines. A request
- * that woke the instance reaches Storage within this time and makes the warm-up needless (it would
- * only compete with that request for the CPU); an idle instance warms up.
- */
-const PRELOAD_WARM_UP_DELAY_MS = 200;
-
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
@@ -132,40 +124,7 @@ export function createServices(env: Record<string, string | undefined> = process
   const credential = onceAsync(async () => overrides.azure?.credential ?? (await import('../azure/default-credential.js')).createDefaultCredential(settings));
   const azure = onceAsync(async () => overrides.azure ?? (await import('../azure/create-azure-clients.js')).createDefaultAzureClients(settings, {}, await credential()));
 
-  const plan = storagePlan(settings);
-  const storage: 'table' | 'memory' = overrides.store || plan.kind !== 'memory' ? 'table' : 'memory';
-  if (plan.kind === 'memory' && plan.problem) log.warn(`storage: ${plan.problem}; using in-memory incidents and queue`);
-  const connections = storageConnections(plan, () => lazyCredential(credential));
-  // The Storage SDKs load on the first read or write (lazy-ports.ts: the cold-start rule).
-  // Loaded once (onceAsync), on the first read or write, or earlier by preloadIntake (appStart).
-  const tableStore = connections && onceAsync(async () => (await import('../incidents/table-incident-store.js')).TableIncidentStore.create(connections.table, settings.PULL_DOCTOR_INCIDENT_TABLE));
-  const storageQueue = connections && onceAsync(async () => (await import('../queue/storage-job-queue.js')).StorageJobQueue.create(connections.queue, settings.PULL_DOCTOR_QUEUE_NAME));
-  // Whether a request has called Storage yet (the first call of a lazy port starts its load): the preload's warm-up is then needless.
-  let storageUsed = false;
-  const used = <T>(make: () => Promise<T>) => () => {
-    storageUsed = true;
-    return make();
-  };
-  const store = overrides.store ?? (tableStore ? lazyIncidentStore(used(tableStore)) : new MemoryIncidentStore());
-  const queue = overrides.queue ?? (storageQueue ? lazyJobQueue(used(storageQueue)) : new MemoryJobQueue());
-
-  // Warnings share the incident table, its client and its creation whenever incidents are in Table Storage.
-  const tableWarningStore =
-    tableStore &&
-    onceAsync(async () => {
-      const [incidents, { TableWarningStore }] = await Promise.all([tableStore(), import('../warnings/table-warning-store.js')]);
-      return new TableWarningStore(incidents.client, incidents.table);
-    });
-  const warningStore = overrides.warningStore ?? (tableWarningStore ? lazyWarningStore(used(tableWarningStore)) : undefined);
-  const usesIdentityStorage = plan.kind === 'identity' && !(overrides.store && overrides.queue);
-  const loadIntake = async () => {
-    await Promise.all([
-      overrides.store ? undefined : tableStore?.(),
-      overrides.queue ? undefined : storageQueue?.(),
-      overrides.warningStore ? undefined : tableWarningStore?.(),
-      usesIdentityStorage ? credential() : undefined,
-    ]);
-  };
+  const { store, queue, warningStore, storage, loadIntake, preloadIntake } = createIntakeStorage(settings, log, credential, overrides);
   const sandbox = lazy(() => (settings.PULL_DOCTOR_SANDBOX_WORLD ? sandboxServices(settings.PULL_DOCTOR_SANDBOX_WORLD, log) : undefined));
   const warnings = createWarningServices({
     settings,
@@ -269,20 +228,7 @@ export function createServices(env: Record<string, string | undefined> = process
     }),
     impactDeps,
     loadIntake,
-    preloadIntake: async (signal) => {
-      const [incidents, jobs] = await Promise.all([
-        overrides.store ? undefined : tableStore?.(),
-        overrides.queue ? undefined : storageQueue?.(),
-        loadIntake(),
-        // Identity-based Storage (as deployed): the first Storage token is on every route's first
-        // request too; fetched now, the clients' getToken is a cache hit.
-        usesIdentityStorage ? credential().then((c) => c.getToken(STORAGE_TOKEN_SCOPE, { abortSignal: signal })) : undefined,
-      ]);
-      await new Promise((resolve) => setTimeout(resolve, PRELOAD_WARM_UP_DELAY_MS));
-      if (storageUsed) return;
-      // Create-if-missing (in Azure both exist: the Bicep made them): runs each pipeline's code once and opens the connections.
-      await Promise.all([incidents?.ensureTable(signal), jobs?.prepare({ signal })]);
-    },
+    preloadIntake,
     autoResolveDeps: () => ({
       store,
       queue,

@@ -114,7 +114,7 @@ describe('kubelet aggregates', () => {
     expect(alone.candidates).toEqual(['repo_not_found', 'registry_unavailable']);
     const bothAuth = classifyPullMessage(`[${anon401}, ${anon401}]`);
     expect(bothAuth.category).toBe('auth_missing');
-    expect(bothAuth.candidates).toEqual(['access_denied', 'repo_not_found']);
+    expect(bothAuth.candidates).toEqual(['access_denied', 'repo_not_found', 'registry_unavailable']);
   });
 });
 

@@ -2,7 +2,7 @@ import type { PullErrorRule } from './pull-error-rules';
 
 /**
  * How the connection to the registry failed, in Go's own words (net, net/http, crypto/tls as containerd,
- * CRI-O and dockerd print them). The first six sit in tier 1 of PULL_ERROR_RULES (a named cause beats
+ * CRI-O and dockerd print them). The first seven sit in tier 1 of PULL_ERROR_RULES (a named cause beats
  * any status code around it); the last three in tier 3 (a pull that broke off). Real examples of each:
  * test/classifier/corpus*.ts.
  */
@@ -37,10 +37,24 @@ export const NAME_LOOKUP: PullErrorRule = {
   id: 'dns',
   category: 'dns_failure',
   // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
-  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
+  // Go's resolver error (net/dnsclient_unix.go: "lookup " + name + " on " + server). Users paste it with the
+  // addresses masked ("on <IP ADDRESS REMOVED>:", "on x.x.x.x:53:", "on ***:53:"): still a lookup.
+  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S/i],
   confidence: 0.92,
   candidates: [],
   explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
+};
+
+export const CONNECTION_REFUSED: PullErrorRule = {
+  // ECONNREFUSED (Go "connect: connection refused", Windows connectex "… actively refused it"): the host answered with a
+  // reset, so nothing listens on that address and port — the registry (or a mirror or an in-cluster registry service)
+  // is down or on another port — or a firewall or proxy rejects actively. Either way the node never spoke HTTP to it.
+  id: 'connection-refused',
+  category: 'network_unreachable',
+  patterns: [/connection refused|actively refused/i],
+  confidence: 0.75,
+  candidates: ['registry_unavailable', 'firewall_denied'],
+  explanation: 'Nothing accepted the connection at the registry address: the registry (or mirror) is down or on another port, or a firewall or proxy rejects it.',
 };
 
 export const TCP_CONNECT: PullErrorRule = {
@@ -48,9 +62,10 @@ export const TCP_CONNECT: PullErrorRule = {
   category: 'network_unreachable',
   patterns: [
     // Go's dial errors (syscall wording) and Windows' connectex; "connect: invalid argument" is a dial to an
-    // address the node cannot use (a mangled proxy setting). ECS/Fargate words it for its own ECR calls: "There is a
+    // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
+    // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
     // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
-    /connection issue between the task and Amazon ECR|connection refused|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp \S+: i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp(?: \S+?)?:? i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],

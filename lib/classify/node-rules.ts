@@ -2,16 +2,19 @@ import type { PullErrorRule } from './pull-error-rules';
 
 /**
  * What the node itself reports (tier 1 of PULL_ERROR_RULES): no image variant for its OS/architecture, a layer
- * its OS cannot import, its signature policy, its full disk. Real examples of each: test/classifier/corpus*.ts.
+ * its OS cannot import, its signature policy, its full disk, its own image store failing. Real examples of each:
+ * test/classifier/corpus*.ts.
  */
 
-// Azure Container Instances words a Windows image built for another Windows release "The OS version of image … is not
-// supported" (code OsVersionNotSupported): https://learn.microsoft.com/en-us/azure/container-instances/container-instances-troubleshooting
+// dockerd before 18.x: "no supported platform found in manifest list" (distribution/pull_v2.go), later "no matching
+// manifest for <os/arch> in the manifest list entries". Azure Container Instances words a Windows image built for
+// another Windows release "The OS version of image … is not supported" (code OsVersionNotSupported):
+// https://learn.microsoft.com/en-us/azure/container-instances/container-instances-troubleshooting
 export const PLATFORM_NO_MATCH: PullErrorRule = {
   id: 'platform-no-match',
   category: 'platform_mismatch',
   patterns: [
-    /no match for (?:current )?platform\b|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
+    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
   ],
   confidence: 0.92,
   candidates: [],
@@ -60,4 +63,31 @@ export const DISK_FULL: PullErrorRule = {
   confidence: 0.92,
   candidates: [],
   explanation: "The node's disk (container image store) is full, so layers cannot be written.",
+};
+
+// containerd keeps partial downloads under <root>/io.containerd.content.v1.content/ingest/<hash>/ (content/local/store.go
+// says "failed reading status of resume write" when the ingest it wants to resume is gone or broken). An error on that
+// path is the node's own content store — an interrupted earlier pull, a concurrent cleanup, a damaged store — not the
+// registry or the network, and none of the categories: unknown, with the reason said. A full disk is decided first.
+export const LOCAL_CONTENT_STORE: PullErrorRule = {
+  id: 'local-content-store',
+  category: 'unknown',
+  patterns: [/io\.containerd\.content\.v1\.content[\\/]ingest[\\/]/i],
+  confidence: 0,
+  candidates: [],
+  explanation: "containerd's content store on the node failed while writing the download (a broken partial download): not the registry or network; retry or restart containerd.",
+};
+
+// The image was downloaded; unpacking a layer into the node's storage failed: dockerd "failed to register layer: %v"
+// (layer/layer_store.go), containerd "failed to extract layer %s: %w" (diff apply), containers/storage (CRI-O, podman)
+// "Error processing tar file(%s): %s" (pkg/chrootarchive). Node faults — file permissions, a broken overlay or
+// windowsfilter store, hcsshim — not the registry or network. Decided after the full disk and the Linux-layer-on-Windows
+// readings above, which name a cause of their own.
+export const LAYER_APPLY: PullErrorRule = {
+  id: 'layer-apply',
+  category: 'unknown',
+  patterns: [/failed to register layer|failed to extract layer|Error processing tar file/i],
+  confidence: 0,
+  candidates: [],
+  explanation: "The node could not unpack a downloaded layer into its image storage (permissions, a damaged store, a Windows layer fault): the registry and network are fine.",
 };

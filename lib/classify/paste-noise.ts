@@ -30,12 +30,20 @@ export function withoutEscaping(text: string): string {
 // A line break with the next line's indentation, quote marker or k9s border.
 const BREAK = /[ \t]*\r?\n[ \t│┃|>]*/g;
 
+// A break straight into text (no indentation, no border): a terminal's hard wrap at its last column.
+const HARD_WRAP = /\r?\n(?=[^\s│┃|>])/g;
+
 /**
  * The ways a wrapped message may be read: as pasted (separate `kubectl describe` rows stay separate),
- * with every break read as a space (folding at spaces), and with breaks removed (a hard wrap mid-word:
- * `connectio` / `n reset by peer`). The classifier uses whichever reading a more specific rule matches.
+ * with every break read as a space (folding at spaces), with breaks removed (a hard wrap mid-word:
+ * `connectio` / `n reset by peer`), and — when a paste has both — folds read as spaces and hard wraps
+ * joined (an indented YAML/kubectl continuation re-wrapped by a terminal). The classifier uses whichever
+ * reading a more specific rule matches.
  */
 export function readings(text: string): string[] {
   if (!text.includes('\n')) return [text];
-  return [text, text.replace(BREAK, ' '), text.replace(/\r?\n[ \t│┃|>]*/g, '')];
+  const folded = text.replace(BREAK, ' ');
+  const joined = text.replace(/\r?\n[ \t│┃|>]*/g, '');
+  const mixed = text.replace(HARD_WRAP, '').replace(BREAK, ' ');
+  return mixed === folded || mixed === joined ? [text, folded, joined] : [text, folded, joined, mixed];
 }

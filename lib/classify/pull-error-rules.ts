@@ -1,6 +1,7 @@
 import type { Category } from '../model/category';
 import {
   CONNECT_WAIT,
+  CONNECTION_REFUSED,
   DEADLINE,
   DEADLINE_ON_PING,
   NAME_LOOKUP,
@@ -10,7 +11,8 @@ import {
   TCP_CONNECT,
   TLS_FAILURE,
 } from './connection-rules';
-import { DISK_FULL, EXEC_FORMAT_ERROR, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
+import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
+import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
 import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -28,10 +30,13 @@ import {
   JFROG_NO_PERMISSION,
   NO_CREDENTIALS_SENT,
   QUAY_NOT_AUTHORIZED,
+  REGISTRY_UNSUPPORTED,
   STORAGE_AUTHORIZATION_FAILURE,
+  STORAGE_SIGNATURE_MISMATCH,
   UNAUTHENTICATED_TOKEN,
   UNKNOWN_BLOB,
 } from './registry-wording-rules';
+import { INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
@@ -55,8 +60,7 @@ export interface PullErrorRule {
   explanation: string;
 }
 
-// Wordings come from containerd 1.4–2.x (remotes/docker, pkg/cri), CRI-O / containers-image,
-// dockerd, kubelet (pkg/kubelet/images) and ACR; test/classifier/corpus.ts has real examples of each.
+// Wordings come from containerd 1.4–2.x, CRI-O / containers-image, dockerd, kubelet and registries; test/classifier has real examples.
 export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'never-pull',
@@ -67,36 +71,16 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: [],
     explanation: 'imagePullPolicy is Never and the image is not on the node, so kubelet will not pull it.',
   },
-  {
-    id: 'invalid-reference',
-    category: 'invalid_reference',
-    patterns: [
-      // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be lowercase]".
-      /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase/i,
-    ],
-    confidence: 0.95,
-    candidates: [],
-    explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
-  },
-  {
-    // CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
-    // CRI-O before short names: "no registries configured while trying to pull an unqualified image"; CRI-O's own
-    // rewording of the enforcing-mode refusal (internal/storage/image.go): "short name mode is enforcing, but image
-    // name %s returns ambiguous list".
-    id: 'short-name',
-    category: 'invalid_reference',
-    patterns: [
-      /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image|short name mode is enforcing/i,
-    ],
-    confidence: 0.9,
-    candidates: [],
-    explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
-  },
+  INVALID_REFERENCE,
+  SHORT_NAME,
   PLATFORM_NO_MATCH,
   WINDOWS_LINUX_LAYER,
   SIGNATURE_POLICY,
   EXEC_FORMAT_ERROR,
   DISK_FULL,
+  LOCAL_CONTENT_STORE,
+  LAYER_APPLY,
+  CONTENT_MISMATCH,
   {
     id: 'acr-firewall-client-ip',
     category: 'firewall_denied',
@@ -133,13 +117,17 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
   },
   TLS_FAILURE,
+  PROXY_AUTH,
   PROXY_CONNECT,
   NAME_LOOKUP,
+  CONNECTION_REFUSED,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
+  REGISTRY_UNSUPPORTED,
   HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
+  STORAGE_SIGNATURE_MISMATCH,
   EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -221,10 +209,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'acr-token-403',
     category: 'firewall_denied',
     patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
-    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is
-    // plainly not ACR, is that registry refusing access.
+    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
+    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…), is that registry refusing access.
     unless:
-      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|[\w.-]+\.(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:[\w-]+\.)*(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
     confidence: 0.7,
     candidates: ['access_denied'],
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
@@ -251,12 +239,13 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     // Docker Hub and other distribution registries answer an anonymous pull of a repository that does not exist with
     // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
-    // moby distribution/errors.go), so a missing repository stays a candidate.
+    // moby distribution/errors.go), so a missing repository stays a candidate; a registry whose token service is down
+    // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
     id: 'unauthorized',
     category: 'auth_missing',
     patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
     confidence: 0.85,
-    candidates: ['access_denied', 'repo_not_found'],
+    candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,

@@ -60,13 +60,14 @@ export const BARE_DENIED: PullErrorRule = {
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
 };
 
-// GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided."
+// GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided." — also what it
+// answered every anonymous pull during its own incident of 2022-06-22 (slok/sloth#336, EnricoMi/publish-unit-test-result-action#308).
 export const UNAUTHENTICATED_TOKEN: PullErrorRule = {
   id: 'unauthenticated-token',
   category: 'auth_missing',
   patterns: [/cannot be authenticated with the token/i],
   confidence: 0.85,
-  candidates: ['access_denied'],
+  candidates: ['access_denied', 'registry_unavailable'],
   explanation: 'The registry rejected the token the node presented (expired or revoked personal access token in the pull secret).',
 };
 
@@ -228,4 +229,30 @@ export const CREDENTIAL_PROVIDER_FAILED: PullErrorRule = {
   confidence: 0.8,
   candidates: ['network_unreachable'],
   explanation: "kubelet's image credential provider failed (binary missing, wrong config or API version, or its cloud API unreachable), so no registry credential was sent.",
+};
+
+// A registry that redirects blob downloads to object storage (Quay, ECR, Docker Hub, GCR on S3 or GCS) hands out a
+// pre-signed URL; the storage answers 403 with its own XML error code "SignatureDoesNotMatch" when that signature does
+// not verify (AWS S3 error responses, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html ; GCS uses the
+// same code). The registry's storage side or its clock is at fault, or a proxy altered the URL — not the pull rights.
+export const STORAGE_SIGNATURE_MISMATCH: PullErrorRule = {
+  id: 'storage-signature-mismatch',
+  category: 'registry_unavailable',
+  patterns: [/\bSignatureDoesNotMatch\b/i],
+  confidence: 0.6,
+  candidates: ['firewall_denied'],
+  explanation: "The registry's storage rejected the signed download URL it had handed out: a fault on the registry's side (often transient), or a proxy altering the URL.",
+};
+
+// distribution's error code UNSUPPORTED ("The operation is unsupported", registry/api/errcode; containerd prints a
+// registry's error body as "Server message: <code>: <message>"): the registry itself answered and refused the request's
+// form — a runtime and registry that do not agree on the API (bottlerocket-os/bottlerocket#399: ECR rejecting
+// containerd's Accept header). Neither network nor credentials nor the image: unknown, with the reason said.
+export const REGISTRY_UNSUPPORTED: PullErrorRule = {
+  id: 'registry-unsupported',
+  category: 'unknown',
+  patterns: [/Server message: unsupported:/i],
+  confidence: 0,
+  candidates: [],
+  explanation: 'The registry refused the request itself as unsupported: the container runtime and the registry disagree on the API (update the runtime); the network and credentials are fine.',
 };

@@ -37,7 +37,8 @@ const CATEGORY_WORDS: Record<Category, string> = {
   network_unreachable: 'the registry could not be reached',
   tls_error: 'the TLS handshake with the registry failed',
   rate_limited: 'the registry rate-limited the pull',
-  timeout_or_size: 'the pull timed out',
+  // Timeouts, and downloads that arrived short or corrupt (size or digest mismatch): the same family of cause.
+  timeout_or_size: 'the pull timed out or its download did not arrive whole',
   disk_pressure: 'the node ran out of disk',
   invalid_reference: 'the image reference is invalid',
   never_pull: 'the pull policy is Never and the image is not on the node',

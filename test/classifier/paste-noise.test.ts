@@ -69,6 +69,13 @@ describe('paste-noise helpers', () => {
       'read: connectio n reset by peer',
       'read: connection reset by peer',
     ]);
+    // An indented continuation (a fold) and a break straight into a word (a terminal's hard wrap) in one paste.
+    expect(readings('(Tag v2\n    not found in reposi\ntory x)')).toEqual([
+      '(Tag v2\n    not found in reposi\ntory x)',
+      '(Tag v2 not found in reposi tory x)',
+      '(Tag v2not found in repository x)',
+      '(Tag v2 not found in repository x)',
+    ]);
   });
 
   test('a hard-wrapped cause is found, and a pasted describe block keeps the line that says it', () => {

@@ -24,10 +24,14 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['artifact-registry-permission', 'https://github.com/neuvector/neuvector-helm/issues/148', 'Permission "artifactregistry.repositories.downloadArtifacts" denied', 'access_denied', ['repo_not_found']],
   ['no-progress', 'https://github.com/kubernetes/kubernetes/issues/131521', 'because of no progress in 1m0s', 'timeout_or_size', ['network_unreachable', 'registry_unavailable']],
   ['artifact-registry-unauthenticated', 'https://github.com/google/fuzzbench/issues/1981', 'Unauthenticated requests do not have permission', 'auth_missing', ['access_denied']],
-  ['unauthenticated-token', 'https://github.com/kastenhq/kubestr/issues/66', 'User cannot be authenticated with the token provided', 'auth_missing', ['access_denied']],
+  ['unauthenticated-token', 'https://github.com/kastenhq/kubestr/issues/66', 'User cannot be authenticated with the token provided', 'auth_missing', ['access_denied', 'registry_unavailable']],
   ['storage-authorization-failure', 'https://github.com/Azure/azure-cli-extensions/issues/8706', 'This request is not authorized to perform this operation', 'firewall_denied', ['access_denied']],
   ['html-instead-of-registry', 'https://github.com/containerd/containerd/issues/7400', 'unexpected media type text/html', 'registry_unavailable', ['firewall_denied', 'network_unreachable']],
   ['credential-provider-failed', 'https://github.com/siderolabs/talos/issues/11086', 'Failed getting credential from external registry credential provider', 'auth_missing', ['network_unreachable']],
+  ['proxy-auth', 'https://github.com/docker/hub-feedback/issues/826', 'Proxy Authentication Required', 'network_unreachable', ['firewall_denied']],
+  ['content-mismatch', 'https://github.com/containerd/containerd/issues/1893', 'unexpected commit digest', 'timeout_or_size', ['registry_unavailable', 'network_unreachable']],
+  ['connection-refused', 'https://github.com/minishift/minishift/issues/3315', 'connect: connection refused', 'network_unreachable', ['registry_unavailable', 'firewall_denied']],
+  ['storage-signature-mismatch', 'https://github.com/argoproj/argo-cd/issues/16336', 'SignatureDoesNotMatch', 'registry_unavailable', ['firewall_denied']],
 ];
 
 const corpus = allCorpus();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores fresh batches with the classifier as it was at a commit, optionally with the structural fallback of
 # another commit applied to its `unknown` answers — the batch-wise held-out protocol in BENCHMARKS.md.
-#   test/classifier/score-at-commit.sh <rules-commit> <batches: 1,2,3,4,5,6,6A,6B,7,corpus,all> [fallback-commit]
+#   test/classifier/score-at-commit.sh <rules-commit> <batches: 1,2,3,4,5,6,6A,6B,7,8,8A,8B,9,corpus,all> [fallback-commit]
 # Prints counts only (exact, exact-or-candidate, wrong exact answers), never the messages: scoring a
 # held-out batch must not show its texts.
 set -euo pipefail
@@ -23,6 +23,8 @@ cat > "$tmp/entry.ts" <<TS
 import { classifyPullMessage } from '$tmp/rules/lib/classify/classify-pull-message';
 import { FRESH, FRESH_SECOND, FRESH_THIRD, FRESH_FOURTH, FRESH_FIFTH } from '$repo/test/classifier/corpus-fresh';
 import { FRESH_SEVENTH, FRESH_SIXTH, FRESH_SIXTH_A, FRESH_SIXTH_B } from '$repo/test/classifier/corpus-sixth';
+import { FRESH_EIGHTH, FRESH_EIGHTH_A, FRESH_EIGHTH_B } from '$repo/test/classifier/corpus-eighth';
+import { FRESH_NINTH } from '$repo/test/classifier/corpus-ninth';
 import { allCorpus } from '$repo/test/classifier/all-corpus';
 import { CITED } from '$repo/test/classifier/corpus';
 import { HARVESTED } from '$repo/test/classifier/corpus-harvest';
@@ -31,6 +33,7 @@ $import
 const sets: Record<string, () => readonly { message: string; reason?: string; category: string }[]> = {
   1: () => FRESH, 2: () => FRESH_SECOND, 3: () => FRESH_THIRD, 4: () => FRESH_FOURTH, 5: () => FRESH_FIFTH,
   6: () => FRESH_SIXTH, '6A': () => FRESH_SIXTH_A, '6B': () => FRESH_SIXTH_B, 7: () => FRESH_SEVENTH,
+  8: () => FRESH_EIGHTH, '8A': () => FRESH_EIGHTH_A, '8B': () => FRESH_EIGHTH_B, 9: () => FRESH_NINTH,
   corpus: () => [...CITED, ...HARVESTED, ...producedCorpus()], all: allCorpus,
 };
 const classify = (m: string, r?: string) => { const c = classifyPullMessage(m, r); return $wrap; };

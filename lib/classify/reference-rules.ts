@@ -1,0 +1,35 @@
+import type { PullErrorRule } from './pull-error-rules';
+
+/**
+ * An image reference the runtime refuses before asking any registry (tier 1 of PULL_ERROR_RULES): malformed, or a
+ * short name the node cannot resolve to a registry. Real examples of each: test/classifier/corpus*.ts.
+ */
+
+// kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be
+// lowercase]"; containers/image (CRI-O, podman) transports/alltransports.ParseImageName says "invalid image name %q,
+// expected colon-separated transport:reference" (or "…, unknown transport %q") for a name it cannot read.
+export const INVALID_REFERENCE: PullErrorRule = {
+  id: 'invalid-reference',
+  category: 'invalid_reference',
+  patterns: [
+    /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase|invalid image name "/i,
+  ],
+  confidence: 0.95,
+  candidates: [],
+  explanation: 'The image reference in the pod spec is malformed (case, characters, scheme or extra ":"), so it is never pulled.',
+};
+
+// CRI-O / podman (containers/image pkg/shortnames): an unqualified name with no alias and no search registries;
+// CRI-O before short names: "no registries configured while trying to pull an unqualified image"; CRI-O's own
+// rewording of the enforcing-mode refusal (internal/storage/image.go): "short name mode is enforcing, but image
+// name %s returns ambiguous list".
+export const SHORT_NAME: PullErrorRule = {
+  id: 'short-name',
+  category: 'invalid_reference',
+  patterns: [
+    /short-name resolution enforced|did not resolve to an alias|no registries configured while trying to pull an unqualified image|short name mode is enforcing/i,
+  ],
+  confidence: 0.9,
+  candidates: [],
+  explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
+};
