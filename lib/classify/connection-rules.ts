@@ -37,7 +37,9 @@ export const NAME_LOOKUP: PullErrorRule = {
   id: 'dns',
   category: 'dns_failure',
   // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
-  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on [\w.:[\]-]+)?: \S/i],
+  // Go's resolver error (net/dnsclient_unix.go: "lookup " + name + " on " + server). Users paste it with the
+  // addresses masked ("on <IP ADDRESS REMOVED>:", "on x.x.x.x:53:", "on ***:53:"): still a lookup.
+  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S/i],
   confidence: 0.92,
   candidates: [],
   explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",

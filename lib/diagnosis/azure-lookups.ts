@@ -34,8 +34,11 @@ export function listSubscriptionIds(ctx: Ctx, configured: readonly string[]): Pr
   });
 }
 
+/** The lookup key of a subscription's registry list (also what a refusal of it names). */
+export const registriesKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.ContainerRegistry/registries`;
+
 export function listRegistries(ctx: Ctx, subscriptionId: string): Promise<Registry[]> {
-  return ctx.lookups.get(`LIST /subscriptions/${subscriptionId}/providers/Microsoft.ContainerRegistry/registries`, (abortSignal) =>
+  return ctx.lookups.get(registriesKey(subscriptionId), (abortSignal) =>
     collect(ctx.azure.containerRegistry(subscriptionId).registries.list({ abortSignal })),
   );
 }
@@ -88,8 +91,11 @@ export function getPrivateEndpoint(ctx: Ctx, id: string): Promise<PrivateEndpoin
   );
 }
 
+/** The lookup key of a subscription's private DNS zone list. */
+export const privateZonesKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.Network/privateDnsZones`;
+
 export function listPrivateZones(ctx: Ctx, subscriptionId: string): Promise<PrivateZone[]> {
-  return ctx.lookups.get(`LIST /subscriptions/${subscriptionId}/providers/Microsoft.Network/privateDnsZones`, (abortSignal) =>
+  return ctx.lookups.get(privateZonesKey(subscriptionId), (abortSignal) =>
     collect(ctx.azure.privateDns(subscriptionId).privateZones.list({ abortSignal })),
   );
 }

@@ -52,6 +52,11 @@ describe('decideVerdict', () => {
     expect(v.disagreement).toBeUndefined();
   });
 
+  it('puts a failure before a warning of equal confidence, whatever the check order (the firewall warns, the unlinked zone failed)', () => {
+    const v = decideVerdict(cls('firewall_denied', [], 0.95), [...passing, f('network-rules', 'warn'), f('private-dns', 'fail')]);
+    expect(v.rootCauses.map((r) => [r.checkId, r.confidence])).toEqual([['private-dns', 0.9], ['network-rules', 0.5]]);
+  });
+
   it('says the disagreement in words', () => {
     const v = decideVerdict(cls('auth_missing'), [...passing, f('platform', 'fail')]);
     expect(v.disagreement).toBe('The kubelet message says the registry refused the kubelet’s credentials, but the checks point at platform: platform fail');

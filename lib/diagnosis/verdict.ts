@@ -37,7 +37,8 @@ const CATEGORY_WORDS: Record<Category, string> = {
   network_unreachable: 'the registry could not be reached',
   tls_error: 'the TLS handshake with the registry failed',
   rate_limited: 'the registry rate-limited the pull',
-  timeout_or_size: 'the pull timed out',
+  // Timeouts, and downloads that arrived short or corrupt (size or digest mismatch): the same family of cause.
+  timeout_or_size: 'the pull timed out or its download did not arrive whole',
   disk_pressure: 'the node ran out of disk',
   invalid_reference: 'the image reference is invalid',
   never_pull: 'the pull policy is Never and the image is not on the node',
@@ -80,17 +81,19 @@ export function decideVerdict(classification: Classification, findings: readonly
   // A message the classifier is sure of (Docker Hub's `toomanyrequests`) is itself evidence: a
   // warning that explains it is the cause, not a possibility.
   const sure = classification.confidence >= SURE && classification.candidates.length === 0;
-  const candidates: RootCause[] = [];
+  const candidates: Array<RootCause & { failed: boolean }> = [];
   for (const f of findings) {
     if (f.status === 'fail') {
-      candidates.push({ checkId: f.checkId, confidence: explains(f) ? 0.9 : 0.6, summary: f.summary });
+      candidates.push({ checkId: f.checkId, confidence: explains(f) ? 0.9 : 0.6, summary: f.summary, failed: true });
     } else if (f.status === 'warn' && explains(f) && category !== 'unknown') {
-      candidates.push({ checkId: f.checkId, confidence: sure ? 0.9 : 0.6, summary: f.summary });
+      candidates.push({ checkId: f.checkId, confidence: sure ? 0.9 : 0.6, summary: f.summary, failed: false });
     }
   }
-  // Stable: equal confidence keeps the check order (the order of the chain).
-  candidates.sort((a, b) => b.confidence - a.confidence);
-  const rootCauses = candidates.map((c, i) => ({ ...c, confidence: i === 0 ? c.confidence : Math.min(c.confidence, 0.5) }));
+  // At equal confidence a failed check (a fact) comes before a warning (a possibility): a registry
+  // firewall that refuses the public IP only warns when the private endpoint path exists, and the
+  // private DNS that sends nodes to the public IP is what failed. Then stable: the order of the chain.
+  candidates.sort((a, b) => b.confidence - a.confidence || Number(b.failed) - Number(a.failed));
+  const rootCauses: RootCause[] = candidates.map(({ failed: _failed, ...c }, i) => ({ ...c, confidence: i === 0 ? c.confidence : Math.min(c.confidence, 0.5) }));
 
   const unknowns = findings.filter((f) => f.status === 'unknown');
   const unknownThatMatters = unknowns.filter((f) => explains(f));

@@ -128,7 +128,7 @@ describe('containerInsightsPreviousImage answers, never throws', () => {
   });
 });
 
-const REFUSED = `workspace ${WORKSPACE}: 403 InsufficientAccessError: pull-doctor may not query it (needs Microsoft.OperationalInsights/workspaces/query/read on the workspace; Log Analytics Reader grants it)`;
+const REFUSED = `workspace ${WORKSPACE}: 403 InsufficientAccessError: pull-doctor may not query it (needs Microsoft.OperationalInsights/workspaces/query/read on the workspace; least built-in role that grants it: Reader)`;
 
 describe('a world caller without the query right is refused as Log Analytics refuses it', () => {
   it.each<[string, string[], boolean]>([

@@ -2,6 +2,7 @@ import { owningWorkload, type PullFailure } from '../model';
 import { abortable } from '../util/abortable';
 import type { ContainerInsightsPort, PreviousImage } from './container-insights';
 import { PREVIOUS_IMAGE_KINDS, type PreviousImageKind } from './kql-templates';
+import { leastRoleFor } from '../diagnosis/least-role';
 
 /** What the repository-tag check asks: the failing workload (from the failure) and its image. */
 export interface PreviousImageRequest {
@@ -38,16 +39,21 @@ export interface PreviousImageOptions {
 }
 
 /**
- * A 403 from the Log Analytics query API (InsufficientAccessError) names no action; the query needs
- * Microsoft.OperationalInsights/workspaces/query/read (or …/query/<table>/read per table), which Log
- * Analytics Reader grants (https://learn.microsoft.com/azure/azure-monitor/logs/manage-access#log-analytics-reader),
- * so the refusal says which right is missing rather than only the service's sentence.
+ * A 403 from the Log Analytics query API (InsufficientAccessError) names no action; a query needs
+ * Microsoft.OperationalInsights/workspaces/query/read (all tables: query/{star}/read, one table:
+ * query/<table>/read; https://learn.microsoft.com/azure/azure-monitor/logs/manage-access). Those are
+ * read actions, so the built-in Reader (actions: {star}/read) grants them — Microsoft's own table-level guide
+ * grants table reads with Reader (https://learn.microsoft.com/azure/azure-monitor/logs/manage-table-access) —
+ * and it is narrower than Log Analytics Reader ({star}/read plus the search actions). The least role is
+ * named the way ARM 403s name theirs (least-role.ts), so the refusal says which right is missing.
  */
+const QUERY_ACTION = 'Microsoft.OperationalInsights/workspaces/query/read';
+
 function whyRejected(error: unknown): string {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (status !== 403) return oneLine(error);
   const code = (error as { code?: unknown }).code;
-  return `403${typeof code === 'string' ? ` ${code}` : ''}: pull-doctor may not query it (needs Microsoft.OperationalInsights/workspaces/query/read on the workspace; Log Analytics Reader grants it)`;
+  return `403${typeof code === 'string' ? ` ${code}` : ''}: pull-doctor may not query it (needs ${QUERY_ACTION} on the workspace; least built-in role that grants it: ${leastRoleFor(QUERY_ACTION)})`;
 }
 
 function oneLine(error: unknown): string {

@@ -193,6 +193,12 @@ export const WorldSchema = z.object({
     principalId: z.string().uuid(),
     tenantId: z.string().uuid().optional(),
     deniedActions: z.array(z.string()).default([]),
+    /**
+     * Actions refused only at and below one scope (a subscription, resource group or resource), as when
+     * the caller holds Reader on some subscriptions and only a narrower role (e.g. Cost Management
+     * Reader) on another that Subscriptions - List still shows.
+     */
+    deniedAt: z.array(z.object({ scope: z.string().min(1), actions: z.array(z.string().min(1)).min(1) }).strict()).default([]),
   }),
   /** Subscriptions visible to the caller (ids as in resource ids). Derived from resources when absent. */
   subscriptions: z.array(z.object({ subscriptionId: z.string(), displayName: z.string().optional(), tenantId: z.string().optional() })).optional(),

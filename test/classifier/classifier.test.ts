@@ -6,6 +6,7 @@ import { FRESH, FRESH_FIFTH, FRESH_FOURTH, FRESH_SECOND, FRESH_THIRD } from './c
 import { HARVESTED } from './corpus-harvest';
 import { FRESH_EIGHTH } from './corpus-eighth';
 import { FRESH_NINTH } from './corpus-ninth';
+import { FRESH_TENTH } from './corpus-tenth';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -28,6 +29,7 @@ describe('classifier corpus (real messages)', () => {
       `seventh fresh batch:\n${formatScore(scoreOf(FRESH_SEVENTH))}`,
       `eighth fresh batch:\n${formatScore(scoreOf(FRESH_EIGHTH))}`,
       `ninth fresh batch:\n${formatScore(scoreOf(FRESH_NINTH))}`,
+      `blind batch 10 (collected by a helper that never read the rules):\n${formatScore(scoreOf(FRESH_TENTH))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -39,9 +41,18 @@ describe('classifier corpus (real messages)', () => {
     expect(fresh.exactOrCandidate).toBeGreaterThanOrEqual(0.98);
   });
 
+  // Blind batch 10 keeps its 7 known misses (reasons in corpus-tenth.ts): held at its measured level so a rule
+  // change that loses more of it fails, not at the fixed batches' bar.
+  test('blind batch 10 stays at its measured level: >= 83% exact, >= 88% exact or candidate', () => {
+    const blind = scoreOf(FRESH_TENTH);
+    expect(blind.messages).toBeGreaterThanOrEqual(55);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.83);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.88);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(

@@ -228,4 +228,19 @@ describe('denied actions', () => {
       await denied.stop();
     }
   });
+
+  it('refuses an action only at and below a deniedAt scope', async () => {
+    const world = armTestWorld({ caller: { principalId: CALLER, deniedAt: [{ scope: `/subscriptions/${S2}`, actions: ['Microsoft.ContainerRegistry/registries/read'] }] } });
+    const denied = await startArmServer(world);
+    try {
+      const clients = createAzureClients({ credential: sandboxCredential(), resourceManagerEndpoint: denied.url, tlsCa: denied.ca });
+      const err = await all(clients.containerRegistry(S2).registries.list()).catch((e: unknown) => e);
+      expect(err).toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });
+      // The same action in another subscription, and another action in the denied one, still work.
+      expect(names(await all(clients.containerRegistry(S).registries.list()))).toEqual(expect.arrayContaining(['myacr']));
+      await expect(all(clients.network(S2).virtualNetworks.listAll())).resolves.toEqual(expect.any(Array));
+    } finally {
+      await denied.stop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { AzureClients } from '../../lib/azure/clients';
 import { createAzureClients } from '../../lib/azure/create-azure-clients';
 import { startArmServer } from '../../lib/sandbox/arm-server';
 import { actionMatches, parseArmPath, readActionFor } from '../../lib/sandbox/arm/arm-path';
+import { isAtOrAbove } from '../../lib/sandbox/arm/role-assignments';
 import { listWorlds, loadWorld } from '../../lib/sandbox/load-world';
 import { sandboxCredential } from '../../lib/sandbox/start-sandbox';
 import { generateSandboxTls, type SandboxTls } from '../../lib/sandbox/tls';
@@ -94,7 +95,10 @@ describe.each(worlds.map((w) => [w.split('/').pop()!, w]))('%s', (_name, file) =
       for (const r of world.resources) {
         const reader = readers[r.type.toLowerCase()];
         if (!reader) continue;
-        const denied = world.caller.deniedActions.some((pattern) => actionMatches(pattern, readActionFor(r.id)));
+        const action = readActionFor(r.id);
+        const denied =
+          world.caller.deniedActions.some((pattern) => actionMatches(pattern, action)) ||
+          world.caller.deniedAt.some((d) => isAtOrAbove(d.scope, r.id) && d.actions.some((pattern) => actionMatches(pattern, action)));
         if (denied) {
           // The world's caller may not read this: the SDK must surface ARM's 403.
           await expect(reader(azure, r)).rejects.toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });

@@ -4,6 +4,7 @@ export const DOCS = {
   attachAcr: 'https://learn.microsoft.com/azure/aks/cluster-container-registry-integration',
   abac: 'https://learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions',
   firewall: 'https://learn.microsoft.com/azure/container-registry/container-registry-access-selected-networks',
+  clientFirewall: 'https://learn.microsoft.com/azure/container-registry/container-registry-firewall-access-rules',
   privateLink: 'https://learn.microsoft.com/azure/container-registry/container-registry-private-link',
   privateEndpointDns: 'https://learn.microsoft.com/azure/private-link/private-endpoint-dns',
   geoReplication: 'https://learn.microsoft.com/azure/container-registry/container-registry-geo-replication',

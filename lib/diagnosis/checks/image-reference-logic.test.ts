@@ -18,11 +18,22 @@ const KUBELET_OID = '11111111-2222-3333-4444-555555555555';
 const ASSIGNMENTS_KEY = `LIST /subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?principalId=${KUBELET_OID}`;
 const SOURCE = 'pod spec (image as written)';
 const WITH_KUBELET: ManagedCluster = { location: 'westeurope', identityProfile: { kubeletidentity: { objectId: KUBELET_OID, clientId: 'c1' } } };
-const assignmentOn = (registry: string): RoleAssignment => ({
-  scope: `/subscriptions/${SUB}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/${registry}`,
-  principalId: KUBELET_OID,
-  roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d`,
-});
+const ACR_PULL_ID = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d`;
+const VIEWER_ID = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/0c0c0c0c-0000-4000-8000-000000000001`;
+const registryId = (name: string, rg = 'rg-registry') => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.ContainerRegistry/registries/${name}`;
+const assignmentOn = (registry: string): RoleAssignment => ({ scope: registryId(registry), principalId: KUBELET_OID, roleDefinitionId: ACR_PULL_ID });
+// The role definitions and the registry list knownRegistryOf reads (SDK shapes): AcrPull grants the
+// pull; a custom "registry viewer" reads the registry resource only.
+const ROLES = {
+  [`GET ${ACR_PULL_ID}`]: { roleName: 'AcrPull', permissions: [{ actions: ['Microsoft.ContainerRegistry/registries/pull/read'] }] },
+  [`GET ${VIEWER_ID}`]: { roleName: 'Registry viewer', permissions: [{ actions: ['Microsoft.ContainerRegistry/registries/read'] }] },
+};
+const REGISTRIES_KEY = `LIST /subscriptions/${SUB}/providers/Microsoft.ContainerRegistry/registries`;
+const REGISTRIES = [
+  { id: registryId('zacr'), name: 'zacr' },
+  { id: registryId('bacr'), name: 'bacr' },
+  { id: registryId('aacr', 'rg-other'), name: 'aacr' },
+];
 
 const WORKLOAD: Partial<PullFailure> = { namespace: 'shop', controller: 'Deployment/web', container: 'web' };
 
@@ -162,7 +173,8 @@ describe('image-reference check: Docker Hub rate limit', () => {
   const limited = { category: 'rate_limited' as const, failure: { cluster: CLUSTER_ID } };
 
   it('warns and imports into the registry the kubelet identity already pulls from (the first by name)', async () => {
-    const outcome = await check('nginx:1.27', { ...limited, arm: { [`GET ${CLUSTER_ID}`]: WITH_KUBELET, [ASSIGNMENTS_KEY]: [assignmentOn('zacr'), assignmentOn('bacr'), { scope: `/subscriptions/${SUB}` }] } });
+    const arm = { [`GET ${CLUSTER_ID}`]: WITH_KUBELET, [ASSIGNMENTS_KEY]: [assignmentOn('zacr'), assignmentOn('bacr'), { scope: `/subscriptions/${SUB}` }], ...ROLES, [REGISTRIES_KEY]: REGISTRIES };
+    const outcome = await check('nginx:1.27', { ...limited, arm });
     expect(outcome.finding).toEqual({
       status: 'warn',
       summary: 'Docker Hub rate-limited the pull of docker.io/library/nginx:1.27: anonymous pulls are limited per source IP, and every node behind one egress IP shares the limit',
@@ -174,7 +186,25 @@ describe('image-reference check: Docker Hub rate limit', () => {
       docs: DOCS.importImage,
     });
     expect(outcome.facts!.image).toMatchObject({ registry: 'docker.io', repository: 'library/nginx', tag: '1.27' });
-    expect(asked).toEqual([`GET ${CLUSTER_ID}`, ASSIGNMENTS_KEY]);
+    expect(asked).toEqual([`GET ${CLUSTER_ID}`, ASSIGNMENTS_KEY, `GET ${ACR_PULL_ID}`, `GET ${ACR_PULL_ID}`, REGISTRIES_KEY]);
+  });
+
+  // Azure RBAC applies an assignment to its scope and below (https://learn.microsoft.com/azure/role-based-access-control/scope-overview).
+  it.each<[string, RoleAssignment[], string]>([
+    ['AcrPull on a resource group covers its registries only', [{ scope: `/subscriptions/${SUB}/resourceGroups/rg-registry`, principalId: KUBELET_OID, roleDefinitionId: ACR_PULL_ID }], 'bacr'],
+    ['AcrPull on the subscription covers every registry in it', [{ scope: `/subscriptions/${SUB}`, principalId: KUBELET_OID, roleDefinitionId: ACR_PULL_ID }], 'aacr'],
+    [
+      'a role without the pull on one registry does not count',
+      [
+        { scope: registryId('aacr', 'rg-other'), principalId: KUBELET_OID, roleDefinitionId: VIEWER_ID },
+        { scope: registryId('zacr'), principalId: KUBELET_OID, roleDefinitionId: ACR_PULL_ID },
+      ],
+      'zacr',
+    ],
+  ])('names the registry when %s', async (_what, assignments, name) => {
+    const arm = { [`GET ${CLUSTER_ID}`]: WITH_KUBELET, [ASSIGNMENTS_KEY]: assignments, ...ROLES, [REGISTRIES_KEY]: REGISTRIES };
+    const { finding } = await check('nginx:1.27', { ...limited, arm });
+    expect(finding.fixes[0]!.command).toBe(`az acr import --name ${name} --source docker.io/library/nginx:1.27 --image nginx:1.27`);
   });
 
   it.each<[string, Record<string, unknown>, Partial<PullFailure>, string]>([
@@ -190,7 +220,7 @@ describe('image-reference check: Docker Hub rate limit', () => {
         [ASSIGNMENTS_KEY.replace(SUB, OTHER_SUB)]: [],
       },
       {},
-      'the kubelet identity holds no role on a registry in any subscription pull-doctor can read',
+      'the kubelet identity holds no pull role covering a registry in any subscription pull-doctor can read',
     ],
     [
       'ARM refuses the read',

@@ -39,6 +39,38 @@ describe('network-rules check on facts', () => {
     });
   });
 
+  // Behind a UDR appliance (Azure Firewall, an NVA) the registry may be open and the pull still break
+  // off at the appliance, whose rules are not in ARM: unknown, with the FQDNs a client firewall must allow
+  // (https://learn.microsoft.com/azure/container-registry/container-registry-firewall-access-rules).
+  describe('an open registry behind a UDR appliance', () => {
+    const udr = (r: RegistryFacts, over: Partial<ClusterFacts> = {}, category = 'network_unreachable') =>
+      networkRulesCheck.run({ facts: { registry: r, cluster: cluster({ outboundType: 'userDefinedRouting', egressIps: [], ...over }) }, failure, classification: { category, confidence: 0.9, candidates: [], explanation: '' } } as unknown as CheckContext);
+    const open = (over: Partial<RegistryFacts> = {}) => registry({ defaultAction: 'Allow', ...over });
+
+    it('is unknown when the connection broke off, naming the login server and every dedicated data endpoint', async () => {
+      const { finding } = await udr(open({ dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io', 'myacr.eastus.data.azurecr.io'] }));
+      expect(finding.status).toBe('unknown');
+      expect(finding.missing).toEqual({ what: "the egress firewall's application rules (the route table's next hop)" });
+      expect(finding.fixes).toEqual([
+        { text: 'On the egress firewall, allow HTTPS (443) to myacr.azurecr.io and to myacr.westeurope.data.azurecr.io, myacr.eastus.data.azurecr.io; a pull that gets its manifest but breaks off on a blob lacks the data endpoint rule (pull-doctor does not read the appliance\'s rules).' },
+      ]);
+      expect(finding.docs).toBe(DOCS.clientFirewall);
+    });
+
+    it("names the registry's storage when it has no dedicated data endpoints", async () => {
+      const { finding } = await udr(open());
+      expect(finding.fixes[0]!.text).toContain('*.blob.core.windows.net');
+    });
+
+    it.each<[string, RegistryFacts, Partial<ClusterFacts>, string]>([
+      ['an approved private endpoint may carry the pull', open({ privateEndpointConnections: [{ ...PE, status: 'Approved' }] }), {}, 'network_unreachable'],
+      ['the egress is a load balancer ARM shows', open(), { outboundType: 'loadBalancer', egressIps: ['20.1.2.3'] }, 'network_unreachable'],
+      ['the message is not a broken connection', open(), {}, 'auth_missing'],
+    ])('passes when %s', async (_what, r, over, category) => {
+      expect((await udr(r, over, category)).finding.status).toBe('pass');
+    });
+  });
+
   it('passes a closed registry with any private endpoint: the private-endpoint check decides', async () => {
     const finding = await check(registry({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [{ ...PE, status: 'Pending' }] }), cluster());
     expect(finding).toMatchObject({ status: 'pass', summary: 'Public access to myacr is disabled; pulls must go through its private endpoint', fixes: [] });

@@ -1,4 +1,4 @@
-import type { Check, CheckOutcome } from '../check';
+import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { ipInRange } from '../ipv4';
 import { DOCS } from './docs';
@@ -56,6 +56,8 @@ export const networkRulesCheck: Check = {
     }
 
     if (registry.defaultAction === 'Allow') {
+      const appliance = applianceEgress(ctx, approvedEndpoints.length);
+      if (appliance) return appliance;
       return { finding: { status: 'pass', summary: `${registry.name} accepts pulls from any network`, evidence, fixes: [] } };
     }
     if (approvedEndpoints.length > 0) {
@@ -103,4 +105,39 @@ export function reportedClientIp(message: string | undefined): string | undefine
   // Stryker disable next-line StringLiteral: any stand-in for an absent message lacks the refusal, so no IP either way
   const m = /client with IP '(\d{1,3}(?:\.\d{1,3}){3})' is not allowed/i.exec(message ?? '');
   return m?.[1];
+}
+
+/**
+ * The registry accepts any network, but the nodes leave through a route table's next hop (outbound
+ * type userDefinedRouting: Azure Firewall or an NVA) and the connection to the registry broke off.
+ * The appliance's rules are outside ARM's registry and cluster state, so this is `unknown`, never a
+ * pass: a client firewall must allow the login server and every data endpoint — the dedicated
+ * `<registry>.<region>.data.azurecr.io` hosts, or the registry's storage (`*.blob.core.windows.net`)
+ * without them (https://learn.microsoft.com/azure/container-registry/container-registry-firewall-access-rules;
+ * https://learn.microsoft.com/azure/aks/egress-outboundtype#outbound-type-of-userdefinedrouting).
+ */
+function applianceEgress(ctx: CheckContext, approvedEndpoints: number): CheckOutcome | undefined {
+  const registry = ctx.facts.registry!;
+  const cluster = ctx.facts.cluster!;
+  // With a private endpoint the pull may not cross the appliance at all: that is the private checks' call.
+  if (cluster.outboundType !== 'userDefinedRouting' || approvedEndpoints > 0 || ctx.classification.category !== 'network_unreachable') return undefined;
+  const dataHosts = registry.dataEndpointEnabled && registry.dataEndpointHostNames.length ? registry.dataEndpointHostNames : ['*.blob.core.windows.net (the registry’s storage; or enable dedicated data endpoints and allow those)'];
+  return {
+    finding: {
+      status: 'unknown',
+      summary: `${registry.name} accepts any network, but ${cluster.name}'s nodes reach it through the egress appliance of their route table (userDefinedRouting), whose rules pull-doctor cannot read: check that it allows HTTPS to ${registry.loginServer} and ${dataHosts.join(', ')}`,
+      evidence: [
+        { fact: `outbound type userDefinedRouting${cluster.egressNote ? ` (${cluster.egressNote})` : ''}`, source: `ARM ${cluster.id} networkProfile` },
+        { fact: `a pull needs ${registry.loginServer} and ${dataHosts.join(', ')} on port 443`, source: `ARM ${registry.id}` },
+      ],
+      // No Azure role would let pull-doctor judge them: it does not read Azure Firewall or NVA rules.
+      missing: { what: "the egress firewall's application rules (the route table's next hop)" },
+      fixes: [
+        {
+          text: `On the egress firewall, allow HTTPS (443) to ${registry.loginServer} and to ${dataHosts.join(', ')}; a pull that gets its manifest but breaks off on a blob lacks the data endpoint rule (pull-doctor does not read the appliance's rules).`,
+        },
+      ],
+      docs: DOCS.clientFirewall,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { Replication } from '@azure/arm-containerregistry';
 import type { PrivateEndpoint } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
+import { RestError } from '@azure/core-rest-pipeline';
 import { clusterFacts, logicContext, REGISTRY_ID, registryFacts, SUB } from '../../../test/helpers/check-logic';
 import type { PullFailure } from '../../model';
 import type { ClusterFacts, RegistryFacts } from '../facts';
@@ -159,6 +160,49 @@ describe('private-dns check on facts', () => {
       ],
       docs: DOCS.privateEndpointDns,
     });
+  });
+
+  // A subscription the identity sees but may not list zones in answers 403 AuthorizationFailed: the
+  // search goes on, and "no zone" / "not linked" become unknown, since the zone may be there.
+  const refused = () => new RestError('Pagination failed with unexpected statusCode 403', { statusCode: 403, code: 'AuthorizationFailed' });
+  const REFUSAL = `could not read the list /subscriptions/${OTHER}/providers/Microsoft.Network/privateDnsZones: 403 AuthorizationFailed: pull-doctor's identity may not perform Microsoft.Network/privateDnsZones/read on /subscriptions/${OTHER}`;
+  const PERMISSION = `Microsoft.Network/privateDnsZones/read on /subscriptions/${OTHER} (least built-in role that grants it: Reader)`;
+
+  it('goes on past a subscription that refuses the zone list and finds the linked hub zone', async () => {
+    const { finding } = await check({
+      subscriptions: [SUB, OTHER, HUB],
+      answers: { [zonesIn(SUB)]: [], [zonesIn(OTHER)]: refused(), [zonesIn(HUB)]: [zone(HUB_ZONE)], [`LIST ${HUB_ZONE}/virtualNetworkLinks`]: [link(VNET)], [`LIST ${HUB_ZONE}/A`]: RECORDS },
+    });
+    expect(finding.status).toBe('pass');
+    expect(finding.evidence).toContainEqual({ fact: `not searched (ARM refused the read): ${REFUSAL}`, source: 'ARM 403 AuthorizationFailed' });
+  });
+
+  it('no zone where readable and a refusing subscription: unknown naming the refused read, not "no zone"', async () => {
+    const { finding } = await check({ subscriptions: [SUB, OTHER], answers: { [zonesIn(SUB)]: [], [zonesIn(OTHER)]: refused() } });
+    expect(finding).toEqual({
+      status: 'unknown',
+      summary: `There is no privatelink.azurecr.io zone in the subscriptions pull-doctor could read; ${OTHER} refused the zone list, so the zone may be there`,
+      evidence: [EXPECTED, { fact: `not searched (ARM refused the read): ${REFUSAL}`, source: 'ARM 403 AuthorizationFailed' }],
+      missing: { what: `the private DNS zones of subscription ${OTHER}`, permission: PERMISSION },
+      fixes: [],
+      docs: DOCS.privateEndpointDns,
+    });
+  });
+
+  it('every subscription refused the zone list: nothing was read, so the refusal fails the lookup', async () => {
+    const first = refused();
+    await expect(check({ subscriptions: [SUB, OTHER], answers: { [zonesIn(SUB)]: first, [zonesIn(OTHER)]: refused() } })).rejects.toBe(first);
+  });
+
+  it('an unlinked readable zone and a refusing subscription: unknown, with the link as a conditional fix', async () => {
+    const { finding } = await check({
+      subscriptions: [SUB, OTHER],
+      answers: { [zonesIn(SUB)]: [zone(ZONE)], [`LIST ${ZONE}/virtualNetworkLinks`]: [link()], [zonesIn(OTHER)]: refused() },
+    });
+    expect(finding.status).toBe('unknown');
+    expect(finding.summary).toBe(`No privatelink.azurecr.io zone that pull-doctor could read is linked to aks-prod's VNet; ${OTHER} refused the zone list, so the zone may be there`);
+    expect(finding.missing).toEqual({ what: `the private DNS zones of subscription ${OTHER}`, permission: PERMISSION });
+    expect(finding.fixes[0]!.text).toBe('If no zone in those subscriptions is linked either: Link privatelink.azurecr.io to the cluster VNet vnet-aks so the nodes resolve the registry to its private endpoint.');
   });
 
   it('names a placeholder VNet in the link command when the cluster VNet is unknown', async () => {

@@ -1,7 +1,8 @@
 import type { PrivateZone, RecordSet } from '@azure/arm-privatedns';
 import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence, Fix } from '../../model';
-import { getPrivateEndpoint, listARecords, listPrivateZones, listReplications, listSubscriptionIds, listZoneLinks } from '../azure-lookups';
+import { getPrivateEndpoint, listARecords, listPrivateZones, listReplications, listSubscriptionIds, listZoneLinks, privateZonesKey } from '../azure-lookups';
+import { listInEach, refusedEvidence, refusedPermission, throwIfNothingReadable, type RefusedSubscription } from '../search-subscriptions';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { DOCS } from './docs';
@@ -32,14 +33,14 @@ export const privateDnsCheck: Check = {
     // Stryker disable next-line StringLiteral,MethodExpression: an approved endpoint's id parses (its read throws first otherwise), so no empty id is ever dropped
     const subscriptions = [...new Set([cluster.subscriptionId, registry.subscriptionId, ...approved.map((c) => parseArmId(c.privateEndpointId)?.subscriptionId ?? '')].filter(Boolean))];
     // The endpoints and the zones are independent reads.
-    const [peList, zoneLists] = await Promise.all([
-      Promise.all(approved.map((c) => getPrivateEndpoint(ctx, c.privateEndpointId!))),
-      Promise.all(subscriptions.map((s) => listPrivateZones(ctx, s))),
-    ]);
+    // A subscription that refuses the zone list (403) is skipped, never fatal: the zone may be in another.
+    const listZones = (ids: string[]) => listInEach(ids, (s) => listPrivateZones(ctx, s), privateZonesKey);
+    const [peList, nearby] = await Promise.all([Promise.all(approved.map((c) => getPrivateEndpoint(ctx, c.privateEndpointId!))), listZones(subscriptions)]);
+    const refused = nearby.refused;
     // Stryker disable next-line StringLiteral: this check reads the endpoints' DNS configs, never their status
     const endpoints = peList.map((pe) => toPrivateEndpointFacts(pe, 'Approved'));
     const expected = expectedRecords(endpoints.flatMap((pe) => Object.entries(pe.ipsByFqdn)), suffix);
-    let zones = zoneLists.flat().filter((z) => z.name?.toLowerCase() === zoneName);
+    let zones = nearby.items.filter((z) => z.name?.toLowerCase() === zoneName);
     // Landing zones keep privatelink zones central, in a connectivity subscription that is neither
     // the cluster's nor the registry's: when no zone is found nearby, look in every readable one
     // (https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/private-link-and-dns-integration-at-scale).
@@ -47,8 +48,9 @@ export const privateDnsCheck: Check = {
     if (!(await anyLinked(ctx, zones, cluster.vnetIds))) {
       const all = await listSubscriptionIds(ctx, ctx.subscriptions);
       const rest = all.filter((s) => !subscriptions.some((f) => f.toLowerCase() === s.toLowerCase()));
-      const more = (await Promise.all(rest.map((s) => listPrivateZones(ctx, s)))).flat().filter((z) => z.name?.toLowerCase() === zoneName);
-      zones = [...zones, ...more];
+      const more = await listZones(rest);
+      zones = [...zones, ...more.items.filter((z) => z.name?.toLowerCase() === zoneName)];
+      refused.push(...more.refused);
       searched = [...subscriptions, ...rest];
     }
     const evidence: Evidence[] = [{ fact: `expected A records: ${[...expected].map(([n, ips]) => `${n} → ${ips.join('/')}`).join(', ')}`, source: 'private endpoint customDnsConfigs' }];
@@ -56,6 +58,9 @@ export const privateDnsCheck: Check = {
       evidence.push({ fact: `cluster VNet uses custom DNS ${cluster.customDnsServers.join(', ')}`, source: 'virtualNetwork dhcpOptions' });
     }
 
+    if (zones.length === 0) throwIfNothingReadable(searched, refused);
+    if (refused.length > 0) evidence.push(refusedEvidence(refused));
+    if (zones.length === 0 && refused.length > 0) return zoneUnreadable(`There is no ${zoneName} zone in the subscriptions pull-doctor could read`, evidence, refused, []);
     if (zones.length === 0) {
       return {
         finding: {
@@ -84,6 +89,10 @@ export const privateDnsCheck: Check = {
     const zoneId = parseArmId(zone.id)!;
     evidence.push({ fact: `${zoneName} in ${zoneId.resourceGroup}: ${linked.length ? `linked to the cluster VNet ${parseArmId(linked[0].vnet)?.name}` : 'not linked to the cluster VNet'}`, source: `ARM ${zone.id}/virtualNetworkLinks` });
 
+    if (linked.length === 0 && cluster.customDnsServers.length === 0 && refused.length > 0) {
+      const link = linkFix(zoneName, zoneId.resourceGroup, cluster.vnetIds[0], subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId));
+      return zoneUnreadable(`No ${zoneName} zone that pull-doctor could read is linked to ${cluster.name}'s VNet`, evidence, refused, [{ ...link, text: `If no zone in those subscriptions is linked either: ${link.text}` }]);
+    }
     if (linked.length === 0 && cluster.customDnsServers.length === 0) {
       return {
         finding: {
@@ -204,5 +213,24 @@ function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: s
   return {
     text: wrong ? `Point ${name} at the endpoint's IP ${ip} instead of ${wrong}.` : `Add the A record ${name} → ${ip}.`,
     command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}${sub}\n${add}` : add,
+  };
+}
+
+/**
+ * No linked zone among the readable subscriptions, and some subscription refused the zone list: a
+ * linked zone may be there (landing zones keep privatelink zones in a connectivity subscription), so
+ * this is `unknown` naming the refused read, never "there is no zone".
+ */
+function zoneUnreadable(found: string, evidence: Evidence[], refused: RefusedSubscription[], fixes: Fix[]): CheckOutcome {
+  const where = refused.map((r) => r.subscriptionId).join(', ');
+  return {
+    finding: {
+      status: 'unknown',
+      summary: `${found}; ${where} refused the zone list, so the zone may be there`,
+      evidence,
+      missing: { what: `the private DNS zones of subscription ${where}`, permission: refusedPermission(refused) },
+      fixes,
+      docs: DOCS.privateEndpointDns,
+    },
   };
 }

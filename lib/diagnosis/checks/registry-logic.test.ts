@@ -1,4 +1,5 @@
 import type { Registry } from '@azure/arm-containerregistry';
+import { RestError } from '@azure/core-rest-pipeline';
 import { presetLookups } from '../../../test/helpers/preset-lookups';
 import type { Category, ImageRef, PullFailure } from '../../model';
 import type { CheckContext } from '../check';
@@ -268,6 +269,60 @@ describe('registry check when no readable subscription holds the login server', 
     const { finding } = await run({ category: 'dns_failure', failure: { cluster: undefined }, answers: { [LIST_SUBSCRIPTIONS]: [] } });
     expect(finding.evidence[1]).toEqual({ fact: 'registries in subscriptions (none visible): none', source: ARM_LIST });
     expect(finding.fixes).toHaveLength(1);
+  });
+});
+
+// Subscriptions - List shows every subscription the identity holds any role on; one where it may not
+// list registries answers 403 AuthorizationFailed (the SDK's pager keeps the code, not the body).
+describe('registry check when a subscription refuses the list (403)', () => {
+  const refused = () => new RestError('Pagination failed with unexpected statusCode 403', { statusCode: 403, code: 'AuthorizationFailed' });
+
+  it('goes on past the refusing subscription, finds the registry in another and names the refusal', async () => {
+    const { finding, facts } = await run({
+      answers: { [LIST(SUB)]: [], [LIST_SUBSCRIPTIONS]: [SUB, OTHER, THIRD], [LIST(OTHER)]: refused(), [LIST(THIRD)]: [acr('myacr', {}, THIRD)] },
+    });
+    expect(finding.status).toBe('pass');
+    expect(facts?.registry).toMatchObject({ subscriptionId: THIRD });
+    expect(finding.evidence).toContainEqual({
+      fact: `not searched (ARM refused the read): could not read the list /subscriptions/${OTHER}/providers/Microsoft.ContainerRegistry/registries: 403 AuthorizationFailed: pull-doctor's identity may not perform Microsoft.ContainerRegistry/registries/read on /subscriptions/${OTHER}`,
+      source: 'ARM 403 AuthorizationFailed',
+    });
+  });
+
+  it("tolerates a refusal in the cluster's own subscription too", async () => {
+    const { finding } = await run({ answers: { [LIST(SUB)]: refused(), [LIST_SUBSCRIPTIONS]: [SUB, OTHER], [LIST(OTHER)]: [acr('myacr', {}, OTHER)] } });
+    expect(finding.status).toBe('pass');
+  });
+
+  it('not found where readable: unknown naming the refused action, scope and least role — never "another tenant"', async () => {
+    const { finding, facts } = await run({ answers: { [LIST(SUB)]: [acr('other')], [LIST_SUBSCRIPTIONS]: [SUB, OTHER], [LIST(OTHER)]: refused() } });
+    expect(facts).toBeUndefined();
+    expect(finding).toEqual({
+      status: 'unknown',
+      summary: `No registry with login server myacr.azurecr.io in the subscriptions pull-doctor could list; subscription ${OTHER} refused the list, so it may be there`,
+      evidence: [
+        { fact: `searched registries in subscriptions ${SUB}`, source: ARM_LIST },
+        expect.objectContaining({ source: 'ARM 403 AuthorizationFailed' }),
+      ],
+      missing: { what: `the registries of subscription ${OTHER}`, permission: `Microsoft.ContainerRegistry/registries/read on /subscriptions/${OTHER} (least built-in role that grants it: Reader)` },
+      fixes: [{ text: `Give pull-doctor's identity Reader on ${OTHER} (or on the registry) so it can find the registry behind myacr.azurecr.io and check the rest of the chain.` }],
+      docs: DOCS.cannotPullFromAcr,
+    });
+  });
+
+  it('names each refused action once, with every subscription that refused it', async () => {
+    const { finding } = await run({ answers: { [LIST(SUB)]: refused(), [LIST_SUBSCRIPTIONS]: [SUB, OTHER, THIRD], [LIST(OTHER)]: refused(), [LIST(THIRD)]: [] } });
+    expect(finding.missing?.permission).toBe(`Microsoft.ContainerRegistry/registries/read on /subscriptions/${SUB}, /subscriptions/${OTHER} (least built-in role that grants it: Reader)`);
+  });
+
+  it('every subscription refused: nothing was read, so the refusal itself fails the lookup', async () => {
+    const first = refused();
+    await expect(run({ answers: { [LIST(SUB)]: first, [LIST_SUBSCRIPTIONS]: [SUB, OTHER], [LIST(OTHER)]: refused() } })).rejects.toBe(first);
+  });
+
+  it('any other error still fails the lookup (a throttled list is not "not there")', async () => {
+    const throttled = new RestError('throttled', { statusCode: 429, code: 'TooManyRequests' });
+    await expect(run({ answers: { [LIST(SUB)]: [], [LIST_SUBSCRIPTIONS]: [SUB, OTHER], [LIST(OTHER)]: throttled } })).rejects.toBe(throttled);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Registry } from '@azure/arm-containerregistry';
 import { parseArmId } from '../../azure/arm-id';
 import type { Evidence } from '../../model';
-import { listRegistries, listSubscriptionIds } from '../azure-lookups';
+import { listRegistries, listSubscriptionIds, registriesKey } from '../azure-lookups';
+import { listInEach, refusedEvidence, refusedPermission, throwIfNothingReadable, type RefusedSubscription } from '../search-subscriptions';
 import type { Check, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
 import { setImageCommand, sh, subscriptionArg } from '../fix-commands';
@@ -27,17 +28,24 @@ export const registryCheck: Check = {
     // other subscriptions only when it is not there (one round trip instead of two).
     const clusterSub = parseArmId(ctx.failure.cluster)?.subscriptionId;
     const first = ctx.subscriptions.length ? [] : clusterSub ? [clusterSub] : [];
-    const seen: Registry[] = first.length ? await listRegistries(ctx, first[0]) : [];
+    // A subscription that refuses the list (403) is skipped, not fatal: the registry may be in another.
+    const list = (ids: string[]) => listInEach(ids, (s) => listRegistries(ctx, s), registriesKey);
+    const nearby = await list(first);
+    const seen: Registry[] = nearby.items;
+    const refused = nearby.refused;
     let found = match(seen);
     let subscriptions = first;
     if (!found) {
       subscriptions = await listSubscriptionIds(ctx, ctx.subscriptions);
-      const rest = subscriptions.filter((s) => !first.some((f) => f.toLowerCase() === s.toLowerCase()));
-      seen.push(...(await Promise.all(rest.map((s) => listRegistries(ctx, s)))).flat());
+      const rest = await list(subscriptions.filter((s) => !first.some((f) => f.toLowerCase() === s.toLowerCase())));
+      seen.push(...rest.items);
+      refused.push(...rest.refused);
       found = match(seen);
       subscriptions = [...new Set([...first, ...subscriptions])];
     }
     if (!found && ctx.classification.category === 'dns_failure') return loginServerDoesNotResolve(ctx, loginServer, subscriptions, seen);
+    if (!found) throwIfNothingReadable(subscriptions, refused);
+    if (!found && refused.length > 0) return notFoundWhereReadable(loginServer, subscriptions, refused);
     if (!found) {
       const secretName = `${image.acr.registryName}-pull`;
       // ARM cannot tell another tenant from a subscription of this tenant that pull-doctor may not
@@ -73,6 +81,7 @@ export const registryCheck: Check = {
       { fact: `${facts.name} (${facts.sku}) in ${facts.location}, resource group ${facts.resourceGroup}`, source: `ARM ${facts.id}` },
       { fact: `public network access ${facts.publicNetworkAccess}, default action ${facts.defaultAction}`, source: 'registry networkRuleSet' },
     ];
+    if (refused.length > 0) evidence.push(refusedEvidence(refused));
     if (facts.roleAssignmentMode === 'AbacRepositoryPermissions') {
       evidence.push({ fact: 'role assignment mode: ABAC repository permissions (AcrPull is not honoured; repository roles are)', source: 'registry roleAssignmentMode' });
     }
@@ -160,6 +169,28 @@ function loginServerDoesNotResolve(ctx: CheckContext, loginServer: string, subsc
           ];
         }),
       ],
+      docs: DOCS.cannotPullFromAcr,
+    },
+  };
+}
+
+/**
+ * Not in any subscription pull-doctor could list, and at least one visible subscription refused the
+ * list (403): the registry may well be there, in this tenant. Neither "another tenant" nor a cause:
+ * `unknown`, naming the refused action, its scope and the least role that grants it.
+ */
+function notFoundWhereReadable(loginServer: string, subscriptions: string[], refused: RefusedSubscription[]): CheckOutcome {
+  const where = refused.map((r) => r.subscriptionId).join(', ');
+  return {
+    finding: {
+      status: 'unknown',
+      summary: `No registry with login server ${loginServer} in the subscriptions pull-doctor could list; ${refused.length === 1 ? 'subscription' : 'subscriptions'} ${where} refused the list, so it may be there`,
+      evidence: [
+        { fact: `searched registries in subscriptions ${subscriptions.filter((s) => !refused.some((r) => r.subscriptionId === s)).join(', ') || '(none readable)'}`, source: 'ARM list Microsoft.ContainerRegistry/registries' },
+        refusedEvidence(refused),
+      ],
+      missing: { what: `the registries of subscription ${where}`, permission: refusedPermission(refused) },
+      fixes: [{ text: `Give pull-doctor's identity Reader on ${where} (or on the registry) so it can find the registry behind ${loginServer} and check the rest of the chain.` }],
       docs: DOCS.cannotPullFromAcr,
     },
   };

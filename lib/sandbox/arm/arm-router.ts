@@ -1,7 +1,7 @@
 import type { RoleDefinitionSpec } from '../builtin-roles';
 import { armErrors, ok, type ArmResponse } from './arm-response';
 import { actionMatches, idKey, normalizePath, parseArmPath, readActionFor, scopeOf, typeAndName } from './arm-path';
-import { listRoleAssignments, parseRoleAssignmentFilter } from './role-assignments';
+import { isAtOrAbove, listRoleAssignments, parseRoleAssignmentFilter } from './role-assignments';
 import { findRoleDefinition, parseRoleDefinitionFilter, roleDefinitionResource } from './role-definitions';
 import type { WorldIndex } from './world-index';
 
@@ -117,13 +117,20 @@ function missingScope(ctx: ArmRouteContext, scope: string): ArmResponse | undefi
   return undefined;
 }
 
-/** 403 AuthorizationFailed when the world's caller lacks the read action this path needs. */
+/**
+ * 403 AuthorizationFailed when the world's caller lacks the read action this path needs: everywhere
+ * (`deniedActions`), or at and below one scope (`deniedAt`). A list is authorized at its parent scope,
+ * so its refusal names that scope (`…/registries` listed in a subscription: `/subscriptions/<id>`),
+ * as ARM's message does (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-authorization-failed).
+ */
 function deniedAction(ctx: ArmRouteContext, path: string): ArmResponse | undefined {
   const caller = ctx.index.world.caller;
-  if (caller.deniedActions.length === 0) return undefined;
+  if (caller.deniedActions.length === 0 && caller.deniedAt.length === 0) return undefined;
   const action = readActionFor(path);
-  if (!caller.deniedActions.some((pattern) => actionMatches(pattern, action))) return undefined;
-  return armErrors.authorizationFailed(caller.principalId, action, path);
+  if (caller.deniedActions.some((pattern) => actionMatches(pattern, action))) return armErrors.authorizationFailed(caller.principalId, action, path);
+  const scope = parseArmPath(path).isCollection ? scopeOf(path) : path;
+  const scoped = caller.deniedAt.find((d) => isAtOrAbove(d.scope, path) && d.actions.some((pattern) => actionMatches(pattern, action)));
+  return scoped ? armErrors.authorizationFailed(caller.principalId, action, scope) : undefined;
 }
 
 /** ARM list paging: `{ value, nextLink }`, nextLink an absolute URL carrying `$skiptoken`. */
