@@ -111,6 +111,11 @@ describe('should work', () => {
         'No cause found: 2 checks passed (registry, cluster); warnings that do not explain a failure: image-size; not checked: platform, private-dns. If pods still fail, re-check with the pod’s latest Failed event.',
     });
   });
+
+  it('lists several warnings apart', () => {
+    const v = decideVerdict(cls('unknown'), [f('registry', 'pass'), f('image-size', 'warn'), f('geo-replication', 'warn')]);
+    expect(v.summary).toContain('; warnings that do not explain a failure: image-size, geo-replication.');
+  });
 });
 
 describe('causes', () => {
