@@ -57,9 +57,28 @@ describe('network-rules check on facts', () => {
       expect(finding.docs).toBe(DOCS.clientFirewall);
     });
 
-    it("names the registry's storage when it has no dedicated data endpoints", async () => {
-      const { finding } = await udr(open());
+    it('says in its summary and evidence what it could not read and which hosts a pull needs', async () => {
+      const r = open({ dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io', 'myacr.eastus.data.azurecr.io'] });
+      const c = cluster({ outboundType: 'userDefinedRouting', egressIps: [], egressNote: 'next hop 10.0.0.4' });
+      const hosts = 'myacr.westeurope.data.azurecr.io, myacr.eastus.data.azurecr.io';
+      const { finding } = await udr(r, { egressNote: 'next hop 10.0.0.4' });
+      expect(finding.summary).toBe(
+        `myacr accepts any network, but ${c.name}'s nodes reach it through the egress appliance of their route table (userDefinedRouting), whose rules pull-doctor cannot read: check that it allows HTTPS to myacr.azurecr.io and ${hosts}`,
+      );
+      expect(finding.evidence).toEqual([
+        { fact: 'outbound type userDefinedRouting (next hop 10.0.0.4)', source: `ARM ${c.id} networkProfile` },
+        { fact: `a pull needs myacr.azurecr.io and ${hosts} on port 443`, source: `ARM ${r.id}` },
+      ]);
+      expect((await udr(r)).finding.evidence[0]!.fact).toBe('outbound type userDefinedRouting');
+    });
+
+    it.each([
+      ['has no dedicated data endpoints', open()],
+      ['lists data endpoint names but has them turned off', open({ dataEndpointEnabled: false, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io'] })],
+    ])("names the registry's storage when it %s", async (_what, r) => {
+      const { finding } = await udr(r);
       expect(finding.fixes[0]!.text).toContain('*.blob.core.windows.net');
+      expect(finding.fixes[0]!.text).not.toContain('westeurope.data');
     });
 
     it.each<[string, RegistryFacts, Partial<ClusterFacts>, string]>([
