@@ -1,4 +1,4 @@
-import type { CorpusEntry } from './corpus';
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 import { halfOf } from './corpus-sixth';
 
 /**
@@ -14,7 +14,7 @@ import { halfOf } from './corpus-sixth';
  * (BENCHMARKS.md), then split by source (`halfOf`) for the held-out protocol: rules fixed on half A only, half B scored
  * at that commit, then fixed. [category, source URL, message, 'ambiguous'?, known miss?]
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['network_unreachable', 'https://github.com/monitoringartist/kubernetes-zabbix/issues/11', '  Warning  Failed     16m                  kubelet, minikube  Failed to pull image "monitoringartist/zabbix-xxl:latest": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp 34.201.236.93:443: connect: connection refused'],
@@ -94,16 +94,8 @@ const FAMILY_ROWS: Row[] = [
   ['registry_unavailable', 'https://github.com/podman-container-tools/podman/issues/7298', 'Trying to pull registry.fedoraproject.org/f32/fedora-toolbox:32...\nGetting image source signatures\nCopying blob 037a20ccce44 [--------------------------------------] 0.0b / 67.6MiB\nCopying blob 03c837e31708 done  \n  Digest did not match, expected sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63, got sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nError: error pulling image "registry.fedoraproject.org/f32/fedora-toolbox:32": unable to pull registry.fedoraproject.org/f32/fedora-toolbox:32: unable to pull image: Error reading blob sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63: Digest did not match, expected sha256:037a20ccce44f4a50af27f659c9572bba253abf1494f7e3f843d13c5c3910d63, got sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'ambiguous'],
 ];
 
-const entries = (rows: readonly Row[]): CorpusEntry[] =>
-  rows.map(([category, source, message, ambiguous, knownMiss]) => ({
-    category,
-    source,
-    message,
-    ...(ambiguous ? { ambiguous: true } : {}),
-    ...(knownMiss ? { knownMiss } : {}),
-  }));
 
-export const FRESH_EIGHTH: readonly CorpusEntry[] = entries(ROWS);
+export const FRESH_EIGHTH: readonly CorpusEntry[] = corpusEntries(ROWS);
 export const FRESH_EIGHTH_A: readonly CorpusEntry[] = FRESH_EIGHTH.filter((entry) => halfOf(entry.source) === 'A');
 export const FRESH_EIGHTH_B: readonly CorpusEntry[] = FRESH_EIGHTH.filter((entry) => halfOf(entry.source) === 'B');
-export const FAMILY_EIGHTH: readonly CorpusEntry[] = entries(FAMILY_ROWS);
+export const FAMILY_EIGHTH: readonly CorpusEntry[] = corpusEntries(FAMILY_ROWS);

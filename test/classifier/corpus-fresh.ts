@@ -1,4 +1,4 @@
-import type { CorpusEntry } from './corpus';
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
  * The fresh set: real pull errors collected on 2026-12-07 from public GitHub issues the corpus had never
@@ -8,7 +8,7 @@ import type { CorpusEntry } from './corpus';
  * One row per message: [category, source URL, message verbatim, 'ambiguous'?, known miss?]; multi-line quotes joined
  * with spaces (batches 1–3). `category` is the cause the thread established; 'ambiguous' marks texts that cannot decide it.
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/kubernetes/kops/issues/16762', 'failed to resolve reference \\"123456789101.dkr.ecr.ap-southeast-2.amazonaws.com/k8s-example/pause@sha256:7031c1b283388d2c2e09b57badb803c05ebed362dc88d84b480cc47f72a21097\\": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials'],
@@ -288,17 +288,9 @@ const FIFTH: Row[] = [
   ['registry_unavailable', 'https://github.com/Azure/open-service-broker-azure/issues/700', '  Warning  Failed     21s (x2 over 34s)  kubelet, k8s-linuxpool-11683214-vmss000001  Failed to pull image "osbapublicacr.azurecr.io/microsoft/azure-service-broker:v1.6.0": rpc error: code = Unknown desc = Error response from daemon: Get https://osbapublicacr.azurecr.io/v2/microsoft/azure-service-broker/manifests/v1.6.0: received unexpected HTTP status: 500 Internal Server Error'],
 ];
 
-const entries = (rows: readonly Row[]): CorpusEntry[] =>
-  rows.map(([category, source, message, ambiguous, knownMiss]) => ({
-    category,
-    source,
-    message,
-    ...(ambiguous ? { ambiguous: true } : {}),
-    ...(knownMiss ? { knownMiss } : {}),
-  }));
 
-export const FRESH: readonly CorpusEntry[] = entries(ROWS);
-export const FRESH_SECOND: readonly CorpusEntry[] = entries(SECOND);
-export const FRESH_THIRD: readonly CorpusEntry[] = entries(THIRD);
-export const FRESH_FOURTH: readonly CorpusEntry[] = entries(FOURTH);
-export const FRESH_FIFTH: readonly CorpusEntry[] = entries(FIFTH);
+export const FRESH: readonly CorpusEntry[] = corpusEntries(ROWS);
+export const FRESH_SECOND: readonly CorpusEntry[] = corpusEntries(SECOND);
+export const FRESH_THIRD: readonly CorpusEntry[] = corpusEntries(THIRD);
+export const FRESH_FOURTH: readonly CorpusEntry[] = corpusEntries(FOURTH);
+export const FRESH_FIFTH: readonly CorpusEntry[] = corpusEntries(FIFTH);

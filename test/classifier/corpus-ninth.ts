@@ -1,4 +1,4 @@
-import type { CorpusEntry } from './corpus';
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
  * Fresh batch 9: 16 real pull errors from 16 threads no earlier entry cites, collected on 2026-12-07 after batch 8 was
@@ -8,7 +8,7 @@ import type { CorpusEntry } from './corpus';
  * rules at `3589a51` (all of batch 8's fixes) before anything was changed for it (BENCHMARKS.md).
  * [category, source URL, message, 'ambiguous'?, known miss?]
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['unknown', 'https://github.com/helm/helm/issues/1893', 'Error syncing pod, skipping: failed to "StartContainer" for "tiller" with ErrImagePull: "image pull failed for gcr.io/kubernetes-helm/tiller:v2.1.3, this may be because there are no credentials on this request.  details: (Error response from daemon: {\\"message\\":\\"target is unknown\\"})"'],
@@ -29,10 +29,4 @@ const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/cially/cially/issues/44', 'Error response from daemon: Head "https://ghcr.io/v2/cially/cially-web/manifests/latest": unauthorized', 'ambiguous'],
 ];
 
-export const FRESH_NINTH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous, knownMiss]) => ({
-  category,
-  source,
-  message,
-  ...(ambiguous ? { ambiguous: true } : {}),
-  ...(knownMiss ? { knownMiss } : {}),
-}));
+export const FRESH_NINTH: readonly CorpusEntry[] = corpusEntries(ROWS);

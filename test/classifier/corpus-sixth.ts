@@ -1,4 +1,4 @@
-import type { CorpusEntry } from './corpus';
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
  * Fresh batch 6: real pull errors collected on 2026-12-07 from public GitHub issues and pull requests no earlier
@@ -11,7 +11,7 @@ import type { CorpusEntry } from './corpus';
  * Held-out protocol: the batch is split in two halves by source (`halfOf`), rules were fixed on half A only,
  * half B was scored at that point, and only then fixed.
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['invalid_reference', 'https://github.com/k8snetworkplumbingwg/multus-cni/issues/1471', '  Warning  Failed     6m    kubelet  Failed to pull image "alpine": short name mode is enforcing, but image name alpine:latest returns ambiguous list'],
@@ -112,16 +112,8 @@ export function halfOf(source: string): 'A' | 'B' {
   return sum % 2 === 0 ? 'A' : 'B';
 }
 
-const entries = (rows: readonly Row[]): CorpusEntry[] =>
-  rows.map(([category, source, message, ambiguous, knownMiss]) => ({
-    category,
-    source,
-    message,
-    ...(ambiguous ? { ambiguous: true } : {}),
-    ...(knownMiss ? { knownMiss } : {}),
-  }));
 
-export const FRESH_SIXTH: readonly CorpusEntry[] = entries(ROWS);
+export const FRESH_SIXTH: readonly CorpusEntry[] = corpusEntries(ROWS);
 export const FRESH_SIXTH_A: readonly CorpusEntry[] = FRESH_SIXTH.filter((entry) => halfOf(entry.source) === 'A');
 export const FRESH_SIXTH_B: readonly CorpusEntry[] = FRESH_SIXTH.filter((entry) => halfOf(entry.source) === 'B');
-export const FRESH_SEVENTH: readonly CorpusEntry[] = entries(SEVENTH);
+export const FRESH_SEVENTH: readonly CorpusEntry[] = corpusEntries(SEVENTH);

@@ -1,4 +1,4 @@
-import type { CorpusEntry } from './corpus';
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
  * Blind batch 10: 59 real pull errors from 57 threads no earlier entry cites (5 more from threads the corpus already
@@ -11,7 +11,7 @@ import type { CorpusEntry } from './corpus';
  * missed carry their reason as a known miss.
  * [category, source URL, message, 'ambiguous'?, known miss?]
  */
-type Row = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['dns_failure', 'https://github.com/longhorn/longhorn/issues/8945', 'Failed to pull image "rancher/mirrored-longhornio-longhorn-share-manager:v1.6.2": failed to pull and unpack image "docker.io/rancher/mirrored-longhornio-longhorn-share-manager:v1.6.2": failed to resolve reference "docker.io/rancher/mirrored-longhornio-longhorn-share-manager:v1.6.2": failed to do request: Head "https://registry-1.docker.io/v2/rancher/mirrored-longhornio-longhorn-share-manager/manifests/v1.6.2": dial tcp: lookup registry-1.docker.io: Try again'],
@@ -75,10 +75,4 @@ const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/kubeflow/kubeflow/issues/1432', 'ImagePullBackOff rpc error: code = Unknown desc = unauthorized: authentication required: ErrImagePull\nFailed to pull image "gcr.io/ml-writers/sarahmaddox-kf-gcp-train:1535231259": rpc error: code = Unknown desc = unauthorized: authentication required'],
 ];
 
-export const FRESH_TENTH: readonly CorpusEntry[] = ROWS.map(([category, source, message, ambiguous, knownMiss]) => ({
-  category,
-  source,
-  message,
-  ...(ambiguous ? { ambiguous: true } : {}),
-  ...(knownMiss ? { knownMiss } : {}),
-}));
+export const FRESH_TENTH: readonly CorpusEntry[] = corpusEntries(ROWS);

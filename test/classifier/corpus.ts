@@ -26,6 +26,20 @@ export interface CorpusEntry {
   knownMiss?: string;
 }
 
+/** A batch file's row: [category, source URL, message, 'ambiguous'?, known miss?]. */
+export type CorpusRow = [CorpusEntry['category'], string, string, 'ambiguous'?, string?];
+
+/** A batch file's rows as corpus entries. */
+export function corpusEntries(rows: readonly CorpusRow[]): CorpusEntry[] {
+  return rows.map(([category, source, message, ambiguous, knownMiss]) => ({
+    category,
+    source,
+    message,
+    ...(ambiguous ? { ambiguous: true } : {}),
+    ...(knownMiss ? { knownMiss } : {}),
+  }));
+}
+
 const MS_LEARN_ACR_AKS =
   'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/cannot-pull-image-from-acr-to-aks-cluster';
 const gh = (repoAndNumber: string): string => {
