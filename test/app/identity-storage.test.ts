@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,8 @@ import { startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from '../h
  * its first alert: the 202 means the dedupe read, the incident write and the enqueue all went
  * through with the bearer token. Timing is `npm run bench -- cold`, not here.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundle, ROOT } = require('../../scripts/bundle.cjs') as { ROOT: string; bundle: (o: { outdir: string }) => Promise<unknown> };
 const run = promisify(execFile);
 
 let azurite: Azurite;
@@ -24,11 +25,14 @@ let dir: string;
 let caFile: string;
 
 beforeAll(async () => {
-  // The app under test is the bundle package.json `main` names.
-  await run(process.execPath, [path.join(ROOT, 'scripts', 'bundle.cjs')], { cwd: ROOT });
+  dir = mkdtempSync(path.join(tmpdir(), 'pull-doctor-identity-storage-'));
+  // The app under test is the bundle, built into this test's own directory (as cold-import.test.ts
+  // does), never into the checkout's dist/ that other runs read.
+  await bundle({ outdir: path.join(dir, 'dist', 'app') });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'identity-storage', main: 'dist/app/main.mjs' }));
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const tls = await generateSandboxTls();
   [azurite, identity] = await Promise.all([startAzurite({ tls }), startManagedIdentityEndpoint()]);
-  dir = mkdtempSync(path.join(tmpdir(), 'pull-doctor-identity-storage-'));
   caFile = path.join(dir, 'ca.pem');
   writeFileSync(caFile, tls.ca);
 }, 120_000);
@@ -44,7 +48,7 @@ type Answer = { status?: number; error?: string; body?: string };
 async function loadApp(identityHeader: string, table: string, requests: unknown[], readyAfterMs = 0): Promise<Answer[]> {
   const requestsFile = path.join(dir, `${table}.json`);
   writeFileSync(requestsFile, JSON.stringify(requests));
-  const args = [path.join(ROOT, 'bench', 'load-functions-app.cjs'), ROOT, requestsFile, ...(readyAfterMs ? [`--ready-after=${readyAfterMs}`] : [])];
+  const args = [path.join(ROOT, 'bench', 'load-functions-app.cjs'), dir, requestsFile, ...(readyAfterMs ? [`--ready-after=${readyAfterMs}`] : [])];
   const { stdout } = await run(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
