@@ -57,25 +57,27 @@ export function createIntakeStorage(
     return make();
   };
   const usesIdentity = plan.kind === 'identity' && !(overrides.store && overrides.queue);
-  const loadIntake = async () => {
-    await Promise.all([
+  // The Storage-backed stores this instance uses (none that a test replaced), built, with the credential's SDK.
+  const load = async () => {
+    const [incidents, jobs] = await Promise.all([
       overrides.store ? undefined : tableStore?.(),
       overrides.queue ? undefined : storageQueue?.(),
       overrides.warningStore ? undefined : tableWarningStore?.(),
       usesIdentity ? credential() : undefined,
     ]);
+    return { incidents, jobs };
   };
   return {
     store: overrides.store ?? (tableStore ? lazyIncidentStore(used(tableStore)) : new MemoryIncidentStore()),
     queue: overrides.queue ?? (storageQueue ? lazyJobQueue(used(storageQueue)) : new MemoryJobQueue()),
     warningStore: overrides.warningStore ?? (tableWarningStore ? lazyWarningStore(used(tableWarningStore)) : undefined),
     storage: overrides.store || plan.kind !== 'memory' ? 'table' : 'memory',
-    loadIntake,
+    loadIntake: async () => {
+      await load();
+    },
     async preloadIntake(signal) {
-      const [incidents, jobs] = await Promise.all([
-        overrides.store ? undefined : tableStore?.(),
-        overrides.queue ? undefined : storageQueue?.(),
-        loadIntake(),
+      const [{ incidents, jobs }] = await Promise.all([
+        load(),
         // Identity-based Storage (as deployed): the first Storage token is on every route's first
         // request too; fetched now, the clients' getToken is a cache hit.
         usesIdentity ? credential().then((c) => c.getToken(STORAGE_TOKEN_SCOPE, { abortSignal: signal })) : undefined,
