@@ -29,48 +29,39 @@ interface Signal {
 }
 
 /** `not found` decides between tag and repository by what the text names: a manifest / tag / digest, or not. */
-const NAMES_A_MANIFEST = /manifest|\btag\b|@sha256:|[\w.-]\/[\w.-]+:(?!\d+\/)[\w][\w.-]{0,127}\b/i;
-const NAMES_A_REPOSITORY = /\brepository\b[^:]*\bnot found|name unknown|NAME_UNKNOWN|repository does not exist/i;
+const NAMES_A_MANIFEST = /manifest|\btag\b|@sha256:|[\w.-]\/[\w.-]+:[\w][\w.-]{0,127}\b/i;
+// `repository <name> not found`, not a tag `not found in repository <name>` nor a path naming `<repository>/manifests`.
+const NAMES_A_REPOSITORY = /\brepository \S+ not found|name unknown|NAME_UNKNOWN|repository does not exist/i;
 
-/** HTTP status → category (RFC 9110 §15 semantics as registries use them; distribution spec error codes). */
-const BY_STATUS: Readonly<Record<string, Pick<Signal, 'category' | 'candidates'>>> = {
-  400: { category: 'unknown', candidates: ['registry_unavailable', 'tls_error'] },
-  401: { category: 'auth_missing', candidates: ['access_denied'] },
-  403: { category: 'access_denied', candidates: ['auth_missing', 'firewall_denied'] },
-  404: { category: 'repo_not_found', candidates: ['tag_not_found'] },
-  407: { category: 'network_unreachable', candidates: ['auth_missing'] },
-  408: { category: 'timeout_or_size', candidates: ['network_unreachable'] },
+interface StatusMeaning extends Pick<Signal, 'category' | 'candidates' | 'weak'> {
+  /** RFC 9110's reason phrase, when no word signal below already reads it (with its exceptions). */
+  phrase?: string;
+}
+
+/**
+ * HTTP status → category (RFC 9110 §15 semantics as registries use them; distribution spec error codes). The phrases
+ * `Unauthorized`, `Forbidden`, `Not Found`, `Too Many Requests` and `Service Unavailable` are the word signals'.
+ */
+const BY_STATUS: Readonly<Record<string, StatusMeaning>> = {
+  400: { category: 'unknown', candidates: ['registry_unavailable', 'tls_error'], phrase: 'bad request' },
+  401: { category: 'auth_missing', candidates: ['access_denied'], weak: true },
+  403: { category: 'access_denied', candidates: ['auth_missing', 'firewall_denied'], weak: true },
+  // Stryker disable next-line ArrayDeclaration: a 404's candidates are notFoundCategory's (resolve), never these.
+  404: { category: 'repo_not_found', candidates: ['tag_not_found'], weak: true },
+  407: { category: 'network_unreachable', candidates: ['auth_missing'], phrase: 'proxy authentication required' },
+  408: { category: 'timeout_or_size', candidates: ['network_unreachable'], phrase: 'request time-?out' },
   429: { category: 'rate_limited', candidates: [] },
-  500: { category: 'registry_unavailable', candidates: ['network_unreachable'] },
-  502: { category: 'registry_unavailable', candidates: ['network_unreachable'] },
+  500: { category: 'registry_unavailable', candidates: ['network_unreachable'], phrase: 'internal server error' },
+  502: { category: 'registry_unavailable', candidates: ['network_unreachable'], phrase: 'bad gateway' },
   503: { category: 'registry_unavailable', candidates: ['network_unreachable', 'rate_limited'] },
-  504: { category: 'registry_unavailable', candidates: ['timeout_or_size', 'network_unreachable'] },
-};
-const REASON_PHRASES: Readonly<Record<string, string>> = {
-  'bad request': '400',
-  unauthorized: '401',
-  forbidden: '403',
-  'not found': '404',
-  'proxy authentication required': '407',
-  'request time-?out': '408',
-  'too many requests': '429',
-  'internal server error': '500',
-  'bad gateway': '502',
-  'service unavailable': '503',
-  'gateway time-?out': '504',
+  504: { category: 'registry_unavailable', candidates: ['timeout_or_size', 'network_unreachable'], phrase: 'gateway time-?out' },
 };
 
-/** The printed forms of an HTTP status: `401 Unauthorized`, `status 401`, `StatusCode: 403`, `HTTP 429`, `(500)`. */
-const STATUS_FORMS: readonly Signal[] = Object.entries(BY_STATUS).flatMap(([code, meaning]) => {
-  const phrase = Object.entries(REASON_PHRASES).find(([, c]) => c === code)?.[0];
-  const numeric = new RegExp(
-    `(?:\\b(?:HTTP(?: code)?|status(?: code)?|StatusCode|code|API error)[:=]?\\s*\\(?|\\()${code}\\b|\\b${code}[:\\s(]+${phrase ?? '$^'}`,
-    'i',
-  );
-  // The reason phrase alone (`Bad Gateway`); in lower case it is also a registry's error code (`unauthorized:`).
-  const titled = phrase ? new RegExp(`\\b${phrase}\\b`, 'i') : undefined;
-  const weak = ['401', '403', '404'].includes(code);
-  return [numeric, ...(titled ? [titled] : [])].map((pattern) => ({ pattern, ...meaning, what: `HTTP ${code}`, weak }));
+/** The printed forms of an HTTP status: `status 401`, `StatusCode: 403`, `HTTP 429`, `(500)`, and the reason phrase alone (`Bad Gateway`). */
+const STATUS_FORMS: readonly Signal[] = Object.entries(BY_STATUS).flatMap(([code, { phrase, ...meaning }]) => {
+  const numeric = new RegExp(`(?:\\b(?:HTTP(?: code)?|status(?: code)?|StatusCode|code|API error)[:=]?\\s*\\(?|\\()${code}\\b`, 'i');
+  const patterns = phrase ? [numeric, new RegExp(`\\b${phrase}\\b`, 'i')] : [numeric];
+  return patterns.map((pattern) => ({ pattern, ...meaning, what: `HTTP ${code}` }));
 });
 
 const GRPC: readonly Signal[] = [
@@ -80,7 +71,7 @@ const GRPC: readonly Signal[] = [
   ['DeadlineExceeded', 'timeout_or_size', ['network_unreachable']],
   ['Canceled', 'timeout_or_size', ['network_unreachable']],
   ['ResourceExhausted', 'rate_limited', ['disk_pressure']],
-  ['Unavailable', 'registry_unavailable', ['network_unreachable']],
+  // `code = Unavailable` is read by the word `unavailable` (it starts later, so it always decides).
 ].map(([code, category, candidates]) => ({
   pattern: new RegExp(`\\bcode = ${code as string}\\b`),
   category: category as Category,
@@ -95,9 +86,10 @@ const FILE_OPERATION = /(?:\/|[A-Za-z]:\\)[^:\n]*: (?:permission|access is) deni
 const WORDS: readonly Signal[] = [
   { pattern: /\blookup \S+(?: on \S+)?: /, category: 'dns_failure', candidates: ['network_unreachable'], what: 'a name lookup', covers: true },
   { pattern: /\bproxyconnect\b|error connecting to proxy/i, category: 'network_unreachable', candidates: ['dns_failure'], what: 'the proxy', covers: true },
-  { pattern: /\bno such host\b|server misbehaving|NXDOMAIN/i, category: 'dns_failure', candidates: [], what: 'no such host' },
+  // glibc's EAI_AGAIN text (`Temporary failure in name resolution`) when Go prints a lookup without a name.
+  { pattern: /\bno such host\b|server misbehaving|NXDOMAIN|failure in name resolution/i, category: 'dns_failure', candidates: [], what: 'a failed name lookup' },
   // Go's net/http `malformed HTTP response` is most often HTTP and HTTPS mixed up between client and server.
-  { pattern: /\bx509: |\btls: |certificate (?:signed|is (?:not )?valid|has expired|verify)|HTTP response to HTTPS client|malformed HTTP response/i, category: 'tls_error', candidates: [], what: 'a TLS error' },
+  { pattern: /\bx509: |\btls: |certificate (?:signed|has expired|verify)|HTTP response to HTTPS client|malformed HTTP response/i, category: 'tls_error', candidates: [], what: 'a TLS error' },
   { pattern: /connection refused|actively refused/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'connection refused' },
   // Go's syscall words for a connection the other end dropped mid-write (EPIPE), and net/http's HTTP/2 shutdown.
   { pattern: /connection reset by peer|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
@@ -107,11 +99,13 @@ const WORDS: readonly Signal[] = [
   { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
   { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },
   { pattern: /deadline exceeded|context canceled|request canceled/i, category: 'timeout_or_size', candidates: ['network_unreachable'], what: 'a deadline' },
-  { pattern: /too ?many ?requests|rate ?limit|throttl/i, category: 'rate_limited', candidates: [], what: 'a rate limit' },
+  { pattern: /too ?many ?requests|rate limit|throttl/i, category: 'rate_limited', candidates: [], what: 'a rate limit' },
   { pattern: /no space left|disk quota exceeded/i, category: 'disk_pressure', candidates: [], what: 'a full disk' },
   { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short[- ]name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
-  { pattern: /\bunauthori[sz]ed\b|authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
+  // A proxy's `Proxy Authentication Required` is HTTP 407: the proxy, not the registry.
+  { pattern: /\bunauthori[sz]ed\b|(?<!proxy )authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
   { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION, weak: true },
+  // Stryker disable next-line ArrayDeclaration: a not-found's candidates are notFoundCategory's (resolve), never these.
   { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i, weak: true },
   { pattern: /\bunavailable\b|(?:not|n't) available|try again later|retry later|check back soon/i, category: 'registry_unavailable', candidates: ['network_unreachable'], what: 'unavailable' },
 ];
@@ -127,7 +121,8 @@ function found(text: string): Found[] {
   const hits: Found[] = [];
   for (const signal of SIGNALS) {
     if (signal.unless?.test(text)) continue;
-    const global = new RegExp(signal.pattern.source, signal.pattern.flags.replace('g', '') + 'g');
+    // The table's patterns are not global (a global regex's test() keeps state between calls).
+    const global = new RegExp(signal.pattern.source, `${signal.pattern.flags}g`);
     let last = -1;
     for (const match of text.matchAll(global)) last = match.index;
     if (last >= 0) hits.push({ signal, at: last });
@@ -174,7 +169,7 @@ function cleaned(text: string): string {
 
 /** Precedence: a specific answer (rule or kubelet reason) stands; only `unknown` is read by structure. */
 export function withStructuralFallback(result: Classification, text: string): Classification {
-  if (result.category !== 'unknown' || result.candidates.length > 0 || text.trim() === '') return result;
+  if (result.category !== 'unknown' || result.candidates.length > 0) return result;
   const reading = structuralReading(cleaned(text));
   if (!reading) return result;
   return { ...reading, ...(result.reason ? { reason: result.reason } : {}) };

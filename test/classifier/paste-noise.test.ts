@@ -55,16 +55,29 @@ describe('paste noise: every real message classifies the same with it', () => {
 describe('paste-noise helpers', () => {
   test('colour and hyperlink sequences go, text stays', () => {
     expect(withoutAnsi('\u001b[31mdenied\u001b[0m: \u001b]8;;https://x\u0007link\u001b]8;;\u0007')).toBe('denied: link');
+    // A title sequence cut off by the paste (no BEL or ST terminator) still goes, up to the next escape.
+    expect(withoutAnsi('\u001b]0;kubectl describe\u001b[31mdenied\u001b[0m')).toBe('denied');
   });
 
   test('escaping is undone only where an escaped quote shows the text was escaped', () => {
     expect(withoutEscaping('msg=\\"no such host\\"\\n')).toBe('msg="no such host"\n');
     expect(withoutEscaping('err=\\"a \\\\\\"b\\\\\\"\\"')).toBe('err="a "b""');
     expect(withoutEscaping('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new')).toBe('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new');
+    // Every JSON escape a runtime's message carries: `\/` in URLs, CR, tab.
+    expect(withoutEscaping('msg=\\"Get https:\\/\\/r.example\\/v2\\/\\"\\r\\n\\tEOF')).toBe('msg="Get https://r.example/v2/"\r\n\tEOF');
+  });
+
+  test('at most four levels of escaping are undone (bounded work on a pasted input)', () => {
+    const escaped = (text: string, levels: number): string => (levels === 0 ? text : escaped(JSON.stringify(text).slice(1, -1), levels - 1));
+    const message = 'error="pull access denied"';
+    expect(withoutEscaping(escaped(message, 4))).toBe(message);
+    expect(withoutEscaping(escaped(message, 5))).toBe(escaped(message, 1));
   });
 
   test('a wrapped message is read as pasted, folded at spaces, and joined', () => {
     expect(readings('one line')).toEqual(['one line']);
+    // Only folds (indented continuations): folds read as spaces is the mixed reading, not listed twice.
+    expect(readings('no such\n      host')).toEqual(['no such\n      host', 'no such host', 'no suchhost']);
     expect(readings('read: connectio\n│ n reset by peer')).toEqual([
       'read: connectio\n│ n reset by peer',
       'read: connectio n reset by peer',
