@@ -3,6 +3,10 @@ import { withoutWebTypography, withoutYamlQuoting } from './paste-sources';
 // What a web page, chat or `kubectl get pod -o yaml` adds, and what it must leave alone (the runtime's own text).
 const WEB: Array<[string, string, string]> = [
   ['named and numeric entities', 'Get &quot;https://r.io/v2/&quot;: x509: &lt;nil&gt; &#39;a&#39; &#x27;b&#x27; &amp;', `Get "https://r.io/v2/": x509: <nil> 'a' 'b' &`],
+  // Each entity form alone (no other entity in the text to set decoding off).
+  ['a decimal entity alone', 'Get &#34;https://r.io/v2/&#34;: EOF', 'Get "https://r.io/v2/": EOF'],
+  ['a hex entity alone', 'Get &#x22;https://r.io/v2/&#x22;: EOF', 'Get "https://r.io/v2/": EOF'],
+  ['a named entity with digits alone (HTML has &frac12;, &sup2;)', '&frac12; of the layers', '\u00bd of the layers'],
   ['a bare & of a token URL stays', 'GET https://auth.docker.io/token?scope=repository:a:pull&service=registry.docker.io: 401', 'GET https://auth.docker.io/token?scope=repository:a:pull&service=registry.docker.io: 401'],
   ['an entity-looking word without ; stays', 'a &quot b', 'a &quot b'],
   ['non-breaking and other wide spaces', 'no\u00a0such\u2009host\u202fhere\u3000now\u2002x', 'no such host here now x'],
