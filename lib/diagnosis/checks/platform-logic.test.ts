@@ -230,10 +230,11 @@ describe('platform check: Windows builds (containerd matches a list entry by os.
   it('names the builds, the pool, the rule and a rebuild for the node build', async () => {
     const finding = await runWindows(['10.0.17763.6532'], [winPool('Windows2022')]);
     expect(finding.summary).toBe('myacr.azurecr.io/app:v1 offers Windows build 10.0.17763.6532 only; node pool win runs Windows2022 (build 10.0.20348), whose containerd accepts none of them');
-    expect(finding.evidence[1]!.fact).toBe('node pool win: Windows2022, build 10.0.20348; a Windows host accepts builds 10.0.20348 to 10.0.20348');
+    expect(finding.evidence[1]!.fact).toBe('node pool win: Windows2022, build 10.0.20348; a Windows host accepts only its own build');
+    expect((await runWindows(['10.0.17763.6532'], [winPool('Windows2025')])).evidence[1]!.fact).toContain('accepts builds 10.0.20348 to 10.0.26100');
     expect(finding.fixes[0]!.text).toContain('mcr.microsoft.com/windows/servercore:ltsc2022');
     expect(finding.docs).toBe(DOCS.windowsVersions);
-    expect((await runWindows(['10.0.20348.2966'], [winPool('Windows2019')])).evidence[1]!.fact).toContain('accepts exactly its own build');
+    expect((await runWindows(['10.0.20348.2966'], [winPool('Windows2019')])).evidence[1]!.fact).toContain('accepts only its own build');
   });
 
   it('leaves Linux pools to the os/architecture rule', async () => {

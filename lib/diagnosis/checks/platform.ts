@@ -92,7 +92,7 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
       summary: `${ref} offers Windows build${versions.length > 1 ? 's' : ''} ${versions.join(', ')} only; node pool ${pools.map((p) => p.name).join(', ')} runs ${pool.osSku ?? 'Windows'} (build 10.0.${host}), whose containerd accepts none of them`,
       evidence: [
         { fact: `${ref} offers ${manifest.platforms.join(', ')}; its Windows entries carry os.version ${versions.join(', ')}`, source: `registry manifest ${manifest.digest}` },
-        { fact: `node pool ${pool.name}: ${pool.osSku ?? pool.nodeImageVersion ?? 'Windows'}, build 10.0.${host}; a Windows host accepts ${host < 20348 ? 'exactly its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },
+        { fact: `node pool ${pool.name}: ${pool.osSku ?? pool.nodeImageVersion ?? 'Windows'}, build 10.0.${host}; a Windows host accepts ${host <= 20348 ? 'only its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },
       ],
       fixes: [
         {
