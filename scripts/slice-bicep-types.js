@@ -38,8 +38,13 @@ const SANDBOX_TYPES = [
   'Microsoft.ContainerService/managedClusters@2026-05-01', // @azure/arm-containerservice 25.5 calls 2026-06-01
   'Microsoft.ContainerRegistry/registries@2025-11-01',
   'Microsoft.ContainerRegistry/registries/replications@2025-11-01',
+  'Microsoft.ContainerRegistry/registries/cacheRules@2025-11-01',
+  'Microsoft.ContainerRegistry/registries/credentialSets@2025-11-01',
   'Microsoft.Authorization/roleAssignments@2022-04-01',
   'Microsoft.Authorization/roleDefinitions@2022-04-01',
+  // The SDK's 2022-04-01 lists deny assignments (read-only there); bicep-types-az has the type from the
+  // version that also creates them.
+  'Microsoft.Authorization/denyAssignments@2024-07-01-preview',
   'Microsoft.Network/virtualNetworks@2025-09-01', // @azure/arm-network 39 calls 2026-01-01
   'Microsoft.Network/publicIPAddresses@2025-09-01',
   'Microsoft.Network/loadBalancers@2025-09-01',

@@ -51,8 +51,12 @@ export function sandboxServices(worldName: string, log: Logger): SandboxServices
   return {
     diagnoser: lazyDiagnoser(async () => (await started()).engine.engine),
     insights: lazyContainerInsights(async () => {
-      const [loaded, { createSandboxContainerInsights }] = await Promise.all([world(), import('../logs/sandbox-container-insights.js')]);
-      return createSandboxContainerInsights(loaded.logs, loaded.caller.deniedActions);
+      const [loaded, { createSandboxContainerInsights }, { queryDeniedAtWorkspace }] = await Promise.all([
+        world(),
+        import('../logs/sandbox-container-insights.js'),
+        import('../sandbox/query-denials.js'),
+      ]);
+      return createSandboxContainerInsights(loaded.logs, loaded.caller.deniedActions, queryDeniedAtWorkspace(loaded));
     }),
     impact: onceAsync(async () => {
       const [{ world: loaded, engine }, { sandboxImpactAnalyzer }] = await Promise.all([started(), import('../prevent/impact-in-sandbox.js')]);

@@ -1,4 +1,4 @@
-import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
+import type { DenyAssignment, RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { Registry, Replication } from '@azure/arm-containerregistry';
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { NatGateway, PrivateEndpoint, PublicIPAddress, VirtualNetwork } from '@azure/arm-network';
@@ -134,5 +134,13 @@ export function listRoleAssignmentsAt(ctx: Ctx, scope: string): Promise<RoleAssi
 export function getRoleDefinition(ctx: Ctx, roleDefinitionId: string, subscriptionId: string): Promise<RoleDefinition> {
   return ctx.lookups.get(`GET ${roleDefinitionId}`, (abortSignal) =>
     ctx.azure.authorization(subscriptionId).roleDefinitions.getById(roleDefinitionId, { abortSignal }),
+  );
+}
+
+/** Deny assignments at a scope and above it (`atScope()`): those that can apply to the scope. */
+export function listDenyAssignmentsAt(ctx: Ctx, scope: string): Promise<DenyAssignment[]> {
+  const sub = must(scope).subscriptionId;
+  return ctx.lookups.get(`LIST ${scope}/providers/Microsoft.Authorization/denyAssignments`, (abortSignal) =>
+    collect(ctx.azure.authorization(sub).denyAssignments.listForScope(scope, { filter: 'atScope()', abortSignal })),
   );
 }

@@ -41,6 +41,9 @@ export interface NodePoolFacts {
   vnetSubnetId?: string;
   nodeLabels?: Record<string, string>;
   nodeTaints?: string[];
+  /** `Windows2022`, `Ubuntu`, …: a Windows pool's SKU fixes the Windows build its nodes run. */
+  osSku?: string;
+  nodeImageVersion?: string;
 }
 
 export interface ClusterFacts extends ArmId {
@@ -81,4 +84,6 @@ export interface ManifestFacts {
   platforms: string[];
   /** Compressed size per platform (config + layers). */
   sizeBytesByPlatform: Record<string, number>;
+  /** The index entries' `os.version` per platform, where they carry one (Windows images: `10.0.20348.2966`). */
+  osVersionsByPlatform?: Record<string, string[]>;
 }

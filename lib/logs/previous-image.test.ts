@@ -144,6 +144,17 @@ describe('a world caller without the query right is refused as Log Analytics ref
   });
 });
 
+describe('a world caller refused the query on one workspace only (caller.deniedAt at or above it)', () => {
+  it.each<[string, Record<string, string[]>, boolean]>([
+    ['this workspace', { [WORKSPACE]: ['Microsoft.OperationalInsights/workspaces/query/read'] }, true],
+    ['another workspace', { '00000000-0000-4000-8000-0000000000ff': ['Microsoft.OperationalInsights/workspaces/query/read'] }, false],
+  ])('%s', async (_name, deniedAt, refused) => {
+    const answer = await containerInsightsPreviousImage(() => createSandboxContainerInsights(logs, [], deniedAt), [WORKSPACE])(request, signal);
+    if (refused) expect(answer).toEqual({ unreadable: true, why: `Log Analytics could not be read (${REFUSED})`, source: expect.any(String) });
+    else expect(answer).toMatchObject({ found: { tag: 'v1.7' } });
+  });
+});
+
 describe('Log Analytics on the wire (LogsQueryClient against a local query API)', () => {
   // POST /v1/workspaces/{id}/query → { tables: [{ name, columns: [{ name, type }], rows }] }:
   // https://learn.microsoft.com/azure/azure-monitor/logs/api/response-format

@@ -48,10 +48,15 @@ function latestBy(rows: Row[], key: (r: Row) => string, column: string): Map<str
  */
 export class WorldLogsRowSource implements LogsRowSource {
   queries = 0;
-  /** `deniedActions`: the world caller's (world README); a query action among them is refused as Log Analytics refuses it. */
+  /**
+   * `deniedActions`: the world caller's (world README); a query action among them is refused as Log
+   * Analytics refuses it. `deniedAtWorkspace`: actions refused on one workspace only (customerId →
+   * actions, from the caller's `deniedAt` scopes at or above the workspace resource).
+   */
   constructor(
     private readonly logs: WorldLogs,
     private readonly deniedActions: readonly string[] = [],
+    private readonly deniedAtWorkspace: Readonly<Record<string, readonly string[]>> = {},
   ) {}
 
   private table(workspaceId: string, name: string): Row[] {
@@ -63,7 +68,7 @@ export class WorldLogsRowSource implements LogsRowSource {
     options?.signal?.throwIfAborted();
     const query = renderQuery(kind, params);
     this.queries++;
-    this.refuseDeniedQuery(query);
+    this.refuseDeniedQuery(query, (params as { workspaceId: string }).workspaceId);
     if (kind === 'failingPods') return this.failingPods(params as QueryParams['failingPods']);
     if (kind === 'podDetails') return this.podDetails(params as QueryParams['podDetails']);
     if (kind === 'previousImage') return this.previousImage(params as QueryParams['previousImage']);
@@ -77,11 +82,12 @@ export class WorldLogsRowSource implements LogsRowSource {
    * (https://github.com/Azure/azure-sdk-for-js/blob/main/sdk/monitor/monitor-query-logs/TROUBLESHOOTING.md), which the
    * official client throws as a RestError with that status and code.
    */
-  private refuseDeniedQuery(query: string): void {
-    if (this.deniedActions.length === 0) return;
+  private refuseDeniedQuery(query: string, workspaceId: string): void {
+    const denied = [...this.deniedActions, ...(this.deniedAtWorkspace[workspaceId.toLowerCase()] ?? [])];
+    if (denied.length === 0) return;
     const tables = Object.keys(CONTAINER_INSIGHTS_TABLES).filter((t) => new RegExp(`\\b${t}\\b`).test(query));
     const actions = ['Microsoft.OperationalInsights/workspaces/query/read', ...tables.map((t) => `Microsoft.OperationalInsights/workspaces/query/${t}/read`)];
-    if (!this.deniedActions.some((pattern) => actions.some((action) => actionMatches(pattern, action)))) return;
+    if (!denied.some((pattern) => actions.some((action) => actionMatches(pattern, action)))) return;
     throw new RestError('The provided credentials have insufficient access to perform the requested operation', { code: 'InsufficientAccessError', statusCode: 403 });
   }
 
@@ -199,7 +205,11 @@ export class WorldLogsRowSource implements LogsRowSource {
   }
 }
 
-export function createSandboxContainerInsights(logs: WorldLogs, deniedActions: readonly string[] = []): ContainerInsightsPort & { source: WorldLogsRowSource } {
-  const source = new WorldLogsRowSource(logs, deniedActions);
+export function createSandboxContainerInsights(
+  logs: WorldLogs,
+  deniedActions: readonly string[] = [],
+  deniedAtWorkspace: Readonly<Record<string, readonly string[]>> = {},
+): ContainerInsightsPort & { source: WorldLogsRowSource } {
+  const source = new WorldLogsRowSource(logs, deniedActions, deniedAtWorkspace);
   return Object.assign(new ContainerInsights(source), { source });
 }

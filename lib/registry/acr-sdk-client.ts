@@ -7,7 +7,7 @@ import { RegistryEgressDenied, RegistryError, type CallOptions, type RegistryCli
 import { acrAudience } from './registry-hosts';
 import { AcrSharedTokens } from './acr-shared-token';
 import { displayUrl, errorFromResponse } from './registry-transport';
-import { DIGEST_PATTERN, ImageIndexSchema, ImageManifestSchema, INDEX_MEDIA_TYPES, isRunnablePlatform, platformString, REPOSITORY_PATTERN, TAG_PATTERN } from './registry-wire';
+import { DIGEST_PATTERN, ImageIndexSchema, ImageManifestSchema, INDEX_MEDIA_TYPES, isRunnablePlatform, osVersionsOf, platformString, REPOSITORY_PATTERN, TAG_PATTERN } from './registry-wire';
 
 type Sdk = typeof import('@azure/container-registry');
 let sdk: Sdk | undefined;
@@ -109,7 +109,8 @@ export class AcrSdkRegistryClient implements RegistryClient {
     );
     const sizeBytesByPlatform: Record<string, number> = {};
     runnable.forEach((d, i) => (sizeBytesByPlatform[platformString(d.platform!)] = sizes[i]!));
-    return { digest: props.digest, mediaType: manifest.mediaType, platforms: Object.keys(sizeBytesByPlatform), sizeBytesByPlatform };
+    const osVersionsByPlatform = osVersionsOf(runnable);
+    return { digest: props.digest, mediaType: manifest.mediaType, platforms: Object.keys(sizeBytesByPlatform), sizeBytesByPlatform, ...(osVersionsByPlatform ? { osVersionsByPlatform } : {}) };
   }
 
   private registry(): ContainerRegistryClient {

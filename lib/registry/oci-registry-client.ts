@@ -19,6 +19,7 @@ import {
   IMAGE_MANIFEST_MEDIA_TYPES,
   ImageConfigSchema,
   isRunnablePlatform,
+  osVersionsOf,
   ImageIndexSchema,
   ImageManifestSchema,
   INDEX_MEDIA_TYPES,
@@ -139,7 +140,8 @@ class OciRegistryClient implements RegistryClient {
       const sizes = await Promise.all(runnable.map((d) => this.platformSize(repository, d, signal)));
       const sizeBytesByPlatform: Record<string, number> = {};
       runnable.forEach((d, i) => (sizeBytesByPlatform[platformString(d.platform!)] = sizes[i]!));
-      return { digest, mediaType, platforms: Object.keys(sizeBytesByPlatform), sizeBytesByPlatform };
+      const osVersionsByPlatform = osVersionsOf(runnable);
+      return { digest, mediaType, platforms: Object.keys(sizeBytesByPlatform), sizeBytesByPlatform, ...(osVersionsByPlatform ? { osVersionsByPlatform } : {}) };
     }
 
     const manifest = this.parse(ImageManifestSchema, json, response, `manifest ${repository}@${digest}`);

@@ -1,6 +1,7 @@
 import { nextPageUrl } from './link-header';
 import { acrAudience, apiHost, isAcrHost } from './registry-hosts';
 import { parseChallenge } from './www-authenticate';
+import { osVersionsOf } from './registry-wire';
 
 describe('parseChallenge', () => {
   it('reads an ACR bearer challenge', () => {
@@ -55,5 +56,16 @@ describe('registry hosts', () => {
   it('sends Docker Hub API calls to registry-1.docker.io', () => {
     expect(apiHost('docker.io')).toBe('registry-1.docker.io');
     expect(apiHost('ghcr.io')).toBe('ghcr.io');
+  });
+});
+
+describe('osVersionsOf (an index entry carries a Windows image build in platform.os.version)', () => {
+  const entry = (platform: Record<string, string>) => ({ digest: 'sha256:abc', size: 1, platform: platform as { os: string; architecture: string } });
+  it.each<[string, ReturnType<typeof entry>[], Record<string, string[]> | undefined]>([
+    ['none carries one', [entry({ os: 'linux', architecture: 'amd64' })], undefined],
+    ['two Windows builds', [entry({ os: 'windows', architecture: 'amd64', 'os.version': '10.0.17763.6532' }), entry({ os: 'windows', architecture: 'amd64', 'os.version': '10.0.20348.2966' })], { 'windows/amd64': ['10.0.17763.6532', '10.0.20348.2966'] }],
+    ['one Windows entry without it beside one with it', [entry({ os: 'windows', architecture: 'amd64' }), entry({ os: 'windows', architecture: 'amd64', 'os.version': '10.0.17763.6532' }), entry({ os: 'linux', architecture: 'amd64' })], { 'windows/amd64': ['', '10.0.17763.6532'] }],
+  ])('%s', (_what, entries, expected) => {
+    expect(osVersionsOf(entries)).toEqual(expected);
   });
 });

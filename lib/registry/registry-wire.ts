@@ -83,6 +83,20 @@ export function isRunnablePlatform(d: Descriptor): boolean {
   return d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest';
 }
 
+/**
+ * The `os.version` of every runnable entry, by platform, for the platforms where some entry carries one
+ * (Windows images name their build there); an entry without it counts as '' (it matches any host).
+ */
+export function osVersionsOf(entries: readonly Descriptor[]): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  for (const d of entries) {
+    const v = d.platform?.['os.version'];
+    (out[platformString(d.platform!)] ??= []).push(typeof v === 'string' ? v : '');
+  }
+  for (const [platform, versions] of Object.entries(out)) if (versions.every((v) => v === '')) delete out[platform];
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function platformString(p: { os: string; architecture: string; variant?: string }): string {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }

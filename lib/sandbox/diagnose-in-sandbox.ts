@@ -5,6 +5,7 @@ import { containerInsightsPreviousImage } from '../logs/previous-image';
 import { createSandboxContainerInsights } from '../logs/sandbox-container-insights';
 import { startSandbox, type Sandbox, type SandboxOptions } from './start-sandbox';
 import type { World } from './world-schema';
+import { queryDeniedAtWorkspace } from './query-denials';
 
 export interface SandboxEngine {
   sandbox: Sandbox;
@@ -18,7 +19,7 @@ export async function startSandboxEngine(
   options: SandboxOptions & Pick<EngineOptions, 'checkTimeoutMs' | 'cacheTtlMs' | 'checks' | 'maxConcurrency' | 'maxConcurrentLookups' | 'egress' | 'inCluster' | 'previousImage'> = {},
 ): Promise<SandboxEngine> {
   const sandbox = await startSandbox(world, options);
-  const insights = createSandboxContainerInsights(world.logs, world.caller.deniedActions);
+  const insights = createSandboxContainerInsights(world.logs, world.caller.deniedActions, queryDeniedAtWorkspace(world));
   const engine = createEngine({
     azure: sandbox.azure,
     registries: sandbox.registry.clients,

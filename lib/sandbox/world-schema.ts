@@ -21,7 +21,12 @@ export const ArmResourceSchema = z
   .passthrough();
 export type ArmResource = z.infer<typeof ArmResourceSchema>;
 
-export const PlatformSchema = z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9.]+)?$/, 'os/arch[/variant], e.g. linux/amd64');
+/**
+ * `os/arch[/variant]`, or with the image's `os.version` in containerd's platform specifier form
+ * `os(<os.version>)/arch` (https://github.com/containerd/platforms, Parse), e.g.
+ * `windows(10.0.20348.2966)/amd64`: Windows images carry their build there (OCI image-spec, image index `platform.os.version`).
+ */
+export const PlatformSchema = z.string().regex(/^[a-z0-9]+(\([0-9.]+\))?\/[a-z0-9]+(\/[a-z0-9.]+)?$/, 'os[(os.version)]/arch[/variant], e.g. linux/amd64 or windows(10.0.20348.2966)/amd64');
 
 export const TagSchema = z.object({
   platforms: z.array(PlatformSchema).min(1).default(['linux/amd64']),

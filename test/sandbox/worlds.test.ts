@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseImageRef } from '../../lib/image-ref/parse-image-ref';
 import { BUILTIN_ROLES } from '../../lib/sandbox/builtin-roles';
-import { buildSandboxRegistry } from '../../lib/sandbox/registry/registry-content';
+import { windowsBuildRunsOn, windowsHostBuild } from '../../lib/diagnosis/windows-build';
+import { buildSandboxRegistry, plainPlatform } from '../../lib/sandbox/registry/registry-content';
 import { listWorlds, loadWorld, loadWorldText, WorldError } from '../../lib/sandbox/load-world';
 import type { ArmResource, World } from '../../lib/sandbox/world-schema';
 
@@ -23,7 +24,7 @@ function world(file: string): World {
   return loaded;
 }
 
-type Pool = { name: string; osType?: string; vmSize?: string };
+type Pool = { name: string; osType?: string; vmSize?: string; osSKU?: string; nodeImageVersion?: string };
 const byId = (w: World, id: string): ArmResource | undefined => w.resources.find((r) => r.id.toLowerCase() === id.toLowerCase());
 const clusterOf = (w: World): ArmResource => byId(w, w.failure.cluster!)!;
 const poolsOf = (w: World): Pool[] => (clusterOf(w).properties?.agentPoolProfiles as Pool[] | undefined) ?? [];
@@ -86,7 +87,13 @@ describe('built-in sandbox worlds', () => {
       if (!image) return;
       const pool = poolOfNode(w, w.failure.node!)!;
       // An arm64 node pulls linux/arm64/v8 too: compare os/arch, the variant refines them.
-      const offered = image.platforms.map((p) => p.split('/').slice(0, 2).join('/'));
+      // A Windows entry counts only when its os.version runs on the pool's Windows build (containerd's rule).
+      const hostBuild = windowsHostBuild(pool.osSKU, pool.nodeImageVersion);
+      const runs = (p: string) => {
+        const osVersion = /\(([0-9.]+)\)/.exec(p)?.[1];
+        return !osVersion || hostBuild === undefined || windowsBuildRunsOn(hostBuild, osVersion);
+      };
+      const offered = image.platforms.filter(runs).map((p) => plainPlatform(p).split('/').slice(0, 2).join('/'));
       expect(offered.includes(platformOf(pool))).toBe(!w.expect.rootCause.includes('platform'));
     });
 

@@ -110,6 +110,8 @@ function toNodePool(p: NonNullable<ManagedCluster['agentPoolProfiles']>[number])
     vnetSubnetId: p.vnetSubnetID,
     nodeLabels: p.nodeLabels,
     nodeTaints: p.nodeTaints,
+    osSku: p.osSKU,
+    nodeImageVersion: p.nodeImageVersion,
   };
 }
 

@@ -20,4 +20,7 @@ export const DOCS = {
   runCommand: 'https://learn.microsoft.com/azure/aks/access-private-cluster',
   coreDnsCustom: 'https://learn.microsoft.com/azure/aks/coredns-custom',
   checkAcr: 'https://learn.microsoft.com/cli/azure/aks#az-aks-check-acr',
+  denyAssignments: 'https://learn.microsoft.com/azure/role-based-access-control/deny-assignments',
+  windowsVersions: 'https://learn.microsoft.com/virtualization/windowscontainers/deploy-containers/version-compatibility',
+  artifactCache: 'https://learn.microsoft.com/azure/container-registry/troubleshoot-artifact-cache',
 } as const;

@@ -1,6 +1,7 @@
 import { CLUSTER_ID, REGISTRY_ID, SUB, clusterFacts, nodePoolFacts, registryFacts } from '../../../test/helpers/check-logic';
 import type { CheckContext } from '../check';
 import type { ClusterFacts, RegistryFacts } from '../facts';
+import { presetLookups } from '../../../test/helpers/preset-lookups';
 import { DOCS } from './docs';
 import { networkRulesCheck, reportedClientIp } from './network-rules';
 
@@ -203,6 +204,43 @@ describe('network-rules check on facts', () => {
         { fact: 'the registry reported the client IP 4.225.30.40', source: 'kubelet message' },
         { fact: 'cluster egress IPs 4.225.30.40; allowed ranges none', source: `ARM ${CLUSTER_ID} + myacr networkRuleSet` },
       ]);
+    });
+
+    describe('explained by a NAT gateway on the failing node pool\'s subnet (it takes precedence over the load balancer)', () => {
+      const NAT = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/natGateways/ng-batch`;
+      const PIP = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/publicIPAddresses/pip-ng-batch`;
+      const BATCH_SUBNET = `${VNET}/subnets/batch`;
+      const answers = (natOn: string) => ({
+        [`GET ${VNET}`]: { id: VNET, subnets: [{ id: SUBNET, name: 'nodes' }, { id: BATCH_SUBNET, name: 'batch', ...(natOn === 'batch' ? { natGateway: { id: NAT } } : {}) }] },
+        [`GET ${NAT}`]: { id: NAT, name: 'ng-batch', publicIpAddresses: [{ id: PIP }] },
+        [`GET ${PIP}`]: { id: PIP, ipAddress: '20.108.77.9' },
+      });
+      const pools = [pool({ name: 'user', vnetSubnetId: SUBNET }), pool({ name: 'batch', vnetSubnetId: BATCH_SUBNET })];
+      const run = async (natOn: string, node: string, ip = '20.108.77.9') =>
+        (
+          await networkRulesCheck.run({
+            facts: { registry: registry({ ipRules: [{ value: '20.1.2.3' }] }), cluster: cluster({ nodePools: pools }) },
+            failure: { ...refused(ip), node },
+            lookups: presetLookups(answers(natOn)),
+          } as unknown as CheckContext)
+        ).finding;
+      const NAT_FACT = "node pool batch's subnet batch has NAT gateway ng-batch (20.108.77.9), which takes precedence over the load balancer's outbound rules: the registry saw 20.108.77.9";
+
+      it('names the NAT gateway instead of "not among the egress IPs ARM shows"', async () => {
+        const finding = await run('batch', 'aks-batch-12345678-vmss000001');
+        expect(finding.status).toBe('fail');
+        expect(finding.evidence[2]).toEqual({ fact: NAT_FACT, source: `ARM ${CLUSTER_ID} agentPoolProfiles + subnet natGateway` });
+      });
+
+      it.each<[string, string, string, string]>([
+        ['a node of a pool without a NAT gateway', 'batch', 'aks-user-12345678-vmss000001', '20.108.77.9'],
+        ['a subnet without a NAT gateway', 'none', 'aks-batch-12345678-vmss000001', '20.108.77.9'],
+        ['an IP the NAT gateway does not have', 'batch', 'aks-batch-12345678-vmss000001', '20.108.77.10'],
+        ['a node name that is not an AKS node', 'batch', 'worker-1', '20.108.77.9'],
+      ])('keeps the registry\'s report for %s', async (_what, natOn, node, ip) => {
+        const finding = await run(natOn, node, ip);
+        expect(finding.evidence[2]!.source).toBe('kubelet message');
+      });
     });
 
     it('adds nothing when it is one of the egress IPs ARM shows', async () => {

@@ -1,6 +1,7 @@
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { ipInRange } from '../ipv4';
+import { natEgressOfNode } from '../subnet-nat';
 import { DOCS } from './docs';
 
 /**
@@ -69,7 +70,17 @@ export const networkRulesCheck: Check = {
     const reported = reportedClientIp(ctx.failure.message);
     const egressIps = [...new Set([...cluster.egressIps, ...(reported ? [reported] : [])])];
     if (reported && !cluster.egressIps.includes(reported)) {
-      evidence.push({ fact: `the registry reported the client IP ${reported}${cluster.egressIps.length ? `, not among the egress IPs ARM shows (${cluster.egressIps.join(', ')})` : ''}`, source: 'kubelet message' });
+      // The failing node's pool may leave through a NAT gateway on its own subnet; that explains the IP.
+      // Explanatory only: a read that fails leaves the finding as the registry's own report makes it.
+      const nat = await natEgressOfNode(ctx, cluster, ctx.failure.node).catch(() => undefined);
+      if (nat?.ips.includes(reported)) {
+        evidence.push({
+          fact: `node pool ${nat.pool}'s subnet ${nat.subnet} has NAT gateway ${nat.natGateway} (${nat.ips.join(', ')}), which takes precedence over the load balancer's outbound rules: the registry saw ${reported}`,
+          source: `ARM ${cluster.id} agentPoolProfiles + subnet natGateway`,
+        });
+      } else {
+        evidence.push({ fact: `the registry reported the client IP ${reported}${cluster.egressIps.length ? `, not among the egress IPs ARM shows (${cluster.egressIps.join(', ')})` : ''}`, source: 'kubelet message' });
+      }
     }
     if (egressIps.length === 0) {
       return {

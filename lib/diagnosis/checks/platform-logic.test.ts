@@ -193,3 +193,51 @@ describe('which pools count', () => {
     expect(finding.evidence[1]!.source).toBe(node ? `node ${node}` : 'cluster agentPoolProfiles');
   });
 });
+
+describe('platform check: Windows builds (containerd matches a list entry by os.version)', () => {
+  const winPool = (osSku: string | undefined, nodeImageVersion?: string): NodePoolFacts => ({ ...WIN, osSku, nodeImageVersion });
+  async function runWindows(osVersions: string[] | undefined, pools: NodePoolFacts[], platforms = ['windows/amd64']) {
+    const manifest: ManifestFacts = {
+      digest: 'sha256:abc',
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms,
+      sizeBytesByPlatform: {},
+      ...(osVersions ? { osVersionsByPlatform: { 'windows/amd64': osVersions } } : {}),
+    };
+    const ctx = { facts: { manifest, cluster: { nodePools: pools }, image: IMAGE }, failure: { image: IMAGE.original, source: 'cli', node: 'akswin000001' } } as unknown as CheckContext;
+    return (await platformCheck.run(ctx)).finding;
+  }
+
+  it.each<[string, string[] | undefined, NodePoolFacts, string]>([
+    ['ltsc2019 only on a Windows Server 2022 pool', ['10.0.17763.6532'], winPool('Windows2022'), 'fail'],
+    ['ltsc2016 and ltsc2019 on a Windows Server 2022 pool', ['10.0.14393.7428', '10.0.17763.6532'], winPool('Windows2022'), 'fail'],
+    ['ltsc2019 and ltsc2022 on a Windows Server 2022 pool', ['10.0.17763.6532', '10.0.20348.2966'], winPool('Windows2022'), 'pass'],
+    ['ltsc2022 on a Windows Server 2025 pool (newer hosts take 20348 up)', ['10.0.20348.2966'], winPool('Windows2025'), 'pass'],
+    ['ltsc2022 on a Windows Server 2019 pool (older hosts need their own build)', ['10.0.20348.2966'], winPool('Windows2019'), 'fail'],
+    ['ltsc2019 on a Windows Server 2019 pool, SKU in any case', ['10.0.17763.6532'], winPool('windows2019'), 'pass'],
+    ['a build known only from the node image version', ['10.0.17763.6532'], winPool(undefined, 'AKSWindows-2022-containerd-20348.4405.251112'), 'fail'],
+    ['a pool whose build is unknown', ['10.0.17763.6532'], winPool(undefined), 'pass'],
+    ['entries without os.version', undefined, winPool('Windows2022'), 'pass'],
+    ['an os.version that is not a Windows 10.0 build', ['6.3.9600'], winPool('Windows2022'), 'fail'],
+  ])('%s → %s', async (_what, osVersions, p, status) => {
+    expect((await runWindows(osVersions, [p])).status).toBe(status);
+  });
+
+  it('judges a list where only some Windows entries carry os.version as matching (the bare entry fits any host)', async () => {
+    expect((await runWindows(['10.0.17763.6532', ''], [winPool('Windows2022')])).status).toBe('pass');
+  });
+
+  it('names the builds, the pool, the rule and a rebuild for the node build', async () => {
+    const finding = await runWindows(['10.0.17763.6532'], [winPool('Windows2022')]);
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 offers Windows build 10.0.17763.6532 only; node pool win runs Windows2022 (build 10.0.20348), whose containerd accepts none of them');
+    expect(finding.evidence[1]!.fact).toBe('node pool win: Windows2022, build 10.0.20348; a Windows host accepts only its own build');
+    expect((await runWindows(['10.0.17763.6532'], [winPool('Windows2025')])).evidence[1]!.fact).toContain('accepts builds 10.0.20348 to 10.0.26100');
+    expect(finding.fixes[0]!.text).toContain('mcr.microsoft.com/windows/servercore:ltsc2022');
+    expect(finding.docs).toBe(DOCS.windowsVersions);
+    expect((await runWindows(['10.0.20348.2966'], [winPool('Windows2019')])).evidence[1]!.fact).toContain('accepts only its own build');
+  });
+
+  it('leaves Linux pools to the os/architecture rule', async () => {
+    expect((await runWindows(['10.0.17763.6532'], [{ ...AMD, osSku: 'Ubuntu' }], ['linux/amd64', 'windows/amd64'])).status).toBe('pass');
+  });
+});

@@ -1,6 +1,7 @@
 import { formatImageRef } from '../../model';
-import type { Check, CheckOutcome } from '../check';
-import type { NodePoolFacts } from '../facts';
+import type { Check, CheckContext, CheckOutcome } from '../check';
+import type { ManifestFacts, NodePoolFacts } from '../facts';
+import { ltscNameOf, windowsBuildRunsOn, windowsHostBuild } from '../windows-build';
 import { nodeSelectorPatchCommand } from '../fix-commands';
 import { DOCS } from './docs';
 
@@ -14,6 +15,8 @@ export const platformCheck: Check = {
     const offered = new Set(manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/').toLowerCase()));
     const platformOf = (p: NodePoolFacts) => `${p.osType.toLowerCase()}/${p.architecture}`;
     const pools = poolsForPod(cluster.nodePools, ctx.failure.node);
+    const buildMismatch = pools.filter((p) => offered.has(platformOf(p)) && !windowsBuildOffered(manifest, p));
+    if (buildMismatch.length > 0) return windowsBuildOutcome(ctx, buildMismatch);
     const missing = pools.filter((p) => !offered.has(platformOf(p)));
     const evidence = [
       { fact: `${formatImageRef(image)} offers ${manifest.platforms.join(', ') || 'no platform'}`, source: `registry manifest ${manifest.digest}` },
@@ -61,6 +64,46 @@ export const platformCheck: Check = {
     };
   },
 };
+
+/**
+ * A Windows pool pulls only an entry whose os.version its build accepts (windows-build.ts: containerd's
+ * rule). Entries without os.version, pools whose build is unknown and Linux pools are not judged here.
+ */
+function windowsBuildOffered(manifest: ManifestFacts, pool: NodePoolFacts): boolean {
+  if (pool.osType !== 'Windows') return true;
+  const host = windowsHostBuild(pool.osSku, pool.nodeImageVersion);
+  const platform = `windows/${pool.architecture}`;
+  const versions = manifest.osVersionsByPlatform?.[platform] ?? [];
+  // An entry without os.version ('') matches any host, as containerd's matcher does.
+  if (host === undefined || versions.length === 0) return true;
+  return versions.some((v) => windowsBuildRunsOn(host, v || undefined));
+}
+
+function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOutcome {
+  const { manifest, image } = ctx.facts as Required<typeof ctx.facts>;
+  const pool = pools[0]!;
+  const host = windowsHostBuild(pool.osSku, pool.nodeImageVersion)!;
+  const versions = Object.values(manifest.osVersionsByPlatform ?? {}).flat();
+  const ltsc = ltscNameOf(host);
+  const ref = formatImageRef(image);
+  return {
+    finding: {
+      status: 'fail',
+      summary: `${ref} offers Windows build${versions.length > 1 ? 's' : ''} ${versions.join(', ')} only; node pool ${pools.map((p) => p.name).join(', ')} runs ${pool.osSku ?? 'Windows'} (build 10.0.${host}), whose containerd accepts none of them`,
+      evidence: [
+        { fact: `${ref} offers ${manifest.platforms.join(', ')}; its Windows entries carry os.version ${versions.join(', ')}`, source: `registry manifest ${manifest.digest}` },
+        { fact: `node pool ${pool.name}: ${pool.osSku ?? pool.nodeImageVersion ?? 'Windows'}, build 10.0.${host}; a Windows host accepts ${host <= 20348 ? 'only its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },
+      ],
+      fixes: [
+        {
+          text: `Rebuild the image on a base for this node build (10.0.${host}${ltsc ? `, e.g. mcr.microsoft.com/windows/servercore:${ltsc}` : ''}) and publish it in the same manifest list as the current build (docker manifest create ${ref} <both images>), so every Windows pool finds its entry.`,
+        },
+        { text: `Or run the pod on a Windows pool whose build matches the image (nodeSelector node.kubernetes.io/windows-build), e.g. a pool created with the matching --os-sku.` },
+      ],
+      docs: DOCS.windowsVersions,
+    },
+  };
+}
 
 /** The pool of the node the pod was scheduled on (`aks-<pool>-<id>-vmss…`), else every pool. */
 function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePoolFacts[] {

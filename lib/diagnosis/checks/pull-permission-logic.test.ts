@@ -1,4 +1,4 @@
-import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
+import type { DenyAssignment, RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { registryFacts } from '../../../test/helpers/check-logic';
@@ -28,6 +28,7 @@ const OF_KUBELET = `ARM role assignments of ${KUBELET}`;
 const KEY_CLUSTER = `GET ${CLUSTER}`;
 const KEY_OF_KUBELET = `LIST ${REGISTRY}/providers/Microsoft.Authorization/roleAssignments?principalId=${KUBELET}`;
 const KEY_AT_REGISTRY = `LIST ${REGISTRY}/providers/Microsoft.Authorization/roleAssignments`;
+const KEY_DENY = `LIST ${REGISTRY}/providers/Microsoft.Authorization/denyAssignments`;
 
 const roleId = (guid: string) => `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 /** A built-in role as roleDefinitions.getById returns it. */
@@ -82,7 +83,7 @@ async function run(setup: Setup) {
   const { registry: over = {}, cluster = withKubelet, answers = {} } = setup;
   const clusterId = 'clusterId' in setup ? setup.clusterId : CLUSTER;
   // ARM reads are preset; the one unlisted read (pull-doctor's own object id) runs against the credential above.
-  const lookups = presetLookups({ [KEY_CLUSTER]: cluster, ...ROLES, ...answers }, { loadUnlisted: true });
+  const lookups = presetLookups({ [KEY_CLUSTER]: cluster, [KEY_DENY]: [], ...ROLES, ...answers }, { loadUnlisted: true });
   const ctx = {
     azure: { credential, resourceManagerEndpoint: ARM_ENDPOINT },
     facts: { registry: registry(over), image: { original: 'myacr.azurecr.io/app:v1', registry: 'myacr.azurecr.io', repository: 'app', tag: 'v1', registryDefaulted: false, tagDefaulted: false } },
@@ -318,5 +319,70 @@ describe('pull-permission check: a service principal cluster', () => {
   it('a cluster with both a kubelet identity and a service principal is judged by its kubelet identity', async () => {
     const { finding } = await run({ cluster: { ...withKubelet, servicePrincipalProfile: { clientId: SP_APP } }, answers: ofKubelet(assign(ROLE_IDS.acrPull)) });
     expect(finding.summary).toBe('The kubelet identity can pull from myacr: AcrPull at the registry');
+  });
+});
+
+describe('pull-permission check: deny assignments (a deny wins over every role assignment)', () => {
+  const EVERYONE = { id: '00000000-0000-0000-0000-000000000000', type: 'SystemDefined' };
+  const GROUP = { id: '8888888a-8888-8888-8888-88888888888b', type: 'Group' };
+  const PULL = 'Microsoft.ContainerRegistry/registries/pull/read';
+  const deny = (over: Partial<DenyAssignment> = {}): DenyAssignment => ({
+    id: `${REGISTRY}/providers/Microsoft.Authorization/denyAssignments/d1`,
+    denyAssignmentName: 'freeze',
+    scope: REGISTRY,
+    permissions: [{ actions: [PULL], notActions: [], dataActions: [], notDataActions: [] }],
+    principals: [EVERYONE],
+    excludePrincipals: [],
+    isSystemProtected: false,
+    ...over,
+  });
+  const granted = (...denies: DenyAssignment[]) => ({ ...ofKubelet(assign(ROLE_IDS.acrPull)), [KEY_DENY]: denies });
+
+  it.each<[string, DenyAssignment[], string]>([
+    ['none', [], 'pass'],
+    ['one on everyone at the registry', [deny()], 'fail'],
+    ['one on the identity itself (other case), inherited from the resource group', [deny({ scope: RG, principals: [{ id: KUBELET.toUpperCase(), type: 'ServicePrincipal' }] })], 'fail'],
+    ['one that excludes the identity', [deny({ excludePrincipals: [{ id: KUBELET, type: 'ServicePrincipal' }] })], 'pass'],
+    ['one on another principal', [deny({ principals: [{ id: SP_APP, type: 'ServicePrincipal' }] })], 'pass'],
+    ['one that denies writes only (*/read in notActions: a deployment stack denyWriteAndDelete)', [deny({ permissions: [{ actions: ['*'], notActions: ['*/read'] }] })], 'pass'],
+    ['one on data actions only, in legacy mode', [deny({ permissions: [{ dataActions: ['Microsoft.ContainerRegistry/registries/repositories/content/read'] }] })], 'pass'],
+    ['one at the resource group that does not apply to child scopes', [deny({ scope: RG, doNotApplyToChildScopes: true })], 'pass'],
+    ['one at another registry', [deny({ scope: `${RG}/providers/Microsoft.ContainerRegistry/registries/myacr2` })], 'pass'],
+    ['one on a group (membership needs Graph)', [deny({ principals: [GROUP] })], 'warn'],
+    ['one on everyone that excludes a group', [deny({ excludePrincipals: [GROUP] })], 'warn'],
+    ['one with a condition', [deny({ condition: "@Resource[Microsoft.ContainerRegistry/registries/repositories:name] StringEquals 'app'" })], 'warn'],
+  ])('with a granting AcrPull and a deny assignment: %s → %s', async (_what, denies, status) => {
+    expect((await run({ answers: granted(...denies) })).finding.status).toBe(status);
+  });
+
+  it('in ABAC mode, judges the repository read data action', async () => {
+    const reader = { ...ofKubelet(assign(ROLE_IDS.repositoryReader)) };
+    const dataDeny = deny({ permissions: [{ dataActions: ['Microsoft.ContainerRegistry/registries/repositories/*'], notDataActions: [] }] });
+    expect((await run({ registry: ABAC, answers: { ...reader, [KEY_DENY]: [dataDeny] } })).finding.status).toBe('fail');
+    expect((await run({ registry: ABAC, answers: { ...reader, [KEY_DENY]: [deny()] } })).finding.status).toBe('pass');
+  });
+
+  it('fails naming the deny assignment, and offers to delete a user-assigned one', async () => {
+    const { finding } = await run({ answers: granted(deny({ description: 'IR-1' })) });
+    expect(finding.summary).toBe('Deny assignment "freeze" blocks the kubelet identity\'s pull from myacr (a deny assignment overrides its role assignments)');
+    expect(finding.evidence[0]).toEqual({ fact: `deny assignment "freeze" at ${REGISTRY} applies: it denies ${PULL} to everyone without excluding it`, source: `ARM ${REGISTRY}/providers/Microsoft.Authorization/denyAssignments/d1` });
+    expect(finding.fixes.map((f) => f.command)).toEqual([undefined, `az rest --method delete --url "https://management.azure.com${REGISTRY}/providers/Microsoft.Authorization/denyAssignments/d1?api-version=2024-07-01-preview"`]);
+    expect(finding.fixes[0]!.text).toContain('("IR-1"); granting AcrPull again changes nothing');
+    expect(finding.docs).toBe(DOCS.denyAssignments);
+  });
+
+  it('sends a system-protected one back to where it was created, and checks group membership', async () => {
+    const { finding } = await run({ answers: granted(deny({ isSystemProtected: true, principals: [GROUP] })) });
+    expect(finding.summary).toContain('may block');
+    expect(finding.fixes[0]).toEqual({ text: `Check whether the kubelet identity ${KUBELET} is a member of group ${GROUP.id}, which "freeze" denies:`, command: `az ad group member check --group ${GROUP.id} --member-id ${KUBELET}` });
+    expect(finding.fixes[2]!.text).toContain('is system-protected');
+    expect(finding.fixes).toHaveLength(3);
+  });
+
+  it('is not read when no role grants the pull, and a refused read is not a pass', async () => {
+    const { asked } = await run({ answers: ofKubelet() });
+    expect(asked).not.toContain(KEY_DENY);
+    const refused = Object.assign(new Error('AuthorizationFailed'), { statusCode: 403 });
+    await expect(run({ answers: { ...granted(), [KEY_DENY]: refused } })).rejects.toThrow('AuthorizationFailed');
   });
 });

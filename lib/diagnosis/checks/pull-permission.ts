@@ -2,7 +2,8 @@ import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import { parseArmId, scopeContains } from '../../azure/arm-id';
 import { ownPrincipalId } from '../../azure/own-principal';
 import type { Evidence } from '../../model';
-import { getManagedCluster, getRoleDefinition, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
+import { getManagedCluster, getRoleDefinition, listDenyAssignmentsAt, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
+import { denyFixes, denyName, pullDenials } from '../deny-assignments';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
 import { pullIdentityOf } from './cluster';
@@ -75,6 +76,10 @@ export const pullPermissionCheck: Check = {
     }));
     const granting = grants.filter((g) => g.grants);
     if (granting.length > 0) {
+      // A deny assignment wins over every role assignment; one that cannot be read leaves the check
+      // unknown (the lookup's 403 names Microsoft.Authorization/denyAssignments/read), never a pass.
+      const denied = await deniedOutcome(ctx, registry, principalId, abac, evidence);
+      if (denied) return denied;
       return {
         finding: {
           status: 'pass',
@@ -211,6 +216,27 @@ function unclearConditionOutcome(unclear: Grant[], evidence: Evidence[], registr
         ...abacFixes(registry, { assigneeObjectId: principalId }, repository).map((fix) => ({ ...fix, text: `Or replace it: ${fix.text}` })),
       ],
       docs: DOCS.abac,
+    },
+  };
+}
+
+/** A deny assignment that blocks (fail) or may block (warn) the kubelet identity's pull; undefined when none applies. */
+async function deniedOutcome(ctx: CheckContext, registry: RegistryFacts, principalId: string, abac: boolean, evidence: Evidence[]): Promise<CheckOutcome | undefined> {
+  const denials = pullDenials(await listDenyAssignmentsAt(ctx, registry.id), { registryId: registry.id, principalId, abac });
+  if (denials.length === 0) return undefined;
+  const certain = denials.filter((d) => d.applies === 'yes');
+  const shown = certain.length ? certain : denials;
+  const first = shown[0]!;
+  return {
+    finding: {
+      status: certain.length ? 'fail' : 'warn',
+      summary: `Deny assignment "${denyName(first.deny)}" ${certain.length ? 'blocks' : 'may block'} the kubelet identity's pull from ${registry.name} (a deny assignment overrides its role assignments)`,
+      evidence: [
+        ...shown.map((d) => ({ fact: `deny assignment "${denyName(d.deny)}" at ${d.deny.scope} ${d.applies === 'yes' ? 'applies' : 'may apply'}: ${d.why}`, source: `ARM ${d.deny.id ?? `${registry.id}/providers/Microsoft.Authorization/denyAssignments`}` })),
+        ...evidence,
+      ],
+      fixes: shown.flatMap((d) => denyFixes(d, principalId)),
+      docs: DOCS.denyAssignments,
     },
   };
 }

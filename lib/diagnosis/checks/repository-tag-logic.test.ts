@@ -1,4 +1,6 @@
 import { presetLookups } from '../../../test/helpers/preset-lookups';
+import { upstreamOf } from '../artifact-cache';
+import { registriesKey } from '../azure-lookups';
 import type { PreviousImageAnswer } from '../../logs/previous-image';
 import type { ImageRef, PullFailure } from '../../model';
 import { handBuiltRegistries, type HandBuiltRegistryContent } from '../../../test/helpers/hand-built-registry';
@@ -41,8 +43,12 @@ interface Setup {
   answers: Record<string, unknown>;
   deleted?: Array<{ tag: string; deletedAt: string }>;
   previous?: PreviousImageAnswer;
+  /** ARM answers (cache rules), keyed as the lookups key them. */
+  arm?: Record<string, unknown>;
 }
-/** The registry reads the test answers, keyed as the check keys its lookups, turned into what the hand-built registry holds. */
+/** The registry reads the test answers, keyed as the check keys its lookups, turned into what the hand-built registry holds. *//** The registry search a missing tag or repository makes to find the ACR's cache rules (artifact-cache.ts). */
+const REGISTRIES = registriesKey('s');
+
 function registryContent(answers: Record<string, unknown>): Record<string, HandBuiltRegistryContent> {
   const content: Record<string, HandBuiltRegistryContent> = {};
   for (const [key, value] of Object.entries(answers)) {
@@ -57,14 +63,16 @@ function registryContent(answers: Record<string, unknown>): Record<string, HandB
   return content;
 }
 
-async function run({ image: img = image(), failure = {}, answers, deleted, previous }: Setup) {
+async function run({ image: img = image(), failure = {}, answers, deleted, previous, arm = {} }: Setup) {
   // Every read runs its loader against the hand-built registry; `asked` pins the keys the check shares with others.
-  const lookups = presetLookups({}, { loadUnlisted: true });
+  // ARM: the registry search the cache-rule look-up shares with the registry check finds no registry here.
+  const lookups = presetLookups({ [registriesKey('s')]: [], ...arm }, { loadUnlisted: true });
   const registries = handBuiltRegistries(registryContent(answers));
   const deletedAsked: string[] = [];
   const previousAsked: unknown[] = [];
   const ctx = {
     facts: { image: img },
+    subscriptions: ['s'],
     failure: { image: img.original, source: 'alert', cluster: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks', ...failure },
     registries,
     lookups,
@@ -155,7 +163,7 @@ describe('repository-tag check: a missing repository', () => {
       answers: { [MANIFEST('v1', 'paymnets')]: nameUnknown(), [CATALOG]: ['orders', 'payments', 'payment', 'paymnets-old', 'billing'] },
     });
     expect(facts).toBeUndefined();
-    expect(asked).toEqual([MANIFEST('v1', 'paymnets'), CATALOG]);
+    expect(asked).toEqual([MANIFEST('v1', 'paymnets'), CATALOG, REGISTRIES]);
     expect(calls[1]).toEqual({ host: HOST, call: 'listRepositories', signal: true });
     expect(finding).toEqual({
       status: 'fail',
@@ -284,7 +292,7 @@ describe('repository-tag check: a missing tag', () => {
     it('comes first: a rollback, then setting it back, then the push', async () => {
       const failure = { ...WEB, firstSeen: '2026-12-06T10:05:00Z' };
       const { finding, asked, previousAsked } = await run({ failure, previous: ranBefore('v1.7'), answers: answers() });
-      expect(asked).toEqual([MANIFEST('v1.3'), previousKey(failure), TAGS]);
+      expect(asked).toEqual([MANIFEST('v1.3'), previousKey(failure), TAGS, REGISTRIES]);
       expect(previousAsked).toEqual([{ failure: { image: `${HOST}/app:v1.3`, source: 'alert', cluster: expect.any(String), ...failure }, registry: HOST, repository: 'app', failingTag: 'v1.3' }]);
       expect(finding.summary).toBe(`Tag v1.3 does not exist in ${HOST}/app (ran before: v1.7)`);
       expect(finding.evidence[1]).toEqual({ fact: 'Deployment/web ran app:v1.7 before (3 pod(s) of ReplicaSet web-4a5b6c7d8e, last seen running 2026-12-06T10:00:00Z)', source: 'Container insights (KubePodInventory, ContainerInventory)' });
@@ -316,7 +324,7 @@ describe('repository-tag check: a missing tag', () => {
     it('an impact check (the workload runs the tag now) asks nothing about it', async () => {
       const failure = { ...WEB, source: 'change' as const };
       const { finding, asked } = await run({ failure, previous: ranBefore('v1.7'), answers: answers() });
-      expect(asked).toEqual([MANIFEST('v1.3'), TAGS]);
+      expect(asked).toEqual([MANIFEST('v1.3'), TAGS, REGISTRIES]);
       expect(finding.evidence.map((e) => e.fact)).toEqual(['app has 3 tag(s); v1.3 is not one of them', 'closest tags: v1.7, v1.4, v1.2', 'newest tags: v1.7, v1.4, v1.2']);
     });
   });
@@ -383,5 +391,74 @@ describe('closest repository names', () => {
     ['Team/App', ['Team/App', 'team/app', 'team/apq', 'team/apc', 'team/apb'], ['team/app', 'team/apb', 'team/apc']],
   ])('closest to %s in %j', (wanted, names, expected) => {
     expect(closestNames(wanted, names, (s) => s.toLowerCase())).toEqual(expected);
+  });
+});
+
+describe('repository-tag check: a repository behind an ACR artifact cache rule', () => {
+  const REG_ID = '/subscriptions/s/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/myacr';
+  const CS_ID = `${REG_ID}/credentialSets/hub-creds`;
+  const rule = { id: `${REG_ID}/cacheRules/hub`, name: 'hub', sourceRepository: 'docker.io/library/*', targetRepository: 'hub/library/*', credentialSetResourceId: CS_ID };
+  const credentialSet = (status: string) => ({
+    id: CS_ID,
+    name: 'hub-creds',
+    identity: { principalId: 'abcdef01-0000-4000-8000-000000000001', type: 'SystemAssigned' },
+    loginServer: 'docker.io',
+    authCredentials: [
+      {
+        name: 'Credential1',
+        usernameSecretIdentifier: 'https://kv-acr.vault.azure.net/secrets/user',
+        passwordSecretIdentifier: 'https://kv-acr.vault.azure.net/secrets/token',
+        credentialHealth: status === 'Healthy' ? { status } : { status, errorCode: 'KeyVaultSecretAccessDenied', errorMessage: 'no access' },
+      },
+    ],
+  });
+  const arm = (rules: unknown[], cs?: unknown) => ({
+    [registriesKey('s')]: [{ id: REG_ID, name: 'myacr', loginServer: HOST }],
+    [`LIST ${REG_ID}/cacheRules`]: rules,
+    ...(cs ? { [`GET ${CS_ID}`]: cs } : {}),
+  });
+  const missingRepo = (repository: string) => ({ [MANIFEST('7.4.1', repository)]: nameUnknown(), [CATALOG]: ['billing'] });
+
+  it('fails on the unhealthy credential set, with the Key Vault grant, instead of asking for a push', async () => {
+    const { finding } = await run({ image: image({ repository: 'hub/library/redis', tag: '7.4.1' }), answers: missingRepo('hub/library/redis'), arm: arm([rule], credentialSet('Unhealthy')) });
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe("Cache rule hub's credential set hub-creds is Unhealthy: myacr cannot fetch docker.io/library/redis:7.4.1 upstream");
+    expect(finding.evidence.slice(0, 2)).toEqual([
+      { fact: 'cache rule hub serves hub/library/* from docker.io/library/* with credential set hub-creds', source: `ARM ${REG_ID}/cacheRules/hub` },
+      { fact: 'credential set hub-creds: Credential1 is Unhealthy (KeyVaultSecretAccessDenied: no access)', source: `ARM ${CS_ID}` },
+    ]);
+    expect(finding.fixes[0]!.command).toBe(
+      `az role assignment create --assignee-object-id abcdef01-0000-4000-8000-000000000001 --assignee-principal-type ServicePrincipal --role 'Key Vault Secrets User' --scope "$(az keyvault show --name kv-acr --query id -o tsv)"`,
+    );
+    expect(finding.fixes[1]!.command).toBe('az acr credential-set show --registry myacr --name hub-creds --query authCredentials');
+    expect(finding.fixes.some((f) => /push/i.test(f.text))).toBe(false);
+    expect(finding.docs).toBe(DOCS.artifactCache);
+  });
+
+  it('with a healthy credential set, keeps the finding and points upstream instead of at a push', async () => {
+    const { finding } = await run({ image: image({ repository: 'hub/library/redis', tag: '7.4.1' }), answers: missingRepo('hub/library/redis'), arm: arm([rule], credentialSet('Healthy')) });
+    expect(finding.summary).toBe(`Repository hub/library/redis does not exist in ${HOST}`);
+    expect(finding.fixes.map((f) => f.text)).toEqual(['hub/library/* is a cache of docker.io/library/*: check that docker.io/library/redis:7.4.1 exists upstream (ACR fetches it on the first pull), rather than pushing it to myacr.']);
+  });
+
+  it('leaves a repository no rule serves as it was', async () => {
+    const { finding } = await run({ image: image({ repository: 'apps/redis', tag: '7.4.1' }), answers: missingRepo('apps/redis'), arm: arm([rule]) });
+    expect(finding.fixes.map((f) => f.text)).toEqual([`Push the image to ${HOST}/apps/redis, or fix the repository name in the pod spec.`]);
+  });
+
+  it('says so when the cache rules cannot be read', async () => {
+    const refused = Object.assign(new Error('AuthorizationFailed: no access'), { statusCode: 403 });
+    const { finding } = await run({ image: image({ repository: 'hub/library/redis', tag: '7.4.1' }), answers: missingRepo('hub/library/redis'), arm: { ...arm([]), [`LIST ${REG_ID}/cacheRules`]: refused } });
+    expect(finding.evidence.at(-1)).toEqual({ fact: 'cache rules of myacr could not be read (AuthorizationFailed: no access)', source: 'ARM cacheRules' });
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['hub/library/*', 'hub/library/redis', 'docker.io/library/redis'],
+    ['hub/library/*', 'hub/library/', undefined],
+    ['hub/library/*', 'hub/other/redis', undefined],
+    ['mirror/nginx', 'mirror/nginx', 'docker.io/library/*'],
+    ['mirror/nginx', 'mirror/nginx2', undefined],
+  ])('upstreamOf: target %s, repository %s → %s', (targetRepository, repository, upstream) => {
+    expect(upstreamOf({ targetRepository, sourceRepository: 'docker.io/library/*' }, repository)).toBe(upstream);
   });
 });

@@ -3,6 +3,7 @@ import { formatImageRef, type Evidence, type ImageRef } from '../../model';
 import { RegistryError, type RegistryTag } from '../../registry/registry-client';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
+import { cacheRuleFindings, cacheRuleFor } from '../artifact-cache';
 import { closestTags, newestTags, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { previousTag, readPreviousImage } from '../previous-tag';
@@ -27,10 +28,10 @@ export const repositoryTagCheck: Check = {
       );
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error;
-      if (error.code === 'NAME_UNKNOWN') return repositoryMissing(ctx, image, host);
+      if (error.code === 'NAME_UNKNOWN') return behindCacheRule(ctx, image, host, repositoryMissing(ctx, image, host));
       // Only the registry's own code says the tag is missing (distribution: MANIFEST_UNKNOWN; ACR's
       // tag properties: TAG_UNKNOWN); a bare 404 (a proxy, a wrong endpoint) is not evidence.
-      if (error.code === 'MANIFEST_UNKNOWN' || error.code === 'TAG_UNKNOWN') return tagMissing(ctx, image, host, reference);
+      if (error.code === 'MANIFEST_UNKNOWN' || error.code === 'TAG_UNKNOWN') return behindCacheRule(ctx, image, host, tagMissing(ctx, image, host, reference));
       throw error;
     }
     const evidence: Evidence[] = [
@@ -173,6 +174,36 @@ async function repositoryMissing(ctx: CheckContext, image: ImageRef, host: strin
       evidence,
       fixes,
       docs: DOCS.cannotPullFromAcr,
+    },
+  };
+}
+
+/**
+ * A repository of an ACR artifact cache rule is filled from upstream on the first pull: a missing tag
+ * or repository there is the upstream's or the credential set's, not a push that failed
+ * (artifact-cache.ts). Cache rules that cannot be read leave the finding as it was, saying so.
+ */
+async function behindCacheRule(ctx: CheckContext, image: ImageRef, host: string, missing: Promise<CheckOutcome>): Promise<CheckOutcome> {
+  const outcome = await missing;
+  if (!image.acr || outcome.finding.status !== 'fail' || image.digest) return outcome;
+  let match;
+  try {
+    match = await cacheRuleFor(ctx, host, image.repository);
+  } catch (error) {
+    const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ...outcome, finding: { ...outcome.finding, evidence: [...outcome.finding.evidence, { fact: `cache rules of ${image.acr.registryName} could not be read (${what})`, source: 'ARM cacheRules' }] } };
+  }
+  if (!match) return outcome;
+  const cache = cacheRuleFindings(match, image.acr.registryName, image.tag);
+  const kept = outcome.finding.fixes.filter((f) => !/^(Or push|Push)\b/.test(f.text));
+  return {
+    ...outcome,
+    finding: {
+      ...outcome.finding,
+      summary: cache.unhealthy ? cache.summary : outcome.finding.summary,
+      evidence: cache.unhealthy ? [...cache.evidence, ...outcome.finding.evidence] : [...outcome.finding.evidence, ...cache.evidence],
+      fixes: cache.unhealthy ? cache.fixes : [...kept, ...cache.fixes],
+      docs: cache.unhealthy ? DOCS.artifactCache : outcome.finding.docs,
     },
   };
 }

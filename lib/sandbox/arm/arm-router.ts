@@ -1,6 +1,7 @@
 import type { RoleDefinitionSpec } from '../builtin-roles';
 import { armErrors, ok, type ArmResponse } from './arm-response';
 import { actionMatches, idKey, normalizePath, parseArmPath, readActionFor, scopeOf, typeAndName } from './arm-path';
+import { listDenyAssignments } from './deny-assignments';
 import { isAtOrAbove, listRoleAssignments, parseRoleAssignmentFilter } from './role-assignments';
 import { findRoleDefinition, parseRoleDefinitionFilter, roleDefinitionResource } from './role-definitions';
 import type { WorldIndex } from './world-index';
@@ -15,6 +16,7 @@ export interface ArmRouteContext {
 
 const ROLE_ASSIGNMENTS = 'providers/microsoft.authorization/roleassignments';
 const ROLE_DEFINITIONS = 'providers/microsoft.authorization/roledefinitions';
+const DENY_ASSIGNMENTS = 'providers/microsoft.authorization/denyassignments';
 
 /**
  * Answers one authenticated GET (api-version already checked). Order: the caller's denied
@@ -45,6 +47,14 @@ export function routeArmGet(ctx: ArmRouteContext, url: URL): ArmResponse {
     if (missing) return missing;
     const assignments = listRoleAssignments(ctx.index.ofType('Microsoft.Authorization/roleAssignments'), scope, filter);
     return page(ctx, url, path, assignments);
+  }
+  if (key.endsWith('/' + DENY_ASSIGNMENTS) || key === '/' + DENY_ASSIGNMENTS) {
+    const filterText = url.searchParams.get('$filter');
+    const scope = scopeOf(path);
+    const missing = missingScope(ctx, scope);
+    if (missing) return missing;
+    const denies = listDenyAssignments(ctx.index.ofType('Microsoft.Authorization/denyAssignments'), scope, filterText);
+    return denies ? page(ctx, url, path, denies) : armErrors.unsupportedFilter(filterText ?? '');
   }
   const defAt = key.lastIndexOf('/' + ROLE_DEFINITIONS);
   if (defAt >= 0 && key.length > defAt + ROLE_DEFINITIONS.length + 1 && parsed.isCollection === false) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendUnauthorized } from './registry-auth-routes';
-import type { SandboxRepository, StoredManifest } from './registry-content';
+import { plainPlatform, type SandboxRepository, type StoredManifest } from './registry-content';
 import { sendError, sendJson } from './registry-reply';
 import type { V2Context } from './registry-v2-routes';
 
@@ -103,7 +103,7 @@ function tagAttributes(repo: SandboxRepository, tag: string) {
 }
 
 function manifestAttributes(repo: SandboxRepository, m: StoredManifest) {
-  const [os, architecture] = (m.platform ?? '').split('/');
+  const [os, architecture] = plainPlatform(m.platform ?? '').split('/');
   const tags = [...repo.tags].filter(([, digest]) => digest === m.digest).map(([tag]) => tag);
   return {
     digest: m.digest,
@@ -112,7 +112,7 @@ function manifestAttributes(repo: SandboxRepository, m: StoredManifest) {
     lastUpdateTime: m.lastUpdateTime,
     ...(m.platform ? { architecture, os } : {}),
     ...(m.references
-      ? { references: m.references.map((r) => ({ digest: r.digest, architecture: r.platform.split('/')[1], os: r.platform.split('/')[0] })) }
+      ? { references: m.references.map((r) => ({ digest: r.digest, architecture: plainPlatform(r.platform).split('/')[1], os: plainPlatform(r.platform).split('/')[0] })) }
       : {}),
     ...(tags.length ? { tags } : {}),
     changeableAttributes: CHANGEABLE,

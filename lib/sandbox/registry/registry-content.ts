@@ -132,9 +132,16 @@ function store(repo: SandboxRepository, mediaType: string, document: object, pro
   return stored;
 }
 
-function platformObject(platform: string): { os: string; architecture: string; variant?: string } {
-  const [os, architecture, variant] = platform.split('/');
-  return variant ? { os: os!, architecture: architecture!, variant } : { os: os!, architecture: architecture! };
+/** `os[(os.version)]/arch[/variant]` (containerd's specifier) as an OCI platform object. */
+export function platformObject(platform: string): { os: string; architecture: string; variant?: string; 'os.version'?: string } {
+  const [osPart, architecture, variant] = platform.split('/');
+  const m = /^([a-z0-9]+)(?:\(([0-9.]+)\))?$/.exec(osPart!)!;
+  return { os: m[1]!, ...(m[2] ? { 'os.version': m[2] } : {}), architecture: architecture!, ...(variant ? { variant } : {}) };
+}
+
+/** The platform without its os.version: `windows(10.0.20348.2966)/amd64` → `windows/amd64`. */
+export function plainPlatform(platform: string): string {
+  return platform.replace(/\([0-9.]+\)/, '');
 }
 
 function sha256(data: string | Buffer): string {
