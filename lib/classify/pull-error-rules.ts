@@ -101,7 +101,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'rate-limited',
     category: 'rate_limited',
-    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b/i],
+    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP) 429\b/i],
     confidence: 0.95,
     candidates: [],
     explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
@@ -188,7 +188,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // "StatusCode: 404", the v1 client's "HTTP code: 404"): the registry has nothing at that path.
     id: 'http-404',
     category: 'tag_not_found',
-    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code:? 404\b/i],
+    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code: 404\b/i],
     confidence: 0.7,
     candidates: ['repo_not_found'],
     explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
@@ -208,7 +208,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
     id: 'acr-token-403',
     category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
+    patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
     // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…), is that registry refusing access.
     unless:
@@ -243,7 +243,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password/i],
+    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
