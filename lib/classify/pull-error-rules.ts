@@ -210,9 +210,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'firewall_denied',
     patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
-    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…), is that registry refusing access.
+    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…: a subdomain ends in a dot, so the domain
+    // starts at a word boundary either way), is that registry refusing access.
     unless:
-      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:[\w-]+\.)*(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
     confidence: 0.7,
     candidates: ['access_denied'],
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
