@@ -77,3 +77,33 @@ describe('runtime error extraction', () => {
     expect(CLASSIFY_INPUT_MAX).toBe(16 * 1024);
   });
 });
+
+/**
+ * The same real messages (test/classifier corpus: GHCR's bare "denied", containerd's NotFound and "not found") as a
+ * pod status shows them (`kubectl get pod -o yaml`: a single-quoted scalar; `-o json`: a string before a comma) and
+ * as kubelet's journal does (klog: the error escaped inside err="…", kubelet's keys after it). The whole corpus in
+ * every form: test/classifier/paste-forms.test.ts.
+ */
+const GHCR_DENIED = 'Error response from daemon: Get https://ghcr.io/v2/thejaysmith/mytrial/manifests/v1: denied';
+const NOT_FOUND = 'failed to resolve reference "mirror.gcr.io/library/busybox:1.32.0": mirror.gcr.io/library/busybox:1.32.0: not found';
+const NOT_FOUND_CUT = 'Failed to pull image "cr.kagent.dev/kagent-dev/khook:0.0.4": rpc error: code = NotFound desc = failed to pull and unpack image "cr.kagent.dev/kagent-dev/khook:0.0.4"';
+const podYaml = (message: string) => `    state:\n      waiting:\n        message: '${message.replace(/'/g, "''")}'\n        reason: ErrImagePull`;
+const podJson = (message: string) => JSON.stringify({ waiting: { message, reason: 'ErrImagePull' } }, null, 2);
+const klog = (message: string) =>
+  `E1207 10:12:01.123456    2291 pod_workers.go:1301] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"app\\" with ErrImagePull: \\"${message.replace(/"/g, '\\\\\\"')}\\"" pod="shop/web-7d9f" podUID="0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"`;
+const PASTE_FORMS: Array<[string, string, Category]> = [
+  ['pod YAML, not found', podYaml(NOT_FOUND), 'tag_not_found'],
+  ['pod YAML, a quote doubled', podYaml("Access to registry 'foo.azurecr.io' was denied. Response code: 403."), 'firewall_denied'],
+  ['pod JSON, bare denied', podJson(GHCR_DENIED), 'auth_missing'],
+  ['pod JSON, daemon denied', podJson('Error response from daemon: denied'), 'auth_missing'],
+  ['pod JSON, NotFound cut after the image', podJson(NOT_FOUND_CUT), 'tag_not_found'],
+  ['klog, bare denied', klog(GHCR_DENIED), 'auth_missing'],
+  ['klog, NotFound cut after the image', klog(NOT_FOUND_CUT), 'tag_not_found'],
+  ['klog with logger= and image= keys', klog(GHCR_DENIED).replace(/ pod=.*$/, ' image="ghcr.io/x/y:v1" logger="UnhandledError"'), 'auth_missing'],
+];
+
+describe('pod-status and journal forms of a message', () => {
+  test.each(PASTE_FORMS)('%s', (_form, pasted, category) => {
+    expect(classifyPullMessage(pasted).category).toBe(category);
+  });
+});

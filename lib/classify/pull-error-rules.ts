@@ -165,7 +165,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"'])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
     confidence: 0.85,
     // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
@@ -198,7 +198,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // service); kubelet sometimes shows only that code and the wrapper, with the "…: not found" cut off.
     id: 'grpc-not-found',
     category: 'tag_not_found',
-    patterns: [/\bcode = NotFound desc = failed to pull and unpack image "[^"]*"["'\])]*\s*$/im],
+    patterns: [/\bcode = NotFound desc = failed to pull and unpack image "[^"]*"["'\])]*,?\s*$/im],
     confidence: 0.6,
     candidates: ['repo_not_found'],
     explanation: 'The runtime could not find the image: no such tag or digest, or no such repository at that path (the text does not say which).',

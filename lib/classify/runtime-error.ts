@@ -26,6 +26,15 @@ const WRAPPERS: readonly RegExp[] = [
 
 const RUNTIME_ERROR_MAX = 600;
 
+// kubelet's structured log line (klog key=value) puts its own keys after the error:
+//   … err="… with ErrImagePull: \"…: denied\"" pod="ns/app-1" podUID="…"   (or image="…", logger="UnhandledError")
+// They are kubelet's, never the runtime's: dropping that tail makes the error's end the end of its line again.
+const KLOG_KEYS_TAIL = /(?<=")(?:\s+(?:pod|podUID|image|logger)=(?:"[^"\n]*"|[^\s"]+))+[ \t]*$/gm;
+
+export function withoutKlogKeys(text: string): string {
+  return text.replace(KLOG_KEYS_TAIL, '');
+}
+
 export function stripWrappers(text: string): { inner: string; stripped: boolean } {
   let inner = text;
   let stripped = false;

@@ -27,7 +27,8 @@ interface Metafile {
  * (functions/app-lifecycle.ts). `@azure/functions` is not bundled at all (scripts/bundle.cjs).
  * Adding a name here costs every cold start.
  */
-const START_UP_PACKAGES = ['@opentelemetry/api', 'zod'];
+// entities: the classifier decodes HTML entities in a message copied from a web page (lib/classify/paste-sources.ts).
+const START_UP_PACKAGES = ['@opentelemetry/api', 'entities', 'zod'];
 const STORAGE_SDKS = ['@azure/data-tables', '@azure/storage-queue'];
 /**
  * main.mjs and its static chunks: 0.38 MB without the Storage SDKs (6.5 MB before they, eventgrid
