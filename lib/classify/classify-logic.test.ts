@@ -305,8 +305,7 @@ describe('wrapped kubelet aggregates', () => {
     expect(classifyPullMessage(wrapped)).toMatchObject({ category: 'tag_not_found', candidates: ['repo_not_found', 'registry_unavailable', 'auth_missing'] });
   });
 
-  test('a reading with more attempts does not win over one an earlier rule decides', () => {
-    // As pasted, "no such host" (tier 1) decides; the folded reading splits into two attempts but only reads "not found".
+  test('a cause folded inside the second attempt reads as it does unfolded', () => {
     const message = 'rpc error: code = NotFound desc = a: not found, rpc error: code = Unknown desc = lookup r on 10.0.0.10:53: no such\n host';
     expect(classifyPullMessage(message).category).toBe(classifyPullMessage(message.replace('\n', '')).category);
   });
