@@ -1,7 +1,7 @@
 import type { Category } from '../model/category';
 import { classifyPullMessage, CLASSIFY_INPUT_MAX } from './classify-pull-message';
 import { PULL_ERROR_RULES } from './pull-error-rules';
-import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise } from './runtime-error';
+import { splitAggregate, stripWrappers, withDistributionCodesSpelled, withoutAnonymousRetryNoise, withoutKlogKeys } from './runtime-error';
 
 /**
  * Wordings built from the runtimes' format strings (the real-message corpus is test/classifier):
@@ -105,5 +105,31 @@ const PASTE_FORMS: Array<[string, string, Category]> = [
 describe('pod-status and journal forms of a message', () => {
   test.each(PASTE_FORMS)('%s', (_form, pasted, category) => {
     expect(classifyPullMessage(pasted).category).toBe(category);
+  });
+});
+
+describe('client formats spelled the way the rules read them', () => {
+  test.each([
+    // go-containerregistry (crane, kaniko, Flux, webhooks) prints the distribution spec's codes as they are.
+    ['MANIFEST_UNKNOWN: Failed to fetch "v1"', 'manifest unknown: Failed to fetch "v1"'],
+    ['NAME_UNKNOWN: repository name not known to registry', 'name unknown: repository name not known to registry'],
+    ['blob_unknown: x; TAG_INVALID: y; NAME_INVALID; DIGEST_INVALID; SIZE_INVALID; MANIFEST_INVALID', 'blob unknown: x; tag invalid: y; name invalid; digest invalid; size invalid; manifest invalid'],
+    ['BLOB_UPLOAD_INVALID BLOB_UPLOAD_UNKNOWN MANIFEST_BLOB_UNKNOWN', 'blob upload invalid blob upload unknown manifest blob unknown'],
+    ['UNAUTHORIZED: authentication required; MY_MANIFEST_UNKNOWNS', 'UNAUTHORIZED: authentication required; MY_MANIFEST_UNKNOWNS'],
+  ])('%s', (printed, words) => {
+    expect(withDistributionCodesSpelled(printed)).toBe(words);
+  });
+
+  test.each([
+    ['err="x: denied\\"" pod="ns/a" podUID="0f1e"', 'err="x: denied\\""'],
+    ['err="x" image="r.io/a:1" logger="UnhandledError"  ', 'err="x"'],
+    ['err="x" pod=ns/a', 'err="x"'],
+    // Not kubelet's keys, or not at the end of the line: kept.
+    ['msg="pull failed" error="x: denied"', 'msg="pull failed" error="x: denied"'],
+    ['err="x" pod="ns/a" more text', 'err="x" pod="ns/a" more text'],
+    ['pod="ns/a" err="x"', 'pod="ns/a" err="x"'],
+    ['line one err="x" pod="a"\nline two', 'line one err="x"\nline two'],
+  ])('klog tail of %s', (line, kept) => {
+    expect(withoutKlogKeys(line.replace(/\\n/g, '\n'))).toBe(kept.replace(/\\n/g, '\n'));
   });
 });

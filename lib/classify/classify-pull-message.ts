@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category, type Classification } from '../model/category';
 import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
-import { splitAggregate, stripWrappers, withoutAnonymousRetryNoise, withoutKlogKeys } from './runtime-error';
+import { splitAggregate, stripWrappers, withDistributionCodesSpelled, withoutAnonymousRetryNoise, withoutKlogKeys } from './runtime-error';
 import { withStructuralFallback } from './structural-fallback';
 import { withoutWebTypography, withoutYamlQuoting } from './paste-sources';
 
@@ -77,7 +77,7 @@ function unknown(explanation: string): Classification {
  * mostly not text (binary, wrong encoding).
  */
 function cleanText(raw: string): { text: string; binary: boolean } {
-  const head = withoutKlogKeys(withoutEscaping(withoutYamlQuoting(withoutWebTypography(withoutAnsi(bounded(raw))))));
+  const head = withDistributionCodesSpelled(withoutKlogKeys(withoutEscaping(withoutYamlQuoting(withoutWebTypography(withoutAnsi(bounded(raw)))))));
   // eslint-disable-next-line no-control-regex
   const junk = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\uFFFD]/g)?.length ?? 0;
   // Stryker disable next-line Regex: one space per character or per run is the same once blanks collapse.

@@ -61,11 +61,12 @@ export const TCP_CONNECT: PullErrorRule = {
   id: 'connect',
   category: 'network_unreachable',
   patterns: [
-    // Go's dial errors (syscall wording) and Windows' connectex; "connect: invalid argument" is a dial to an
+    // Go's dial errors (syscall wording) and Windows' connectex and WSAECONNRESET ("An existing connection was forcibly
+    // closed by the remote host", Windows Sockets error codes); "connect: invalid argument" is a dial to an
     // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
     // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
     // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
-    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|dial tcp(?: \S+?)?:? i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],
@@ -96,14 +97,15 @@ export const CONNECT_WAIT: PullErrorRule = {
 };
 
 export const DEADLINE_ON_PING: PullErrorRule = {
-  // The deadline hit on the registry's /v2/ ping, before any layer was requested: the connection never
-  // came up (Microsoft Learn traces this one to name resolution), so it is not a size problem.
+  // The deadline hit on the registry's /v2/ ping or its token request (/v2/auth, /token, /oauth2/token), before any
+  // layer was requested: the connection never came up (Microsoft Learn traces this one to name resolution), so it is
+  // not a size problem.
   id: 'deadline-on-ping',
   category: 'network_unreachable',
-  patterns: [/\/v2\/"?: (?:context deadline exceeded|i\/o timeout)/i],
+  patterns: [/\/(?:v2\/(?:auth)?|(?:oauth2\/)?token)(?:\?[^"\s]*)?"?: (?:context deadline exceeded|i\/o timeout)/i],
   confidence: 0.55,
   candidates: ['dns_failure', 'registry_unavailable', 'timeout_or_size'],
-  explanation: 'The registry did not answer its first request in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
+  explanation: 'The registry did not answer its first request (its ping or token) in time: DNS or egress is failing, or the registry is down; no layer was being downloaded.',
 };
 
 export const STREAM_CUT: PullErrorRule = {

@@ -91,3 +91,16 @@ export const LAYER_APPLY: PullErrorRule = {
   candidates: [],
   explanation: "The node could not unpack a downloaded layer into its image storage (permissions, a damaged store, a Windows layer fault): the registry and network are fine.",
 };
+
+// The client never reached its own container engine, so no pull was made: the Docker CLI's "Cannot connect to the
+// Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" and, on Windows, "open
+// //./pipe/docker_engine: The system cannot find the file specified." (docker/cli). Not the registry or the network,
+// and none of the categories: unknown, with the reason said.
+export const LOCAL_ENGINE_UNREACHABLE: PullErrorRule = {
+  id: 'local-engine-unreachable',
+  category: 'unknown',
+  patterns: [/Cannot connect to the Docker daemon|pipe[\\/]docker_engine/i],
+  confidence: 0,
+  candidates: [],
+  explanation: "The client could not reach its own container engine (the Docker daemon), so nothing was pulled: start it or fix the client's connection — the registry is not involved.",
+};

@@ -12,8 +12,9 @@ import {
   TLS_FAILURE,
 } from './connection-rules';
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
-import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
+import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, LOCAL_ENGINE_UNREACHABLE, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
 import {
+  ACI_INACCESSIBLE_IMAGE,
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
@@ -21,6 +22,7 @@ import {
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   EXPIRED_CREDENTIAL,
+  GCR_PROJECT_NOT_FOUND,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
   HARBOR_ARTIFACT_NOT_FOUND,
@@ -80,6 +82,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   DISK_FULL,
   LOCAL_CONTENT_STORE,
   LAYER_APPLY,
+  LOCAL_ENGINE_UNREACHABLE,
   CONTENT_MISMATCH,
   {
     id: 'acr-firewall-client-ip',
@@ -137,12 +140,14 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   QUAY_NOT_AUTHORIZED,
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,
+  ACI_INACCESSIBLE_IMAGE,
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
   CREDENTIAL_PROVIDER_FAILED,
   NO_CREDENTIALS_SENT,
   HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_ARTIFACT_NOT_FOUND,
+  GCR_PROJECT_NOT_FOUND,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
@@ -156,10 +161,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'repository-name-unknown',
     category: 'repo_not_found',
-    patterns: [/NAME_UNKNOWN|name unknown/i],
+    patterns: [/name unknown/i],
     confidence: 0.9,
-    candidates: [],
-    explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted).',
+    // As for a missing manifest, a proxy or mirror failing upstream answers the same (okd-project/okd#997: Red Hat's
+    // registry during an incident).
+    candidates: ['registry_unavailable'],
+    explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted); a proxy registry failing upstream reads the same.',
   },
   {
     id: 'manifest-unknown',
@@ -178,7 +185,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // answered it for a private repository pulled without login too, so missing credentials stay possible.
     id: 'image-not-found-v1',
     category: 'tag_not_found',
-    patterns: [/\bimage \S+ not found\b/i],
+    patterns: [/\bimage \S+ not found/i],
     confidence: 0.6,
     candidates: ['repo_not_found', 'auth_missing'],
     explanation: 'The registry says the image does not exist: a wrong tag or repository name, or a private repository pulled without logging in.',
@@ -242,22 +249,36 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
     // moby distribution/errors.go), so a missing repository stays a candidate; a registry whose token service is down
     // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
+    // Docker's v1 registry client says "Authentication is required." (moby registry/session.go); a proxy's 407 is decided earlier.
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password/i],
+    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication (?:is )?required\b/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,
   {
-    // An HTTP request to a TLS port: nginx and most proxies answer a plain 400 ("The plain HTTP request was sent to HTTPS port").
+    // Plain HTTP sent to a TLS port: the client shows the http:// URL it used and the 400 the TLS server answered.
     id: 'plain-400',
     category: 'tls_error',
-    patterns: [/\b400 Bad Request\b/i],
-    confidence: 0.55,
+    patterns: [/\bhttp:\/\/[^\n]*\b400 Bad Request\b/i],
+    confidence: 0.7,
     candidates: ['registry_unavailable'],
-    explanation: 'The registry answered 400 Bad Request: usually plain HTTP sent to its TLS port (an http:// mirror or insecure-registry setting), else a proxy fault.',
+    explanation: 'The registry answered 400 Bad Request to plain HTTP: the node sent http:// to its TLS port (an http:// mirror or insecure-registry setting).',
+  },
+  {
+    // A 400: the registry, a mirror or a proxy refused the request's form — the distribution spec's 400s are a name or
+    // reference it rejects (NAME_INVALID, TAG_INVALID); image factories (factory.talos.dev: siderolabs/omni#215) answer it
+    // for an image they cannot build; a proxy or CDN in front of the registry answers it for its own faults
+    // (docker-library/repo-info#19, a Cloudflare worker proxy). Plain HTTP sent to a TLS port gets a 400 too, but nginx then
+    // says so in its page ("The plain HTTP request was sent to HTTPS port"), which the TLS rule reads.
+    id: 'bad-request-400',
+    category: 'registry_unavailable',
+    patterns: [/\b400 Bad Request\b/i],
+    confidence: 0.45,
+    candidates: ['tag_not_found', 'invalid_reference', 'tls_error'],
+    explanation: 'The registry (or a mirror or proxy in front of it) refused the request as malformed (400 Bad Request): a proxy or mirror fault, a name or tag it rejects, or plain HTTP sent to its TLS port.',
   },
   {
     id: 'server-error',

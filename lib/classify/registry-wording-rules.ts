@@ -38,6 +38,30 @@ export const QUAY_NOT_AUTHORIZED: PullErrorRule = {
   explanation: 'Quay says the same for a repository that does not exist and one you may not read: check the image path first, then the pull secret.',
 };
 
+// Azure Container Instances answers every pull it could not make with one sentence (error code InaccessibleImage): "The
+// image '<image>' in container group '<group>' is not accessible. Please check the image and registry credential."
+// (Azure/docker-login#65, whiteducksoftware/az-dns-forwarder#2). Missing or wrong credentials are the usual cause; a
+// missing repository or tag, or a registry that refuses the credential, read the same.
+export const ACI_INACCESSIBLE_IMAGE: PullErrorRule = {
+  id: 'aci-inaccessible-image',
+  category: 'auth_missing',
+  patterns: [/in container group '[^']*' is not accessible/i],
+  confidence: 0.5,
+  candidates: ['repo_not_found', 'tag_not_found', 'access_denied'],
+  explanation: 'Azure Container Instances could not pull the image and does not say why: usually missing or wrong registry credentials, else no such image or tag, or no right to pull it.',
+};
+
+// gcr.io names the Google Cloud project a repository path starts with; a project that does not exist (or was deleted)
+// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31).
+export const GCR_PROJECT_NOT_FOUND: PullErrorRule = {
+  id: 'gcr-project-not-found',
+  category: 'repo_not_found',
+  patterns: [/Project '[^']*' not found or deleted/i],
+  confidence: 0.8,
+  candidates: [],
+  explanation: 'gcr.io has no Google Cloud project by the name the image path starts with (a typo, or the project was deleted), so no repository there.',
+};
+
 // Harbor: anonymous, unprivileged and missing projects all end in "unauthorized to access repository".
 export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
   id: 'harbor-unauthorized-repository',

@@ -31,6 +31,15 @@ const RUNTIME_ERROR_MAX = 600;
 // They are kubelet's, never the runtime's: dropping that tail makes the error's end the end of its line again.
 const KLOG_KEYS_TAIL = /(?<=")(?:\s+(?:pod|podUID|image|logger)=(?:"[^"\n]*"|[^\s"]+))+[ \t]*$/gm;
 
+// The OCI distribution spec's error codes (distribution-spec spec.md, "Error codes"): dockerd and containerd print a
+// code's words ("manifest unknown: manifest unknown"); go-containerregistry clients (crane, kaniko, ko, Flux, Kyverno,
+// admission webhooks) print the code itself ("MANIFEST_UNKNOWN: Failed to fetch …"). Spelled as words, one wording serves both.
+const DISTRIBUTION_CODES = /\b(BLOB_UNKNOWN|BLOB_UPLOAD_INVALID|BLOB_UPLOAD_UNKNOWN|DIGEST_INVALID|MANIFEST_BLOB_UNKNOWN|MANIFEST_INVALID|MANIFEST_UNKNOWN|NAME_INVALID|NAME_UNKNOWN|SIZE_INVALID|TAG_INVALID)\b/gi;
+
+export function withDistributionCodesSpelled(text: string): string {
+  return text.replace(DISTRIBUTION_CODES, (code: string) => code.toLowerCase().replace(/_/g, ' '));
+}
+
 export function withoutKlogKeys(text: string): string {
   return text.replace(KLOG_KEYS_TAIL, '');
 }

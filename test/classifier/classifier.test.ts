@@ -7,6 +7,8 @@ import { HARVESTED } from './corpus-harvest';
 import { FRESH_EIGHTH } from './corpus-eighth';
 import { FRESH_NINTH } from './corpus-ninth';
 import { FRESH_TENTH } from './corpus-tenth';
+import { FRESH_ELEVENTH_A } from './corpus-eleventh-a';
+import { FRESH_ELEVENTH_B } from './corpus-eleventh-b';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -30,6 +32,7 @@ describe('classifier corpus (real messages)', () => {
       `eighth fresh batch:\n${formatScore(scoreOf(FRESH_EIGHTH))}`,
       `ninth fresh batch:\n${formatScore(scoreOf(FRESH_NINTH))}`,
       `blind batch 10 (collected by a helper that never read the rules):\n${formatScore(scoreOf(FRESH_TENTH))}`,
+      `blind batch 11 (two helpers that never read the rules: runtimes and distributions; registries, clouds and projects):\n${formatScore(scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -50,9 +53,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.88);
   });
 
+  // Blind batch 11 (125 messages) keeps its 7 known misses (reasons in corpus-eleventh-a.ts / -b.ts), held the same way.
+  test('blind batch 11 stays at its measured level: >= 79% exact, >= 94% exact or candidate', () => {
+    const blind = scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]);
+    expect(blind.messages).toBeGreaterThanOrEqual(120);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.79);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.94);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(

@@ -386,4 +386,10 @@ export const CITED: readonly CorpusEntry[] = [
     source: gh('dandi/dandi-hub#89'),
     message: 'Successfully assigned dandihub/jupyter-yarikoptic to i-0c3fd348f0ea4da64',
   },
+  {
+    // `docker pull ghcr.io/significa/app-distribution-server:sha-8732770` on a Mac with the CLI and no engine.
+    category: 'unknown',
+    source: gh('significa/app-distribution-server#23'),
+    message: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+  },
 ];
