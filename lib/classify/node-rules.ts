@@ -80,13 +80,14 @@ export const LOCAL_CONTENT_STORE: PullErrorRule = {
 
 // The image was downloaded; unpacking a layer into the node's storage failed: dockerd "failed to register layer: %v"
 // (layer/layer_store.go), containerd "failed to extract layer %s: %w" (diff apply), containers/storage (CRI-O, podman)
-// "Error processing tar file(%s): %s" (pkg/chrootarchive). Node faults — file permissions, a broken overlay or
+// "Error processing tar file(%s): %s" (pkg/chrootarchive), or dockerd's layer store missing a layer it recorded ("layer
+// does not exist", layer.ErrLayerDoesNotExist; sabeechen/hassio-google-drive-backup#889). Node faults — file permissions, a broken overlay or
 // windowsfilter store, hcsshim — not the registry or network. Decided after the full disk and the Linux-layer-on-Windows
 // readings above, which name a cause of their own.
 export const LAYER_APPLY: PullErrorRule = {
   id: 'layer-apply',
   category: 'unknown',
-  patterns: [/failed to register layer|failed to extract layer|Error processing tar file/i],
+  patterns: [/failed to register layer|failed to extract layer|Error processing tar file|\blayer does not exist\b/i],
   confidence: 0,
   candidates: [],
   explanation: "The node could not unpack a downloaded layer into its image storage (permissions, a damaged store, a Windows layer fault): the registry and network are fine.",
@@ -103,4 +104,17 @@ export const LOCAL_ENGINE_UNREACHABLE: PullErrorRule = {
   confidence: 0,
   candidates: [],
   explanation: "The client could not reach its own container engine (the Docker daemon), so nothing was pulled: start it or fix the client's connection — the registry is not involved.",
+};
+
+// The Docker Engine API's answer when a container is created from an image the daemon does not hold ("No such image:
+// <ref>", 404 through docker-py): nothing pulled it onto the node — a tool that expected it there, as kubelet does with
+// imagePullPolicy Never (jupyterhub/jupyterhub#1649, projectcalico/calicoctl#56) — or an earlier pull failed, or the tool
+// itself lost track of it (a GitLab Runner bug: docker-library/docker#253). The text cannot tell: unknown, with those candidates.
+export const LOCAL_IMAGE_MISSING: PullErrorRule = {
+  id: 'local-image-missing',
+  category: 'unknown',
+  patterns: [/\bNo such image: /i],
+  confidence: 0,
+  candidates: ['never_pull', 'tag_not_found', 'repo_not_found'],
+  explanation: 'The container engine does not hold the image ("No such image") and the text does not say why: nothing pulled it there (like imagePullPolicy Never), or an earlier pull of it failed.',
 };

@@ -12,9 +12,8 @@ import {
   TLS_FAILURE,
 } from './connection-rules';
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
-import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, LOCAL_ENGINE_UNREACHABLE, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
+import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, LOCAL_ENGINE_UNREACHABLE, LOCAL_IMAGE_MISSING, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
 import {
-  ACI_INACCESSIBLE_IMAGE,
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
@@ -22,7 +21,6 @@ import {
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   EXPIRED_CREDENTIAL,
-  GCR_PROJECT_NOT_FOUND,
   GCR_NO_CREDENTIAL,
   GITLAB_ACCESS_FORBIDDEN,
   HARBOR_ARTIFACT_NOT_FOUND,
@@ -38,7 +36,9 @@ import {
   UNAUTHENTICATED_TOKEN,
   UNKNOWN_BLOB,
 } from './registry-wording-rules';
-import { INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
+import { ACI_INACCESSIBLE_IMAGE, GCR_PROJECT_NOT_FOUND, IMAGE_DOES_NOT_EXIST, PAYMENT_REQUIRED, TAG_INVALID } from './service-wording-rules';
+import { BAD_REQUEST_400, PLAIN_HTTP_400 } from './status-rules';
+import { DOT_REFERENCE, INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
@@ -75,6 +75,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   },
   INVALID_REFERENCE,
   SHORT_NAME,
+  DOT_REFERENCE,
   PLATFORM_NO_MATCH,
   WINDOWS_LINUX_LAYER,
   SIGNATURE_POLICY,
@@ -83,6 +84,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   LOCAL_CONTENT_STORE,
   LAYER_APPLY,
   LOCAL_ENGINE_UNREACHABLE,
+  LOCAL_IMAGE_MISSING,
   CONTENT_MISMATCH,
   {
     id: 'acr-firewall-client-ip',
@@ -148,6 +150,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_ARTIFACT_NOT_FOUND,
   GCR_PROJECT_NOT_FOUND,
+  PAYMENT_REQUIRED,
+  TAG_INVALID,
+  IMAGE_DOES_NOT_EXIST,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
@@ -172,7 +177,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"'])|\bTag \S+ (?:not found in repository|was deleted or has expired)/i,
+      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"'])|Tag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
     confidence: 0.85,
     // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
@@ -202,10 +207,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   },
   {
     // containerd's CRI maps a reference it could not resolve to gRPC NotFound (errdefs.ToGRPC in the CRI image
-    // service); kubelet sometimes shows only that code and the wrapper, with the "…: not found" cut off.
+    // service); kubelet sometimes shows only that code and the wrapper, with the "…: not found" cut off — or only the code
+    // (Azure/aad-pod-identity#1282).
     id: 'grpc-not-found',
     category: 'tag_not_found',
-    patterns: [/\bcode = NotFound desc = failed to pull and unpack image "[^"]*"["'\])]*,?\s*$/im],
+    patterns: [/\bcode = NotFound(?: desc = failed to pull and unpack image "[^"]*")?["'\])]*,?\s*$/im],
     confidence: 0.6,
     candidates: ['repo_not_found'],
     explanation: 'The runtime could not find the image: no such tag or digest, or no such repository at that path (the text does not say which).',
@@ -258,28 +264,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
   },
   ECR_BAD_REQUEST,
-  {
-    // Plain HTTP sent to a TLS port: the client shows the http:// URL it used and the 400 the TLS server answered.
-    id: 'plain-400',
-    category: 'tls_error',
-    patterns: [/\bhttp:\/\/[^\n]*\b400 Bad Request\b/i],
-    confidence: 0.7,
-    candidates: ['registry_unavailable'],
-    explanation: 'The registry answered 400 Bad Request to plain HTTP: the node sent http:// to its TLS port (an http:// mirror or insecure-registry setting).',
-  },
-  {
-    // A 400: the registry, a mirror or a proxy refused the request's form — the distribution spec's 400s are a name or
-    // reference it rejects (NAME_INVALID, TAG_INVALID); image factories (factory.talos.dev: siderolabs/omni#215) answer it
-    // for an image they cannot build; a proxy or CDN in front of the registry answers it for its own faults
-    // (docker-library/repo-info#19, a Cloudflare worker proxy). Plain HTTP sent to a TLS port gets a 400 too, but nginx then
-    // says so in its page ("The plain HTTP request was sent to HTTPS port"), which the TLS rule reads.
-    id: 'bad-request-400',
-    category: 'registry_unavailable',
-    patterns: [/\b400 Bad Request\b/i],
-    confidence: 0.45,
-    candidates: ['tag_not_found', 'invalid_reference', 'tls_error'],
-    explanation: 'The registry (or a mirror or proxy in front of it) refused the request as malformed (400 Bad Request): a proxy or mirror fault, a name or tag it rejects, or plain HTTP sent to its TLS port.',
-  },
+  PLAIN_HTTP_400,
+  BAD_REQUEST_400,
   {
     id: 'server-error',
     category: 'registry_unavailable',

@@ -33,3 +33,14 @@ export const SHORT_NAME: PullErrorRule = {
   candidates: [],
   explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
 };
+
+// A reference of nothing but "." — a path or an unset variable where the image belongs: podman-desktop answers it
+// "access to image "." is denied (500 error)" (podman-desktop/podman-desktop#19260), which reads like a refusal.
+export const DOT_REFERENCE: PullErrorRule = {
+  id: 'dot-reference',
+  category: 'invalid_reference',
+  patterns: [/\bimage "\."/i],
+  confidence: 0.8,
+  candidates: [],
+  explanation: 'The image reference is only "." (a path or an unset variable where the image belongs), so there is nothing to pull.',
+};

@@ -38,30 +38,6 @@ export const QUAY_NOT_AUTHORIZED: PullErrorRule = {
   explanation: 'Quay says the same for a repository that does not exist and one you may not read: check the image path first, then the pull secret.',
 };
 
-// Azure Container Instances answers every pull it could not make with one sentence (error code InaccessibleImage): "The
-// image '<image>' in container group '<group>' is not accessible. Please check the image and registry credential."
-// (Azure/docker-login#65, whiteducksoftware/az-dns-forwarder#2). Missing or wrong credentials are the usual cause; a
-// missing repository or tag, or a registry that refuses the credential, read the same.
-export const ACI_INACCESSIBLE_IMAGE: PullErrorRule = {
-  id: 'aci-inaccessible-image',
-  category: 'auth_missing',
-  patterns: [/in container group '[^']*' is not accessible/i],
-  confidence: 0.5,
-  candidates: ['repo_not_found', 'tag_not_found', 'access_denied'],
-  explanation: 'Azure Container Instances could not pull the image and does not say why: usually missing or wrong registry credentials, else no such image or tag, or no right to pull it.',
-};
-
-// gcr.io names the Google Cloud project a repository path starts with; a project that does not exist (or was deleted)
-// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31).
-export const GCR_PROJECT_NOT_FOUND: PullErrorRule = {
-  id: 'gcr-project-not-found',
-  category: 'repo_not_found',
-  patterns: [/Project '[^']*' not found or deleted/i],
-  confidence: 0.8,
-  candidates: [],
-  explanation: 'gcr.io has no Google Cloud project by the name the image path starts with (a typo, or the project was deleted), so no repository there.',
-};
-
 // Harbor: anonymous, unprivileged and missing projects all end in "unauthorized to access repository".
 export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
   id: 'harbor-unauthorized-repository',
@@ -73,15 +49,15 @@ export const HARBOR_UNAUTHORIZED_REPOSITORY: PullErrorRule = {
 };
 
 // GHCR (and other distribution registries) answer a bare "denied" for anonymous pulls of private
-// packages, expired tokens and missing packages alike.
+// packages, expired tokens and missing packages alike — and GHCR during its incidents too (rucio/rucio#8746).
 export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
   // A closing quote or bracket may follow when a log line quotes the error (msg="…: denied").
   patterns: [/\bdenied: denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?["'\])]*,?\s*$|"message":"denied"|from daemon: denied\.?["'\])]*,?\s*$/im],
   confidence: 0.45,
-  candidates: ['access_denied', 'repo_not_found', 'firewall_denied'],
-  explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package or a network rule.',
+  candidates: ['access_denied', 'repo_not_found', 'firewall_denied', 'registry_unavailable'],
+  explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package, a network rule or a registry incident.',
 };
 
 // GHCR's token service: "denied: unauthenticated: User cannot be authenticated with the token provided." — also what it
@@ -220,13 +196,14 @@ export const HTML_INSTEAD_OF_REGISTRY: PullErrorRule = {
 
 // distribution's BLOB_UNKNOWN as docker prints it: the registry served a manifest but not a layer or config it
 // lists — a mirror or pull-through cache that could not fetch it upstream (egress allow-listed for the registry but
-// not its CDN: kubernetes/registry.k8s.io#258), or a Windows image's foreign layers pulled by a Linux daemon.
+// not its CDN: kubernetes/registry.k8s.io#258), a Windows image's foreign layers pulled by a Linux daemon, or a manifest
+// pushed without all its blobs (argoproj/argo-workflows#4216: push the tag again).
 export const UNKNOWN_BLOB: PullErrorRule = {
   id: 'unknown-blob',
   category: 'registry_unavailable',
   patterns: [/\bunknown blob\b/i],
   confidence: 0.55,
-  candidates: ['firewall_denied', 'platform_mismatch'],
+  candidates: ['firewall_denied', 'platform_mismatch', 'tag_not_found'],
   explanation: 'The registry or a mirror in front of it listed a layer it could not deliver: usually a mirror that cannot fetch from upstream or its CDN, or a Windows image on a Linux node.',
 };
 

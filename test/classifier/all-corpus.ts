@@ -6,10 +6,12 @@ import { FRESH_NINTH } from './corpus-ninth';
 import { FRESH_TENTH } from './corpus-tenth';
 import { FRESH_ELEVENTH_A } from './corpus-eleventh-a';
 import { FRESH_ELEVENTH_B } from './corpus-eleventh-b';
+import { FRESH_TWELFTH_C } from './corpus-twelfth-c';
+import { FRESH_TWELFTH_D } from './corpus-twelfth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { producedCorpus } from './produced-corpus';
 
 /** Every real message: cited from public sources (the fresh set included), then produced by real runtimes here. */
 export function allCorpus(): CorpusEntry[] {
-  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...producedCorpus()];
+  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...producedCorpus()];
 }

@@ -9,6 +9,8 @@ import { FRESH_NINTH } from './corpus-ninth';
 import { FRESH_TENTH } from './corpus-tenth';
 import { FRESH_ELEVENTH_A } from './corpus-eleventh-a';
 import { FRESH_ELEVENTH_B } from './corpus-eleventh-b';
+import { FRESH_TWELFTH_C } from './corpus-twelfth-c';
+import { FRESH_TWELFTH_D } from './corpus-twelfth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -33,6 +35,7 @@ describe('classifier corpus (real messages)', () => {
       `ninth fresh batch:\n${formatScore(scoreOf(FRESH_NINTH))}`,
       `blind batch 10 (collected by a helper that never read the rules):\n${formatScore(scoreOf(FRESH_TENTH))}`,
       `blind batch 11 (two helpers that never read the rules: runtimes and distributions; registries, clouds and projects):\n${formatScore(scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]))}`,
+      `blind batch 12 (two more: web pages and CI/tools; application projects and operators):\n${formatScore(scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -61,9 +64,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.94);
   });
 
+  // Blind batch 12 (139 messages) keeps its 10 known misses (reasons in corpus-twelfth-c.ts / -d.ts), held the same way.
+  test('blind batch 12 stays at its measured level: >= 79% exact, >= 92% exact or candidate', () => {
+    const blind = scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]);
+    expect(blind.messages).toBeGreaterThanOrEqual(135);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.79);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.92);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
@@ -84,7 +95,8 @@ describe('classifier corpus (real messages)', () => {
         expect(result.category).toBe(entry.category);
       }
       expect(result.candidates).not.toContain(result.category);
-      if (entry.category === 'unknown') {
+      // An unknown answer (the truth among its candidates, for an ambiguous text) has no confidence to give.
+      if (entry.category === 'unknown' || result.category === 'unknown') {
         expect(result.confidence).toBe(0);
       } else {
         expect(result.confidence).toBeGreaterThan(0);
@@ -106,7 +118,7 @@ describe('classifier corpus (real messages)', () => {
 
   test('every entry names its source: a public URL or the command that produced it', () => {
     for (const entry of corpus) {
-      expect(entry.source).toMatch(/^(https:\/\/\S+|produced-here: .+)/);
+      expect(entry.source).toMatch(/^(https?:\/\/\S+|produced-here: .+)/);
     }
   });
 

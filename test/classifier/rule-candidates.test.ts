@@ -37,10 +37,15 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['connect', 'https://github.com/kubernetes/kubernetes/issues/79535', 'dial tcp i/o timeout', 'network_unreachable', ['firewall_denied']],
   ['connect', 'https://github.com/aws-quickstart/quickstart-amazon-eks/pull/52', 'dial tcp: i/o timeout', 'network_unreachable', ['firewall_denied']],
   ['storage-signature-mismatch', 'https://github.com/argoproj/argo-cd/issues/16336', 'SignatureDoesNotMatch', 'registry_unavailable', ['firewall_denied']],
-  ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'invalid_reference', 'tls_error']],
+  ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'repo_not_found', 'invalid_reference', 'tls_error']],
   ['aci-inaccessible-image', 'https://github.com/whiteducksoftware/az-dns-forwarder/issues/2', 'is not accessible. Please check the image and registry credential', 'auth_missing', ['repo_not_found', 'tag_not_found', 'access_denied']],
   ['gcr-project-not-found', 'https://github.com/apache/airflow-on-k8s-operator/issues/31', "Project 'project:airflow-operator' not found or deleted", 'repo_not_found', []],
   ['local-engine-unreachable', 'https://github.com/significa/app-distribution-server/issues/23', 'Is the docker daemon running?', 'unknown', []],
+  ['payment-required', 'https://github.com/NVIDIA-AI-Blueprints/3d-guided-genai-rtx/issues/6', '402 (Payment Required)', 'access_denied', ['auth_missing']],
+  ['local-image-missing', 'https://github.com/home-assistant/supervisor/issues/3609', 'No such image: homeassistant/am', 'unknown', ['never_pull', 'tag_not_found', 'repo_not_found']],
+  ['dot-reference', 'https://github.com/podman-desktop/podman-desktop/issues/19260', 'access to image "." is denied', 'invalid_reference', []],
+  ['tag-invalid', 'https://github.com/Dynatrace/dynatrace-operator/issues/735', 'tag invalid: No bootstrapping-image', 'tag_not_found', ['invalid_reference']],
+  ['image-does-not-exist', 'https://github.com/Ferdinand99/home-assistant-newt-addon/issues/21', 'does not exist', 'tag_not_found', ['repo_not_found']],
 ];
 
 const corpus = allCorpus();
