@@ -19,7 +19,7 @@ const MODULES = {
   // tables itself, so it cannot kill those mutants and would only slow every run; it stays in `npm test`.
   'classify-rules': {
     mutate: ['lib/classify/pull-error-rules.ts', 'lib/classify/registry-wording-rules.ts', 'lib/classify/node-rules.ts', 'lib/classify/connection-rules.ts', 'lib/classify/download-rules.ts', 'lib/classify/reference-rules.ts', 'lib/classify/service-wording-rules.ts', 'lib/classify/status-rules.ts'],
-    tests: ['test/classifier/classifier.test.ts', 'test/classifier/rule-candidates.test.ts', 'lib/classify/classify-pull-message.test.ts'],
+    tests: ['test/classifier/classifier.test.ts', 'test/classifier/rule-candidates.test.ts', 'test/classifier/issue-families.test.ts', 'lib/classify/classify-pull-message.test.ts'],
   },
   'classify-logic': {
     mutate: ['lib/classify/classify-pull-message.ts', 'lib/classify/runtime-error.ts'],

@@ -259,3 +259,54 @@ describe('rule table wiring', () => {
     expect(classifyPullMessageWith([throwsString], 'anything').explanation).toBe('The message could not be classified (plain).');
   });
 });
+
+describe('search-registry lists (containers/image short names)', () => {
+  // A real list: https://github.com/bcgov/pipeline-templates/issues/22 (test/classifier/corpus-sixth.ts), one item per
+  // search registry; the quay.io item is the same shape with a TLS failure, to have two new candidates out of order.
+  const header =
+    'error creating build container: The following failures happened while trying to pull image specified by "ubi8/nodejs-16" based on search registries in /etc/containers/registries.conf:';
+  const refused =
+    '"localhost/ubi8/nodejs-16": Error initializing source docker://localhost/ubi8/nodejs-16:latest: error pinging docker registry localhost: Get "https://localhost/v2/": dial tcp [::1]:443: connect: connection refused';
+  const gateway =
+    '"registry.access.redhat.com/ubi8/nodejs-16": Error initializing source docker://registry.access.redhat.com/ubi8/nodejs-16:latest: error pinging docker registry registry.access.redhat.com: invalid status code from registry 504 (Gateway Timeout)';
+  const login =
+    '"registry.redhat.io/ubi8/nodejs-16": Error initializing source docker://registry.redhat.io/ubi8/nodejs-16:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.';
+  const untrusted =
+    '"quay.io/ubi8/nodejs-16": Error initializing source docker://quay.io/ubi8/nodejs-16:latest: pinging container registry quay.io: Get "https://quay.io/v2/": x509: certificate signed by unknown authority';
+
+  test.each([
+    ['one item per line', `${header}\n* ${refused}\n* ${gateway}\n* ${login}`],
+    ['joined onto one line', `${header} * ${refused} * ${gateway} * ${login}`],
+    ['a wrap that ate the blank before "*"', `${header}\n* ${refused}* ${gateway}* ${login}`],
+  ])('every registry\'s answer is a candidate: %s', (_shape, message) => {
+    expect(classifyPullMessage(message)).toMatchObject({ category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied', 'auth_missing'] });
+  });
+
+  test('the list adds its items\' categories in category order, never "unknown", and only under a search-list header', () => {
+    expect(classifyPullMessage(`${header}\n* ${gateway}\n* ${untrusted}\n* ${login}`)).toMatchObject({ category: 'tls_error', candidates: ['auth_missing', 'registry_unavailable'] });
+    expect(classifyPullMessage(`${header}\n* ${refused}\n* "x/y": something nobody knows`).candidates).toEqual(['registry_unavailable', 'firewall_denied']);
+    // A signature-policy refusal is a rule whose category is "unknown" (it decides the whole text): never a candidate.
+    const rejected = '"x/y": Source image rejected: A signature was required, but no signature exists';
+    expect(classifyPullMessage(`${header}\n* ${refused}\n* ${rejected}`)).toMatchObject({ category: 'unknown', candidates: ['network_unreachable'] });
+    expect(classifyPullMessage(`* ${refused}\n* ${gateway}\n* ${login}`).candidates).toEqual(['registry_unavailable', 'firewall_denied']);
+  });
+});
+
+test('podman\'s "N errors occurred while pulling:" list: items without a quoted name (the shape of podman#9990)', () => {
+  const message =
+    'Error: 2 errors occurred while pulling:\n * Error initializing source docker://localhost/ubi8/nodejs-16:latest: error pinging docker registry localhost: Get "https://localhost/v2/": dial tcp [::1]:443: connect: connection refused\n * Error initializing source docker://registry.redhat.io/ubi8/nodejs-16:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.';
+  expect(classifyPullMessage(message)).toMatchObject({ category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied', 'auth_missing'] });
+});
+
+describe('wrapped kubelet aggregates', () => {
+  test('on the same rule, the reading that splits into more attempts decides (its dropped 401 keeps missing credentials a candidate)', () => {
+    const notFound = 'rpc error: code = NotFound desc = failed to pull and unpack image "r/a:1": failed to resolve reference "r/a:1": r/a:1: not found';
+    const wrapped = `Failed to pull image "r/a:1": [${notFound}, rpc er\nror: code = Unknown desc = failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized]`;
+    expect(classifyPullMessage(wrapped)).toMatchObject({ category: 'tag_not_found', candidates: ['repo_not_found', 'registry_unavailable', 'auth_missing'] });
+  });
+
+  test('a cause folded inside the second attempt reads as it does unfolded', () => {
+    const message = 'rpc error: code = NotFound desc = a: not found, rpc error: code = Unknown desc = lookup r on 10.0.0.10:53: no such\n host';
+    expect(classifyPullMessage(message).category).toBe(classifyPullMessage(message.replace('\n', '')).category);
+  });
+});

@@ -106,7 +106,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   {
     id: 'rate-limited',
     category: 'rate_limited',
-    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP|HAP) ?429\b/i],
+    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP) 429\b/i],
     confidence: 0.95,
     candidates: [],
     explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
@@ -200,7 +200,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // "StatusCode: 404", the v1 client's "HTTP code: 404"): the registry has nothing at that path.
     id: 'http-404',
     category: 'tag_not_found',
-    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code:? 404\b/i],
+    patterns: [/error parsing HTTP 404 response body|\bStatusCode: 404\b|\bHTTP code: 404\b/i],
     confidence: 0.7,
     candidates: ['repo_not_found'],
     explanation: 'The registry answered 404: no such tag or digest, or no such repository at that path (it does not say which).',
@@ -221,11 +221,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
     id: 'acr-token-403',
     category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2?\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '?[\w.-]*'? was denied\. Response code: 403\b/i],
+    patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
     // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
-    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…), is that registry refusing access.
+    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…: a subdomain ends in a dot, so the domain
+    // starts at a word boundary either way), is that registry refusing access.
     unless:
-      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:[\w-]+\.)*(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
     confidence: 0.7,
     candidates: ['access_denied'],
     explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
@@ -257,7 +258,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // Docker's v1 registry client says "Authentication is required." (moby registry/session.go); a proxy's 407 is decided earlier.
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response)(?: code)?:? 401\b|invalid username\/password|\bauthentication (?:is )?required\b/i],
+    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication (?:is )?required\b/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",

@@ -54,7 +54,7 @@ export const BARE_DENIED: PullErrorRule = {
   id: 'bare-denied',
   category: 'auth_missing',
   // A closing quote or bracket may follow when a log line quotes the error (msg="…: denied").
-  patterns: [/\bdenied: denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?["'\])]*,?\s*$|"message":\s*"denied"|from daemon: denied\.?["'\])]*,?\s*$/im],
+  patterns: [/\bdenied: denied\b|\berror from registry: denied\b|\/manifests\/[^"\s]+"?: denied\.?["'\])]*,?\s*$|"message":"denied"|from daemon: denied\.?["'\])]*,?\s*$/im],
   confidence: 0.45,
   candidates: ['access_denied', 'repo_not_found', 'firewall_denied', 'registry_unavailable'],
   explanation: 'The registry only says "denied": usually missing or expired credentials for a private package, else no access, no such package, a network rule or a registry incident.',

@@ -31,6 +31,11 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['proxy-auth', 'https://github.com/docker/hub-feedback/issues/826', 'Proxy Authentication Required', 'network_unreachable', ['firewall_denied']],
   ['content-mismatch', 'https://github.com/containerd/containerd/issues/1893', 'unexpected commit digest', 'timeout_or_size', ['registry_unavailable', 'network_unreachable']],
   ['connection-refused', 'https://github.com/minishift/minishift/issues/3315', 'connect: connection refused', 'network_unreachable', ['registry_unavailable', 'firewall_denied']],
+  // Go's "malformed HTTP response" when plain HTTP meets a TLS server: the TLS rule's own alternative, no other wording.
+  ['tls', 'https://github.com/containerd/containerd/issues/2994', 'malformed HTTP response', 'tls_error', []],
+  // "dial tcp i/o timeout" with neither address nor colon (the ECR credential call), and "dial tcp: i/o timeout".
+  ['connect', 'https://github.com/kubernetes/kubernetes/issues/79535', 'dial tcp i/o timeout', 'network_unreachable', ['firewall_denied']],
+  ['connect', 'https://github.com/aws-quickstart/quickstart-amazon-eks/pull/52', 'dial tcp: i/o timeout', 'network_unreachable', ['firewall_denied']],
   ['storage-signature-mismatch', 'https://github.com/argoproj/argo-cd/issues/16336', 'SignatureDoesNotMatch', 'registry_unavailable', ['firewall_denied']],
   ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'repo_not_found', 'invalid_reference', 'tls_error']],
   ['aci-inaccessible-image', 'https://github.com/whiteducksoftware/az-dns-forwarder/issues/2', 'is not accessible. Please check the image and registry credential', 'auth_missing', ['repo_not_found', 'tag_not_found', 'access_denied']],

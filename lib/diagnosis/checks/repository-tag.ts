@@ -214,8 +214,8 @@ export function closestNames(wanted: string, names: readonly string[], normalise
   const limit = Math.max(2, Math.floor(w.length / 3));
   return names
     .filter((n) => n !== wanted)
-    // Stryker disable next-line ConditionalExpression: a name equal once normalised is at edit distance 0, which ranks it first just as 0.5 does
-    .map((n) => ({ n, d: normalise(n) === w ? 0.5 : editDistance(normalise(n), w) }))
+    // A name equal to the wanted one once normalised is at distance 0, so it ranks first.
+    .map((n) => ({ n, d: editDistance(normalise(n), w) }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
     .slice(0, 3)
