@@ -129,6 +129,11 @@ describe('client formats spelled the way the rules read them', () => {
     ['err="x" pod="ns/a" more text', 'err="x" pod="ns/a" more text'],
     ['pod="ns/a" err="x"', 'pod="ns/a" err="x"'],
     ['line one err="x" pod="a"\nline two', 'line one err="x"\nline two'],
+    ['err="x"  pod="a"\tpodUID="b"', 'err="x"'],
+    // Only after a closing quote (the end of kubelet's err="…"), never a key in the runtime's own words.
+    ['denied for pod="ns/a"', 'denied for pod="ns/a"'],
+    // A quoted value ends on its line.
+    ['err="x" pod="a\nb"', 'err="x" pod="a\nb"'],
   ])('klog tail of %s', (line, kept) => {
     expect(withoutKlogKeys(line.replace(/\\n/g, '\n'))).toBe(kept.replace(/\\n/g, '\n'));
   });
