@@ -60,11 +60,18 @@ const MODULES = {
 // alone; the world tables still run in `npm test`. Without one, the row falls back to every test of the check.
 const CHECKS_DIR = 'lib/diagnosis/checks';
 const checkFiles = readdirSync(CHECKS_DIR);
+// Decision helpers a check alone calls, mutated in that check's row (its logic test decides through them).
+const CHECK_HELPERS = {
+  'pull-permission': ['lib/diagnosis/deny-assignments.ts'],
+  platform: ['lib/diagnosis/windows-build.ts'],
+  'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
+  'network-rules': ['lib/diagnosis/subnet-nat.ts'],
+};
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');
   const logicTest = `${name}-logic.test.ts`;
   const tests = checkFiles.includes(logicTest) ? [`${CHECKS_DIR}/${logicTest}`] : [`${CHECKS_DIR}/${name}*.test.ts`];
-  MODULES[`check-${name}`] = { mutate: [`${CHECKS_DIR}/${file}`], tests };
+  MODULES[`check-${name}`] = { mutate: [`${CHECKS_DIR}/${file}`, ...(CHECK_HELPERS[name] ?? [])], tests };
 }
 /** Names that stand for several rows. */
 const GROUPS = {
