@@ -5,7 +5,7 @@
 // Each selection keeps its own incremental file under test/mutation/, committed, so the next run only
 // re-tests mutants in code or tests that changed. Equivalent mutants are marked where they live with
 // `// Stryker disable next-line <Mutator>: <reason>` (Stryker prints the reason in its report).
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -71,7 +71,10 @@ for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.t
   const name = file.replace(/\.ts$/, '');
   const logicTest = `${name}-logic.test.ts`;
   const tests = checkFiles.includes(logicTest) ? [`${CHECKS_DIR}/${logicTest}`] : [`${CHECKS_DIR}/${name}*.test.ts`];
-  MODULES[`check-${name}`] = { mutate: [`${CHECKS_DIR}/${file}`, ...(CHECK_HELPERS[name] ?? [])], tests };
+  const helpers = CHECK_HELPERS[name] ?? [];
+  // A helper's own table test runs in the row too, when it has one.
+  const helperTests = helpers.map((helper) => helper.replace(/\.ts$/, '.test.ts')).filter((test) => existsSync(test));
+  MODULES[`check-${name}`] = { mutate: [`${CHECKS_DIR}/${file}`, ...helpers], tests: [...tests, ...helperTests] };
 }
 /** Names that stand for several rows. */
 const GROUPS = {
