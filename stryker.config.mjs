@@ -63,7 +63,7 @@ const checkFiles = readdirSync(CHECKS_DIR);
 // Decision helpers a check alone calls, mutated in that check's row (its logic test decides through them).
 const CHECK_HELPERS = {
   'pull-permission': ['lib/diagnosis/deny-assignments.ts'],
-  platform: ['lib/diagnosis/windows-build.ts'],
+  platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts'],
   'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
   'network-rules': ['lib/diagnosis/subnet-nat.ts'],
 };

@@ -1,4 +1,5 @@
 import type { ClusterFacts } from './facts';
+import { poolOfNode } from './aks-node-name';
 import { getNatGateway, getPublicIp, getVirtualNetwork } from './azure-lookups';
 import type { CheckContext } from './check';
 
@@ -28,10 +29,4 @@ export async function natEgressOfNode(ctx: Pick<CheckContext, 'azure' | 'lookups
   const nat = await getNatGateway(ctx, subnet.natGateway.id);
   const ips = await Promise.all((nat.publicIpAddresses ?? []).filter((p) => p.id).map((p) => getPublicIp(ctx, p.id!)));
   return { pool: pool.name, subnet: subnet.name ?? subnetId, natGateway: nat.name ?? subnet.natGateway.id, ips: ips.map((p) => p.ipAddress).filter((ip): ip is string => !!ip) };
-}
-
-/** The pool of an AKS node name: `aks-<pool>-<id>-vmss…` (Linux) or `aks<pool><6 digits>` (Windows). */
-export function poolOfNode(node: string | undefined): string | undefined {
-  if (!node) return undefined;
-  return (/^aks-([a-z0-9]+)-\d+-vmss/.exec(node) ?? /^aks([a-z0-9]+?)\d{6}$/.exec(node))?.[1];
 }

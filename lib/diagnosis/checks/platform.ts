@@ -1,4 +1,5 @@
 import { formatImageRef } from '../../model';
+import { poolOfNode } from '../aks-node-name';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts, NodePoolFacts } from '../facts';
 import { ltscNameOf, windowsBuildRunsOn, windowsHostBuild } from '../windows-build';
@@ -107,8 +108,8 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
 
 /** The pool of the node the pod was scheduled on (`aks-<pool>-<id>-vmss…`), else every pool. */
 function poolsForPod(pools: NodePoolFacts[], node: string | undefined): NodePoolFacts[] {
-  const m = node ? /^aks-([a-z0-9]+)-\d+-vmss/.exec(node) ?? /^aks([a-z0-9]+?)\d{6}$/.exec(node) : null;
-  const onNode = m ? pools.filter((p) => p.name === m[1]) : [];
+  const pool = poolOfNode(node);
+  const onNode = pool ? pools.filter((p) => p.name === pool) : [];
   return onNode.length ? onNode : pools;
 }
 
