@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 13b: 50 real pull errors from 49 threads no earlier entry cites (checked against both the plain URL and
+ * Blind batch 13b: 58 real pull errors from 57 threads no earlier entry cites (checked against both the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07
  * by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with
  * neutral searches only: a project, chart or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
@@ -68,6 +68,14 @@ const ROWS: Row[] = [
   ['invalid_reference', 'https://github.com/knative/func/issues/1768', 'deploy error: knative deployer failed to deploy the Knative Service: admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: Failed to parse image reference: spec.template.spec.containers[0].image\nimage: "image-registry.openshift-image-registry.svc:5000/default/test-deploy@sha256@sha256:35718c8a92d6607dfde604f992cbfe2886d507484c1d41b0fefe0be3704169a7"'],
   ['tag_not_found', 'https://github.com/fnproject/fn/issues/519', '3m\t\t0s\t\t5\tkubelet, minikube\tspec.containers{fn-service}\tWarning\t\tFailed\t\t\tFailed to pull image "fnproject/fnserver:latest": rpc error: code = 2 desc = Tag latest not found in repository docker.io/fnproject/fnserver'],
   ['auth_missing', 'https://github.com/deliveryhero/helm-charts/issues/773', 'helm show chart oci://ghcr.io/deliveryhero/helm-charts/node-local-dns                                   \nError: GET "https://ghcr.io/v2/deliveryhero/helm-charts/node-local-dns/tags/list": GET "https://ghcr.io/token?scope=repository%3Adeliveryhero%2Fhelm-charts%2Fnode-local-dns%3Apull&service=ghcr.io": unexpected status code 403: denied: denied', 'ambiguous'],
+  ['repo_not_found', 'https://github.com/apache/openwhisk-deploy-kube/pull/227', '[2018-06-18T19:58:06.884Z] [ERROR] [#tid_sid_invokerHealth] [DockerClientWithFileAccess] code: 125 , stdout: , stderr: Unable to find image \'nodejs6action:latest\' locally\n/usr/bin/docker: Error response from daemon: pull access denied for nodejs6action, repository does not exist or may require \'docker login\'.\nSee \'/usr/bin/docker run --help\'. [marker:invoker_docker.run_error:67883:604]', 'ambiguous'],
+  ['repo_not_found', 'https://github.com/apache/openwhisk/issues/1149', 'Running command: /usr/bin/docker pull <something that doesn\'t exist>\n> stdout: Using default tag: latest Pulling repository docker.io/library/<something that doesn\'t exist>\n> stderr: Error: image library/<something that doesn\'t exist> not found'],
+  ['auth_missing', 'https://github.com/ko-build/ko/issues/18', 'error building "github.com/stevef1uk/helloworld-go": Get https://gcr.io/v2/token?scope=repository%3Adistroless%2Fstatic%3Apull&service=gcr.io: invoking docker-credential-gcloud: exit status 1; output: ', 'ambiguous'],
+  ['auth_missing', 'https://github.com/GoogleContainerTools/distroless/issues/1747', 'Using default tag: latest\nError response from daemon: Head "https://gcr.io/v2/distroless/base-debian12/manifests/latest": unauthorized: authentication failed'],
+  ['auth_missing', 'https://github.com/bazelbuild/rules_docker/issues/424', 'ERROR: BUILD:66:1: no such package \'@java_image_base//image\': Pull command failed: \nF0607 18:41:44.582945   94424 __main__.py:125] Error pulling and saving image \ngcr.io/distroless/java@sha256:bd4cbe432f91f69a673bad2bc7b000bb1bf29b86442677b0726d4ef694c8754e:\nBad status during token exchange: 401\n{"errors":[{"code":"UNAUTHORIZED","message":"Not Authorized."}]}'],
+  ['network_unreachable', 'https://github.com/google/kf/issues/462', 'Error: error finding base image: Get https://gcr.io/v2/: dial tcp 74.125.204.82:443: i/o timeout'],
+  ['repo_not_found', 'https://github.com/kubernetes/kompose/issues/1510', 'Failed to pull image "my-service": rpc error: code = Unknown desc = Error response from daemon: pull access denied for my-service, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
+  ['tag_not_found', 'https://github.com/kubernetes/website/issues/46595', 'Warning  Failed     17m (x4 over 19m)     kubelet            Failed to pull image "gcr.io/google-samples/gb-frontend:v4": Error response from daemon: manifest for gcr.io/google-samples/gb-frontend:v4 not found: manifest unknown: Failed to fetch "v4" from request "/v2/google-samples/gb-frontend/manifests/v4"'],
 ];
 
 export const FRESH_THIRTEENTH_B: readonly CorpusEntry[] = corpusEntries(ROWS);
