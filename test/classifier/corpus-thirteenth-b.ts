@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 13b: 58 real pull errors from 57 threads no earlier entry cites (checked against both the plain URL and
+ * Blind batch 13b: 65 real pull errors from 63 threads no earlier entry cites (checked against both the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07
  * by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with
  * neutral searches only: a project, chart or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
@@ -76,6 +76,13 @@ const ROWS: Row[] = [
   ['network_unreachable', 'https://github.com/google/kf/issues/462', 'Error: error finding base image: Get https://gcr.io/v2/: dial tcp 74.125.204.82:443: i/o timeout'],
   ['repo_not_found', 'https://github.com/kubernetes/kompose/issues/1510', 'Failed to pull image "my-service": rpc error: code = Unknown desc = Error response from daemon: pull access denied for my-service, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
   ['tag_not_found', 'https://github.com/kubernetes/website/issues/46595', 'Warning  Failed     17m (x4 over 19m)     kubelet            Failed to pull image "gcr.io/google-samples/gb-frontend:v4": Error response from daemon: manifest for gcr.io/google-samples/gb-frontend:v4 not found: manifest unknown: Failed to fetch "v4" from request "/v2/google-samples/gb-frontend/manifests/v4"'],
+  ['repo_not_found', 'https://github.com/volcano-sh/dashboard/issues/295', 'Back-off pulling image "volcanosh/volcano-dashboard:latest"\nFailed to pull image "volcanosh/volcano-dashboard:latest": Error response from daemon:\npull access denied for volcanosh/volcano-dashboard, repository does not exist'],
+  ['unknown', 'https://github.com/volcano-sh/volcano/pull/3817', 'The pod <ypari8nv/qj-1-qj-1-task-0-5> is not in Succeeded phaseEvent related with pod <ypari8nv/qj-1-qj-1-task-0-5>: Failed - Failed to pull image "busybox:1.24": failed to pull and unpack image "docker.io/library/busybox:1.24": no signatures'],
+  ['unknown', 'https://github.com/fluxcd/source-controller/issues/1932', 'failed to extract layer contents from artifact: requires gzip-compressed body: gzip: invalid header'],
+  ['repo_not_found', 'https://github.com/garden-io/garden/issues/780', 'Warning  Failed     3m49s (x4 over 5m27s)  kubelet, gke-garden-dev-1-pool-1-d55fb3d7-w57k  Failed to pull image "worker-image:v-bd3a674372": rpc error: code = Unknown desc = Error response from daemon: repository worker-image not found: does not exist or no pull access', 'ambiguous'],
+  ['dns_failure', 'https://github.com/Azure/iotedge/issues/6863', 'Jan 24 19:41:33 raspi-agu aziot-edged[2114]: 2023-01-24T10:41:33Z [WARN] - container runtime error\nJan 24 19:41:33 raspi-agu aziot-edged[2114]: Caused by:\nJan 24 19:41:33 raspi-agu aziot-edged[2114]:     HTTP 500 Internal Server Error: Get "https://mcr.microsoft.com/v2/": dial tcp: lookup mcr.microsoft.com on 192.168.10.10:53: server misbehaving\nJan 24 19:41:33 raspi-agu aziot-edged[2114]: 2023-01-24T10:41:33Z [WARN] - Error in watchdog: Failed to pull Edge runtime module: registry operation error: pull image "mcr.microsoft.com/azureiotedge-agent:1.4"'],
+  ['platform_mismatch', 'https://github.com/Azure/iot-edge-modbus/issues/57', 'docker pull mcr.microsoft.com/azureiotedge/modbus:1.0\n1.0: Pulling from azureiotedge/modbus\nno matching manifest for unknown in the manifest list entries'],
+  ['auth_missing', 'https://github.com/Azure/iot-edge-v1/issues/573', 'ERROR: Error during pull for image microsoft/azureiotedge-agent:1.0-preview\n500 Server Error: Internal Server Error ("Get https://registry-1.docker.io/v2/microsoft/azureiotedge-agent/manifests/1.0-preview: unauthorized: incorrect username or password")'],
 ];
 
 export const FRESH_THIRTEENTH_B: readonly CorpusEntry[] = corpusEntries(ROWS);
