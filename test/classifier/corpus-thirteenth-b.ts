@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 13b: 65 real pull errors from 63 threads no earlier entry cites (checked against both the plain URL and
+ * Blind batch 13b: 72 real pull errors from 70 threads no earlier entry cites (checked against both the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07
  * by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with
  * neutral searches only: a project, chart or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
@@ -83,6 +83,13 @@ const ROWS: Row[] = [
   ['dns_failure', 'https://github.com/Azure/iotedge/issues/6863', 'Jan 24 19:41:33 raspi-agu aziot-edged[2114]: 2023-01-24T10:41:33Z [WARN] - container runtime error\nJan 24 19:41:33 raspi-agu aziot-edged[2114]: Caused by:\nJan 24 19:41:33 raspi-agu aziot-edged[2114]:     HTTP 500 Internal Server Error: Get "https://mcr.microsoft.com/v2/": dial tcp: lookup mcr.microsoft.com on 192.168.10.10:53: server misbehaving\nJan 24 19:41:33 raspi-agu aziot-edged[2114]: 2023-01-24T10:41:33Z [WARN] - Error in watchdog: Failed to pull Edge runtime module: registry operation error: pull image "mcr.microsoft.com/azureiotedge-agent:1.4"'],
   ['platform_mismatch', 'https://github.com/Azure/iot-edge-modbus/issues/57', 'docker pull mcr.microsoft.com/azureiotedge/modbus:1.0\n1.0: Pulling from azureiotedge/modbus\nno matching manifest for unknown in the manifest list entries'],
   ['auth_missing', 'https://github.com/Azure/iot-edge-v1/issues/573', 'ERROR: Error during pull for image microsoft/azureiotedge-agent:1.0-preview\n500 Server Error: Internal Server Error ("Get https://registry-1.docker.io/v2/microsoft/azureiotedge-agent/manifests/1.0-preview: unauthorized: incorrect username or password")'],
+  ['platform_mismatch', 'https://github.com/kubernetes-sigs/windows-testing/issues/223', 'root@ubuntuk8s:/home/jayunit100/go/src/k8s.io# ### docker.io/library/busybox:1.29": rpc error: code = Unknown desc = no matching manifest for windows/amd64'],
+  ['tag_not_found', 'https://github.com/kubernetes/kubernetes/issues/84183', 'Nov  2 19:22:30.210: INFO: At 2019-11-02 19:17:51 +0000 UTC - event for sample-apiserver-deployment-75d4d48566-j9762: {kubelet e2e-cb0c48f7fb-36623-windows-node-group-l79s} Failed: Failed to pull image "e2eteam/etcd:3.4.3": rpc error: code = Unknown desc = Error response from daemon: manifest for e2eteam/etcd:3.4.3 not found'],
+  ['timeout_or_size', 'https://github.com/kubernetes/kubernetes/issues/133563', '[FAILED] error waiting for image to be pulled: context deadline exceeded\nIn [SynchronizedBeforeSuite] at: k8s.io/kubernetes/test/e2e/e2e.go:421 @ 08/14/25 18:50:34.609'],
+  ['never_pull', 'https://github.com/buildpacks/pack/issues/530', '$  pack build dfreilich/test-app -p ~/workspace/samples/apps/bash-script/ -B cnbs/sample-builder:bionic --pull-policy never --publish\nERROR: failed to build: failed to fetch builder image \'index.docker.io/cnbs/sample-builder:bionic\': image index.docker.io/cnbs/sample-builder:bionic does not exist on the daemon: not found'],
+  ['never_pull', 'https://github.com/buildpacks/pack/issues/685', 'ERROR: failed to add buildpacks to builder: fetching image: image cnbs/sample-package:hello-universe does not exist on the daemon: not found', 'ambiguous'],
+  ['unknown', 'https://github.com/buildpacks/docs/issues/96', 'pack build myapp --builder cnbs/sample-builder:bionic\nERROR: failed to fetch builder image \'index.docker.io/cnbs/sample-builder:bionic\': connect to repo store \'index.docker.io/cnbs/sample-builder:bionic\': <empty transport.Error response>'],
+  ['tag_not_found', 'https://github.com/goharbor/harbor-arm/issues/53', '[+] Running 1/1\n ✘ trivy-adapter Error                                                                                                                                                         4.9s\nError response from daemon: manifest for goharbor/trivy-adapter-photon:dev-arm not found: manifest unknown: manifest unknown'],
 ];
 
 export const FRESH_THIRTEENTH_B: readonly CorpusEntry[] = corpusEntries(ROWS);
