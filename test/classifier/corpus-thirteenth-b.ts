@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 13b: 72 real pull errors from 70 threads no earlier entry cites (checked against both the plain URL and
+ * Blind batch 13b: 79 real pull errors from 76 threads no earlier entry cites (checked against both the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07
  * by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with
  * neutral searches only: a project, chart or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
@@ -90,6 +90,13 @@ const ROWS: Row[] = [
   ['never_pull', 'https://github.com/buildpacks/pack/issues/685', 'ERROR: failed to add buildpacks to builder: fetching image: image cnbs/sample-package:hello-universe does not exist on the daemon: not found', 'ambiguous'],
   ['unknown', 'https://github.com/buildpacks/docs/issues/96', 'pack build myapp --builder cnbs/sample-builder:bionic\nERROR: failed to fetch builder image \'index.docker.io/cnbs/sample-builder:bionic\': connect to repo store \'index.docker.io/cnbs/sample-builder:bionic\': <empty transport.Error response>'],
   ['tag_not_found', 'https://github.com/goharbor/harbor-arm/issues/53', '[+] Running 1/1\n ✘ trivy-adapter Error                                                                                                                                                         4.9s\nError response from daemon: manifest for goharbor/trivy-adapter-photon:dev-arm not found: manifest unknown: manifest unknown'],
+  ['auth_missing', 'https://github.com/fluxcd/image-reflector-controller/issues/781', 'Warning  ReadOperationFailed  11m (x227 over 21h)  image-reflector-controller  scan failed: GET https://auth.docker.io/token?scope=repository%!A(MISSING)getirwin%!F(MISSING)antalya%!A(MISSING)pull&service=registry.docker.io: unexpected status code 401 U\nnauthorized: {"details":"incorrect username or password"}'],
+  ['tls_error', 'https://github.com/fluxcd/flux2/issues/3442', 'error":"Get \\"https://167.71.195.24:30002/v2/\\":server gave HTTP response to HTTPS client'],
+  ['tag_not_found', 'https://github.com/SlinkyProject/slurm-operator/pull/9', '> docker pull ghcr.io/slinkyproject/slurm-operator:0.2.0\nError response from daemon: manifest unknown', 'ambiguous'],
+  ['auth_missing', 'https://github.com/SlinkyProject/slurm-operator/pull/9', '> docker pull ghcr.io/slinkyproject/slurm-operator-webhook:0.1.0\nError response from daemon: Head "https://ghcr.io/v2/slinkyproject/slurm-operator-webhook/manifests/0.1.0": denied', 'ambiguous'],
+  ['auth_missing', 'https://github.com/tektoncd/pipeline/issues/3604', 'failed to create task run pod "app-builder5fc89e3fdbf91600010d0012-task-run": translating TaskSpec to Pod: error getting image manifest: GET https://container-registry.console.klovercloud.io/v2/superapp-dxi1zsmt-c12u4ujw/repo/manifests/bf28cf28b5463f51e67c8ab951b41a19c6bf6029: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:superapp-dxi1zsmt-c12u4ujw/repo Type:repository]]. Maybe missing or invalid Task tekton/app-builder5fc89e3fdbf91600010d0012'],
+  ['auth_missing', 'https://github.com/tektoncd/pipeline/issues/6276', 'ErrImagePull (rpc error: code = Unknown desc = failed to pull and unpack image "harbor.xxxxx.com/tekton-test/tekton-test:gitclone": failed to resolve reference "harbor.xxxxx.com/tekton-test/tekton-test:gitclone": pulling from host harbor.xxxxx.com failed with status code [manifests gitclone]: 401 Unauthorized)'],
+  ['network_unreachable', 'https://github.com/openfaas/faas-netes/issues/322', 'Failed to pull image "openfaas/openfaas-operator:0.8.9": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: net/http: request canceled while waiting for connection'],
 ];
 
 export const FRESH_THIRTEENTH_B: readonly CorpusEntry[] = corpusEntries(ROWS);
