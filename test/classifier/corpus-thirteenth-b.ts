@@ -1,25 +1,34 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 13b: 79 real pull errors from 76 threads no earlier entry cites (checked against both the plain URL and
+ * Blind batch 13b: 80 real pull errors from 77 threads no earlier entry cites (checked against both the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07
  * by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with
  * neutral searches only: a project, chart or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
- * "error pulling image" / "image pull error".
- * Sources (developer tooling and packaging): GitOps and CI (Argo CD, Flux v1/v2, Tekton operator, Drone, GitHub
- * Actions runners, CML), inner-loop tools (Tilt, ctlptl, Telepresence, Azure Dev Spaces, Kaniko, helmfile/Kaniko),
- * Helm chart and operator projects (cert-manager, a Prometheus MCP chart), serverless on Kubernetes (OpenFaaS, Nuclio,
- * Kubeflow/Volcano), edge/IoT (KubeEdge, Azure IoT Edge), batch (JobSet, Kueue, Toil).
+ * "error pulling image" / "image pull" / a tool's own step name. One search that named an error wording (BuildKit's
+ * "failed to resolve source metadata") was run by mistake; nothing it surfaced was kept. One thread whose message another
+ * batch already cites from a cross-post (grafana/helm-charts#1463 = grafana/loki#6334) was dropped.
+ * Sources (developer tooling and packaging, at most 2 messages a thread and 6 a project):
+ * GitOps and CI: Argo CD, Argo Workflows, Flux v1 and v2 (image-automation, image-reflector, source-controller), Tekton
+ * pipeline and operator, Drone (drone-runner-kube, harness), CML runner.
+ * Inner-loop and build tools: Tilt, ctlptl, Telepresence, Azure Dev Spaces, Garden, Kompose, Docker Compose Bridge, ko,
+ * Kaniko, helmfile, Buildpacks pack, rules_docker, distroless, kf.
+ * Helm charts and operators: cert-manager, grafana (helm/charts), influxdata charts, ingress-nginx, harbor-arm,
+ * deliveryhero charts, a Prometheus MCP chart.
+ * Serverless on Kubernetes: OpenFaaS (faas, faas-netes), Nuclio, OpenWhisk, Knative func, Fn.
+ * Windows containers: windows-testing, Kubernetes Windows e2e, Windows nanoserver pulls (hub-feedback, Kitematic).
+ * Edge/IoT: KubeEdge, Azure IoT Edge (iotedge, iot-edge-v1, modbus module), balena.
+ * Batch/HPC: Volcano, Kueue, JobSet, Slinky slurm-operator, Kubeflow spark-operator, Toil.
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause
  * the thread found); where a thread never found the cause, the label is what the message text says. Secrets in pasted
- * text (signed blob URL parameters) are replaced by REDACTED; the text is otherwise verbatim.
+ * text (a signed blob URL parameter) are replaced by REDACTED; the text is otherwise verbatim.
  * [category, source URL, message, 'ambiguous'?, known miss?]
  */
 type Row = CorpusRow;
 
 const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/fluxcd/image-automation-controller/issues/51', 'Warning  Failed     39s (x3 over 79s)  kubelet            Failed to pull image "fluxcd/image-automation-controller": rpc error: code = Unknown desc = Error response from daemon: manifest for fluxcd/image-automation-controller:latest not found: manifest unknown: manifest unknown'],
-  ['repo_not_found', 'https://github.com/bricef/gitops-tutorial/issues/2', 'Warning  Failed     3m (x4 over 5m)  kubelet, node01    Failed to pull image "quay.io/weaveworks/flux:1.8.1": rpc error: code = Unknown desc = Error response from daemon: Get https://quay.io/v2/weaveworks/flux/manifests/1.8.1: unknown: Namespace weaveworks has been disabled. Please contact a system administrator.', 'ambiguous'],
+  ['registry_unavailable', 'https://github.com/bricef/gitops-tutorial/issues/2', 'Warning  Failed     3m (x4 over 5m)  kubelet, node01    Failed to pull image "quay.io/weaveworks/flux:1.8.1": rpc error: code = Unknown desc = Error response from daemon: Get https://quay.io/v2/weaveworks/flux/manifests/1.8.1: unknown: Namespace weaveworks has been disabled. Please contact a system administrator.', 'ambiguous'],
   ['tag_not_found', 'https://github.com/tektoncd/operator/issues/2368', 'message: Back-off pulling image "gcr.io/tekton-releases/dogfooding/tkn:8d4383ff675cdf42b0006fca9b5b3b0c1d6180ff0013805242c877352e03a359"', 'ambiguous'],
   ['registry_unavailable', 'https://github.com/openfaas/faas/issues/1140', 'λ docker pull functions/markdown-render:latest\nError response from daemon: Get https://registry-1.docker.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)', 'ambiguous'],
   ['network_unreachable', 'https://github.com/kubeedge/kubeedge/issues/280', '2019-03-21 14:18:48.845 +08:00 INFO record/record.go:20 Warning Failed Failed to pull image "k8s.gcr.io/coredns:1.2.6": Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'],
@@ -53,7 +62,6 @@ const ROWS: Row[] = [
   ['repo_not_found', 'https://github.com/nuclio/nuclio/issues/2257', 'Failed to pull image "nuclio/processor-demo:latest": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/nuclio/processor-demo:latest": failed to resolve reference "docker.io/nuclio/processor-demo:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed Error: ErrImagePull Error: ImagePullBackOff', 'ambiguous'],
   ['auth_missing', 'https://github.com/argoproj/argo-cd/issues/11709', 'ComparisonError: rpc error: code = Unknown desc = Manifest generation error (cached): `helm dependency build` failed exit status 1: Error: could not download oci://registry.gitlab.com/xxxxxxxxxxxxx: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
   ['tag_not_found', 'https://github.com/helm/charts/issues/14878', 'Failed to pull image "grafana/grafana:6.2.3": rpc error: code = Unknown desc = Error response from daemon: manifest for grafana/grafana:6.2.3 not found'],
-  ['tag_not_found', 'https://github.com/grafana/helm-charts/issues/1463', 'Failed to pull image "grafana/grafana:8.5.3": rpc error: code = Unknown desc = reading manifest 8.5.3 in registry.centos.org/grafana/grafana: manifest unknown: manifest unknown'],
   ['tag_not_found', 'https://github.com/influxdata/helm-charts/pull/369', 'Warning  Failed     3m30s (x4 over 4m59s)  kubelet            Failed to pull image "chronograf:1.9.1": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/chronograf:1.9.1": failed to resolve reference "docker.io/library/chronograf:1.9.1": docker.io/library/chronograf:1.9.1: not found'],
   ['network_unreachable', 'https://github.com/kubernetes/ingress-nginx/issues/10638', 'Back-off pulling image "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v20231011-8b53cabe0@sha256:a7943503b45d552785aa3b5e457f169a5661fb94d82b8a3373bcd9ebaf9aac80"', 'ambiguous'],
   ['registry_unavailable', 'https://github.com/kubernetes/ingress-nginx/issues/5579', 'Failed to pull image "quay.io/kubernetes-ingress-controller/nginx-ingress-controller:0.32.0": rpc error: code = Unknown desc = Error response from daemon: Get https://quay.io/v2/kubernetes-ingress-controller/nginx-ingress-controller/manifests/0.32.0: received unexpected HTTP status: 500 Internal Server Error'],
@@ -97,6 +105,8 @@ const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/tektoncd/pipeline/issues/3604', 'failed to create task run pod "app-builder5fc89e3fdbf91600010d0012-task-run": translating TaskSpec to Pod: error getting image manifest: GET https://container-registry.console.klovercloud.io/v2/superapp-dxi1zsmt-c12u4ujw/repo/manifests/bf28cf28b5463f51e67c8ab951b41a19c6bf6029: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:superapp-dxi1zsmt-c12u4ujw/repo Type:repository]]. Maybe missing or invalid Task tekton/app-builder5fc89e3fdbf91600010d0012'],
   ['auth_missing', 'https://github.com/tektoncd/pipeline/issues/6276', 'ErrImagePull (rpc error: code = Unknown desc = failed to pull and unpack image "harbor.xxxxx.com/tekton-test/tekton-test:gitclone": failed to resolve reference "harbor.xxxxx.com/tekton-test/tekton-test:gitclone": pulling from host harbor.xxxxx.com failed with status code [manifests gitclone]: 401 Unauthorized)'],
   ['network_unreachable', 'https://github.com/openfaas/faas-netes/issues/322', 'Failed to pull image "openfaas/openfaas-operator:0.8.9": rpc error: code = Unknown desc = Error response from daemon: Get https://registry-1.docker.io/v2/: net/http: request canceled while waiting for connection'],
+  ['network_unreachable', 'https://github.com/GoogleContainerTools/kaniko/issues/1360', 'error building image: error building stage: failed to get filesystem from image: stream error: stream ID 3; PROTOCOL_ERROR', 'ambiguous'],
+  ['repo_not_found', 'https://github.com/defenseunicorns/compose-bridge-uds/issues/20', 'Error response from daemon: pull access denied for hello-world-server, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
 ];
 
 export const FRESH_THIRTEENTH_B: readonly CorpusEntry[] = corpusEntries(ROWS);
