@@ -101,7 +101,7 @@ describe('kubelet aggregates', () => {
 
   test('the structural fallback also reads the attempts separated: a cause at the end of the first still counts', () => {
     const result = classifyPullMessage('[rpc error: code = Unknown desc = blob fetch failed: i/o timeout, rpc error: code = Unknown desc = something odd]');
-    expect(result).toMatchObject({ category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'] });
+    expect(result).toMatchObject({ category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'] });
   });
 
   test('missing credentials are not their own candidate after dropped 401 attempts', () => {

@@ -3,6 +3,7 @@ import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withDistributionCodesSpelled, withoutAnonymousRetryNoise, withoutKlogKeys } from './runtime-error';
 import { withStructuralFallback } from './structural-fallback';
+import { withCauselessCandidates } from './causeless-pull';
 import { withoutWebTypography, withoutYamlQuoting } from './paste-sources';
 
 /**
@@ -202,8 +203,10 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     };
   } else {
     const byReason = reason ? REASON_ONLY[reason] : undefined;
-    // Precedence: specific rules, then kubelet's reason, then the structural reading, then unknown.
-    result = byReason ? { ...byReason, candidates: [...byReason.candidates] } : withStructuralFallback({ ...UNRECOGNISED }, errors.join(', '));
+    // Precedence: specific rules, then kubelet's reason, then the structural reading, then a causeless pull's usual causes, then unknown.
+    result = byReason
+      ? { ...byReason, candidates: [...byReason.candidates] }
+      : withCauselessCandidates(withStructuralFallback({ ...UNRECOGNISED }, errors.join(', ')), text);
   }
   if (runtimeError && result.category !== 'unknown') result.runtimeError = runtimeError;
   return withReason(result);

@@ -4,6 +4,7 @@ import {
   CONNECTION_REFUSED,
   DEADLINE,
   DEADLINE_ON_PING,
+  HANDSHAKE_TIMEOUT,
   NAME_LOOKUP,
   PROXY_CONNECT,
   REQUEST_EOF,
@@ -126,6 +127,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   PROXY_CONNECT,
   NAME_LOOKUP,
   CONNECTION_REFUSED,
+  HANDSHAKE_TIMEOUT,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
@@ -281,12 +283,6 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   DEADLINE_ON_PING,
   STREAM_CUT,
   DEADLINE,
-  {
-    id: 'back-off-only',
-    category: 'unknown',
-    patterns: [/Back-off pulling image|ImagePullBackOff|ErrImagePull/i],
-    confidence: 0,
-    candidates: [],
-    explanation: 'This event only says kubelet is backing off; the cause is in the earlier Failed event (kubectl describe pod).',
-  },
+  // A bare back-off or ErrImagePull names no cause: it is not a rule but the end of the chain (causeless-pull.ts), after
+  // the structural reading has looked for a cause in whatever follows it.
 ];

@@ -174,10 +174,10 @@ describe('classifier rules that need more than one wording', () => {
     expect(scope.candidates).toContain('repo_not_found');
   });
 
-  test('back-off alone points at the earlier Failed event', () => {
+  test('back-off alone decides nothing: the usual causes as candidates, and where the error is', () => {
     const result = classifyPullMessage('Back-off pulling image "myacr.azurecr.io/app:v1"', 'ImagePullBackOff');
-    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: [], reason: 'ImagePullBackOff' });
-    expect(result.explanation).toMatch(/earlier Failed event/);
+    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable'], reason: 'ImagePullBackOff' });
+    expect(result.explanation).toMatch(/the Failed event/);
   });
 
   test('rpc prefix or not, same answer; the kubelet reason is picked up from the text', () => {
