@@ -316,6 +316,8 @@ describe('wrapped kubelet aggregates', () => {
     const flat = classifyPullMessage(`Failed to pull image "r/a:1": [${unavailable}, rpc error: ${anonymous}]`);
     expect(flat).toMatchObject({ category: 'registry_unavailable', candidates: ['network_unreachable', 'auth_missing'] });
     expect(classifyPullMessage(`Failed to pull image "r/a:1": [${unavailable}, rpc er\nror: ${anonymous}]`)).toEqual(flat);
+    // A wrap at "code\n=": the folded reading splits, the joined one ("code=") does not: the split still decides.
+    expect(classifyPullMessage(`Failed to pull image "r/a:1": [${unavailable}, rpc error: code\n${anonymous.slice('code '.length)}]`)).toEqual(flat);
   });
 
   test('a cause folded inside the second attempt reads as it does unfolded', () => {
