@@ -22,7 +22,8 @@ export async function natEgressOfNode(ctx: Pick<CheckContext, 'azure' | 'lookups
   const subnetId = pool?.vnetSubnetId;
   if (!pool || !subnetId) return undefined;
   const at = subnetId.toLowerCase().lastIndexOf('/subnets/');
-  if (at < 0) return undefined;
+  // No '/subnets/', or nothing before it: the id names no VNet to read.
+  if (at <= 0) return undefined;
   const vnet = await getVirtualNetwork(ctx, subnetId.slice(0, at));
   const subnet = vnet.subnets?.find((s) => s.id?.toLowerCase() === subnetId.toLowerCase());
   if (!subnet?.natGateway?.id) return undefined;
