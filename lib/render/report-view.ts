@@ -213,7 +213,10 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
   // A warning that is a root cause is listed with the roots only: its fixes once, not twice.
   const warned = diagnosis.findings.filter((f) => (f.status === 'warn' || f.status === 'fail') && !rootIds.has(f.checkId));
   const evidenceFrom = roots.length > 0 ? roots : warned;
-  const fixesFrom = roots.length > 0 ? [...roots, ...warned] : warned;
+  // Without a root cause, what an unknown check says to do (allow a host on the egress firewall, grant
+  // the role that would let pull-doctor read) is all the advice there is: never an empty Fix section.
+  const unknowns = roots.length > 0 ? [] : diagnosis.findings.filter((f) => f.status === 'unknown');
+  const fixesFrom = roots.length > 0 ? [...roots, ...warned] : [...warned, ...unknowns];
   const resolved = incident?.status === 'resolved';
   const tone: Tone = resolved
     ? 'resolved'
@@ -253,7 +256,7 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
     otherCauses: diagnosis.verdict.rootCauses.slice(1).map((r) => `${r.summary} — ${confidenceLabel(r.confidence)}`),
     disagreement: diagnosis.verdict.disagreement,
     evidence: evidenceFrom.flatMap((f) => f.evidence),
-    fixes: fixesFrom.flatMap((f) => f.fixes),
+    fixes: distinctFixes(fixesFrom),
     checks: listed,
     checksCollapsed: collapse,
     checkSummary: checkSummary(diagnosis.findings),
@@ -268,6 +271,23 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
     };
   }
   return redactView(view);
+}
+
+/**
+ * The fixes of the findings shown, each once: a fix superseded by a check that has its own fixes here
+ * (the pull-secret check read the pod's secrets; the registry check could only advise one) is dropped.
+ */
+function distinctFixes(findings: Finding[]): Fix[] {
+  const withFixes = new Set(findings.filter((f) => f.fixes.length > 0).map((f) => f.checkId));
+  const seen = new Set<string>();
+  return findings
+    .flatMap((f) => f.fixes)
+    .filter((fix) => !(fix.supersededBy && withFixes.has(fix.supersededBy)))
+    .filter((fix) => {
+      const key = `${fix.text}\n${fix.command ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map(({ supersededBy: _superseded, ...fix }) => fix);
 }
 
 function redactView(view: ReportView): ReportView {
