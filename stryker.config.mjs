@@ -65,7 +65,7 @@ const CHECK_HELPERS = {
   'pull-permission': ['lib/diagnosis/deny-assignments.ts'],
   platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts'],
   'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
-  'network-rules': ['lib/diagnosis/subnet-nat.ts'],
+  'network-rules': ['lib/diagnosis/pool-egress.ts'],
 };
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');
