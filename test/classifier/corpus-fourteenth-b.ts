@@ -5,9 +5,19 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * the classifier's tests, never ran the classifier, and checked every thread against earlier entries (the plain URL and
  * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this worktree and in main). Found with neutral
  * searches only: a project, distribution or platform name with "Failed to pull image" / ErrImagePull / ImagePullBackOff /
- * "error pulling image" (or a thread's own title to read further in it). A few searches named an error wording by
- * mistake; what only those surfaced was dropped (three threads) unless a neutral search found it again.
- * Sources (Kubernetes distributions, cluster tooling, node images, policy and accelerators): SOURCES_LINE
+ * "error pulling image" (or a thread's own title to read further in it). Seven searches named an error wording or a cause word
+ * by mistake (five while looking for threads, two while reading further in a thread whose title or text held one); nothing
+ * that only they surfaced is here: two threads already taken were dropped (bottlerocket#3745, kubespray#8881) and one kept
+ * only because a neutral search found it again (kubespray#10350). One search used a platform word (arm64) to reach
+ * device-plugin threads; its two rows are platform_mismatch.
+ * Sources (Kubernetes distributions, cluster tooling, node images, policy and accelerators): distributions and installers
+ * (k0s/k0sctl, Kubespray, kops and kops-cn, Karmada, Gardener garden-setup, Kubermatic KubeOne, openSUSE Kubic, Flatcar,
+ * a hosted-Kubernetes installer), Cluster API and its providers (CAPZ, CAPV, CAPO, BYOH, the RKE2 provider, Tanzu Community
+ * Edition), node images and EKS/GKE/GCE nodes (Bottlerocket, EKS AMI, the EKS VPC CNI add-on, a GKE and a GCE node thread),
+ * kubelet credential providers (ecr-credential-provider, kubelet with an ECR credsStore), node-problem-detector images,
+ * image policy on admission (sigstore policy-controller, Ratify), accelerators (NVIDIA k8s-device-plugin and GPU operator,
+ * Intel device plugins). Searched but nothing usable (screenshots, cut excerpts or no pull text): vcluster, OpenYurt,
+ * Kairos, Connaisseur, ROCm device plugin, Podman Desktop kind flows, cloud-provider-gcp. At most 4 messages a project.
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause
  * the thread found); where a thread never found the cause, the label is what the message text says. At most two
  * messages a thread. Secrets in pasted text are replaced by REDACTED; the text is otherwise verbatim (excerpts cut by a
