@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14a: 44 real pull errors from 43 threads and pages no earlier entry cites (checked against both the plain URL
+ * Blind batch 14a: 48 real pull errors from 47 threads and pages no earlier entry cites (checked against both the plain URL
  * and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on
  * 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier.
  * Found with neutral searches only: a registry product, cloud or distribution project name with "Failed to pull image" /
@@ -61,6 +61,10 @@ const ROWS: Row[] = [
   ['access_denied', 'https://gitlab.com/gitlab-org/gitlab-runner/-/issues/37902', 'WARNING: Failed to pull image with policy "": image pull failed: rpc error: code = Unknown desc = failed to pull and unpack image "registry-gitlab.dev.example.lan/example/thirdpartymirror/kaniko-project/executor:debug": failed to resolve reference "registry-gitlab.dev.example.lan/example/thirdpartymirror/kaniko-project/executor:debug": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
   ['rate_limited', 'https://gitlab.com/gitlab-org/gitlab-runner/-/issues/29432', 'WARNING: Failed to pull image with policy "": image pull failed: pull QPS exceeded ERROR: Job failed: prepare environment: waiting for pod running: pulling image "alpine:latest": image pull failed: pull QPS exceeded.'],
   ['unknown', 'https://gitlab.com/charts/gitlab/issues/1249', 'ERROR: Job failed: image pull failed: Back-off pulling image "registry.***.com/gitlab-ci/golang-ci:latest"'],
+  ['access_denied', 'https://github.com/googleforgames/global-multiplayer-demo/issues/161', '"MESSAGE": "E0325 18:59:44.857798    1790 pod_workers.go:951] \\"Error syncing pod, skipping\\" err=\\"failed to \\\\\\"StartContainer\\\\\\" for \\\\\\"droidshooter\\\\\\" with ImagePullBackOff: \\\\\\"Back-off pulling image \\\\\\\\\\\\\\"us-docker.pkg.dev/alexbu-gke-dev/global-game-images/droidshooter-server:b40b146a-8390-4569-abd7-abd5c509b1ec\\\\\\\\\\\\\\"\\\\\\"\\" pod=\\"default/droidshooter-bzlbw-qpjqv\\" podUID=8d5da6d4-68d1-4c84-85d2-8407a9581739",', 'ambiguous'],
+  ['repo_not_found', 'https://github.com/veloxpack/csi-driver-rclone/issues/10', 'Error response from daemon: Head "https://gcr.io/v2/veloxpack/rcloneplugin/manifests/latest": unknown: Container Registry is deprecated and shutting down, please use the auto migration tool to migrate to Artifact Registry (gcloud artifacts docker upgrade migrate --projects=\'veloxpack\'). For more details see: https://cloud.google.com/artifact-registry/docs/transition/auto-migrate-gcr-ar', 'ambiguous'],
+  ['unknown', 'https://github.com/containerd/containerd/issues/3323', 'root@RzR:~# ctr image pull hub.docker.myRegistry.net/debian:latest ctr: failed commit on ref "manifest-sha256:75f7d0590b45561bfa443abad0b3e0f86e2811b1fc176f786cd30eb078d1846f": commit failed: "manifest-sha256:75f7d0590b45561bfa443abad0b3e0f86e2811b1fc176f786cd30eb078d1846f" failed size validation: 1638 != 529: failed precondition'],
+  ['unknown', 'https://github.com/aws/containers-roadmap/issues/1302', 'tr: failed commit on ref "manifest-sha256:XXX": commit failed: unexpected commit digest sha256:YYY, expected sha256:XXX failed precondition'],
 ];
 
 export const FRESH_FOURTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
