@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14a: 48 real pull errors from 47 threads and pages no earlier entry cites (checked against both the plain URL
+ * Blind batch 14a: 53 real pull errors from 52 threads and pages no earlier entry cites (checked against both the plain URL
  * and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on
  * 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier.
  * Found with neutral searches only: a registry product, cloud or distribution project name with "Failed to pull image" /
@@ -65,6 +65,11 @@ const ROWS: Row[] = [
   ['repo_not_found', 'https://github.com/veloxpack/csi-driver-rclone/issues/10', 'Error response from daemon: Head "https://gcr.io/v2/veloxpack/rcloneplugin/manifests/latest": unknown: Container Registry is deprecated and shutting down, please use the auto migration tool to migrate to Artifact Registry (gcloud artifacts docker upgrade migrate --projects=\'veloxpack\'). For more details see: https://cloud.google.com/artifact-registry/docs/transition/auto-migrate-gcr-ar', 'ambiguous'],
   ['unknown', 'https://github.com/containerd/containerd/issues/3323', 'root@RzR:~# ctr image pull hub.docker.myRegistry.net/debian:latest ctr: failed commit on ref "manifest-sha256:75f7d0590b45561bfa443abad0b3e0f86e2811b1fc176f786cd30eb078d1846f": commit failed: "manifest-sha256:75f7d0590b45561bfa443abad0b3e0f86e2811b1fc176f786cd30eb078d1846f" failed size validation: 1638 != 529: failed precondition'],
   ['unknown', 'https://github.com/aws/containers-roadmap/issues/1302', 'tr: failed commit on ref "manifest-sha256:XXX": commit failed: unexpected commit digest sha256:YYY, expected sha256:XXX failed precondition'],
+  ['repo_not_found', 'https://github.com/GoogleCloudPlatform/monolith-to-microservices-example/issues/2', '$ docker pull gcr.io/cloud-solutions-images/ecomm\nUsing default tag: latest\nError response from daemon: pull access denied for gcr.io/cloud-solutions-images/ecomm, repository does not exist or may require \'docker login\': denied: Permission denied for "latest" from request "/v2/cloud-solutions-images/ecomm/manifests/latest".', 'ambiguous'],
+  ['auth_missing', 'https://github.com/uber/kraken/issues/298', '2021-03-16T16:40:41.040Z    INFO    handler/handler.go:98    500 GET /tags/busybox:latest storage: backend client: check blob exists: GET https://index.docker.io/v2/busybox/manifests/latest 401: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required","detail":[{"Type":"repository","Class":"","Name":"busybox","Action":"pull"}]}]}'],
+  ['tag_not_found', 'https://github.com/uber/kraken/issues/349', 'Error response from daemon: manifest for localhost:30081/library/busybox:latest not found: manifest unknown: manifest unknown', 'ambiguous'],
+  ['auth_missing', 'https://github.com/aws/amazon-vpc-cni-k8s/issues/708', '15542 kuberuntime_image.go:51] Pull image "602401143452.dkr.ecr.ap-southeast-1.amazonaws.com/amazon-k8s-cni:v1.5.3" failed: rpc error: code = Unknown desc = Error response from daemon: Get https://602401143452.dkr.ecr.ap-southeast-1.amazonaws.com/v2/amazon-k8s-cni/manifests/v1.5.3: no basic auth credentials'],
+  ['auth_missing', 'https://github.com/aws/eks-anywhere/issues/1628', 'Error: failed to create cluster: Error response from daemon: pull access denied for public.ecr.aws/eks-anywhere/cli-tools, repository does not exist or may require \'docker login\': denied: Your authorization token has expired. Reauthenticate and try again.'],
 ];
 
 export const FRESH_FOURTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
