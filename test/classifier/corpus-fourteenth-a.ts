@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14a: 63 real pull errors from 62 threads and pages no earlier entry cites (checked against both the plain URL
+ * Blind batch 14a: 67 real pull errors from 66 threads and pages no earlier entry cites (checked against both the plain URL
  * and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on
  * 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier.
  * Found with neutral searches only: a registry product, cloud or distribution project name with "Failed to pull image" /
@@ -80,6 +80,10 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/jumpserver/jumpserver/issues/15378', 'Failed to pull image "swr.cn-north-\n1.myhuaweicloud.com/jumpserver/core:v4.9.0-ce": rpc error: code=\nNotFound desc= failed to pull and unpack image "swr.cn-north-\n1.myhuaweicloud.com/jumpserver/core:v4.9.0-ce": failed to resolve\nreference "swr.cn-north-1.myhuaweicloud.com/jumpserver/core:v4.9.0-ce":\nswr.cn-north-1.myhuaweicloud.com/jumpserver/core:v4.9.0-ce: not found'],
   ['registry_unavailable', 'https://github.com/mabusaa/argocd-course-issues-tracker/issues/55', 'Back-off pulling image "swr.cn-east-3.myhuaweicloud.com/kubesre/gcr.io/heptio-images/ks-guestbook-demo:0.2": ErrImagePull: failed to pull and unpack image "swr.cn-east-3.myhuaweicloud.com/kubesre/gcr.io/heptio-images/ks-guestbook-demo:0.2": failed to resolve reference "swr.cn-east-3.myhuaweicloud.com/kubesre/gcr.io/heptio-images/ks-guestbook-demo:0.2": failed to do request: Head "https://swr.cn-east-3.myhuaweicloud.com/v2/kubesre/gcr.io/heptio-images/ks-guestbook-demo/manifests/0.2": dial tcp 123.60.122.14:443: connect: connection refused', 'ambiguous'],
   ['network_unreachable', 'https://github.com/yunionio/cloudpods/issues/17464', 'failed to pull image "registry.cn-beijing.aliyuncs.com/yunion/kube-apiserver:v1.15.8": output: v1.15.8: Pulling from yunion/kube-apiserver\nGet https://registry.cn-beijing.aliyuncs.com/v2/yunion/kube-apiserver/manifests/sha256:f034ddac32efadf73097544d1eb954c889b5b583e57150289bcf6fd3d16957dc: read tcp 172.19.0.4:44344->47.95.181.38:443: read: connection timed out\n, error: exit status 1'],
+  ['tag_not_found', 'https://github.com/oracle/vagrant-projects/issues/67', 'manifest for container-registry-fra.oracle.com/kubernetes/pause-amd64:3.1 not found'],
+  ['tag_not_found', 'https://github.com/oracle/vagrant-projects/issues/151', 'Trying to pull repository container-registry.oracle.com/kubernetes/kube-proxy ...\nmanifest for container-registry.oracle.com/kubernetes/kube-proxy:v1.12.10 not found\n[ERROR] docker cannot pull kube-proxy:v1.12.10 from container-registry.oracle.com/kubernetes registry'],
+  ['network_unreachable', 'https://github.com/oracle/container-images/issues/10', '[root@SERVER123 ~]# docker pull oraclelinux:6-slim\n6-slim: Pulling from oraclelinux\n3690474eb5b4: Download complete\ncd4582e8e027: Pulling fs layer\ncd4582e8e027: Downloading 2.653 MB/43.75 MB\nPulling repository oraclelinux\nFATA[0001] Could not reach any registry endpoint'],
+  ['auth_missing', 'https://github.com/oracle/weblogic-image-tool/issues/271', 'Failed to pull image "container-registry.oracle.com/middleware/weblogic:12.2.1.3": rpc error: code = Unknown desc = Error response from daemon: Get https://container-registry.oracle.com/v2/middleware/weblogic/manifests/12.2.1.3: unauthorized: authentication required', 'ambiguous'],
 ];
 
 export const FRESH_FOURTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
