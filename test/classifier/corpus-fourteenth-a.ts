@@ -1,7 +1,7 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14a: 67 real pull errors from 66 threads and pages no earlier entry cites (checked against both the plain URL
+ * Blind batch 14a: 70 real pull errors from 69 threads and pages no earlier entry cites (checked against both the plain URL
  * and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on
  * 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier.
  * Found with neutral searches only: a registry product, cloud or distribution project name with "Failed to pull image" /
@@ -84,6 +84,9 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/oracle/vagrant-projects/issues/151', 'Trying to pull repository container-registry.oracle.com/kubernetes/kube-proxy ...\nmanifest for container-registry.oracle.com/kubernetes/kube-proxy:v1.12.10 not found\n[ERROR] docker cannot pull kube-proxy:v1.12.10 from container-registry.oracle.com/kubernetes registry'],
   ['network_unreachable', 'https://github.com/oracle/container-images/issues/10', '[root@SERVER123 ~]# docker pull oraclelinux:6-slim\n6-slim: Pulling from oraclelinux\n3690474eb5b4: Download complete\ncd4582e8e027: Pulling fs layer\ncd4582e8e027: Downloading 2.653 MB/43.75 MB\nPulling repository oraclelinux\nFATA[0001] Could not reach any registry endpoint'],
   ['auth_missing', 'https://github.com/oracle/weblogic-image-tool/issues/271', 'Failed to pull image "container-registry.oracle.com/middleware/weblogic:12.2.1.3": rpc error: code = Unknown desc = Error response from daemon: Get https://container-registry.oracle.com/v2/middleware/weblogic/manifests/12.2.1.3: unauthorized: authentication required', 'ambiguous'],
+  ['tag_not_found', 'https://github.com/IBM/ibm-block-csi-driver/issues/332', 'Warning  Failed          27m (x2 over 28m)     kubelet            Failed to pull image "ibmcom/ibm-block-csi-driver-controller:1.6.0": rpc error: code = Unknown desc = Error reading manifest 1.6.0 in docker.io/ibmcom/ibm-block-csi-driver-controller: manifest unknown: manifest unknown'],
+  ['access_denied', 'https://github.com/kubesphere/ks-installer/issues/70', 'Warning  Failed   59m                  kubelet, kube05  Failed to pull image "dockerhub.qingcloud.com/coreos/prometheus-config-reloader:v0.27.1": rpc error: code = Unknown desc = Error response from daemon: Get https://dockerhub.qingcloud.com/v2/coreos/prometheus-config-reloader/manifests/v0.27.1: error parsing HTTP 403 response body: no error details found in HTTP response body: "{\\"err\\":\\"user is not active\\"}\\n"', 'ambiguous'],
+  ['tag_not_found', 'https://github.com/kubesphere/kubekey/issues/3078', 'E0421 03:25:32.935191   21327 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24\\": failed to resolve reference \\"registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24\\": registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24: not found" image="registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24"\nFATA[0000] pulling image: rpc error: code = NotFound desc = failed to pull and unpack image "registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24": failed to resolve reference "registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24": registry.cn-beijing.aliyuncs.com/kubesphereio/etcd:v3.5.24: not found: Process exited with status 1'],
 ];
 
 export const FRESH_FOURTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
