@@ -1,17 +1,27 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14a: 70 real pull errors from 69 threads and pages no earlier entry cites (checked against both the plain URL
- * and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on
- * 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier.
- * Found with neutral searches only: a registry product, cloud or distribution project name with "Failed to pull image" /
- * ErrImagePull / ImagePullBackOff / "error pulling image" / "failed to pull image"; threads were then read by their titles.
- * Sources (registry products and cloud registries' own trackers and docs): AWS (amazon-eks-ami, eks-anywhere, EKS add-on
- * drivers, data-on-eks), Google (GoogleCloudPlatform repos, GoogleContainerTools/skaffold, GCR/Artifact Registry users),
- * Alibaba ACR, Oracle OCIR/OCR, registry mirrors and caches (enix/kube-image-keeper).
+ * Blind batch 14a: 68 real pull errors from 67 threads no earlier entry cites (checked against both the plain URL and
+ * corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, issues/N and pull/N alike, in this branch and in
+ * main), collected on 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never
+ * ran the classifier. Found with neutral searches only: a registry product, cloud registry, platform or distribution
+ * project name with "Failed to pull image" / ErrImagePull / ImagePullBackOff / "error pulling image" / "pull image
+ * failed" (镜像拉取失败); threads were then read through searches on their titles. A few searches named an error wording by
+ * mistake; the two messages that only such a search surfaced (GoogleContainerTools/skaffold#336,
+ * GoogleCloudPlatform/docker-credential-gcr#70) were dropped, and no other thread they surfaced was used.
+ * Sources (registry products and cloud registries, mirrors and lazy-pull snapshotters; no Azure, runtime or chart-only
+ * projects): AWS (awslabs/amazon-eks-ami, aws/containers-roadmap, aws/eks-anywhere, aws/amazon-vpc-cni-k8s,
+ * bottlerocket, eksctl, EKS add-on drivers, awslabs/data-on-eks, awslabs/soci-snapshotter, ECR/ECR Public users),
+ * Google (GoogleCloudPlatform repos, GCR/Artifact Registry users incl. the GCR shutdown and billing answers), GitLab
+ * (gitlab-org/gitlab-runner, gitlab-org/charts), JFrog Artifactory, Sonatype Nexus, Alibaba ACR (registry.*.aliyuncs.com),
+ * Tencent CCR/TCR, Huawei SWR, Oracle OCIR/OCR, IBM ICR, QingCloud, registry mirrors and P2P distribution
+ * (distribution/distribution, enix/kube-image-keeper, uber/kraken), lazy-pull snapshotters (dragonflyoss/nydus,
+ * containerd/nydus-snapshotter image, awslabs/soci-snapshotter).
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause the
- * thread found); where a thread never found the cause, the label is what the message text says. Secrets in pasted text are
- * replaced by REDACTED; the text is otherwise verbatim (multi-line pastes joined with \n).
+ * thread found); where a thread never found the cause, the label is what the message text says. `unknown` marks causes
+ * outside the categories (a snapshotter's local state, a registry product serving a manifest that does not match its
+ * digest, a bare back-off). Secrets in pasted text (signed blob URLs, tokens) are replaced by REDACTED; the text is
+ * otherwise verbatim (multi-line pastes joined with \n, terminal wrapping kept).
  * [category, source URL, message, 'ambiguous'?]
  */
 type Row = CorpusRow;
@@ -22,8 +32,6 @@ const ROWS: Row[] = [
   ['auth_missing', 'https://github.com/awslabs/amazon-eks-ami/issues/2061', 'Warning  FailedCreatePodSandBox  3m31s (x210 over 48m)  kubelet            Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "602401143452.dkr.ecr.eu-central-1.amazonaws.com/e\nks/pause:3.5": failed to pull image "602401143452.dkr.ecr.eu-central-1.amazonaws.com/eks/pause:3.5": failed to pull and unpack image "602401143452.dkr.ecr.eu-central-1.amazonaws.com/eks/pause:3.5": failed to resolve reference "602401143452.dkr.ecr.eu-central-1.amazonaws.com/eks/pause:3.5": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials'],
   ['registry_unavailable', 'https://github.com/awslabs/data-on-eks/issues/330', 'Warning   Failed                   pod/proxy-75c58bdf77-2wjlw                            Failed to pull image "jupyterhub/configurable-http-proxy:4.5.6": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/jupyterhub/configurable-http-proxy:4.5.6": failed to resolve reference "docker.io/jupyterhub/configurable-http-proxy:4.5.6": pulling from host registry-1.docker.io failed with status code [manifests 4.5.6]: 503 Service Unavailable'],
   ['tag_not_found', 'https://github.com/kubernetes-sigs/aws-ebs-csi-driver/issues/564', 'Warning  Failed     83s                kubelet            Failed to pull image "k8s.gcr.io/provider-aws/livenessprobe:v2.1.0": rpc error: code = Unknown desc = Error response from daemon: manifest for k8s.gcr.io/provider-aws/livenessprobe:v2.1.0 not found: manifest unknown: Failed to fetch "v2.1.0" from request "/v2/provider-aws/livenessprobe/manifests/v2.1.0".'],
-  ['auth_missing', 'https://github.com/GoogleContainerTools/skaffold/issues/336', 'Failed to pull image "gcr.io/xx/yy:latest": rpc error: code = Unknown desc = Error response from daemon: unauthorized: You don\'t have the needed permissions to perform this operation, and you may have invalid credentials. To authenticate your request, follow the steps in: https://cloud.google.com/container-registry/docs/advanced-authentication', 'ambiguous'],
-  ['auth_missing', 'https://github.com/GoogleCloudPlatform/docker-credential-gcr/issues/70', 'Error response from daemon: unauthorized: You don\'t have the needed permissions to perform this operation, and you may have invalid credentials. To authenticate your request, follow the steps in: https://cloud.google.com/container-registry/docs/advanced-authentication', 'ambiguous'],
   ['auth_missing', 'https://github.com/GoogleCloudPlatform/cloud-sdk-docker/issues/328', '$ docker pull gcr.io/google.com/cloudsdktool/google-cloud-cli:latest\nError response from daemon: Head "https://gcr.io/v2/google.com/cloudsdktool/google-cloud-cli/manifests/latest": unauthorized: failed authentication'],
   ['repo_not_found', 'https://github.com/GoogleCloudPlatform/cloud-sql-proxy/issues/619', 'Error response from daemon: Get https://gcr.io/v2/cloudsql-docker/gce-proxy/manifests/latest: denied: Project cloudsql-docker has been deleted.'],
   ['repo_not_found', 'https://github.com/GoogleCloudPlatform/cloud-sql-proxy/issues/619', '# docker pull gcr.io/cloudsql-docker/gce-proxy:1.19.1\nError response from daemon: pull access denied for gcr.io/cloudsql-docker/gce-proxy, repository does not exist or may require \'docker login\': denied: Permission denied for "1.19.1" from request "/v2/cloudsql-docker/gce-proxy/manifests/1.19.1".', 'ambiguous'],
