@@ -62,10 +62,10 @@ const CHECKS_DIR = 'lib/diagnosis/checks';
 const checkFiles = readdirSync(CHECKS_DIR);
 // Decision helpers a check alone calls, mutated in that check's row (its logic test decides through them).
 const CHECK_HELPERS = {
-  'pull-permission': ['lib/diagnosis/deny-assignments.ts'],
+  'pull-permission': ['lib/diagnosis/deny-assignments.ts', 'lib/diagnosis/group-grants.ts'],
   platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts'],
   'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
-  'network-rules': ['lib/diagnosis/subnet-nat.ts'],
+  'network-rules': ['lib/diagnosis/pool-egress.ts'],
 };
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');

@@ -47,6 +47,7 @@ const SANDBOX_TYPES = [
   'Microsoft.Authorization/denyAssignments@2024-07-01-preview',
   'Microsoft.Network/virtualNetworks@2025-09-01', // @azure/arm-network 39 calls 2026-01-01
   'Microsoft.Network/publicIPAddresses@2025-09-01',
+  'Microsoft.Network/publicIPPrefixes@2025-09-01',
   'Microsoft.Network/loadBalancers@2025-09-01',
   'Microsoft.Network/natGateways@2025-09-01',
   'Microsoft.Network/routeTables@2025-09-01',

@@ -21,6 +21,10 @@ const CAUSELESS: ReadonlyArray<[string, string]> = [
   ['a wrap that cuts kubelet words in the pasted reading', 'Warning  Failed  36s  kubelet  Error: ErrIma\ngePull'],
   ['a runtime that gave up retrying', 'trying and failing to pull image'],
   ['an events row', '5m   Warning   BackOff   pod/web-7d9f   Back-off pulling image "a/b:c"'],
+  ['KubeEdge edged', 'DockerManager EnsureImageExists failed, msg:Back-off pulling image "k8s.gcr.io/kube-proxy:v1.13.2", ImagePullBackOff'],
+  ['a fold after "Error:", joined', 'Warning  Failed  36s  kubelet  Error:\nErrImagePull'],
+  ["kubelet's wrapper with a folded container name", 'Error syncing pod, skipping: failed to "StartContainer" for " web" with ErrImagePull: "Back-off pulling image "a/b:c""'],
+  ['kubectl logs on a waiting container', 'stream logs failed container "vector" in pod "web" is waiting to start: trying and failing to pull image'],
 ];
 
 const WITH_A_CAUSE: ReadonlyArray<[string, string]> = [
@@ -32,6 +36,7 @@ const WITH_A_CAUSE: ReadonlyArray<[string, string]> = [
   ['progress only', 'Pulling image "nginx:1.27"'],
   ['a cancel', 'Back-off pulling image "a/b:c"\nFailed to pull image "a/b:c": context canceled'],
   ['an exit status', 'error pulling image a/b:c: exit status 1'],
+  ['a cause cut by a terminal wrap (whole once joined)', 'Back-off pulling image "a/b:c"\nFailed to pull image "a/b:c": Fai\nled - no signatures'],
 ];
 
 describe('a paste that names a failed pull and no cause', () => {
@@ -51,7 +56,7 @@ describe('withCauselessCandidates', () => {
     expect(result).toEqual({
       category: 'unknown',
       confidence: 0,
-      candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable'],
+      candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'],
       reason: 'ImagePullBackOff',
       explanation: expect.stringMatching(/not why.*kubectl describe pod/),
     });

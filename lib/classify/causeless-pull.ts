@@ -8,8 +8,9 @@ import { readings } from './paste-noise';
  * batches 6–12, labelled from the threads' resolutions: a missing tag 6, a missing repository 4, a registry outage 3,
  * missing credentials, a platform, a firewall and a TLS error 1 each) are named as candidates, so the reader — and
  * pull-doctor's Azure checks, which run whatever the classifier says — know where to look first. Never a category.
+ * Batch 13 (labelled the same way) added a missing tag once and an unreachable registry twice.
  */
-export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'registry_unavailable'];
+export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'];
 
 // kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not).
 const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|ErrImagePull|ImagePullBackOff/i;
@@ -21,11 +22,13 @@ const REFERENCE = String.raw`(?:[: ]+(?:"[^"]*"|[^\s"]+))?`;
 const NO_CAUSE = new RegExp(
   [
     `(?:${FAILED_PULL.source}|pulling image)${REFERENCE}`,
-    String.raw`error syncing pod,? (?:[\w-]+ \([^)]*\)+"?\)?,? )?skipping`,
-    String.raw`failed to "?StartContainer"? for "?[^"\s]*"? with`,
-    // kubectl logs: `container "x" in pod "y" is waiting to start: trying and failing to pull image`.
+    String.raw`error syncing pod\b[^:]*?skipping`,
+    String.raw`failed to "?StartContainer"? for (?:"[^"]*"|\S+) with`,
+    // kubectl logs: `container "x" in pod "y" is waiting to start: trying and failing to pull image`; KubeEdge's edged:
+    // `DockerManager EnsureImageExists failed, msg:Back-off pulling image "x"` (kubeedge/kubeedge#259).
     String.raw`stream logs failed`,
-    String.raw`\berror: `,
+    String.raw`EnsureImageExists failed, msg:`,
+    String.raw`\berror:\s?`,
     String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,
   ].join('|'),
   'gi',
@@ -39,11 +42,14 @@ function residue(reading: string): string {
 }
 
 /**
- * The paste names a failed pull and, once the words that carry no cause are gone, no error is left — in some reading (as
- * pasted, or with its wraps undone: a wrap can cut kubelet's own words, which then no longer read as carrying no cause).
+ * The paste names a failed pull and, once the words that carry no cause are gone, no word of an error is left in any
+ * reading with its wraps undone (a hard wrap can cut a word of the error, which the joined reading shows whole).
  */
 export function isCauselessPull(text: string): boolean {
-  return readings(text).some((reading) => FAILED_PULL.test(reading) && !CAUSE_WORD.test(residue(reading)));
+  const all = readings(text);
+  // A wrapped paste is judged by its unwrapped readings (folded and joined): each can cut or glue a word, neither adds one.
+  const unwrapped = all.length > 1 ? all.slice(1) : all;
+  return all.some((reading) => FAILED_PULL.test(reading)) && !unwrapped.some((reading) => CAUSE_WORD.test(residue(reading)));
 }
 
 /** An unrecognised, causeless pull gets the usual causes as candidates; anything else is returned as it is. */
@@ -53,6 +59,6 @@ export function withCauselessCandidates(result: Classification, text: string): C
     ...result,
     candidates: [...CAUSELESS_CANDIDATES],
     explanation:
-      'The paste says the pull failed but not why (kubelet’s back-off line or an event cut before its error). Most often a tag or repository that does not exist, or a registry outage: the full error is in `kubectl describe pod` (the Failed event) or the kubelet log.',
+      'The paste says the pull failed but not why (kubelet’s back-off line or an event cut before its error). Most often a tag or repository that does not exist, a registry outage or a registry the node cannot reach: the full error is in `kubectl describe pod` (the Failed event) or the kubelet log.',
   };
 }

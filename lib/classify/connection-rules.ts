@@ -99,10 +99,11 @@ export const REQUEST_EOF: PullErrorRule = {
 };
 
 export const CONNECT_WAIT: PullErrorRule = {
-  // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
+  // Go's net/http: no connection (or no response headers) before the client deadline, with or without the Client.Timeout
+  // part (openfaas/faas-netes#322). Outages look the same.
   id: 'connect-wait',
   category: 'network_unreachable',
-  patterns: [/Client\.Timeout exceeded while awaiting headers/i],
+  patterns: [/Client\.Timeout exceeded while awaiting headers|request canceled while waiting for connection/i],
   confidence: 0.6,
   candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
   explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',

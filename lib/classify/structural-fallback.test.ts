@@ -190,6 +190,7 @@ describe('every signal reads as its table says: the cause, or (weak) only candid
     ['host is down', 'network_unreachable', ['firewall_denied'], 'no route'],
     ['Client.Timeout', 'network_unreachable', ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], 'a network timeout'],
     ['dial udp4 10.0.0.10:53', 'network_unreachable', ['firewall_denied'], 'a failed connection'],
+    ['stream error: stream ID 3; PROTOCOL_ERROR', 'network_unreachable', ['registry_unavailable', 'firewall_denied'], 'an HTTP/2 stream reset'],
     ['unexpected EOF', 'unknown', ['timeout_or_size', 'network_unreachable', 'registry_unavailable'], 'a cut stream'],
     ['read: EOF', 'unknown', ['network_unreachable', 'registry_unavailable', 'firewall_denied'], 'a closed connection (EOF)'],
     ['request canceled', 'timeout_or_size', ['network_unreachable'], 'a deadline'],

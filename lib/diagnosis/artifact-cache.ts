@@ -88,7 +88,8 @@ export function cacheRuleFindings(match: CacheRuleMatch, registryName: string, t
   };
 }
 
-async function findRegistry(ctx: CheckContext, loginServer: string): Promise<Registry | undefined> {
+/** The ACR resource behind a login server, found as the registry check finds it (the same cached lists). */
+export async function findRegistry(ctx: CheckContext, loginServer: string): Promise<Registry | undefined> {
   const wanted = loginServer.toLowerCase();
   const subscriptions = await listSubscriptionIds(ctx, ctx.subscriptions);
   const { items } = await listInEach(subscriptions, (s) => listRegistries(ctx, s), registriesKey);

@@ -1,7 +1,7 @@
 import type { DenyAssignment, RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { Registry, Replication } from '@azure/arm-containerregistry';
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { NatGateway, PrivateEndpoint, PublicIPAddress, VirtualNetwork } from '@azure/arm-network';
+import type { NatGateway, PrivateEndpoint, PublicIPAddress, PublicIPPrefix, VirtualNetwork } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
 import { parseArmId, type ParsedArmId } from '../azure/arm-id';
 import type { CheckContext } from './check';
@@ -74,6 +74,13 @@ export function getPublicIp(ctx: Ctx, id: string): Promise<PublicIPAddress> {
   const p = must(id);
   return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
     ctx.azure.network(p.subscriptionId).publicIPAddresses.get(p.resourceGroup, p.name, { abortSignal }),
+  );
+}
+
+export function getPublicIpPrefix(ctx: Ctx, id: string): Promise<PublicIPPrefix> {
+  const p = must(id);
+  return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
+    ctx.azure.network(p.subscriptionId).publicIPPrefixes.get(p.resourceGroup, p.name, { abortSignal }),
   );
 }
 

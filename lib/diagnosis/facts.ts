@@ -44,6 +44,10 @@ export interface NodePoolFacts {
   /** `Windows2022`, `Ubuntu`, …: a Windows pool's SKU fixes the Windows build its nodes run. */
   osSku?: string;
   nodeImageVersion?: string;
+  /** Each node has its own public IP (instance-level), used for outbound instead of the load balancer. */
+  enableNodePublicIP?: boolean;
+  /** The public IP prefix those node IPs are drawn from, when one is set. */
+  nodePublicIPPrefixId?: string;
 }
 
 export interface ClusterFacts extends ArmId {

@@ -21,3 +21,15 @@ export function ipInRange(ip: string, range: string): boolean {
   const size = 2 ** (32 - bits);
   return Math.floor(a / size) === Math.floor(b / size);
 }
+
+/**
+ * Whether every address of `inner` (an IP or a CIDR prefix, e.g. a public IP prefix `20.1.2.16/28`)
+ * lies in `outer`: a firewall rule allows a prefix only when it covers all of it.
+ */
+export function rangeWithin(inner: string, outer: string): boolean {
+  const [base, bitsText] = inner.trim().split('/');
+  const bits = bitsText === undefined ? 32 : Number(bitsText);
+  const outerBits = Number(outer.trim().split('/')[1] ?? 32);
+  if (!Number.isInteger(bits) || bits < 0 || bits > 32 || bits < outerBits) return false;
+  return ipInRange(base!, outer);
+}

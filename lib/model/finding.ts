@@ -34,6 +34,11 @@ export const FixSchema = z.object({
   text: z.string(),
   /** The exact command with real names filled in; absent when the fix is not a command. */
   command: z.string().optional(),
+  /**
+   * A check whose own fixes make this one redundant when it has any: general advice ("create a pull
+   * secret") given before that check read the real thing (the pod's secrets). The report then shows one.
+   */
+  supersededBy: z.enum(CHECK_IDS).optional(),
 });
 export type Fix = z.infer<typeof FixSchema>;
 

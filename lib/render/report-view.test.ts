@@ -73,3 +73,42 @@ describe('what pull-doctor could not read', () => {
     expect(said.split('Microsoft.ContainerRegistry/registries/replications/read').length - 1).toBe(1);
   }, 30_000);
 });
+
+describe('one piece of advice per estate', () => {
+  // estate-partner-token-secret-wrong-host, orbit-partner-secret-for-own-registry: the pull-secret check read the
+  // pod's secret and says to recreate it; the registry check's general "create <registry>-pull" advice is not repeated.
+  it.each([
+    ['estate-partner-token-secret-wrong-host', 'carrier-pull', 'cxpartneracr-pull'],
+    ['orbit-partner-secret-for-own-registry', 'fincore-pull', 'fincorepartneracr-pull'],
+  ])('%s: the fix recreates %s and never creates %s, in the text, the card and Slack', async (world, real, generic) => {
+    const diagnosis = await diagnoseWorld(world);
+    const outputs = {
+      text: renderText(diagnosis),
+      card: JSON.stringify(renderAdaptiveCard(diagnosis, undefined)),
+      slack: JSON.stringify(renderSlack(diagnosis, undefined)),
+    };
+    for (const [name, out] of Object.entries(outputs)) {
+      expect({ name, real: out.includes(real), generic: out.includes(generic) }).toEqual({ name, real: true, generic: false });
+    }
+  }, 30_000);
+});
+
+describe('an undecided verdict', () => {
+  // estate-udr-firewall-missing-data-endpoint-rule: network-rules is unknown (the egress appliance's rules are
+  // not readable) and says which FQDNs to allow; the Fix section shows that, never nothing.
+  it('shows the unknown checks’ fixes in the Fix section of the text, the card and Slack', async () => {
+    const diagnosis = await diagnoseWorld('estate-udr-firewall-missing-data-endpoint-rule');
+    expect(diagnosis.verdict.outcome).toBe('undecided');
+    const unknownFix = diagnosis.findings.find((f) => f.status === 'unknown' && f.fixes.length > 0)!.fixes[0]!;
+    const view = buildReportView(diagnosis, undefined);
+    expect(view.fixes.map((f) => f.text)).toContain(unknownFix.text);
+    const fragment = unknownFix.text.slice(0, 30);
+    const outputs = {
+      text: renderText(diagnosis),
+      card: JSON.stringify(renderAdaptiveCard(diagnosis, undefined)),
+      slack: JSON.stringify(renderSlack(diagnosis, undefined)),
+    };
+    for (const [name, out] of Object.entries(outputs)) expect({ name, times: count(out, fragment) }).toEqual({ name, times: 1 });
+    expect(outputs.text).toMatch(/\nFix\n/);
+  }, 30_000);
+});

@@ -2,6 +2,7 @@ import type { Diagnosis, Evidence, Finding, FindingStatus, Fix, Incident } from 
 import type { ViewActions } from './actions';
 import { CHECK_TITLES, STATUS_ORDER, STATUS_WORD } from './checks';
 import { docsLinks, portalLinks, resourceName, type Link } from './links';
+import { distinctFixes } from './fix-list';
 import { redact } from './redact';
 
 /**
@@ -213,7 +214,10 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
   // A warning that is a root cause is listed with the roots only: its fixes once, not twice.
   const warned = diagnosis.findings.filter((f) => (f.status === 'warn' || f.status === 'fail') && !rootIds.has(f.checkId));
   const evidenceFrom = roots.length > 0 ? roots : warned;
-  const fixesFrom = roots.length > 0 ? [...roots, ...warned] : warned;
+  // Without a root cause, what an unknown check says to do (allow a host on the egress firewall, grant
+  // the role that would let pull-doctor read) is all the advice there is: never an empty Fix section.
+  const unknowns = roots.length > 0 ? [] : diagnosis.findings.filter((f) => f.status === 'unknown');
+  const fixesFrom = roots.length > 0 ? [...roots, ...warned] : [...warned, ...unknowns];
   const resolved = incident?.status === 'resolved';
   const tone: Tone = resolved
     ? 'resolved'
@@ -253,7 +257,7 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
     otherCauses: diagnosis.verdict.rootCauses.slice(1).map((r) => `${r.summary} — ${confidenceLabel(r.confidence)}`),
     disagreement: diagnosis.verdict.disagreement,
     evidence: evidenceFrom.flatMap((f) => f.evidence),
-    fixes: fixesFrom.flatMap((f) => f.fixes),
+    fixes: distinctFixes(fixesFrom),
     checks: listed,
     checksCollapsed: collapse,
     checkSummary: checkSummary(diagnosis.findings),

@@ -247,6 +247,12 @@ export const WorldSchema = z.object({
   /** The raw alert or event as Azure sends it, when the world also exercises intake. */
   trigger: z.unknown().optional(),
   faults: z.array(FaultSchema).default([]),
+  /**
+   * Resources that were deleted while other resources still name them (ARM keeps a cluster's kubelet
+   * identity resourceId after the identity is deleted): GET answers 404, and the world test lets these
+   * ids, and only these, dangle.
+   */
+  deletedResources: z.array(z.string().startsWith('/subscriptions/')).default([]),
   expect: ExpectSchema,
   // ── Prevention (issue 18): a change and the state it leaves ──────────────────────────────────
   /** The Event Grid event(s) of an Azure change, exactly as Azure delivers them (one event or a batch, either schema). */

@@ -99,6 +99,12 @@ describe.each(worlds.map((w) => [w.split('/').pop()!, w]))('%s', (_name, file) =
         const denied =
           world.caller.deniedActions.some((pattern) => actionMatches(pattern, action)) ||
           world.caller.deniedAt.some((d) => isAtOrAbove(d.scope, r.id) && d.actions.some((pattern) => actionMatches(pattern, action)));
+        // A fault the world injects on this GET (ARM's 429 throttling): the SDK must surface that status.
+        const fault = world.faults.find((f) => f.status && f.server !== 'registry' && f.server !== 'logs' && !f.times && new RegExp(f.route).test(`GET ${r.id}`));
+        if (fault) {
+          await expect(reader(azure, r)).rejects.toMatchObject({ statusCode: fault.status });
+          continue;
+        }
         if (denied) {
           // The world's caller may not read this: the SDK must surface ARM's 403.
           await expect(reader(azure, r)).rejects.toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });

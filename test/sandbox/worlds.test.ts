@@ -161,7 +161,7 @@ function danglingReferences(w: World): string[] {
     }
   };
   for (const resource of w.resources) visit(resource.properties, 'properties', 1);
-  const exists = new Set(w.resources.map((r) => r.id.toLowerCase()));
+  const exists = new Set([...w.resources.map((r) => r.id), ...w.deletedResources].map((id) => id.toLowerCase()));
   return [...new Set(referenced)].filter((id) => !exists.has(id.toLowerCase()) && !embedded.has(id.toLowerCase()));
 }
 

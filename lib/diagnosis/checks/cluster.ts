@@ -112,6 +112,7 @@ function toNodePool(p: NonNullable<ManagedCluster['agentPoolProfiles']>[number])
     nodeTaints: p.nodeTaints,
     osSku: p.osSKU,
     nodeImageVersion: p.nodeImageVersion,
+    ...(p.enableNodePublicIP ? { enableNodePublicIP: true, nodePublicIPPrefixId: p.nodePublicIPPrefixID } : {}),
   };
 }
 

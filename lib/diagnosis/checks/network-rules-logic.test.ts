@@ -248,11 +248,19 @@ describe('network-rules check on facts', () => {
       it.each<[string, string, string, string]>([
         ['a node of a pool without a NAT gateway', 'batch', 'aks-user-12345678-vmss000001', '20.108.77.9'],
         ['a subnet without a NAT gateway', 'none', 'aks-batch-12345678-vmss000001', '20.108.77.9'],
-        ['an IP the NAT gateway does not have', 'batch', 'aks-batch-12345678-vmss000001', '20.108.77.10'],
         ['a node name that is not an AKS node', 'batch', 'worker-1', '20.108.77.9'],
       ])('keeps the registry\'s report for %s', async (_what, natOn, node, ip) => {
         const finding = await run(natOn, node, ip);
         expect(finding.evidence[2]!.source).toBe('kubelet message');
+      });
+
+      it('names the NAT gateway and the IP the registry saw apart when they differ', async () => {
+        const finding = await run('batch', 'aks-batch-12345678-vmss000001', '20.108.77.10');
+        expect(finding.evidence.slice(2, 4)).toEqual([
+          { fact: "node pool batch's subnet batch has NAT gateway ng-batch (20.108.77.9), which takes precedence over the load balancer's outbound rules", source: `ARM ${CLUSTER_ID} agentPoolProfiles + subnet natGateway` },
+          { fact: 'the registry reported the client IP 20.108.77.10, not among the egress IPs ARM shows (20.108.77.9)', source: 'kubelet message' },
+        ]);
+        expect(finding.summary).toBe("myacr's firewall does not allow node pool batch's egress IPs 20.108.77.9, 20.108.77.10");
       });
     });
 

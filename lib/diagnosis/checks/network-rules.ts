@@ -1,7 +1,8 @@
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
-import { ipInRange } from '../ipv4';
-import { natEgressOfNode } from '../subnet-nat';
+import { ipInRange, rangeWithin } from '../ipv4';
+import { poolOfNode } from '../aks-node-name';
+import { poolEgressOfNode, type PoolEgress } from '../pool-egress';
 import { DOCS } from './docs';
 
 /**
@@ -68,41 +69,48 @@ export const networkRulesCheck: Check = {
     // real egress, whatever ARM says — the only source for a UDR/NVA egress
     // (https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry).
     const reported = reportedClientIp(ctx.failure.message);
-    const egressIps = [...new Set([...cluster.egressIps, ...(reported ? [reported] : [])])];
-    if (reported && !cluster.egressIps.includes(reported)) {
-      // The failing node's pool may leave through a NAT gateway on its own subnet; that explains the IP.
-      // Explanatory only: a read that fails leaves the finding as the registry's own report makes it.
-      const nat = await natEgressOfNode(ctx, cluster, ctx.failure.node).catch(() => undefined);
-      if (nat?.ips.includes(reported)) {
-        evidence.push({
-          fact: `node pool ${nat.pool}'s subnet ${nat.subnet} has NAT gateway ${nat.natGateway} (${nat.ips.join(', ')}), which takes precedence over the load balancer's outbound rules: the registry saw ${reported}`,
-          source: `ARM ${cluster.id} agentPoolProfiles + subnet natGateway`,
-        });
-      } else {
-        evidence.push({ fact: `the registry reported the client IP ${reported}${cluster.egressIps.length ? `, not among the egress IPs ARM shows (${cluster.egressIps.join(', ')})` : ''}`, source: 'kubelet message' });
-      }
+    // The failing node's pool may leave through its own NAT gateway or node public IPs (pool-egress.ts):
+    // then that, not the cluster's outbound path, is what the firewall must allow. A read that fails
+    // leaves the cluster's egress, as before.
+    const pool = await poolEgressOfNode(ctx, cluster, ctx.failure.node).catch(() => undefined);
+    const armEgress = pool ? pool.addresses : cluster.egressIps;
+    const seen = reported !== undefined && armEgress.some((a) => ipInRange(reported, a));
+    if (pool) evidence.push(poolEvidence(pool, cluster.id, seen ? reported : undefined));
+    if (reported && !seen) {
+      evidence.push({ fact: `the registry reported the client IP ${reported}${armEgress.length ? `, not among the egress IPs ARM shows (${armEgress.join(', ')})` : ''}`, source: 'kubelet message' });
     }
-    if (egressIps.length === 0) {
+    const egress = [...new Set([...armEgress, ...(reported && !seen ? [reported] : [])])];
+    // The failing node's pool, when known, even if it leaves through the cluster's outbound path: the
+    // verdict is about that pool's egress, not every pool's.
+    const poolName = pool?.pool ?? cluster.nodePools.find((p) => p.name === poolOfNode(ctx.failure.node))?.name;
+    const whose = poolName ? `node pool ${poolName}'s` : `${cluster.name}'s`;
+    if (egress.length === 0) {
+      const note = pool ? `node pool ${pool.pool}'s nodes each leave from their own public IP, with no public IP prefix` : cluster.egressNote;
       return {
         finding: {
           status: 'warn',
-          summary: `${registry.name}'s firewall denies by default and the cluster's egress IPs are unknown${cluster.egressNote ? ` (${cluster.egressNote})` : ''}`,
+          summary: `${registry.name}'s firewall denies by default and ${pool ? `node pool ${pool.pool}'s` : "the cluster's"} egress IPs are unknown${note ? ` (${note})` : ''}`,
           evidence,
           fixes: [{ text: 'Allow the public IP your egress appliance uses (replace <egress ip>).', command: `az acr network-rule add --name ${sh(registry.name)} --ip-address <egress ip>${sub}` }],
           docs: DOCS.firewall,
         },
       };
     }
-    const blocked = egressIps.filter((ip) => !registry.ipRules.some((r) => (r.action ?? 'Allow') === 'Allow' && ipInRange(ip, r.value)));
-    evidence.push({ fact: `cluster egress IPs ${egressIps.join(', ')}; allowed ranges ${registry.ipRules.map((r) => r.value).join(', ') || 'none'}`, source: `ARM ${cluster.id} + ${registry.name} networkRuleSet` });
+    // A prefix is allowed only when a rule covers all of it: a scaled-out node takes another of its addresses.
+    const blocked = egress.filter((ip) => !registry.ipRules.some((r) => (r.action ?? 'Allow') === 'Allow' && rangeWithin(ip, r.value)));
+    evidence.push({
+      fact: `${pool ? `node pool ${pool.pool} egress` : 'cluster egress IPs'} ${egress.join(', ')}; allowed ranges ${registry.ipRules.map((r) => r.value).join(', ') || 'none'}`,
+      source: `ARM ${cluster.id} + ${registry.name} networkRuleSet`,
+    });
     if (blocked.length === 0) {
-      return { finding: { status: 'pass', summary: `${registry.name}'s firewall allows every egress IP of ${cluster.name}`, evidence, fixes: [] } };
+      const summary = poolName ? `${registry.name}'s firewall allows ${whose} egress ${egress.join(', ')}` : `${registry.name}'s firewall allows every egress IP of ${cluster.name}`;
+      return { finding: { status: 'pass', summary, evidence, fixes: [] } };
     }
     return {
       finding: {
         // With an approved private endpoint the firewall may not matter: say so, but do not call it the cause.
         status: approvedEndpoints.length > 0 ? 'warn' : 'fail',
-        summary: `${registry.name}'s firewall does not allow ${cluster.name}'s egress IP${blocked.length > 1 ? 's' : ''} ${blocked.join(', ')}`,
+        summary: `${registry.name}'s firewall does not allow ${whose} egress ${blocked.some((ip) => ip.includes('/')) ? '' : `IP${blocked.length > 1 ? 's' : ''} `}${blocked.join(', ')}`,
         evidence,
         fixes: blocked.map((ip) => ({ text: `Allow ${ip} on ${registry.name}'s firewall.`, command: `az acr network-rule add --name ${sh(registry.name)} --ip-address ${ip}${sub}` })),
         docs: DOCS.firewall,
@@ -110,6 +118,21 @@ export const networkRulesCheck: Check = {
     };
   },
 };
+
+/** What ARM says about the failing pool's own egress, and whether the IP the registry saw is one of it. */
+function poolEvidence(pool: PoolEgress, clusterId: string, saw: string | undefined): { fact: string; source: string } {
+  const tail = saw ? `: the registry saw ${saw}` : '';
+  if (pool.kind === 'nat-gateway') {
+    return {
+      fact: `node pool ${pool.pool}'s subnet ${pool.subnet} has NAT gateway ${pool.natGateway} (${pool.addresses.join(', ')}), which takes precedence over the load balancer's outbound rules${tail}`,
+      source: `ARM ${clusterId} agentPoolProfiles + subnet natGateway`,
+    };
+  }
+  return {
+    fact: `node pool ${pool.pool}'s nodes have their own public IPs (enableNodePublicIP${pool.prefix ? `, from public IP prefix ${pool.prefix} ${pool.addresses.join(', ')}` : ''}), used for outbound instead of the load balancer${tail}`,
+    source: `ARM ${clusterId} agentPoolProfiles${pool.prefix ? ' + nodePublicIPPrefixID' : ''}`,
+  };
+}
 
 /** The client IP in ACR's firewall refusal, when the message carries one. */
 export function reportedClientIp(message: string | undefined): string | undefined {

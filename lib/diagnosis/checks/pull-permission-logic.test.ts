@@ -386,3 +386,45 @@ describe('pull-permission check: deny assignments (a deny wins over every role a
     await expect(run({ answers: { ...granted(), [KEY_DENY]: refused } })).rejects.toThrow('AuthorizationFailed');
   });
 });
+
+// A role assigned to a group reaches only its members, and ARM's list for the kubelet identity shows
+// only its own assignments: with no pull role of its own, a group's pull role makes it "may pull" —
+// a warning with the membership commands (group-grants.ts), never "no role", never a pass.
+describe('pull-permission check: a pull role held by a group', () => {
+  const GROUP = '5b5b5b5b-0000-4000-8000-0000000000e1';
+  const toGroup = (guid: string, over: Partial<RoleAssignment> = {}) => assign(guid, { principalId: GROUP, principalType: 'Group', scope: RG, ...over });
+  const atRegistry = (...assignments: RoleAssignment[]) => ({ [KEY_AT_REGISTRY]: assignments });
+
+  it('warns when a group holds AcrPull above the registry, naming it and how to check membership', async () => {
+    const { finding } = await run({ answers: { ...ofKubelet(), ...atRegistry(toGroup(ROLE_IDS.acrPull, { description: 'sg-acr-pullers' })) } });
+    expect(finding.status).toBe('warn');
+    expect(finding.summary).toBe(`The kubelet identity of aks-prod holds no pull role of its own on myacr; group ${GROUP} holds AcrPull at ${RG}, which lets it pull only if it is a member (pull-doctor does not read group membership)`);
+    expect(finding.fixes.map((f) => f.command)).toEqual([
+      `az ad group member check --group ${GROUP} --member-id ${KUBELET}`,
+      `az ad group member add --group ${GROUP} --member-id ${KUBELET}`,
+      `az role assignment create --assignee-object-id ${KUBELET} --assignee-principal-type ServicePrincipal --role AcrPull --scope ${REGISTRY}`,
+    ]);
+  });
+
+  it.each<[string, RoleAssignment[], Partial<RegistryFacts>]>([
+    ['a group role that does not grant the pull', [toGroup(ROLE_IDS.networkContributor)], {}],
+    ['AcrPull held by another service principal', [assign(ROLE_IDS.acrPull, { principalId: SP_APP })], {}],
+    ['a group AcrPull on another registry', [toGroup(ROLE_IDS.acrPull, { scope: `${RG}/providers/Microsoft.ContainerRegistry/registries/otheracr` })], {}],
+    ['a group AcrPull in ABAC mode (not honoured)', [toGroup(ROLE_IDS.acrPull)], ABAC],
+  ])('still fails for %s', async (_what, assignments, over) => {
+    const { finding } = await run({ registry: over, answers: { ...ofKubelet(), ...atRegistry(...assignments) } });
+    expect(finding.status).toBe('fail');
+  });
+
+  it('warns in ABAC mode for a group holding the repository role with a condition that lets the repository through', async () => {
+    const { finding } = await run({ registry: ABAC, answers: { ...ofKubelet(), ...atRegistry(toGroup(ROLE_IDS.repositoryReader, { condition: CONDITION, conditionVersion: '2.0' })) } });
+    expect(finding.status).toBe('warn');
+    expect(finding.fixes.at(-1)).toEqual({ ...KUBELET_ABAC_FIX, text: `Or grant the role to it directly: ${KUBELET_ABAC_FIX.text}` });
+  });
+
+  it('fails as before when the registry’s assignments cannot be listed', async () => {
+    const { finding } = await run({ answers: { ...ofKubelet(), [KEY_AT_REGISTRY]: new Error('429') } });
+    expect(finding.status).toBe('fail');
+    expect(finding.fixes).toEqual(ATTACH_FIXES);
+  });
+});

@@ -4,6 +4,7 @@ import { ownPrincipalId } from '../../azure/own-principal';
 import type { Evidence } from '../../model';
 import { getManagedCluster, getRoleDefinition, listDenyAssignmentsAt, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
 import { denyFixes, denyName, pullDenials } from '../deny-assignments';
+import { groupGrantOutcome, groupGrantsOf, type GroupGrant } from '../group-grants';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
 import { pullIdentityOf } from './cluster';
@@ -95,6 +96,12 @@ export const pullPermissionCheck: Check = {
       fact: `kubelet identity ${principalId} has ${assignments.length ? `${assignments.length} role assignment(s)` : 'no role assignment'} at or above ${registry.name}`,
       source: `ARM ${registry.id}/providers/Microsoft.Authorization/roleAssignments`,
     });
+    const direct = abac
+      ? abacFixes(registry, { assigneeObjectId: principalId }, repository)[0]!
+      : { text: 'AcrPull on the registry.', command: roleAssignmentCommand({ assigneeObjectId: principalId, role: 'AcrPull', scope: registry.id }) };
+    // A group holding a pull role may carry the identity (group-grants.ts); a list that cannot be read adds nothing.
+    const groups = await groupsThatGrant(ctx, registry, repository, abac).catch(() => []);
+    if (groups.length > 0) return groupGrantOutcome(groups, { label: `the kubelet identity of ${cluster.name}`, objectId: principalId }, registry.name, evidence, direct);
     return {
       finding: {
         status: 'fail',
@@ -119,6 +126,13 @@ export const pullPermissionCheck: Check = {
     };
   },
 };
+
+/** Groups whose role assignment at or above the registry grants the pull (judged as the identity's own would be). */
+async function groupsThatGrant(ctx: CheckContext, registry: RegistryFacts, repository: string, abac: boolean): Promise<GroupGrant[]> {
+  const toGroups = (await listRoleAssignmentsAt(ctx, registry.id)).filter((a) => a.principalType === 'Group' && a.scope && scopeContains(a.scope, registry.id));
+  const grants = await evaluate(ctx, toGroups, registry, repository, abac);
+  return groupGrantsOf(grants.filter((g) => g.grants).map((g) => ({ assignment: g.assignment, roleName: g.role.roleName })));
+}
 
 async function evaluate(ctx: CheckContext, assignments: RoleAssignment[], registry: RegistryFacts, repository: string, abac: boolean): Promise<Grant[]> {
   return Promise.all(

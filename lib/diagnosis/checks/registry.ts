@@ -64,9 +64,12 @@ export const registryCheck: Check = {
             {
               text: `If ${loginServer} belongs to another tenant, pull with a registry credential: create a pull secret (a repository-scoped ACR token is the least privilege) and reference it in the pod spec's imagePullSecrets.`,
               command: `kubectl create secret docker-registry ${secretName} --docker-server=${loginServer} --docker-username=<token-name> --docker-password=<token-password>${ctx.failure.namespace ? ` -n ${sh(ctx.failure.namespace)}` : ''}`,
+              // When the pull-secret check read the pod's secrets, its advice names the real secret: one piece of advice.
+              supersededBy: 'pull-secret',
             },
             {
               text: `Then add it to the workload: spec.template.spec.imagePullSecrets: [{ name: ${secretName} }].`,
+              supersededBy: 'pull-secret',
             },
             {
               text: `If the registry is in your tenant, give pull-doctor's identity Reader on it (or add its subscription to PULL_DOCTOR_SUBSCRIPTIONS) so the rest of the chain can be checked.`,

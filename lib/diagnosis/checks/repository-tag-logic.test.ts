@@ -342,7 +342,8 @@ describe('repository-tag check: a missing digest', () => {
       answers: { [MANIFEST(DIGEST)]: manifestUnknown(), [TAGS]: tags, [MANIFEST('v1.2')]: manifest() },
       deleted: [],
     });
-    expect(asked).toEqual([MANIFEST(DIGEST), TAGS, MANIFEST('v1.2')]);
+    // The registry search (shared with the registry check) looks for a retention policy that explains the loss.
+    expect(asked).toEqual([MANIFEST(DIGEST), TAGS, MANIFEST('v1.2'), REGISTRIES]);
     expect(calls.map((c) => `${c.call} ${c.signal}`)).toEqual([`resolve app:${DIGEST} true`, 'listTags app true', 'resolve app:v1.2 true']);
     expect(finding).toEqual({
       status: 'fail',
@@ -366,6 +367,46 @@ describe('repository-tag check: a missing digest', () => {
       { text: "Pin an existing digest: the newest tag v1.10's.", command: `# image: ${HOST}/app@${NOW_DIGEST}` },
       { text: 'Or use the tag v1.10 itself (it follows new pushes).', command: `# image: ${HOST}/app:v1.10` },
     ]);
+  });
+
+  // ACR's retention policy deletes untagged manifests N days after they lose their last tag
+  // (https://learn.microsoft.com/azure/container-registry/container-registry-retention-policy): say so, and lock the pin.
+  describe('on a registry with a retention policy for untagged manifests', () => {
+    const ACR_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/myacr';
+    const withPolicy = (retentionPolicy: unknown) => ({ [REGISTRIES]: [{ id: ACR_ID, name: 'myacr', loginServer: HOST, policies: { retentionPolicy } }] });
+    const pinned = (retentionPolicy: unknown, img = image({ tag: 'v1.2', digest: DIGEST })) =>
+      run({ image: img, failure: WEB, answers: { [MANIFEST(DIGEST)]: manifestUnknown(), [TAGS]: tags, [MANIFEST('v1.2')]: manifest(), [MANIFEST('v1.10')]: manifest() }, arm: withPolicy(retentionPolicy) });
+
+    it('explains the loss and locks the digest it pins', async () => {
+      const { finding } = await pinned({ days: 7, status: 'enabled' });
+      expect(finding.evidence.at(-1)).toEqual({
+        fact: 'myacr has a retention policy for untagged manifests: they are deleted 7 day(s) after they lose their last tag (re-pushing a tag untags the digest it pointed at)',
+        source: `ARM ${ACR_ID} policies.retentionPolicy`,
+      });
+      expect(finding.fixes.at(-1)).toEqual({
+        text: "myacr's retention policy deletes untagged manifests after 7 day(s): pin digests whose tag is never re-pushed, or lock the digest you pin so the retention policy keeps it.",
+        command: `az acr repository update --name myacr --image app@${NOW_DIGEST} --delete-enabled false`,
+      });
+      expect(finding.fixes).toHaveLength(3);
+    });
+
+    it('uses the policy’s own days, and a placeholder when there is no digest to pin', async () => {
+      const { finding } = await run({ image: image({ tag: undefined, digest: DIGEST }), answers: { [MANIFEST(DIGEST)]: manifestUnknown(), [TAGS]: [{ name: 'latest' }] }, arm: withPolicy({ days: 30, status: 'enabled' }) });
+      expect(finding.fixes.at(-1)!.command).toBe("az acr repository update --name myacr --image 'app@<digest>' --delete-enabled false");
+      expect(finding.evidence.at(-1)!.fact).toContain('deleted 30 day(s) after');
+    });
+
+    it.each([['disabled', { days: 7, status: 'disabled' }], ['absent', undefined]])('adds nothing when the policy is %s', async (_what, policy) => {
+      const { finding } = await pinned(policy);
+      expect(finding.fixes).toHaveLength(2);
+      expect(finding.evidence.map((e) => e.source)).not.toContain(`ARM ${ACR_ID} policies.retentionPolicy`);
+    });
+
+    it('adds nothing, and still fails, when the registry cannot be searched', async () => {
+      const { finding } = await run({ image: image({ tag: 'v1.2', digest: DIGEST }), failure: WEB, answers: { [MANIFEST(DIGEST)]: manifestUnknown(), [TAGS]: tags, [MANIFEST('v1.2')]: manifest() }, arm: { [REGISTRIES]: new Error('403') } });
+      expect(finding.status).toBe('fail');
+      expect(finding.fixes).toHaveLength(2);
+    });
   });
 
   it('with no tags, asks to push and pin what the push prints', async () => {

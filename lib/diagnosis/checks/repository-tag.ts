@@ -1,9 +1,9 @@
 import { editDistance } from '../../image-ref/edit-distance';
-import { formatImageRef, type Evidence, type ImageRef } from '../../model';
+import { formatImageRef, type Evidence, type Fix, type ImageRef } from '../../model';
 import { RegistryError, type RegistryTag } from '../../registry/registry-client';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
-import { cacheRuleFindings, cacheRuleFor } from '../artifact-cache';
+import { cacheRuleFindings, cacheRuleFor, findRegistry } from '../artifact-cache';
 import { closestTags, newestTags, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { previousTag, readPreviousImage } from '../previous-tag';
@@ -124,12 +124,14 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
  */
 async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, tags: TagFacts[], evidence: Evidence[]): Promise<CheckOutcome> {
   const fromTag = image.tag && tags.some((t) => t.name === image.tag) ? image.tag : newestTags(tags, 1)[0];
-  const fixes = [];
+  const fixes: Fix[] = [];
+  let pinnedDigest: string | undefined;
   if (fromTag) {
     const existing = await ctx.lookups.get(`registry ${host} manifest ${image.repository}:${fromTag}`, (signal) =>
       ctx.registries.forHost(host).resolve(image.repository, fromTag, { signal }),
     );
     evidence.push({ fact: `${image.repository}:${fromTag} points at ${existing.digest}`, source: `registry ${host}` });
+    pinnedDigest = existing.digest;
     const pinned = formatImageRef({ registry: image.registry, repository: image.repository, tag: undefined, digest: existing.digest });
     const tagged = formatImageRef({ registry: image.registry, repository: image.repository, tag: fromTag, digest: undefined });
     fixes.push(
@@ -142,6 +144,12 @@ async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, t
   } else {
     fixes.push({ text: `${image.repository} has no tags: push the image, then pin the digest the push prints.` });
   }
+  // Explanatory only: a registry that cannot be read leaves the finding as the registry's content makes it.
+  const retention = image.acr ? await untaggedRetention(ctx, host, image.repository).catch(() => undefined) : undefined;
+  if (retention) {
+    evidence.push(retention.evidence);
+    fixes.push(retention.fix(pinnedDigest ?? '<digest>'));
+  }
   return {
     finding: {
       status: 'fail',
@@ -150,6 +158,30 @@ async function digestMissing(ctx: CheckContext, image: ImageRef, host: string, t
       fixes,
       docs: DOCS.cannotPullFromAcr,
     },
+  };
+}
+
+/**
+ * ACR's retention policy deletes untagged manifests older than its days; re-pushing a tag leaves the old
+ * manifest untagged, so a deployment pinned to that digest loses it. A locked manifest
+ * (`--delete-enabled false`) is kept (https://learn.microsoft.com/azure/container-registry/container-registry-retention-policy ,
+ * https://learn.microsoft.com/azure/container-registry/container-registry-image-lock).
+ */
+async function untaggedRetention(ctx: CheckContext, host: string, repository: string): Promise<{ evidence: Evidence; fix: (digest: string) => Fix } | undefined> {
+  const registry = await findRegistry(ctx, host);
+  const policy = registry?.policies?.retentionPolicy;
+  if (!registry?.name || policy?.status !== 'enabled') return undefined;
+  const days = policy.days ?? 7;
+  const name = registry.name;
+  return {
+    evidence: {
+      fact: `${name} has a retention policy for untagged manifests: they are deleted ${days} day(s) after they lose their last tag (re-pushing a tag untags the digest it pointed at)`,
+      source: `ARM ${registry.id ?? name} policies.retentionPolicy`,
+    },
+    fix: (digest) => ({
+      text: `${name}'s retention policy deletes untagged manifests after ${days} day(s): pin digests whose tag is never re-pushed, or lock the digest you pin so the retention policy keeps it.`,
+      command: `az acr repository update --name ${sh(name)} --image ${sh(`${repository}@${digest}`)} --delete-enabled false`,
+    }),
   };
 }
 

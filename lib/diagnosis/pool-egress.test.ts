@@ -1,0 +1,46 @@
+import { SUB, clusterFacts, nodePoolFacts } from '../../test/helpers/check-logic';
+import { presetLookups } from '../../test/helpers/preset-lookups';
+import type { CheckContext } from './check';
+import type { NodePoolFacts } from './facts';
+import { poolEgressOfNode } from './pool-egress';
+
+// Which egress a node pool's traffic takes: its subnet's NAT gateway first, then its nodes' own public
+// IPs, the cluster's outbound path otherwise (undefined).
+const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;
+const VNET = `${NET}/virtualNetworks/vnet-aks`;
+const NAT = `${NET}/natGateways/ng-edge`;
+const PIP = `${NET}/publicIPAddresses/pip-ng-edge`;
+const NAT_PREFIX = `${NET}/publicIPPrefixes/ippre-ng-edge`;
+const NODE_PREFIX = `${NET}/publicIPPrefixes/ippre-nodes`;
+const NODE = 'aks-edge-12345678-vmss000000';
+
+const vnet = (nat: boolean) => ({ id: VNET, subnets: [{ id: `${VNET}/subnets/other`, name: 'other', natGateway: { id: `${NET}/natGateways/ng-other` } }, { id: `${VNET}/subnets/edge`, name: 'edge', ...(nat ? { natGateway: { id: NAT } } : {}) }] });
+const answers = (nat: boolean) => ({
+  [`GET ${VNET}`]: vnet(nat),
+  [`GET ${NAT}`]: { id: NAT, name: 'ng-edge', publicIpAddresses: [{ id: PIP }], publicIpPrefixes: [{ id: NAT_PREFIX }] },
+  [`GET ${PIP}`]: { id: PIP, ipAddress: '20.9.9.9' },
+  [`GET ${NAT_PREFIX}`]: { id: NAT_PREFIX, ipPrefix: '20.9.8.0/30' },
+  [`GET ${NODE_PREFIX}`]: { id: NODE_PREFIX, name: 'ippre-nodes', ipPrefix: '20.7.7.16/28' },
+});
+const edge = (over: Partial<NodePoolFacts>) => nodePoolFacts({ name: 'edge', vnetSubnetId: `${VNET}/subnets/edge`, ...over });
+const egress = (pool: NodePoolFacts, nat: boolean, node: string | undefined) =>
+  poolEgressOfNode({ lookups: presetLookups(answers(nat)) } as unknown as CheckContext, clusterFacts({ nodePools: [nodePoolFacts({ name: 'user' }), pool] }), node);
+
+describe('poolEgressOfNode', () => {
+  it.each<[string, NodePoolFacts, boolean, unknown]>([
+    ['its subnet’s NAT gateway, public IPs and prefixes', edge({}), true, { pool: 'edge', kind: 'nat-gateway', subnet: 'edge', natGateway: 'ng-edge', addresses: ['20.9.9.9', '20.9.8.0/30'] }],
+    ['the NAT gateway before the nodes’ own public IPs', edge({ enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX }), true, { pool: 'edge', kind: 'nat-gateway', subnet: 'edge', natGateway: 'ng-edge', addresses: ['20.9.9.9', '20.9.8.0/30'] }],
+    ['the nodes’ public IP prefix without a NAT gateway', edge({ enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX }), false, { pool: 'edge', kind: 'node-public-ip', prefix: 'ippre-nodes', addresses: ['20.7.7.16/28'] }],
+    ['node public IPs without a prefix: each its own, not in ARM', edge({ enableNodePublicIP: true }), false, { pool: 'edge', kind: 'node-public-ip', addresses: [] }],
+    ['node public IPs on a pool without a custom subnet', edge({ vnetSubnetId: undefined, enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX }), false, { pool: 'edge', kind: 'node-public-ip', prefix: 'ippre-nodes', addresses: ['20.7.7.16/28'] }],
+    ['the cluster’s path: no NAT gateway, no node public IPs', edge({}), false, undefined],
+    ['the cluster’s path: a prefix id without node public IPs', edge({ nodePublicIPPrefixId: NODE_PREFIX }), false, undefined],
+    ['the cluster’s path: a subnet id without /subnets/', edge({ vnetSubnetId: VNET }), true, undefined],
+  ])('%s', async (_what, pool, nat, expected) => {
+    expect(await egress(pool, nat, NODE)).toEqual(expected);
+  });
+
+  it.each([['a node of another pool', 'aks-user-12345678-vmss000000'], ['no node', undefined], ['a node name that is not AKS’s', 'worker-1']])('is the cluster’s path for %s', async (_what, node) => {
+    expect(await egress(edge({ enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX }), true, node)).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import type { ClusterFacts } from './facts';
+import { poolOfNode } from './aks-node-name';
+import { getNatGateway, getPublicIp, getPublicIpPrefix, getVirtualNetwork } from './azure-lookups';
+import type { CheckContext } from './check';
+
+/**
+ * Where one node pool's traffic leaves from, when that is not the cluster's outbound path. Azure picks,
+ * per VM: a NAT gateway on its subnet first, whatever the cluster's outboundType says; then the VM's own
+ * instance-level public IP (an AKS pool with enableNodePublicIP, drawn from nodePublicIPPrefixID when
+ * set); the load balancer's outbound rules only without either
+ * (https://learn.microsoft.com/azure/nat-gateway/nat-overview#outbound-connectivity ,
+ * https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections ,
+ * https://learn.microsoft.com/azure/aks/use-node-public-ips). A registry firewall must allow the pool
+ * the pod ran on, not the cluster in general.
+ */
+export type PoolEgress =
+  | { pool: string; kind: 'nat-gateway'; subnet: string; natGateway: string; addresses: string[] }
+  /** `addresses` is the prefix when there is one; without it each node's IP is its own (not in ARM's pool or subnet). */
+  | { pool: string; kind: 'node-public-ip'; prefix?: string; addresses: string[] };
+
+/** The failing node's pool's own egress; undefined when it leaves through the cluster's outbound path or its pool is unknown. */
+export async function poolEgressOfNode(ctx: Pick<CheckContext, 'azure' | 'lookups'>, cluster: ClusterFacts, node: string | undefined): Promise<PoolEgress | undefined> {
+  const name = poolOfNode(node);
+  const pool = cluster.nodePools.find((p) => p.name === name);
+  if (!pool) return undefined;
+  const subnetId = pool.vnetSubnetId;
+  const at = subnetId?.toLowerCase().lastIndexOf('/subnets/') ?? -1;
+  if (subnetId && at > 0) {
+    const vnet = await getVirtualNetwork(ctx, subnetId.slice(0, at));
+    const subnet = vnet.subnets?.find((s) => s.id?.toLowerCase() === subnetId.toLowerCase());
+    if (subnet?.natGateway?.id) {
+      const nat = await getNatGateway(ctx, subnet.natGateway.id);
+      const [ips, prefixes] = await Promise.all([
+        Promise.all((nat.publicIpAddresses ?? []).filter((p) => p.id).map((p) => getPublicIp(ctx, p.id!))),
+        Promise.all((nat.publicIpPrefixes ?? []).filter((p) => p.id).map((p) => getPublicIpPrefix(ctx, p.id!))),
+      ]);
+      const addresses = [...ips.map((p) => p.ipAddress), ...prefixes.map((p) => p.ipPrefix)].filter((a): a is string => !!a);
+      return { pool: pool.name, kind: 'nat-gateway', subnet: subnet.name ?? subnetId, natGateway: nat.name ?? subnet.natGateway.id, addresses };
+    }
+  }
+  if (!pool.enableNodePublicIP) return undefined;
+  if (!pool.nodePublicIPPrefixId) return { pool: pool.name, kind: 'node-public-ip', addresses: [] };
+  const prefix = await getPublicIpPrefix(ctx, pool.nodePublicIPPrefixId);
+  return { pool: pool.name, kind: 'node-public-ip', prefix: prefix.name ?? pool.nodePublicIPPrefixId, addresses: prefix.ipPrefix ? [prefix.ipPrefix] : [] };
+}
