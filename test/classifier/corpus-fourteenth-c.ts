@@ -1,0 +1,34 @@
+import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
+
+/**
+ * Blind batch 14c: real pull errors from threads no earlier entry cites (checked against the plain URL and corpus.ts's
+ * `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and in main), collected on 2026-12-07 by a helper
+ * that never read the rules (lib/classify) nor the classifier's tests and never ran the classifier. Found with neutral
+ * searches only: a runtime, tool or version name with "Failed to pull image" / ErrImagePull / ImagePullBackOff / "error
+ * pulling image" / "pull image error" / a tool's generic prefix.
+ * Sources (the newest runtimes and kubelet versions, threads opened 2024–2026): containerd 2.x (transfer service, CRI
+ * plugin), nerdctl 2, CRI-O 1.29+ and kubespray's CRI-O role, cri-dockerd, kubelet 1.29+ (credential providers, KEP-4412,
+ * pull progress), Docker Engine 25–29 / Docker Desktop with the containerd image store, podman 5 / Podman Desktop /
+ * buildah / skopeo, Rancher Desktop, Lima, kubernetes test-infra.
+ * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause
+ * the thread found); where a thread never found the cause, the label is what the message text says. Secrets in pasted
+ * text (signed URL parameters, credentials) are replaced by REDACTED; the text is otherwise verbatim.
+ * [category, source URL, message, 'ambiguous'?]
+ */
+type Row = CorpusRow;
+
+const ROWS: Row[] = [
+  ['timeout_or_size', 'https://github.com/kubernetes-sigs/kubespray/issues/12554', 'pulling image: rpc error: code = Canceled desc = copying system image from manifest list: copying config: context canceled'],
+  ['network_unreachable', 'https://github.com/containerd/nerdctl/issues/3080', 'ERRO[0004] server "docker.io" does not seem to support HTTPS  error="failed to copy: httpReadSeeker: failed open: failed to do request: Get \\"https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/5d/5d0da3dc976460b72c77d94c8a1ad043720b0416bfc16c52c45d4847e53fadb6/data?verify=REDACTED\\": proxyconnect tcp: dial tcp 127.0.0.1:7890: connect: connection refused"'],
+  ['network_unreachable', 'https://github.com/podman-container-tools/podman/issues/24715', 'Error: writing blob: storing blob to file "/var/tmp/container_images_storage2182552442/3": happened during read: unexpected EOF (after reconnecting, server did not process a Range: header, status 200)', 'ambiguous'],
+  ['tag_not_found', 'https://github.com/kubernetes-sigs/provider-aws-test-infra/pull/281', 'Feb 07 13:36:48.024915 bootstrap-e2e-master containerd[1191]: time="2024-02-07T13:36:48.024858788Z" level=error msg="PullImage \\"registry.k8s.io/kube-apiserver-amd64:v1.30.0-alpha.1.107_052bce26f4f48b\\" failed" error="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.k8s.io/kube-apiserver-amd64:v1.30.0-alpha.1.107_052bce26f4f48b\\": failed to resolve reference \\"registry.k8s.io/kube-apiserver-amd64:v1.30.0-alpha.1.107_052bce26f4f48b\\": registry.k8s.io/kube-apiserver-amd64:v1.30.0-alpha.1.107_052bce26f4f48b: not found"'],
+  ['unknown', 'https://github.com/moby/moby/issues/52411', '$ docker pull haskell:7\n7: Pulling from library/haskell\n78ab9c2522c6: Download complete\nfailed to unpack image on snapshotter overlayfs: apply layer error for "docker.io/library/haskell:7": failed to extract layer sha256:4dcab49015d47e8f300ec33400a02cebc7b54cadd09c37e49eccbc655279da90: NotFound: failed to get reader from content store: content digest sha256:51f5c6a04d83efd2d45c5fd59537218924bc46705e3de6ffc8bc07b51481610b: not found'],
+  ['unknown', 'https://github.com/containerd/containerd/issues/11606', 'unable to initialize unpacker: no unpack platforms defined: invalid argument'],
+  ['unknown', 'https://github.com/moby/moby/issues/50818', 'docker pull tiborvass/no-remove\nUsing default tag: latest\nlatest: Pulling from tiborvass/no-remove\ncf635291f7c9: Download complete\nfailed to unpack image on snapshotter overlayfs: mismatched image rootfs and manifest layers'],
+  ['unknown', 'https://github.com/moby/moby/issues/50818', 'docker pull tiborvass/no-remove\nUsing default tag: latest\nError response from daemon: Encountered remote "application/vnd.docker.plugin.v0+json"(unknown) when fetching'],
+  ['network_unreachable', 'https://github.com/docker/for-win/issues/14209', 'Error response from daemon: failed to resolve reference "docker.mycompany.com/nginx:1.27.0": failed to do request: Head "https://docker.mycompany.com/v2/nginx/manifests/1.27.0": dialing docker.mycompany.com:443 container via direct connection because  has no HTTPS proxy: connecting to 10.191.255.160:443: dial tcp 10.191.255.160:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.'],
+  ['tls_error', 'https://github.com/podman-desktop/podman-desktop/issues/14687', 'Error while pulling image from Podman: access to image "harbor-podman.redhat.com:8443/library/testimage" is denied (500 error). Can also be that the registry requires authentication.', 'ambiguous'],
+  ['unknown', 'https://github.com/containerd/nerdctl/issues/4304', '$ nerdctl -n k8s.io images pull quay.io/calico/node:v3.29.1\nFATA[0000] accepts at most 1 arg(s), received 2'],
+];
+
+export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
