@@ -61,6 +61,9 @@ const ROWS: Row[] = [
   ['unknown', 'https://github.com/podman-desktop/podman-desktop/issues/10700', 'Flag --image-path has been deprecated, use --image instead\n\nLooking up Podman Machine image at %private-hub%/node:20.12.2-buster to create VM\n\nError: wrong manifest type for disk artifact: application/vnd.docker.distribution.manifest.v2+json\n\nCommand execution failed with exit code 125'],
   ['registry_unavailable', 'https://github.com/terraform-docs/gh-actions/issues/157', '/usr/bin/docker pull quay.io/terraform-docs/gh-actions:1.4.1\n  Error response from daemon: Get "https://quay.io/v2/": EOF\nError: Docker pull failed with exit code 1', 'ambiguous'],
   ['network_unreachable', 'https://github.com/netease-youdao/QAnything/issues/473', 'Error response from daemon: Head "https://quay.io/v2/coreos/etcd/manifests/v3.5.5": Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": EOF', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/docker-library/python/issues/1104', 'failed to solve: python:3.12-slim-bookworm: failed to resolve source metadata for docker.io/library/python:3.12-slim-bookworm: short read: expected 5711 bytes but got 4588: unexpected EOF', 'ambiguous'],
+  ['platform_mismatch', 'https://github.com/ad-on-is/rachoon/issues/44', '[+] Running 0/1\n ⠹ rachoon Pulling                                                                                                                                                                                                        2.1s \nno matching manifest for linux/arm64/v8 in the manifest list entries'],
+  ['repo_not_found', 'https://github.com/GSA-TTS/FAC/pull/3742', "Error response from daemon: pull access denied for owasp/zap2docker-stable, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", 'ambiguous'],
 ];
 
 export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
