@@ -64,6 +64,9 @@ const ROWS: Row[] = [
   ['network_unreachable', 'https://github.com/docker-library/python/issues/1104', 'failed to solve: python:3.12-slim-bookworm: failed to resolve source metadata for docker.io/library/python:3.12-slim-bookworm: short read: expected 5711 bytes but got 4588: unexpected EOF', 'ambiguous'],
   ['platform_mismatch', 'https://github.com/ad-on-is/rachoon/issues/44', '[+] Running 0/1\n ⠹ rachoon Pulling                                                                                                                                                                                                        2.1s \nno matching manifest for linux/arm64/v8 in the manifest list entries'],
   ['repo_not_found', 'https://github.com/GSA-TTS/FAC/pull/3742', "Error response from daemon: pull access denied for owasp/zap2docker-stable, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", 'ambiguous'],
+  ['invalid_reference', 'https://github.com/openstatusHQ/openstatus/issues/1923', "unable to get image 'ghcr.io/openstatusHQ/openstatus-status-page:latest': Error response from daemon: invalid reference format: repository name (openstatusHQ/openstatus-status-page) must be lowercase"],
+  ['invalid_reference', 'https://github.com/HermanMartinus/bearlytics/pull/7', "unable to get image 'ghcr.io/HermanMartinus/bearlytics:latest': Error response from daemon: invalid reference format: repository name (HermanMartinus/bearlytics) must be lowercase"],
+  ['tls_error', 'https://github.com/containerd/containerd/issues/13246', 'crictl pull --creds user:pass myregistry:5000/myimage:v1\n# → tls: failed to verify certificate: x509: certificate signed by unknown authority'],
 ];
 
 export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
