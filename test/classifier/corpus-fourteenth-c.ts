@@ -67,6 +67,8 @@ const ROWS: Row[] = [
   ['invalid_reference', 'https://github.com/openstatusHQ/openstatus/issues/1923', "unable to get image 'ghcr.io/openstatusHQ/openstatus-status-page:latest': Error response from daemon: invalid reference format: repository name (openstatusHQ/openstatus-status-page) must be lowercase"],
   ['invalid_reference', 'https://github.com/HermanMartinus/bearlytics/pull/7', "unable to get image 'ghcr.io/HermanMartinus/bearlytics:latest': Error response from daemon: invalid reference format: repository name (HermanMartinus/bearlytics) must be lowercase"],
   ['tls_error', 'https://github.com/containerd/containerd/issues/13246', 'crictl pull --creds user:pass myregistry:5000/myimage:v1\n# → tls: failed to verify certificate: x509: certificate signed by unknown authority'],
+  ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '$ docker pull datasciencetoolbox/dsatcl2e\nUsing default tag: latest\nlatest: Pulling from datasciencetoolbox/dsatcl2e\n3e2d1c035428: Pull complete \nc0b79e042528: Extracting  990.5MB/990.5MB\nfailed to register layer: write /usr/local/lib/python3.9/dist-packages/sklearn/ensemble/_gradient_boosting.cpython-39-x86_64-linux-gnu.so: input/output error', 'ambiguous'],
+  ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '(HTTP code 500) server error - error creating temporary lease: write /var/lib/desktop-containerd/daemon/io.containerd.metadata.v1.bolt/meta.db: input/output error', 'ambiguous'],
 ];
 
 export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
