@@ -69,6 +69,7 @@ const ROWS: Row[] = [
   ['tls_error', 'https://github.com/containerd/containerd/issues/13246', 'crictl pull --creds user:pass myregistry:5000/myimage:v1\n# → tls: failed to verify certificate: x509: certificate signed by unknown authority'],
   ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '$ docker pull datasciencetoolbox/dsatcl2e\nUsing default tag: latest\nlatest: Pulling from datasciencetoolbox/dsatcl2e\n3e2d1c035428: Pull complete \nc0b79e042528: Extracting  990.5MB/990.5MB\nfailed to register layer: write /usr/local/lib/python3.9/dist-packages/sklearn/ensemble/_gradient_boosting.cpython-39-x86_64-linux-gnu.so: input/output error', 'ambiguous'],
   ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '(HTTP code 500) server error - error creating temporary lease: write /var/lib/desktop-containerd/daemon/io.containerd.metadata.v1.bolt/meta.db: input/output error', 'ambiguous'],
+  ['network_unreachable', 'https://github.com/abiosoft/colima/issues/1283', 'mrspin@MrSpin default % docker pull redis\nUsing default tag: latest\nError response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'],
 ];
 
 export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
