@@ -1,15 +1,15 @@
 import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
- * Blind batch 14c: 52 real pull errors from 48 threads (issues and PRs opened 2024–2026) that no earlier entry cites
+ * Blind batch 14c: 54 real pull errors from 50 threads (issues and PRs opened 2024–2026) that no earlier entry cites
  * (checked against the plain URL and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and
  * in main), collected on 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and
  * never ran the classifier. Found with neutral searches only: a runtime, tool, version or year with "Failed to pull image"
  * / ErrImagePull / ImagePullBackOff / "Error response from daemon" / a tool's generic prefix ("failed to pull and unpack
  * image", "failed to resolve reference", "unable to copy from source", "failed to solve"), or a topic (Apple silicon,
- * self-signed registry, corporate proxy, disk full). Searches that named an error wording by mistake (thread look-ups)
+ * self-signed registry, corporate proxy, disk full, CRI-O's pull_progress_timeout setting). Searches that named an error wording by mistake (thread look-ups)
  * were run; every message that only those surfaced (7) was dropped before this file was finished.
- * Sources, the newest runtime wordings: containerd 2.x (ctr / transfer service, CRI plugin with hosts.toml), nerdctl 2,
+ * Sources, the newest runtime wordings: containerd 2.x (ctr / transfer service, CRI plugin with hosts.toml), nerdctl 2, CRI-O 1.30+ and kubespray's CRI-O role,
  * Docker Engine 27–29 and Docker Desktop with the containerd image store (compose v2 pulls, `unknown: failed to copy`,
  * `failed to lease content`, schema-1 deprecation), BuildKit/buildx, podman 5 / Podman Desktop / buildah / podman-static,
  * Rancher Desktop, OrbStack, colima, kubelet 1.3x events (`spec.containers{…}:` prefix) and containerd 2 `failed to
@@ -75,6 +75,8 @@ const ROWS: Row[] = [
   ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '$ docker pull datasciencetoolbox/dsatcl2e\nUsing default tag: latest\nlatest: Pulling from datasciencetoolbox/dsatcl2e\n3e2d1c035428: Pull complete \nc0b79e042528: Extracting  990.5MB/990.5MB\nfailed to register layer: write /usr/local/lib/python3.9/dist-packages/sklearn/ensemble/_gradient_boosting.cpython-39-x86_64-linux-gnu.so: input/output error', 'ambiguous'],
   ['disk_pressure', 'https://github.com/jeroenjanssens/data-science-at-the-command-line/issues/153', '(HTTP code 500) server error - error creating temporary lease: write /var/lib/desktop-containerd/daemon/io.containerd.metadata.v1.bolt/meta.db: input/output error', 'ambiguous'],
   ['network_unreachable', 'https://github.com/abiosoft/colima/issues/1283', 'mrspin@MrSpin default % docker pull redis\nUsing default tag: latest\nError response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)'],
+  ['timeout_or_size', 'https://github.com/cri-o/cri-o/issues/8764', 'rpc error: code = Canceled desc = copying system image from manifest list: copying config: context canceled', 'ambiguous'],
+  ['timeout_or_size', 'https://github.com/kubernetes-sigs/kubespray/issues/12554', 'pulling image: rpc error: code = Canceled desc = copying system image from manifest list: copying config: context canceled', 'ambiguous'],
 ];
 
 export const FRESH_FOURTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
