@@ -2,19 +2,21 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
 
 /**
  * Blind batch 14c: 54 real pull errors from 50 threads (issues and PRs opened 2024–2026) that no earlier entry cites
- * (checked against the plain URL and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch and
- * in main), collected on 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and
- * never ran the classifier. Found with neutral searches only: a runtime, tool, version or year with "Failed to pull image"
- * / ErrImagePull / ImagePullBackOff / "Error response from daemon" / a tool's generic prefix ("failed to pull and unpack
- * image", "failed to resolve reference", "unable to copy from source", "failed to solve"), or a topic (Apple silicon,
- * self-signed registry, corporate proxy, disk full, CRI-O's pull_progress_timeout setting). Searches that named an error wording by mistake (thread look-ups)
- * were run; every message that only those surfaced (7) was dropped before this file was finished.
- * Sources, the newest runtime wordings: containerd 2.x (ctr / transfer service, CRI plugin with hosts.toml), nerdctl 2, CRI-O 1.30+ and kubespray's CRI-O role,
- * Docker Engine 27–29 and Docker Desktop with the containerd image store (compose v2 pulls, `unknown: failed to copy`,
- * `failed to lease content`, schema-1 deprecation), BuildKit/buildx, podman 5 / Podman Desktop / buildah / podman-static,
- * Rancher Desktop, OrbStack, colima, kubelet 1.3x events (`spec.containers{…}:` prefix) and containerd 2 `failed to
- * resolve image`. Where the runtime projects' own trackers ran dry, the messages come from application, CI and status
- * repositories that quote those runtimes (disclosed in the report: some may overlap other collectors' registry sources).
+ * (checked against the plain URL and corpus.ts's `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, in this branch
+ * and in main), collected on 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests
+ * and never ran the classifier. Found with neutral searches only: a runtime, tool, version or year with "Failed to pull
+ * image" / ErrImagePull / ImagePullBackOff / "Error response from daemon" / a tool's generic prefix ("failed to pull and
+ * unpack image", "failed to resolve reference", "unable to copy from source", "failed to solve"), or a topic (Apple
+ * silicon, self-signed registry, corporate proxy, disk full, CRI-O's pull_progress_timeout setting). A few thread
+ * look-ups named an error wording by mistake; every message that only those surfaced was dropped (7; one thread,
+ * kubespray#12554, was later surfaced by a neutral search and kept).
+ * Sources, the newest runtime wordings: containerd 2.x (ctr / transfer service, CRI plugin with hosts.toml), nerdctl 2,
+ * CRI-O 1.30+ and kubespray's CRI-O role, Docker Engine 27–29 and Docker Desktop with the containerd image store
+ * (compose v2 pulls, `unknown: failed to copy`, `failed to lease content`, schema-1 deprecation), BuildKit/buildx,
+ * podman 5 / Podman Desktop / buildah / podman-static, Rancher Desktop, OrbStack, colima, kubelet 1.3x events
+ * (`spec.containers{…}:` prefix) and containerd 2's `failed to resolve image`. Where the runtime projects' own trackers
+ * ran dry, the messages come from application, CI and status repositories that quote those runtimes (some may overlap
+ * other collectors' registry sources).
  * Labelled from the threads' resolutions ('ambiguous' where the text alone cannot decide; the label is then the cause
  * the thread found); where a thread never found the cause, the label is what the message text says. Secrets in pasted
  * text (signed URL parameters, credentials) are replaced by REDACTED; the text is otherwise verbatim.
