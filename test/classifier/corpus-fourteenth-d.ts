@@ -41,6 +41,21 @@ const ROWS: Row[] = [
   ['auth_missing', `${AWS}/eks/latest/userguide/troubleshooting-connector.html`, 'Error: INSTALLATION FAILED: unexpected status from HEAD request to https://public.ecr.aws/v2/eks-connector/eks-connector-chart/manifests/0.0.6: 403 Forbidden', 'ambiguous'],
   // Harbor documentation
   ['tls_error', 'https://goharbor.io/docs/main/working-with-projects/working-with-images/pulling-pushing-images/', 'Error response from daemon: Get https://myregistrydomain.com/v1/users/: dial tcp myregistrydomain.com:443 getsockopt: connection refused.', 'ambiguous'],
+  // IBM Cloud Container Registry troubleshooting (one page each)
+  ['auth_missing', 'https://cloud.ibm.com/docs/Registry?topic=Registry-ts-app-image-pull', 'Failed to pull image "<region>.icr.io/<namespace>/<image>:<tag>" ... unauthorized: authentication required'],
+  ['tag_not_found', 'https://cloud.ibm.com/docs/Registry?topic=Registry-ts-app-image-pull', 'Failed to pull image "<image>:<tag>" ... Manifest for <image>:<tag> not found'],
+  ['firewall_denied', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-private', 'Private-only access is enabled on this account, but this request was over the public network. You must access this account over the private network'],
+  ['rate_limited', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-quota', 'Your account has exceeded its pull traffic quota for the current month.'],
+  ['access_denied', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-scope', 'Insufficient scope', 'ambiguous'],
+  ['access_denied', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-resource', 'You are not authorized to access the specified resource.', 'ambiguous'],
+  ['network_unreachable', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-connect', 'connection reset', 'ambiguous'],
+  ['auth_missing', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-forbidden-ce', 'Status code 403 Forbidden', 'ambiguous'],
+  ['auth_missing', 'https://cloud.ibm.com/docs/Registry?topic=Registry-troubleshoot-push-pull-docker', 'unauthorized: An error occurred when authenticating your request with IBM Cloud. Clear your browser cookies, log in to IBM Cloud, and try your request again.'],
+  // Docker documentation
+  ['rate_limited', 'https://docs.docker.com/docker-hub/usage/pulls/', 'You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limits'],
+  // BytePlus / Volcengine VKE and Tencent TKE container docs
+  ['rate_limited', 'https://docs.byteplus.com/en/docs/vke/Pod-in-the-ImagePullBackOff-state', '1s Normal PullImageFailed taskrun/**** build step "step-tos-cache-2-push" is pending with reason "pull QPS exceeded"', 'ambiguous'],
+  ['tag_not_found', 'https://k8s.imroc.io/troubleshooting/problems/pod/keep-imagepullbackoff', 'PullImage "imroc/test:v0.2" from image service failed: rpc error: code = Unknown desc = Error response from daemon: manifest for imroc/test:v0.2 not found'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
