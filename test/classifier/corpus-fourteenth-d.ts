@@ -73,6 +73,9 @@ const ROWS: Row[] = [
   ['network_unreachable', 'https://connect.redhat.com/blog/container-image-registries-changes-part-3-consequences', '$ buildah bud -f Containerfile\nSTEP 1/2: FROM ubi8/ubi\nResolved "ubi8/ubi" as an alias\n(/etc/containers/registries.conf.d/000-shortnames.conf)\nTrying to pull registry.access.redhat.com/ubi8/ubi:latest...\nWARN[0006] Failed, retrying in 2s ... (1/3). Error: copying system image from manifest list: parsing image configuration: Get "https://cdn02.quay.io/sha256/[...]": dial tcp 18.165.98.111:443'],
   // AWS, Amazon EKS troubleshooting (2020 version of the page)
   ['auth_missing', `${AWS}/eks/latest/userguide/troubleshooting.html`, 'Failed: Failed to pull image "xxxxxx.dkr.ecr.region-code.amazonaws.com.cn"', 'ambiguous', 'the page only says to pull from an ECR repository in the node\'s own region (the 1.12 credential provider serves that region alone); the text carries no cause'],
+  // Microsoft Learn, ACR login troubleshooting and connected registry
+  ['auth_missing', `${LEARN}/azure/container-registry/container-registry-troubleshoot-login-authn-authz`, 'unauthorized: Application not registered with AAD'],
+  ['auth_missing', `${LEARN}/azure/container-registry/troubleshoot-connected-registry-arc`, 'Response: \'{"errors":[{"code":"UNAUTHORIZED","message":"Incorrect Password","detail":"Please visit https://aka.ms/acr#UNAUTHORIZED for more information."}]}\' '],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
