@@ -76,6 +76,9 @@ const ROWS: Row[] = [
   // Microsoft Learn, ACR login troubleshooting and connected registry
   ['auth_missing', `${LEARN}/azure/container-registry/container-registry-troubleshoot-login-authn-authz`, 'unauthorized: Application not registered with AAD'],
   ['auth_missing', `${LEARN}/azure/container-registry/troubleshoot-connected-registry-arc`, 'Response: \'{"errors":[{"code":"UNAUTHORIZED","message":"Incorrect Password","detail":"Please visit https://aka.ms/acr#UNAUTHORIZED for more information."}]}\' '],
+  ['tls_error', 'https://docs.docker.com/desktop/troubleshoot-and-support/troubleshoot/topics/', 'Error response from daemon: Get http://192.168.203.139:5858/v2/: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"'],
+  // AWS CodeBuild troubleshooting (a code with five possible causes on the page)
+  ['unknown', `${AWS}/codebuild/latest/userguide/troubleshooting.html`, 'BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE', undefined, 'the page lists five possible causes (disk, ECR permission, region, VPC, Docker Hub limit) and the code names none'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
