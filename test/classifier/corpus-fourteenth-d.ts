@@ -79,6 +79,12 @@ const ROWS: Row[] = [
   ['tls_error', 'https://docs.docker.com/desktop/troubleshoot-and-support/troubleshoot/topics/', 'Error response from daemon: Get http://192.168.203.139:5858/v2/: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"'],
   // AWS CodeBuild troubleshooting (a code with five possible causes on the page)
   ['unknown', `${AWS}/codebuild/latest/userguide/troubleshooting.html`, 'BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE', undefined, 'the page lists five possible causes (disk, ECR permission, region, VPC, Docker Hub limit) and the code names none'],
+  // kind and k3d documentation
+  ['repo_not_found', 'https://kind.sigs.k8s.io/docs/user/known-issues/', 'Failed to pull image "docker.io/my-custom-image:tag": rpc error: code = Unknown desc = failed to resolve image "docker.io/library/my-custom-image:tag": no available registry endpoint: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous', 'the image was loaded into another kind cluster (kind load without --name), so the node fell back to Docker Hub where no such repository exists'],
+  ['tls_error', 'https://k3d.io/stable/faq/faq/', 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "docker.io/rancher/pause:3.1": failed to pull image "docker.io/rancher/pause:3.1": failed to pull and unpack image "docker.io/rancher/pause:3.1": failed to resolve reference "docker.io/rancher/pause:3.1": failed to do request: Head https://registry-1.docker.io/v2/rancher/pause/manifests/3.1: x509: certificate signed by unknown authority'],
+  // minikube handbook (VPN and proxy)
+  ['network_unreachable', 'https://minikube.sigs.k8s.io/docs/handbook/vpn_and_proxy/', 'Unable to pull images, which may be OK:\n\nfailed to pull image "registry.k8s.io/kube-apiserver:v1.13.3": output: Error response from daemon:\nGet https://registry.k8s.io/v2/: net/http: request canceled while waiting for connection\n(Client.Timeout exceeded while awaiting headers)'],
+  ['tls_error', 'https://minikube.sigs.k8s.io/docs/handbook/vpn_and_proxy/', '[ERROR ImagePull]: failed to pull image registry.k8s.io/kube-apiserver:v1.13.3:\noutput: Error response from daemon:\nGet https://registry.k8s.io/v2/: x509: certificate signed by unknown authority'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
