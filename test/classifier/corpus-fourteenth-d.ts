@@ -84,7 +84,6 @@ const ROWS: Row[] = [
   ['tls_error', 'https://k3d.io/stable/faq/faq/', 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "docker.io/rancher/pause:3.1": failed to pull image "docker.io/rancher/pause:3.1": failed to pull and unpack image "docker.io/rancher/pause:3.1": failed to resolve reference "docker.io/rancher/pause:3.1": failed to do request: Head https://registry-1.docker.io/v2/rancher/pause/manifests/3.1: x509: certificate signed by unknown authority'],
   // minikube handbook (VPN and proxy)
   ['network_unreachable', 'https://minikube.sigs.k8s.io/docs/handbook/vpn_and_proxy/', 'Unable to pull images, which may be OK:\n\nfailed to pull image "registry.k8s.io/kube-apiserver:v1.13.3": output: Error response from daemon:\nGet https://registry.k8s.io/v2/: net/http: request canceled while waiting for connection\n(Client.Timeout exceeded while awaiting headers)'],
-  ['tls_error', 'https://minikube.sigs.k8s.io/docs/handbook/vpn_and_proxy/', '[ERROR ImagePull]: failed to pull image registry.k8s.io/kube-apiserver:v1.13.3:\noutput: Error response from daemon:\nGet https://registry.k8s.io/v2/: x509: certificate signed by unknown authority'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
