@@ -97,6 +97,10 @@ const ROWS: Row[] = [
   // JFrog knowledge base (the page's excerpt ends mid-sentence) and ngrok error reference
   ['access_denied', 'https://jfrog.com/help/r/artifactory-why-docker-pull-of-an-xray-blocked-image-returns-403-from-local-and-404-from-virtual', 'docker pull <JFROG_URL>.jfrog.com/docker-LOCAL/myimage:tag1\n\nerror from registry: {"errors":[{"code":"DENIED","message":"Artifact download request rejected: \nmyimage/tag1/manifest.json was not downloaded due to the download blocking policy configured in \nXray'],
   ['auth_missing', 'https://ngrok.com/docs/errors/err_ngrok_ship_container_image_pull_denied', 'ERR_NGROK_SHIP_CONTAINER_IMAGE_PULL_DENIED\nRegistryHOST rejected the pull credential for IMAGE (HTTP STATUS).'],
+  // Google Cloud Artifact Registry, remote repositories
+  ['tag_not_found', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Received invalid response from external repository; url=URL.', 'ambiguous', 'the page: the requested artifact or version does not exist upstream (404)'],
+  ['rate_limited', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Resource has been exhausted (e.g. check quota).'],
+  ['registry_unavailable', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Received invalid http status code httpStatusCode from external repository; url=URL.', 'ambiguous'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
