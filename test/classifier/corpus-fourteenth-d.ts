@@ -101,6 +101,9 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Received invalid response from external repository; url=URL.', 'ambiguous', 'the page: the requested artifact or version does not exist upstream (404)'],
   ['rate_limited', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Resource has been exhausted (e.g. check quota).'],
   ['registry_unavailable', 'https://cloud.google.com/artifact-registry/docs/troubleshoot-remote', 'Received invalid http status code httpStatusCode from external repository; url=URL.', 'ambiguous'],
+  // KServe debugging guide and Karpenter troubleshooting
+  ['auth_missing', 'https://kserve.github.io/website/docs/developer-guide/debugging', 'failed to resolve image to digest: failed to fetch image information: unsupported status code 401; body: Not Authorized'],
+  ['platform_mismatch', 'https://karpenter.sh/docs/troubleshooting/', 'Failed to pull image "mcr.microsoft.com/windows/servercore:xxx": rpc error: code = NotFound desc = failed to pull and unpack image "mcr.microsoft.com/windows/servercore:xxx": no match for platform in manifest: not found'],
 ];
 
 export const FRESH_FOURTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
