@@ -57,6 +57,10 @@ const ROWS: Row[] = [
   ['rate_limited', `${AWS}/AmazonECR/latest/userguide/common-errors.html`, 'TOOMANYREQUESTS: Rate exceeded'],
   // the page gives three possible causes (an old Docker, a network error, a full disk) and never settles on one
   ['unknown', `${AWS}/AmazonECR/latest/userguide/common-errors-docker.html`, 'filesystem layer verification failed for digest sha256:2b96f...'],
+  // pull through cache: the page names the missing repository or a missing ecr:CreateRepository permission
+  ['repo_not_found', `${AWS}/AmazonECR/latest/userguide/common-errors-docker.html`, "Error response from daemon: repository 111122223333.dkr.ecr.us-east-1.amazonaws.com/ecr-public/amazonlinux/amazonlinux not found: name unknown: The repository with name 'ecr-public/amazonlinux/amazonlinux' does not exist in the registry with id '111122223333'", 'ambiguous'],
+  // pull through cache: the upstream image is missing, or ecr:BatchImportUpstreamImage is not granted
+  ['tag_not_found', `${AWS}/AmazonECR/latest/userguide/common-errors-docker.html`, 'Error response from daemon: manifest for 111122223333.dkr.ecr.us-east-1.amazonaws.com/ecr-public/amazonlinux/amazonlinux:latest not found: manifest unknown: Requested image not found', 'ambiguous'],
   // AWS, Amazon EKS connector
   ['auth_missing', `${AWS}/eks/latest/userguide/troubleshooting-connector.html`, 'Error: INSTALLATION FAILED: unexpected status from HEAD request to https://public.ecr.aws/v2/eks-connector/eks-connector-chart/manifests/0.0.6: 403 Forbidden', 'ambiguous'],
   // Harbor documentation
