@@ -37,7 +37,7 @@ const ROWS: Row[] = [
   ['dns_failure', `${LEARN}/azure/container-registry/container-registry-troubleshoot-access`, 'dial tcp: lookup myregistry.azurecr.io'],
   ['firewall_denied', `${LEARN}/azure/container-registry/container-registry-troubleshoot-access`, 'Error response from daemon: login attempt failed with status: 403 Forbidden', 'ambiguous'],
   ['network_unreachable', `${LEARN}/azure/container-registry/container-registry-troubleshoot-access`, 'Error response from daemon: Get <registry>: proxyconnect tcp: EOF Login failed', 'ambiguous'],
-  ['firewall_denied', `${LEARN}/azure/container-registry/container-registry-vnet`, 'Error response from daemon: login attempt to https://xxxxxxx.azurecr.io/v2/ failed with status: 403 Forbidden'],
+  ['firewall_denied', `${LEARN}/azure/container-registry/container-registry-vnet`, 'Error response from daemon: login attempt to https://xxxxxxx.azurecr.io/v2/ failed with status: 403 Forbidden', 'ambiguous'],
   // the Red Hat Docker daemon verifies signatures by default; the fix is --signature-verification=false, not credentials
   ['unknown', `${LEARN}/azure/container-registry/container-registry-faq`, 'Trying to pull repository myregistry.azurecr.io/myimage ...\nunauthorized: authentication required', 'ambiguous'],
   // the 503 comes from the node-local streaming proxy; the page points at the cluster's permission on, or attachment to, the registry
