@@ -56,7 +56,7 @@ describe('withCauselessCandidates', () => {
     expect(result).toEqual({
       category: 'unknown',
       confidence: 0,
-      candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'],
+      candidates: ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'],
       reason: 'ImagePullBackOff',
       explanation: expect.stringMatching(/not why.*kubectl describe pod/),
     });

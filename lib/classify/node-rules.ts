@@ -81,13 +81,15 @@ export const LOCAL_CONTENT_STORE: PullErrorRule = {
 // The image was downloaded; unpacking a layer into the node's storage failed: dockerd "failed to register layer: %v"
 // (layer/layer_store.go), containerd "failed to extract layer %s: %w" (diff apply), containers/storage (CRI-O, podman)
 // "Error processing tar file(%s): %s" (pkg/chrootarchive), or dockerd's layer store missing a layer it recorded ("layer
-// does not exist", layer.ErrLayerDoesNotExist; sabeechen/hassio-google-drive-backup#889). Node faults — file permissions, a broken overlay or
+// does not exist", layer.ErrLayerDoesNotExist; sabeechen/hassio-google-drive-backup#889), or a remote snapshotter on the
+// node refusing the unpack ("failed to prepare extraction snapshot …" with its socket not answering or a layer it lost:
+// dragonflyoss/nydus#1481, awslabs/soci-snapshotter#1084; a registry error after it is the registry's). Node faults — file permissions, a broken overlay or
 // windowsfilter store, hcsshim — not the registry or network. Decided after the full disk and the Linux-layer-on-Windows
 // readings above, which name a cause of their own.
 export const LAYER_APPLY: PullErrorRule = {
   id: 'layer-apply',
   category: 'unknown',
-  patterns: [/failed to register layer|failed to extract layer|Error processing tar file|\blayer does not exist\b/i],
+  patterns: [/failed to register layer|failed to extract layer|Error processing tar file|\blayer does not exist\b|failed to prepare extraction snapshot "[^"]*": (?:connection error: desc = "transport: Error while dialing dial unix|layer "[^"]*" unavailable)/i],
   confidence: 0,
   candidates: [],
   explanation: "The node could not unpack a downloaded layer into its image storage (permissions, a damaged store, a Windows layer fault): the registry and network are fine.",

@@ -92,6 +92,18 @@ export const QUAY_NAMESPACE_DISABLED: PullErrorRule = {
   explanation: 'The registry has disabled the namespace (organization or user) the image lives in, so it serves none of its images: pull the image from another source (the project usually moved it).',
 };
 
+// gcr.io after Container Registry's shutdown answers a repository nobody migrated "unknown: Container Registry is
+// deprecated and shutting down, please use the auto migration tool to migrate to Artifact Registry"
+// (veloxpack/csi-driver-rclone#10): the image is no longer served from that path.
+export const GCR_SHUT_DOWN: PullErrorRule = {
+  id: 'gcr-shut-down',
+  category: 'repo_not_found',
+  patterns: [/Container Registry is deprecated and shutting down/i],
+  confidence: 0.7,
+  candidates: ['registry_unavailable'],
+  explanation: 'gcr.io no longer serves this repository (Container Registry is shut down and the project was not migrated to Artifact Registry): use the image from its new registry.',
+};
+
 // A registry whose content is sold by subscription refuses the token for an account without the entitlement with
 // 402 Payment Required (NVIDIA NGC's NIM images: NVIDIA-AI-Blueprints/3d-guided-genai-rtx#6): the credentials are
 // valid, the right to pull is not there.
@@ -105,11 +117,12 @@ export const PAYMENT_REQUIRED: PullErrorRule = {
 };
 
 // gcr.io names the Google Cloud project a repository path starts with; a project that does not exist (or was deleted)
-// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31).
+// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31), or
+// "denied: Project <id> has been deleted." (GoogleCloudPlatform/cloud-sql-proxy#619, kubermatic/kubeone#3375).
 export const GCR_PROJECT_NOT_FOUND: PullErrorRule = {
   id: 'gcr-project-not-found',
   category: 'repo_not_found',
-  patterns: [/Project '[^']*' not found or deleted/i],
+  patterns: [/Project '[^']*' not found or deleted|\bProject \S+ has been deleted\b/i],
   confidence: 0.8,
   candidates: [],
   explanation: 'gcr.io has no Google Cloud project by the name the image path starts with (a typo, or the project was deleted), so no repository there.',
