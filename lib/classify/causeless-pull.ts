@@ -14,7 +14,7 @@ import { readings } from './paste-noise';
 export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'];
 
 // kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not).
-const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|ErrImagePull|ImagePullBackOff/i;
+const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|failed to resolve reference|ErrImagePull|ImagePullBackOff/i;
 const REFERENCE = String.raw`(?:[: ]+(?:"[^"]*"|[^\s"]+))?`;
 /**
  * What carries no cause: the failed-pull words and their reference, kubelet's progress line (`Pulling image "x"`), its
@@ -32,6 +32,7 @@ const NO_CAUSE = new RegExp(
     // kubelet's kuberuntime_manager: `container start failed: ImagePullBackOff: Back-off pulling image "x"`.
     String.raw`container start failed:`,
     String.raw`\berror:\s?`,
+    String.raw`\bFailed:\s`,
     String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,
   ].join('|'),
   'gi',
@@ -39,9 +40,9 @@ const NO_CAUSE = new RegExp(
 // Any word of an error left once those are gone is a cause the rules did not know, not an absent one.
 const CAUSE_WORD = /\b(?:error|fail(?:ed|ure|ing)?|denied|unauthori[sz]ed|forbidden|not found|unknown|refused|time(?:d)? ?out|EOF|reset|invalid|unable|cannot|can't|no such|desc|code|status|exit|not supported|unsupported|rejected|exceeded|canceled|cancelled)\b/i;
 
-/** The reading without the words that carry no cause. */
+/** The reading without the words that carry no cause, nor names (a host, an image, a file: `region-code.example`). */
 function residue(reading: string): string {
-  return reading.replace(NO_CAUSE, ' ');
+  return reading.replace(NO_CAUSE, ' ').replace(/\S*[./]\S*/g, ' ');
 }
 
 /**

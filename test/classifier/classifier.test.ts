@@ -15,6 +15,8 @@ import { FRESH_THIRTEENTH_A } from './corpus-thirteenth-a';
 import { FRESH_THIRTEENTH_B } from './corpus-thirteenth-b';
 import { FRESH_FOURTEENTH_A } from './corpus-fourteenth-a';
 import { FRESH_FOURTEENTH_B } from './corpus-fourteenth-b';
+import { FRESH_FOURTEENTH_C } from './corpus-fourteenth-c';
+import { FRESH_FOURTEENTH_D } from './corpus-fourteenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -41,7 +43,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 11 (two helpers that never read the rules: runtimes and distributions; registries, clouds and projects):\n${formatScore(scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]))}`,
       `blind batch 12 (two more: web pages and CI/tools; application projects and operators):\n${formatScore(scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]))}`,
       `blind batch 13 (two more: Azure services and AKS; developer tooling, charts, serverless, edge):\n${formatScore(scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]))}`,
-      `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B]))}`,
+      `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy; the newest runtimes; documentation pages):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -87,16 +89,16 @@ describe('classifier corpus (real messages)', () => {
   });
 
   // Blind batch 14 keeps its known misses (reasons in corpus-fourteenth-*.ts), held the same way.
-  test('blind batch 14 stays at its measured level: >= 72% exact, >= 95% exact or candidate', () => {
-    const blind = scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B]);
-    expect(blind.messages).toBeGreaterThanOrEqual(110);
-    expect(blind.exact).toBeGreaterThanOrEqual(0.72);
+  test('blind batch 14 stays at its measured level: >= 77% exact, >= 95% exact or candidate', () => {
+    const blind = scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]);
+    expect(blind.messages).toBeGreaterThanOrEqual(225);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.77);
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.95);
   });
 
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
