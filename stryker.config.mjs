@@ -28,8 +28,8 @@ const MODULES = {
     tests: ['lib/classify/classify-logic.test.ts', 'lib/classify/classify-pull-message.test.ts'],
   },
   'classify-noise': {
-    mutate: ['lib/classify/paste-noise.ts', 'lib/classify/structural-fallback.ts', 'lib/classify/paste-sources.ts'],
-    tests: ['lib/classify/structural-fallback.test.ts', 'test/classifier/paste-noise.test.ts', 'lib/classify/classify-logic.test.ts', 'lib/classify/paste-sources.test.ts'],
+    mutate: ['lib/classify/paste-noise.ts', 'lib/classify/structural-fallback.ts', 'lib/classify/paste-sources.ts', 'lib/classify/causeless-pull.ts'],
+    tests: ['lib/classify/structural-fallback.test.ts', 'test/classifier/paste-noise.test.ts', 'lib/classify/classify-logic.test.ts', 'lib/classify/paste-sources.test.ts', 'lib/classify/causeless-pull.test.ts'],
   },
   verdict: { mutate: ['lib/diagnosis/verdict.ts'], tests: ['lib/diagnosis/verdict*.test.ts'] },
   'role-permissions': { mutate: ['lib/diagnosis/role-permissions.ts'], tests: ['lib/diagnosis/role-permissions.test.ts'] },

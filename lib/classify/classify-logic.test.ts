@@ -101,7 +101,7 @@ describe('kubelet aggregates', () => {
 
   test('the structural fallback also reads the attempts separated: a cause at the end of the first still counts', () => {
     const result = classifyPullMessage('[rpc error: code = Unknown desc = blob fetch failed: i/o timeout, rpc error: code = Unknown desc = something odd]');
-    expect(result).toMatchObject({ category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'] });
+    expect(result).toMatchObject({ category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'] });
   });
 
   test('missing credentials are not their own candidate after dropped 401 attempts', () => {
@@ -289,6 +289,9 @@ describe('search-registry lists (containers/image short names)', () => {
     const rejected = '"x/y": Source image rejected: A signature was required, but no signature exists';
     expect(classifyPullMessage(`${header}\n* ${refused}\n* ${rejected}`)).toMatchObject({ category: 'unknown', candidates: ['network_unreachable'] });
     expect(classifyPullMessage(`* ${refused}\n* ${gateway}\n* ${login}`).candidates).toEqual(['registry_unavailable', 'firewall_denied']);
+    // …nor when a rule ahead of the signature rule decides the whole text (a platform miss on another registry).
+    const noVariant = '"docker.io/ubi8/nodejs-16": Error choosing an image from manifest list docker://docker.io/ubi8/nodejs-16:latest: no image found in manifest list for architecture arm64, variant "v8", OS linux';
+    expect(classifyPullMessage(`${header}\n* ${noVariant}\n* ${rejected}`)).toMatchObject({ category: 'platform_mismatch', candidates: [] });
   });
 });
 
@@ -303,6 +306,16 @@ describe('wrapped kubelet aggregates', () => {
     const notFound = 'rpc error: code = NotFound desc = failed to pull and unpack image "r/a:1": failed to resolve reference "r/a:1": r/a:1: not found';
     const wrapped = `Failed to pull image "r/a:1": [${notFound}, rpc er\nror: code = Unknown desc = failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized]`;
     expect(classifyPullMessage(wrapped)).toMatchObject({ category: 'tag_not_found', candidates: ['repo_not_found', 'registry_unavailable', 'auth_missing'] });
+  });
+
+  test('a wrap inside the anonymous retry\'s 401 does not let the 401 decide (the unwrapped paste drops it as noise)', () => {
+    // Each attempt in containerd's wording; the 401 rule (unauthorized) precedes the server-error rule in the table,
+    // so the as-pasted reading (one attempt: the wrap cut the joint) matches the 401 first.
+    const unavailable = 'rpc error: code = Unknown desc = failed to pull and unpack image "r/a:1": failed to resolve reference "r/a:1": unexpected status from HEAD request to https://r/v2/a/manifests/1: 503 Service Unavailable';
+    const anonymous = 'code = Unknown desc = failed to pull and unpack image "r/a:1": failed to resolve reference "r/a:1": pulling from host r failed with status code [manifests 1]: 401 Unauthorized';
+    const flat = classifyPullMessage(`Failed to pull image "r/a:1": [${unavailable}, rpc error: ${anonymous}]`);
+    expect(flat).toMatchObject({ category: 'registry_unavailable', candidates: ['network_unreachable', 'auth_missing'] });
+    expect(classifyPullMessage(`Failed to pull image "r/a:1": [${unavailable}, rpc er\nror: ${anonymous}]`)).toEqual(flat);
   });
 
   test('a cause folded inside the second attempt reads as it does unfolded', () => {

@@ -3,6 +3,7 @@ import { PULL_ERROR_RULES, type PullErrorRule } from './pull-error-rules';
 import { readings, withoutAnsi, withoutEscaping } from './paste-noise';
 import { splitAggregate, stripWrappers, withDistributionCodesSpelled, withoutAnonymousRetryNoise, withoutKlogKeys } from './runtime-error';
 import { withStructuralFallback } from './structural-fallback';
+import { withCauselessCandidates } from './causeless-pull';
 import { withoutWebTypography, withoutYamlQuoting } from './paste-sources';
 
 /**
@@ -128,9 +129,10 @@ function decidingErrors(text: string): { errors: string[]; droppedAuthFailure: b
 }
 
 /**
- * The reading of a possibly wrapped message that decides: the one a more specific (earlier) rule matches; on a
- * tie, the one in which kubelet's per-credential aggregate splits into more errors (a terminal wrap can cut its
- * ", rpc error: code = " joint), else the text as pasted. Returns the deciding errors of that reading and the rule.
+ * The reading of a possibly wrapped message that decides: the one in which kubelet's per-credential aggregate splits
+ * into the most errors (a terminal wrap can cut its ", rpc error: code = " joint, and an unsplit aggregate keeps the
+ * anonymous retry's 401 that the split drops as noise); among those, the one a more specific (earlier) rule matches,
+ * else the text as pasted. Returns the deciding errors of that reading and the rule.
  */
 function decide(text: string, rules: readonly PullErrorRule[]) {
   const read = (reading: string) => {
@@ -141,7 +143,7 @@ function decide(text: string, rules: readonly PullErrorRule[]) {
   let best = read(asPasted);
   for (const reading of unwrapped) {
     const candidate = read(reading);
-    if (candidate.index < best.index || (candidate.index === best.index && candidate.attempts > best.attempts)) best = candidate;
+    if (candidate.attempts > best.attempts || (candidate.attempts === best.attempts && candidate.index < best.index)) best = candidate;
   }
   return { ...best, rule: rules[best.index] as PullErrorRule | undefined };
 }
@@ -202,8 +204,10 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
     };
   } else {
     const byReason = reason ? REASON_ONLY[reason] : undefined;
-    // Precedence: specific rules, then kubelet's reason, then the structural reading, then unknown.
-    result = byReason ? { ...byReason, candidates: [...byReason.candidates] } : withStructuralFallback({ ...UNRECOGNISED }, errors.join(', '));
+    // Precedence: specific rules, then kubelet's reason, then the structural reading, then a causeless pull's usual causes, then unknown.
+    result = byReason
+      ? { ...byReason, candidates: [...byReason.candidates] }
+      : withCauselessCandidates(withStructuralFallback({ ...UNRECOGNISED }, errors.join(', ')), text);
   }
   if (runtimeError && result.category !== 'unknown') result.runtimeError = runtimeError;
   return withReason(result);

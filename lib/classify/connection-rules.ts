@@ -57,6 +57,18 @@ export const CONNECTION_REFUSED: PullErrorRule = {
   explanation: 'Nothing accepted the connection at the registry address: the registry (or mirror) is down or on another port, or a firewall or proxy rejects it.',
 };
 
+export const HANDSHAKE_TIMEOUT: PullErrorRule = {
+  // Go's crypto/tls deadline (net/http "TLS handshake timeout"): the TCP connection was accepted but no TLS answer came.
+  // A middlebox holding the connection does it, and so does an overloaded registry front end (registry.access.redhat.com
+  // during an outage: podman-container-tools/podman#14864).
+  id: 'handshake-timeout',
+  category: 'network_unreachable',
+  patterns: [/TLS handshake timeout/i],
+  confidence: 0.75,
+  candidates: ['firewall_denied', 'registry_unavailable'],
+  explanation: 'The registry accepted the connection but did not complete TLS in time: a firewall or proxy holding the connection, or an overloaded registry.',
+};
+
 export const TCP_CONNECT: PullErrorRule = {
   id: 'connect',
   category: 'network_unreachable',
@@ -66,7 +78,7 @@ export const TCP_CONNECT: PullErrorRule = {
     // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
     // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
     // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
-    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|TLS handshake timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],
@@ -87,10 +99,11 @@ export const REQUEST_EOF: PullErrorRule = {
 };
 
 export const CONNECT_WAIT: PullErrorRule = {
-  // Go's net/http: no connection (or no response headers) before the client deadline. Outages look the same.
+  // Go's net/http: no connection (or no response headers) before the client deadline, with or without the Client.Timeout
+  // part (openfaas/faas-netes#322). Outages look the same.
   id: 'connect-wait',
   category: 'network_unreachable',
-  patterns: [/Client\.Timeout exceeded while awaiting headers/i],
+  patterns: [/Client\.Timeout exceeded while awaiting headers|request canceled while waiting for connection/i],
   confidence: 0.6,
   candidates: ['registry_unavailable', 'timeout_or_size', 'firewall_denied'],
   explanation: 'No answer from the registry before the client gave up: egress blocked or slow, or the registry itself is down.',

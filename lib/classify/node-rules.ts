@@ -7,14 +7,14 @@ import type { PullErrorRule } from './pull-error-rules';
  */
 
 // dockerd before 18.x: "no supported platform found in manifest list" (distribution/pull_v2.go), later "no matching
-// manifest for <os/arch> in the manifest list entries". Azure Container Instances words a Windows image built for
+// manifest for <os/arch> in the manifest list entries" (a paste may stop at the platform: kubernetes-sigs/windows-testing#223). Azure Container Instances words a Windows image built for
 // another Windows release "The OS version of image … is not supported" (code OsVersionNotSupported):
 // https://learn.microsoft.com/en-us/azure/container-instances/container-instances-troubleshooting
 export const PLATFORM_NO_MATCH: PullErrorRule = {
   id: 'platform-no-match',
   category: 'platform_mismatch',
   patterns: [
-    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for [^\n]{1,80}? in the manifest list|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
+    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for\b|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
   ],
   confidence: 0.92,
   candidates: [],
@@ -95,15 +95,28 @@ export const LAYER_APPLY: PullErrorRule = {
 
 // The client never reached its own container engine, so no pull was made: the Docker CLI's "Cannot connect to the
 // Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" and, on Windows, "open
-// //./pipe/docker_engine: The system cannot find the file specified." (docker/cli). Not the registry or the network,
+// //./pipe/docker_engine: The system cannot find the file specified." (docker/cli); "error during connect" to a socket the
+// CLI names URL-encoded is its own request to a local engine (`Post http://%2Fvar%2Frun%2Fbalena-engine.sock/…: EOF`:
+// balena-os/balena-engine#238) — to a remote engine's address it is the network to that host. Not the registry or the network,
 // and none of the categories: unknown, with the reason said.
 export const LOCAL_ENGINE_UNREACHABLE: PullErrorRule = {
   id: 'local-engine-unreachable',
   category: 'unknown',
-  patterns: [/Cannot connect to the Docker daemon|pipe[\\/]docker_engine/i],
+  patterns: [/Cannot connect to the Docker daemon|error during connect: \w+ "?http:\/\/%2F/i],
   confidence: 0,
   candidates: [],
   explanation: "The client could not reach its own container engine (the Docker daemon), so nothing was pulled: start it or fix the client's connection — the registry is not involved.",
+};
+
+// Cloud Native Buildpacks' pack with `--pull-policy never` looks only in the local daemon: "image <ref> does not exist on the
+// daemon: not found" (buildpacks/pack#530, #685). Nothing was asked of a registry; the image was never pulled there.
+export const LOCAL_ONLY_IMAGE_MISSING: PullErrorRule = {
+  id: 'local-only-image-missing',
+  category: 'never_pull',
+  patterns: [/\bdoes not exist on the daemon\b/i],
+  confidence: 0.7,
+  candidates: ['tag_not_found', 'repo_not_found'],
+  explanation: 'The tool looked for the image only on the local engine (a "never pull" policy) and it is not there: pull or build it first, or let the tool pull.',
 };
 
 // The Docker Engine API's answer when a container is created from an image the daemon does not hold ("No such image:

@@ -16,12 +16,15 @@ export function withoutAnsi(text: string): string {
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', n: '\n', r: '\r', t: '\t' };
 
 /**
- * Undoes string escaping, one level per pass, while the text still shows an escaped quote (the sign that
- * it was escaped at all: a bare Windows path such as `C:\root` must keep its backslashes).
+ * Undoes string escaping, one level per pass, while the text still shows an escaped quote or line break (the sign
+ * that it was escaped at all: a bare Windows path such as `C:\root` must keep its backslashes).
  */
 export function withoutEscaping(text: string): string {
   let out = text;
-  for (let level = 0; level < 4 && out.includes('\\"'); level++) {
+  // A JSON string of a text without quotes shows only its line breaks as `\n`: a `\n` before a capital, a digit or another
+  // break (not a path's `\node`) says it was escaped too.
+  const escaped = (t: string) => t.includes('\\"') || /\\n(?![a-z])/.test(t);
+  for (let level = 0; level < 4 && escaped(out); level++) {
     out = out.replace(/\\(["\\/nrt])/g, (_match, ch: string) => ESCAPES[ch]);
   }
   return out;

@@ -4,6 +4,7 @@ import {
   CONNECTION_REFUSED,
   DEADLINE,
   DEADLINE_ON_PING,
+  HANDSHAKE_TIMEOUT,
   NAME_LOOKUP,
   PROXY_CONNECT,
   REQUEST_EOF,
@@ -12,7 +13,18 @@ import {
   TLS_FAILURE,
 } from './connection-rules';
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
-import { DISK_FULL, EXEC_FORMAT_ERROR, LAYER_APPLY, LOCAL_CONTENT_STORE, LOCAL_ENGINE_UNREACHABLE, LOCAL_IMAGE_MISSING, PLATFORM_NO_MATCH, SIGNATURE_POLICY, WINDOWS_LINUX_LAYER } from './node-rules';
+import {
+  DISK_FULL,
+  EXEC_FORMAT_ERROR,
+  LAYER_APPLY,
+  LOCAL_CONTENT_STORE,
+  LOCAL_ENGINE_UNREACHABLE,
+  LOCAL_IMAGE_MISSING,
+  LOCAL_ONLY_IMAGE_MISSING,
+  PLATFORM_NO_MATCH,
+  SIGNATURE_POLICY,
+  WINDOWS_LINUX_LAYER,
+} from './node-rules';
 import {
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
@@ -36,7 +48,19 @@ import {
   UNAUTHENTICATED_TOKEN,
   UNKNOWN_BLOB,
 } from './registry-wording-rules';
-import { ACI_INACCESSIBLE_IMAGE, GCR_PROJECT_NOT_FOUND, IMAGE_DOES_NOT_EXIST, PAYMENT_REQUIRED, TAG_INVALID } from './service-wording-rules';
+import {
+  ACI_INACCESSIBLE_IMAGE,
+  ACI_PROVIDER_ARM_ERROR,
+  ACR_FIREWALL_CLIENT_IP,
+  ACR_TOKEN_403,
+  CONTAINER_APPS_IDENTITY_PULL,
+  CONTAINER_APPS_PULL_FAILED,
+  GCR_PROJECT_NOT_FOUND,
+  IMAGE_DOES_NOT_EXIST,
+  PAYMENT_REQUIRED,
+  QUAY_NAMESPACE_DISABLED,
+  TAG_INVALID,
+} from './service-wording-rules';
 import { BAD_REQUEST_400, PLAIN_HTTP_400 } from './status-rules';
 import { DOT_REFERENCE, INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
@@ -85,15 +109,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   LAYER_APPLY,
   LOCAL_ENGINE_UNREACHABLE,
   LOCAL_IMAGE_MISSING,
+  LOCAL_ONLY_IMAGE_MISSING,
   CONTENT_MISMATCH,
-  {
-    id: 'acr-firewall-client-ip',
-    category: 'firewall_denied',
-    patterns: [/client with IP \S+ is not allowed access/i],
-    confidence: 0.97,
-    candidates: [],
-    explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
-  },
+  ACR_FIREWALL_CLIENT_IP,
   {
     // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
     id: 'kubelet-pull-qps',
@@ -126,6 +144,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   PROXY_CONNECT,
   NAME_LOOKUP,
   CONNECTION_REFUSED,
+  HANDSHAKE_TIMEOUT,
   TCP_CONNECT,
   REQUEST_EOF,
   CONNECT_WAIT,
@@ -143,6 +162,9 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_UNAUTHORIZED_REPOSITORY,
   BARE_DENIED,
   ACI_INACCESSIBLE_IMAGE,
+  ACI_PROVIDER_ARM_ERROR,
+  CONTAINER_APPS_IDENTITY_PULL,
+  CONTAINER_APPS_PULL_FAILED,
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
   CREDENTIAL_PROVIDER_FAILED,
@@ -150,6 +172,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_ARTIFACT_NOT_FOUND,
   GCR_PROJECT_NOT_FOUND,
+  QUAY_NAMESPACE_DISABLED,
   PAYMENT_REQUIRED,
   TAG_INVALID,
   IMAGE_DOES_NOT_EXIST,
@@ -158,7 +181,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     category: 'repo_not_found',
     // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go);
     // Docker Hub's own sentence for the same answer is "requested access to the resource is denied".
-    patterns: [/pull access denied.*repository does not exist or may require|does not exist or no pull access|requested access to the resource is denied/i],
+    patterns: [/pull access denied.*repository does not exist|does not exist or no pull access|requested access to the resource is denied/i],
     confidence: 0.5,
     candidates: ['auth_missing', 'access_denied'],
     explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
@@ -177,7 +200,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|: not found(?:$|[\s,\]"'])|Tag \S+ (?:not found in repository|was deleted or has expired)/i,
+      /manifest unknown|manifest for \S+ not found|:\s*not found(?:$|[\s,\]"'])|Tag \S+ (?:not found in repository|was deleted or has expired)/i,
     ],
     confidence: 0.85,
     // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
@@ -216,21 +239,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     candidates: ['repo_not_found'],
     explanation: 'The runtime could not find the image: no such tag or digest, or no such repository at that path (the text does not say which).',
   },
-  {
-    // The Azure CLI words the same 403 from ACR's token endpoints "Access to registry '<server>' was denied. Response
-    // code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
-    id: 'acr-token-403',
-    category: 'firewall_denied',
-    patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
-    // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
-    // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…: a subdomain ends in a dot, so the domain
-    // starts at a word boundary either way), is that registry refusing access.
-    unless:
-      /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
-    confidence: 0.7,
-    candidates: ['access_denied'],
-    explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
-  },
+  ACR_TOKEN_403,
   {
     // distribution's token error code "insufficient_scope"; ECR words the same refusal "access token has insufficient scopes".
     id: 'insufficient-scope',
@@ -255,10 +264,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // the same 401 as a private one (dockerd then adds "repository does not exist or may require 'docker login'":
     // moby distribution/errors.go), so a missing repository stays a candidate; a registry whose token service is down
     // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
+    // BuildKit's progress output cuts a line at the terminal's width ("…: 401 Unauthorize": dotnet/dotnet-docker#7246).
     // Docker's v1 registry client says "Authentication is required." (moby registry/session.go); a proxy's 407 is decided earlier.
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication (?:is )?required\b/i],
+    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication (?:is )?required\b|\b401 Unauthori[sz]e\b/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",
@@ -281,12 +291,6 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   DEADLINE_ON_PING,
   STREAM_CUT,
   DEADLINE,
-  {
-    id: 'back-off-only',
-    category: 'unknown',
-    patterns: [/Back-off pulling image|ImagePullBackOff|ErrImagePull/i],
-    confidence: 0,
-    candidates: [],
-    explanation: 'This event only says kubelet is backing off; the cause is in the earlier Failed event (kubectl describe pod).',
-  },
+  // A bare back-off or ErrImagePull names no cause: it is not a rule but the end of the chain (causeless-pull.ts), after
+  // the structural reading has looked for a cause in whatever follows it.
 ];

@@ -7,12 +7,15 @@ import type { PullErrorRule } from './pull-error-rules';
 
 // kubelet and dockerd word it "couldn't parse image reference …: invalid reference format[: repository name must be
 // lowercase]"; containers/image (CRI-O, podman) transports/alltransports.ParseImageName says "invalid image name %q,
-// expected colon-separated transport:reference" (or "…, unknown transport %q") for a name it cannot read.
+// expected colon-separated transport:reference" (or "…, unknown transport %q") for a name it cannot read. The docker CLI
+// refuses an image argument that is empty or holds a space before any of that: '"docker pull" requires exactly 1 argument.'
+// (App Service's pull of a malformed image setting: microsoft/vscode-docker#207). Knative Serving's admission webhook:
+// "Failed to parse image reference: spec.template.spec.containers[0].image" (knative/func#1768).
 export const INVALID_REFERENCE: PullErrorRule = {
   id: 'invalid-reference',
   category: 'invalid_reference',
   patterns: [
-    /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase|invalid image name "/i,
+    /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase|invalid image name "|"docker pull" requires exactly 1 argument|Failed to parse image reference/i,
   ],
   confidence: 0.95,
   candidates: [],

@@ -222,11 +222,13 @@ export const ECR_BAD_REQUEST: PullErrorRule = {
 // kubelet's exec credential providers (ecr-credential-provider, acr-credential-provider, auth-provider-gcp): kubelet
 // logs "Failed getting credential from external registry credential provider: …" (pkg/credentialprovider/plugin), and a
 // helper run with the wrong protocol echoes the CredentialProviderRequest it could not use (awslabs/amazon-ecr-credential-helper#616).
-// Either way the pull goes out without the credential the provider should have supplied.
+// Docker's credential helpers fail the same way for a client (go-containerregistry's keychain: "invoking
+// docker-credential-gcloud: exit status 1", ko-build/ko#18). Either way the pull goes out without the credential the
+// provider should have supplied.
 export const CREDENTIAL_PROVIDER_FAILED: PullErrorRule = {
   id: 'credential-provider-failed',
   category: 'auth_missing',
-  patterns: [/Failed getting credential from external registry credential provider|CredentialProviderRequest/i],
+  patterns: [/Failed getting credential from external registry credential provider|CredentialProviderRequest|invoking docker-credential-[\w.-]+: exit status/i],
   confidence: 0.8,
   candidates: ['network_unreachable'],
   explanation: "kubelet's image credential provider failed (binary missing, wrong config or API version, or its cloud API unreachable), so no registry credential was sent.",

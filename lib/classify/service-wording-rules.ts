@@ -5,17 +5,91 @@ import type { PullErrorRule } from './pull-error-rules';
  * that say more (or less) than the distribution API's own codes. Each rule cites where its wording was seen.
  */
 
+// ACR's firewall names the client's address when it refuses it (Azure Container Registry network rules).
+export const ACR_FIREWALL_CLIENT_IP: PullErrorRule = {
+  id: 'acr-firewall-client-ip',
+  category: 'firewall_denied',
+  patterns: [/client with IP \S+ is not allowed access/i],
+  confidence: 0.97,
+  candidates: [],
+  explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
+};
+
+// ACR's token endpoints answer 403 when its network rules refuse the client; the Azure CLI words that 403 "Access to
+// registry '<server>' was denied. Response code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
+export const ACR_TOKEN_403: PullErrorRule = {
+  id: 'acr-token-403',
+  category: 'firewall_denied',
+  patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
+  // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
+  // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…: a subdomain ends in a dot, so the domain
+  // starts at a word boundary either way), is that registry refusing access.
+  unless:
+    /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+  confidence: 0.7,
+  candidates: ['access_denied'],
+  explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",
+};
+
 // Azure Container Instances answers every pull it could not make with one sentence (error code InaccessibleImage): "The
 // image '<image>' in container group '<group>' is not accessible. Please check the image and registry credential."
-// (Azure/docker-login#65, whiteducksoftware/az-dns-forwarder#2). Missing or wrong credentials are the usual cause; a
-// missing repository or tag, or a registry that refuses the credential, read the same.
+// (Azure/docker-login#65, whiteducksoftware/az-dns-forwarder#2); virtual-kubelet's ACI provider (AKS virtual nodes) shows
+// only the code: `got HTTP response status code 400 error code "InaccessibleImage"` (MicrosoftDocs/azure-docs#22924).
+// Missing or wrong credentials are the usual cause; a missing repository or tag, or a refused credential, read the same.
 export const ACI_INACCESSIBLE_IMAGE: PullErrorRule = {
   id: 'aci-inaccessible-image',
   category: 'auth_missing',
-  patterns: [/in container group '[^']*' is not accessible/i],
+  patterns: [/in container group '[^']*' is not accessible|error code "?InaccessibleImage\b/i],
   confidence: 0.5,
   candidates: ['repo_not_found', 'tag_not_found', 'access_denied'],
   explanation: 'Azure Container Instances could not pull the image and does not say why: usually missing or wrong registry credentials, else no such image or tag, or no right to pull it.',
+};
+
+// Azure Container Apps words a pull it could not make "Error pulling the container image. Please check the image name or
+// any registry credentials to access if required." (code 90712: microsoft/azure-container-apps#50): as ACI's, usually
+// the credentials, else no such image or tag.
+export const CONTAINER_APPS_PULL_FAILED: PullErrorRule = {
+  id: 'container-apps-pull-failed',
+  category: 'auth_missing',
+  patterns: [/Please check the image name or any registry credentials/i],
+  confidence: 0.5,
+  candidates: ['repo_not_found', 'tag_not_found', 'access_denied'],
+  explanation: 'Azure Container Apps could not pull the image and does not say why: usually missing or wrong registry credentials, else no such image or tag.',
+};
+
+// Container Apps pulling from ACR with a managed identity: "unable to pull image using Managed identity <id> for registry
+// <server>" (microsoft/azure-container-apps#1061) — the identity is not assigned to the app, has no AcrPull on the
+// registry, or its token could not be had.
+export const CONTAINER_APPS_IDENTITY_PULL: PullErrorRule = {
+  id: 'container-apps-identity-pull',
+  category: 'auth_missing',
+  patterns: [/unable to pull image using Managed identity/i],
+  confidence: 0.7,
+  candidates: ['access_denied'],
+  explanation: 'The app could not get a registry token with its managed identity: the identity is not assigned to the app, or has no AcrPull on the registry.',
+};
+
+// virtual-kubelet's ACI provider (AKS virtual nodes) prints the ARM call that created the container group: a 5xx there
+// is Azure Container Instances' own API failing (Azure/acr#250), not the registry, so it names no pull cause.
+export const ACI_PROVIDER_ARM_ERROR: PullErrorRule = {
+  id: 'aci-provider-arm-error',
+  category: 'unknown',
+  patterns: [/api call to https:\/\/management\.azure\.com\/\S*: got HTTP response status code 5\d\d\b/i],
+  confidence: 0,
+  candidates: [],
+  explanation: 'Azure Container Instances’ API failed while creating the virtual node’s container group (an ARM 5xx): an Azure-side failure, not the registry. Retry, and check Azure status for Container Instances.',
+};
+
+// Quay answers for every repository of a namespace (organization or user) it has disabled "unknown: Namespace <name> has
+// been disabled. Please contact a system administrator." (quay.io/weaveworks: fluxcd/flux#1948, bricef/gitops-tutorial#2):
+// the registry no longer serves those images to anyone, whatever the credentials.
+export const QUAY_NAMESPACE_DISABLED: PullErrorRule = {
+  id: 'quay-namespace-disabled',
+  category: 'registry_unavailable',
+  patterns: [/\bNamespace \S+ has been disabled\b/i],
+  confidence: 0.7,
+  candidates: ['repo_not_found', 'access_denied'],
+  explanation: 'The registry has disabled the namespace (organization or user) the image lives in, so it serves none of its images: pull the image from another source (the project usually moved it).',
 };
 
 // A registry whose content is sold by subscription refuses the token for an account without the entitlement with

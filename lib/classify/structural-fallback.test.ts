@@ -154,7 +154,7 @@ describe('precedence: specific rules, kubelet reason, structural reading, unknow
   });
 
   test('nothing structural: unknown stays unknown', () => {
-    expect(classifyPullMessage('Back-off pulling image "a/b:c"', 'ImagePullBackOff')).toMatchObject({ category: 'unknown', candidates: [] });
+    expect(classifyPullMessage('the pod is still pending', 'ImagePullBackOff')).toMatchObject({ category: 'unknown', candidates: [] });
   });
 });
 
@@ -188,8 +188,9 @@ describe('every signal reads as its table says: the cause, or (weak) only candid
     ['No connection could be made because the target machine actively refused it.', 'network_unreachable', ['registry_unavailable', 'firewall_denied'], 'connection refused'],
     ['An existing connection was forcibly closed by the remote host.', 'network_unreachable', ['firewall_denied', 'registry_unavailable'], 'connection reset'],
     ['host is down', 'network_unreachable', ['firewall_denied'], 'no route'],
-    ['Client.Timeout', 'network_unreachable', ['firewall_denied', 'timeout_or_size'], 'a network timeout'],
+    ['Client.Timeout', 'network_unreachable', ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], 'a network timeout'],
     ['dial udp4 10.0.0.10:53', 'network_unreachable', ['firewall_denied'], 'a failed connection'],
+    ['stream error: stream ID 3; PROTOCOL_ERROR', 'network_unreachable', ['registry_unavailable', 'firewall_denied'], 'an HTTP/2 stream reset'],
     ['unexpected EOF', 'unknown', ['timeout_or_size', 'network_unreachable', 'registry_unavailable'], 'a cut stream'],
     ['read: EOF', 'unknown', ['network_unreachable', 'registry_unavailable', 'firewall_denied'], 'a closed connection (EOF)'],
     ['request canceled', 'timeout_or_size', ['network_unreachable'], 'a deadline'],

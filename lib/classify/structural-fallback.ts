@@ -93,8 +93,12 @@ const WORDS: readonly Signal[] = [
   { pattern: /connection refused|actively refused/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'connection refused' },
   // Go's syscall words for a connection the other end dropped mid-write (EPIPE), and net/http's HTTP/2 shutdown.
   { pattern: /connection reset by peer|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
+  // Go's HTTP/2 stream reset ("stream error: stream ID 3; PROTOCOL_ERROR", golang.org/x/net/http2 StreamError): a proxy or
+  // the registry's front end broke the stream (GoogleContainerTools/kaniko#1360).
+  { pattern: /\bstream error: stream ID \d+/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'an HTTP/2 stream reset' },
   { pattern: /no route to host|network is unreachable|host is down/i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'no route' },
-  { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size'], what: 'a network timeout' },
+  // A registry too busy to answer times out the same way (quay.io outage: keycloak/keycloak#13274).
+  { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], what: 'a network timeout' },
   { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
   { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
   { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },

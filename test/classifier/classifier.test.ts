@@ -11,6 +11,8 @@ import { FRESH_ELEVENTH_A } from './corpus-eleventh-a';
 import { FRESH_ELEVENTH_B } from './corpus-eleventh-b';
 import { FRESH_TWELFTH_C } from './corpus-twelfth-c';
 import { FRESH_TWELFTH_D } from './corpus-twelfth-d';
+import { FRESH_THIRTEENTH_A } from './corpus-thirteenth-a';
+import { FRESH_THIRTEENTH_B } from './corpus-thirteenth-b';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -36,6 +38,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 10 (collected by a helper that never read the rules):\n${formatScore(scoreOf(FRESH_TENTH))}`,
       `blind batch 11 (two helpers that never read the rules: runtimes and distributions; registries, clouds and projects):\n${formatScore(scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]))}`,
       `blind batch 12 (two more: web pages and CI/tools; application projects and operators):\n${formatScore(scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]))}`,
+      `blind batch 13 (two more: Azure services and AKS; developer tooling, charts, serverless, edge):\n${formatScore(scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -72,9 +75,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.92);
   });
 
+  // Blind batch 13 (120 messages) keeps its 4 known misses (reasons in corpus-thirteenth-a.ts / -b.ts), held the same way.
+  test('blind batch 13 stays at its measured level: >= 82% exact, >= 96% exact or candidate', () => {
+    const blind = scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]);
+    expect(blind.messages).toBeGreaterThanOrEqual(115);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.82);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.96);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
@@ -174,10 +185,10 @@ describe('classifier rules that need more than one wording', () => {
     expect(scope.candidates).toContain('repo_not_found');
   });
 
-  test('back-off alone points at the earlier Failed event', () => {
+  test('back-off alone decides nothing: the usual causes as candidates, and where the error is', () => {
     const result = classifyPullMessage('Back-off pulling image "myacr.azurecr.io/app:v1"', 'ImagePullBackOff');
-    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: [], reason: 'ImagePullBackOff' });
-    expect(result.explanation).toMatch(/earlier Failed event/);
+    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'], reason: 'ImagePullBackOff' });
+    expect(result.explanation).toMatch(/the Failed event/);
   });
 
   test('rpc prefix or not, same answer; the kubelet reason is picked up from the text', () => {

@@ -63,6 +63,9 @@ describe('paste-noise helpers', () => {
     expect(withoutEscaping('msg=\\"no such host\\"\\n')).toBe('msg="no such host"\n');
     expect(withoutEscaping('err=\\"a \\\\\\"b\\\\\\"\\"')).toBe('err="a "b""');
     expect(withoutEscaping('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new')).toBe('hcsshim::ProcessBaseLayer \\\\?\\C:\\root\\new');
+    // No quote at all: the escaped line breaks say so (a JSON string of a quote-free paste), but not a path's `\\new`.
+    expect(withoutEscaping('C:\\\\Users\\\\me>docker pull x\\nUsing default tag\\n\\n5496: Retrying')).toBe('C:\\Users\\me>docker pull x\nUsing default tag\n\n5496: Retrying');
+    expect(withoutEscaping('C:\\nodes\\new')).toBe('C:\\nodes\\new');
     // Every JSON escape a runtime's message carries: `\/` in URLs, CR, tab.
     expect(withoutEscaping('msg=\\"Get https:\\/\\/r.example\\/v2\\/\\"\\r\\n\\tEOF')).toBe('msg="Get https://r.example/v2/"\r\n\tEOF');
   });

@@ -83,7 +83,6 @@ describe('rule audit: every alternative decides a real message', () => {
  * why; the test below fails once a real message does depend on the rule, so the list cannot go stale.
  */
 const DECIDES_NO_CORPUS_MESSAGE: Readonly<Record<string, string>> = {
-  'kubelet-pull-qps': 'kubelet pkg/kubelet/images/puller.go returns "pull QPS exceeded"; no public report quotes the event whole',
   'plain-400':
     "issue 15's family (an http:// request answered 400 by a TLS port) as a bare status line; the corpus's real pastes carry nginx's page, which the TLS rule reads first",
 };

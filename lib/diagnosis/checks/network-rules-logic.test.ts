@@ -232,6 +232,19 @@ describe('network-rules check on facts', () => {
         expect(finding.evidence[2]).toEqual({ fact: NAT_FACT, source: `ARM ${CLUSTER_ID} agentPoolProfiles + subnet natGateway` });
       });
 
+      it('lists every public IP of the NAT gateway', async () => {
+        const PIP2 = `${PIP}-2`;
+        const lookups = presetLookups({ ...answers('batch'), [`GET ${NAT}`]: { id: NAT, name: 'ng-batch', publicIpAddresses: [{ id: PIP }, { id: PIP2 }] }, [`GET ${PIP2}`]: { id: PIP2, ipAddress: '20.108.77.10' } });
+        const { finding } = await networkRulesCheck.run({
+          facts: { registry: registry({ ipRules: [{ value: '20.1.2.3' }] }), cluster: cluster({ nodePools: pools }) },
+          failure: { ...refused('20.108.77.10'), node: 'aks-batch-12345678-vmss000001' },
+          lookups,
+        } as unknown as CheckContext);
+        expect(finding.evidence[2]!.fact).toBe(
+          "node pool batch's subnet batch has NAT gateway ng-batch (20.108.77.9, 20.108.77.10), which takes precedence over the load balancer's outbound rules: the registry saw 20.108.77.10",
+        );
+      });
+
       it.each<[string, string, string, string]>([
         ['a node of a pool without a NAT gateway', 'batch', 'aks-user-12345678-vmss000001', '20.108.77.9'],
         ['a subnet without a NAT gateway', 'none', 'aks-batch-12345678-vmss000001', '20.108.77.9'],

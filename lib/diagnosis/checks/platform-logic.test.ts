@@ -237,6 +237,34 @@ describe('platform check: Windows builds (containerd matches a list entry by os.
     expect((await runWindows(['10.0.20348.2966'], [winPool('Windows2019')])).evidence[1]!.fact).toContain('accepts only its own build');
   });
 
+  it('a build with no LTSC name, on several pools, without an OS SKU: the whole finding', async () => {
+    // Windows Server 23H2 (build 25398, Annual Channel) accepts 20348 to 25398: neither entry fits.
+    const annual = (name: string): NodePoolFacts => ({ ...WIN, name, nodeImageVersion: 'AKSWindows-23H2-gen2-25398.1251.241112' });
+    const manifest: ManifestFacts = {
+      digest: 'sha256:abc',
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: ['windows/amd64', 'windows/amd64'],
+      sizeBytesByPlatform: {},
+      osVersionsByPlatform: { 'windows/amd64': ['10.0.17763.6532', '10.0.26100.2605'] },
+    };
+    const ctx = { facts: { manifest, cluster: { nodePools: [annual('win1'), annual('win2')] }, image: IMAGE }, failure: { image: IMAGE.original, source: 'cli' } } as unknown as CheckContext;
+    expect((await platformCheck.run(ctx)).finding).toEqual({
+      status: 'fail',
+      summary: 'myacr.azurecr.io/app:v1 offers Windows builds 10.0.17763.6532, 10.0.26100.2605 only; node pools win1, win2 run Windows (build 10.0.25398), whose containerd accepts none of them',
+      evidence: [
+        { fact: 'myacr.azurecr.io/app:v1 offers windows/amd64, windows/amd64; its Windows entries carry os.version 10.0.17763.6532, 10.0.26100.2605', source: 'registry manifest sha256:abc' },
+        { fact: 'node pool win1: AKSWindows-23H2-gen2-25398.1251.241112, build 10.0.25398; a Windows host accepts builds 10.0.20348 to 10.0.25398', source: 'cluster agentPoolProfiles' },
+      ],
+      fixes: [
+        {
+          text: 'Rebuild the image on a base for this node build (10.0.25398) and publish it in the same manifest list as the current build (docker manifest create myacr.azurecr.io/app:v1 <both images>), so every Windows pool finds its entry.',
+        },
+        { text: 'Or run the pod on a Windows pool whose build matches the image (nodeSelector node.kubernetes.io/windows-build), e.g. a pool created with the matching --os-sku.' },
+      ],
+      docs: DOCS.windowsVersions,
+    });
+  });
+
   it('leaves Linux pools to the os/architecture rule', async () => {
     expect((await runWindows(['10.0.17763.6532'], [{ ...AMD, osSku: 'Ubuntu' }], ['linux/amd64', 'windows/amd64'])).status).toBe('pass');
   });

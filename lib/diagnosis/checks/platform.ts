@@ -71,6 +71,7 @@ export const platformCheck: Check = {
  * rule). Entries without os.version, pools whose build is unknown and Linux pools are not judged here.
  */
 function windowsBuildOffered(manifest: ManifestFacts, pool: NodePoolFacts): boolean {
+  // Stryker disable next-line ConditionalExpression: a Linux pool's OS SKU and node image version name no Windows build, so it passes below anyway
   if (pool.osType !== 'Windows') return true;
   const host = windowsHostBuild(pool.osSku, pool.nodeImageVersion);
   const platform = `windows/${pool.architecture}`;
@@ -90,7 +91,7 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
   return {
     finding: {
       status: 'fail',
-      summary: `${ref} offers Windows build${versions.length > 1 ? 's' : ''} ${versions.join(', ')} only; node pool ${pools.map((p) => p.name).join(', ')} runs ${pool.osSku ?? 'Windows'} (build 10.0.${host}), whose containerd accepts none of them`,
+      summary: `${ref} offers Windows build${versions.length > 1 ? 's' : ''} ${versions.join(', ')} only; node pool${pools.length > 1 ? 's' : ''} ${pools.map((p) => p.name).join(', ')} run${pools.length > 1 ? '' : 's'} ${pool.osSku ?? 'Windows'} (build 10.0.${host}), whose containerd accepts none of them`,
       evidence: [
         { fact: `${ref} offers ${manifest.platforms.join(', ')}; its Windows entries carry os.version ${versions.join(', ')}`, source: `registry manifest ${manifest.digest}` },
         { fact: `node pool ${pool.name}: ${pool.osSku ?? pool.nodeImageVersion ?? 'Windows'}, build 10.0.${host}; a Windows host accepts ${host <= 20348 ? 'only its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },

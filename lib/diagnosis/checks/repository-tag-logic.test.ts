@@ -482,6 +482,27 @@ describe('repository-tag check: a repository behind an ACR artifact cache rule',
     expect(finding.fixes.map((f) => f.text)).toEqual(['hub/library/* is a cache of docker.io/library/*: check that docker.io/library/redis:7.4.1 exists upstream (ACR fetches it on the first pull), rather than pushing it to myacr.']);
   });
 
+  it('with a healthy credential set and a missing tag, keeps the closest tag and drops only the push', async () => {
+    const { finding } = await run({
+      failure: WEB,
+      image: image({ repository: 'hub/library/redis', tag: '7.4.1' }),
+      answers: { [MANIFEST('7.4.1', 'hub/library/redis')]: manifestUnknown(), [`registry ${HOST} tags hub/library/redis`]: [{ name: '7.4.0' }] },
+      arm: arm([rule], credentialSet('Healthy')),
+    });
+    expect(finding.summary).toBe(`Tag 7.4.1 does not exist in ${HOST}/hub/library/redis (closest: 7.4.0)`);
+    expect(finding.evidence.at(-1)).toEqual({ fact: 'cache rule hub serves hub/library/* from docker.io/library/* with credential set hub-creds', source: `ARM ${REG_ID}/cacheRules/hub` });
+    expect(finding.fixes.map((f) => f.text)).toEqual([
+      'Point the workload at an existing tag such as 7.4.0.',
+      'hub/library/* is a cache of docker.io/library/*: check that docker.io/library/redis:7.4.1 exists upstream (ACR fetches it on the first pull), rather than pushing it to myacr.',
+    ]);
+  });
+
+  it('reads no cache rule when the reference resolves', async () => {
+    const { finding, asked } = await run({ image: image({ repository: 'hub/library/redis', tag: '7.4.1' }), answers: { [MANIFEST('7.4.1', 'hub/library/redis')]: manifest() }, arm: arm([rule], credentialSet('Unhealthy')) });
+    expect(finding.summary).toBe(`${HOST}/hub/library/redis:7.4.1 exists in ${HOST}`);
+    expect(asked).toEqual([MANIFEST('7.4.1', 'hub/library/redis')]);
+  });
+
   it('leaves a repository no rule serves as it was', async () => {
     const { finding } = await run({ image: image({ repository: 'apps/redis', tag: '7.4.1' }), answers: missingRepo('apps/redis'), arm: arm([rule]) });
     expect(finding.fixes.map((f) => f.text)).toEqual([`Push the image to ${HOST}/apps/redis, or fix the repository name in the pod spec.`]);

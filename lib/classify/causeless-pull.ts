@@ -1,0 +1,64 @@
+import type { Category, Classification } from '../model/category';
+import { readings } from './paste-noise';
+
+/**
+ * A paste that says a pull failed and nothing else: kubelet's `Back-off pulling image "x"`, the `Error: ErrImagePull`
+ * event row, a `Failed to pull image "x"` cut before its error. No wording can decide the cause, but it is not a
+ * blank either: the causes that most often stand behind such a paste in public reports (test/classifier's blind
+ * batches 6–12, labelled from the threads' resolutions: a missing tag 6, a missing repository 4, a registry outage 3,
+ * missing credentials, a platform, a firewall and a TLS error 1 each) are named as candidates, so the reader — and
+ * pull-doctor's Azure checks, which run whatever the classifier says — know where to look first. Never a category.
+ * Batch 13 (labelled the same way) added a missing tag once and an unreachable registry twice.
+ */
+export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'];
+
+// kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not).
+const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|ErrImagePull|ImagePullBackOff/i;
+const REFERENCE = String.raw`(?:[: ]+(?:"[^"]*"|[^\s"]+))?`;
+/**
+ * What carries no cause: the failed-pull words and their reference, kubelet's progress line (`Pulling image "x"`), its
+ * wrappers (`Error syncing pod, skipping`, `failed to "StartContainer" for "app" with`, `Error:`), the Failed column.
+ */
+const NO_CAUSE = new RegExp(
+  [
+    `(?:${FAILED_PULL.source}|pulling image)${REFERENCE}`,
+    String.raw`error syncing pod\b[^:]*?skipping`,
+    String.raw`failed to "?StartContainer"? for (?:"[^"]*"|\S+) with`,
+    // kubectl logs: `container "x" in pod "y" is waiting to start: trying and failing to pull image`; KubeEdge's edged:
+    // `DockerManager EnsureImageExists failed, msg:Back-off pulling image "x"` (kubeedge/kubeedge#259).
+    String.raw`stream logs failed`,
+    String.raw`EnsureImageExists failed, msg:`,
+    String.raw`\berror:\s?`,
+    String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,
+  ].join('|'),
+  'gi',
+);
+// Any word of an error left once those are gone is a cause the rules did not know, not an absent one.
+const CAUSE_WORD = /\b(?:error|fail(?:ed|ure|ing)?|denied|unauthori[sz]ed|forbidden|not found|unknown|refused|time(?:d)? ?out|EOF|reset|invalid|unable|cannot|can't|no such|desc|code|status|exit|not supported|unsupported|rejected|exceeded|canceled|cancelled)\b/i;
+
+/** The reading without the words that carry no cause. */
+function residue(reading: string): string {
+  return reading.replace(NO_CAUSE, ' ');
+}
+
+/**
+ * The paste names a failed pull and, once the words that carry no cause are gone, no word of an error is left in any
+ * reading with its wraps undone (a hard wrap can cut a word of the error, which the joined reading shows whole).
+ */
+export function isCauselessPull(text: string): boolean {
+  const all = readings(text);
+  // A wrapped paste is judged by its unwrapped readings (folded and joined): each can cut or glue a word, neither adds one.
+  const unwrapped = all.length > 1 ? all.slice(1) : all;
+  return all.some((reading) => FAILED_PULL.test(reading)) && !unwrapped.some((reading) => CAUSE_WORD.test(residue(reading)));
+}
+
+/** An unrecognised, causeless pull gets the usual causes as candidates; anything else is returned as it is. */
+export function withCauselessCandidates(result: Classification, text: string): Classification {
+  if (result.category !== 'unknown' || result.candidates.length > 0 || !isCauselessPull(text)) return result;
+  return {
+    ...result,
+    candidates: [...CAUSELESS_CANDIDATES],
+    explanation:
+      'The paste says the pull failed but not why (kubelet’s back-off line or an event cut before its error). Most often a tag or repository that does not exist, a registry outage or a registry the node cannot reach: the full error is in `kubectl describe pod` (the Failed event) or the kubelet log.',
+  };
+}
