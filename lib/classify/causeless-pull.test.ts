@@ -21,6 +21,8 @@ const CAUSELESS: ReadonlyArray<[string, string]> = [
   ['a wrap that cuts kubelet words in the pasted reading', 'Warning  Failed  36s  kubelet  Error: ErrIma\ngePull'],
   ['a runtime that gave up retrying', 'trying and failing to pull image'],
   ['an events row', '5m   Warning   BackOff   pod/web-7d9f   Back-off pulling image "a/b:c"'],
+  ['a host that holds an error word', 'Failed: Failed to pull image "xxxxxx.dkr.ecr.region-code.amazonaws.com.cn"'],
+  ['a cut resolve with nothing after it (Azure Arc docs)', 'failed to resolve reference "<registry>/<repository>/arc-bootstrapper:<image tag>"'],
   ['KubeEdge edged', 'DockerManager EnsureImageExists failed, msg:Back-off pulling image "k8s.gcr.io/kube-proxy:v1.13.2", ImagePullBackOff'],
   ['a fold after "Error:", joined', 'Warning  Failed  36s  kubelet  Error:\nErrImagePull'],
   ["kubelet's wrapper with a folded container name", 'Error syncing pod, skipping: failed to "StartContainer" for " web" with ErrImagePull: "Back-off pulling image "a/b:c""'],
@@ -56,7 +58,7 @@ describe('withCauselessCandidates', () => {
     expect(result).toEqual({
       category: 'unknown',
       confidence: 0,
-      candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'],
+      candidates: ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'],
       reason: 'ImagePullBackOff',
       explanation: expect.stringMatching(/not why.*kubectl describe pod/),
     });

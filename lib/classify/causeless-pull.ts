@@ -8,12 +8,13 @@ import { readings } from './paste-noise';
  * batches 6–12, labelled from the threads' resolutions: a missing tag 6, a missing repository 4, a registry outage 3,
  * missing credentials, a platform, a firewall and a TLS error 1 each) are named as candidates, so the reader — and
  * pull-doctor's Azure checks, which run whatever the classifier says — know where to look first. Never a category.
- * Batch 13 (labelled the same way) added a missing tag once and an unreachable registry twice.
+ * Batches 13 and 14 (labelled the same way) added a missing tag twice, an unreachable registry twice and missing
+ * credentials once — the commonest pull failure on AKS too (no AcrPull for the kubelet identity).
  */
-export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'];
+export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'];
 
 // kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not).
-const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|ErrImagePull|ImagePullBackOff/i;
+const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|failed to resolve reference|ErrImagePull|ImagePullBackOff/i;
 const REFERENCE = String.raw`(?:[: ]+(?:"[^"]*"|[^\s"]+))?`;
 /**
  * What carries no cause: the failed-pull words and their reference, kubelet's progress line (`Pulling image "x"`), its
@@ -28,7 +29,10 @@ const NO_CAUSE = new RegExp(
     // `DockerManager EnsureImageExists failed, msg:Back-off pulling image "x"` (kubeedge/kubeedge#259).
     String.raw`stream logs failed`,
     String.raw`EnsureImageExists failed, msg:`,
+    // kubelet's kuberuntime_manager: `container start failed: ImagePullBackOff: Back-off pulling image "x"`.
+    String.raw`container start failed:`,
     String.raw`\berror:\s?`,
+    String.raw`\bFailed:\s`,
     String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,
   ].join('|'),
   'gi',
@@ -36,20 +40,23 @@ const NO_CAUSE = new RegExp(
 // Any word of an error left once those are gone is a cause the rules did not know, not an absent one.
 const CAUSE_WORD = /\b(?:error|fail(?:ed|ure|ing)?|denied|unauthori[sz]ed|forbidden|not found|unknown|refused|time(?:d)? ?out|EOF|reset|invalid|unable|cannot|can't|no such|desc|code|status|exit|not supported|unsupported|rejected|exceeded|canceled|cancelled)\b/i;
 
-/** The reading without the words that carry no cause. */
+/** The reading without the words that carry no cause, nor names (a host, an image, a file: `region-code.example`). */
 function residue(reading: string): string {
-  return reading.replace(NO_CAUSE, ' ');
+  return reading.replace(NO_CAUSE, ' ').replace(/\S*[./]\S*/g, ' ');
 }
 
 /**
- * The paste names a failed pull and, once the words that carry no cause are gone, no word of an error is left in any
- * reading with its wraps undone (a hard wrap can cut a word of the error, which the joined reading shows whole).
+ * The paste names a failed pull and, once the words that carry no cause are gone, no word of an error is left in the
+ * reading with its wraps undone right (a hard wrap can cut a word of the error, which that reading shows whole).
  */
 export function isCauselessPull(text: string): boolean {
   const all = readings(text);
-  // A wrapped paste is judged by its unwrapped readings (folded and joined): each can cut or glue a word, neither adds one.
+  // A wrapped paste is judged by its unwrapped readings (folded, joined): a fold splits a word a wrap cut, a join glues
+  // two, so the reading in which the most of kubelet's own words read whole is the one put back right (ties: all of them).
   const unwrapped = all.length > 1 ? all.slice(1) : all;
-  return all.some((reading) => FAILED_PULL.test(reading)) && !unwrapped.some((reading) => CAUSE_WORD.test(residue(reading)));
+  const whole = unwrapped.map((reading) => reading.match(NO_CAUSE)?.length ?? 0);
+  const best = unwrapped.filter((_, i) => whole[i] === Math.max(...whole));
+  return all.some((reading) => FAILED_PULL.test(reading)) && !best.some((reading) => CAUSE_WORD.test(residue(reading)));
 }
 
 /** An unrecognised, causeless pull gets the usual causes as candidates; anything else is returned as it is. */
@@ -59,6 +66,6 @@ export function withCauselessCandidates(result: Classification, text: string): C
     ...result,
     candidates: [...CAUSELESS_CANDIDATES],
     explanation:
-      'The paste says the pull failed but not why (kubelet’s back-off line or an event cut before its error). Most often a tag or repository that does not exist, a registry outage or a registry the node cannot reach: the full error is in `kubectl describe pod` (the Failed event) or the kubelet log.',
+      'The paste says the pull failed but not why (kubelet’s back-off line or an event cut before its error). Most often a tag or repository that does not exist, missing registry credentials, a registry outage or a registry the node cannot reach: the full error is in `kubectl describe pod` (the Failed event) or the kubelet log.',
   };
 }

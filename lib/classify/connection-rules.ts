@@ -33,13 +33,25 @@ export const PROXY_CONNECT: PullErrorRule = {
   explanation: "The node could not reach its HTTP(S) proxy (the proxy's host name does not resolve, or it refuses or drops the connection): check HTTPS_PROXY/NO_PROXY in the container runtime's environment.",
 };
 
+// The lookup itself could not reach the resolver ("lookup gcr.io on 169.254.169.254:53: dial udp 169.254.169.254:53:
+// network is unreachable": kubernetes/kubernetes#23669): DNS failed because the node's network did.
+export const RESOLVER_UNREACHABLE: PullErrorRule = {
+  id: 'resolver-unreachable',
+  category: 'dns_failure',
+  patterns: [/\blookup \S+ on \S+: (?:dial udp \S+: )?(?:connect: )?(?:network is unreachable|no route to host)/i],
+  confidence: 0.7,
+  candidates: ['network_unreachable'],
+  explanation: "The node could not reach its DNS resolver to look the registry up (no route or no network to it): the node's network or its DNS server address is wrong.",
+};
+
 export const NAME_LOOKUP: PullErrorRule = {
   id: 'dns',
   category: 'dns_failure',
   // "dial tcp: lookup <host> on <resolver>:53: <anything>": the name never resolved, whatever the resolver said.
   // Go's resolver error (net/dnsclient_unix.go: "lookup " + name + " on " + server). Users paste it with the
   // addresses masked ("on <IP ADDRESS REMOVED>:", "on x.x.x.x:53:", "on ***:53:"): still a lookup.
-  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S/i],
+  // A paste cut right after the host ("dial tcp: lookup registry.k8s.io": k0sproject/k0sctl#1117) is still a lookup.
+  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S|\bdial tcp: lookup [\w.-]+(?=[\s"'\\,]*(?:$|\n))/i],
   confidence: 0.92,
   candidates: [],
   explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
@@ -63,7 +75,8 @@ export const HANDSHAKE_TIMEOUT: PullErrorRule = {
   // during an outage: podman-container-tools/podman#14864).
   id: 'handshake-timeout',
   category: 'network_unreachable',
-  patterns: [/TLS handshake timeout/i],
+  // A paste may stop inside the last word ("TLS handshake timeou": karmada-io/karmada#3592).
+  patterns: [/TLS handshake time/i],
   confidence: 0.75,
   candidates: ['firewall_denied', 'registry_unavailable'],
   explanation: 'The registry accepted the connection but did not complete TLS in time: a firewall or proxy holding the connection, or an overloaded registry.',
@@ -77,8 +90,9 @@ export const TCP_CONNECT: PullErrorRule = {
     // closed by the remote host", Windows Sockets error codes); "connect: invalid argument" is a dial to an
     // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
     // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
-    // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
-    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect|connect: invalid argument/i,
+    // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image). Docker 1.x gave
+    // up on every mirror and the registry with "Could not reach any registry endpoint" (oracle/container-images#10).
+    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect|connect: invalid argument|Could not reach any registry endpoint/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],
@@ -126,7 +140,7 @@ export const STREAM_CUT: PullErrorRule = {
   // transfers, or the registry's storage dropping the connection (Docker Hub and registry.k8s.io outages).
   id: 'stream-cut',
   category: 'timeout_or_size',
-  patterns: [/unexpected EOF|layer verification failed/i],
+  patterns: [/unexpected EOF/i],
   confidence: 0.65,
   candidates: ['network_unreachable', 'registry_unavailable'],
   explanation: 'The download broke off mid-layer: an unstable or throttled link, a proxy cutting long transfers, or the registry dropping the connection.',
@@ -140,4 +154,15 @@ export const DEADLINE: PullErrorRule = {
   // A registry mirror that stalls (spegel, Zot on-demand sync) cancels the pull the same way.
   candidates: ['network_unreachable', 'registry_unavailable'],
   explanation: 'The pull started but did not finish in time; large images and slow or throttled links are typical, else a stalled registry or mirror.',
+};
+
+// containerd CRI "cancel pulling image %s because of no progress in %v" (image_pull_progress_timeout);
+// dockershim "Cancel pulling image %q because of no progress for %v".
+export const NO_PROGRESS: PullErrorRule = {
+  id: 'no-progress',
+  category: 'timeout_or_size',
+  patterns: [/because of no progress/i],
+  confidence: 0.85,
+  candidates: ['network_unreachable', 'registry_unavailable'],
+  explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
 };

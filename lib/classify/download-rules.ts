@@ -23,14 +23,15 @@ export const PROXY_AUTH: PullErrorRule = {
 // The bytes arrived but are not what the manifest promised. containerd content/local/writer.go: "unexpected commit
 // digest %s, expected %s" and "failed size validation: %v != %v" (metadata/content.go says the same with the ref in
 // front); containers/image copy/digesting_reader.go (CRI-O, podman): "Digest did not match,
-// expected %s, got %s". The same family as dockerd's "filesystem layer verification failed" (connection-rules.ts
-// STREAM_CUT): a transfer cut short or altered by a proxy, or a mirror or registry serving other content than its
-// manifest names (containerd/containerd#11925, a mirror; podman#7298, an empty blob from the registry).
+// expected %s, got %s"; dockerd: "filesystem layer verification failed". A transfer cut short or altered by a proxy, or
+// a mirror or registry serving other content than its manifest names (containerd/containerd#11925, a mirror;
+// podman#7298, an empty blob from the registry; an Artifactory manifest: containerd/containerd#3323): the threads'
+// causes split between the three, so none is decided.
 export const CONTENT_MISMATCH: PullErrorRule = {
   id: 'content-mismatch',
-  category: 'timeout_or_size',
-  patterns: [/unexpected commit digest|failed size validation|Digest did not match/i],
-  confidence: 0.5,
-  candidates: ['registry_unavailable', 'network_unreachable'],
-  explanation: 'The download does not match the digest or size its manifest names: cut short or altered on the way (a proxy), or a mirror or registry serving other content.',
+  category: 'unknown',
+  patterns: [/unexpected commit digest|failed size validation|Digest did not match|layer verification failed/i],
+  confidence: 0,
+  candidates: ['timeout_or_size', 'registry_unavailable', 'network_unreachable'],
+  explanation: 'The download does not match the digest or size its manifest names: cut short or altered on the way (a proxy), or a mirror or registry serving other content — the text cannot tell which.',
 };

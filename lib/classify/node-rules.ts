@@ -54,6 +54,17 @@ export const EXEC_FORMAT_ERROR: PullErrorRule = {
   explanation: "The image's binaries are built for another CPU architecture than the node's.",
 };
 
+// A write on the node failing with EIO ("write …: input/output error"): the disk itself — on Docker Desktop its VM disk
+// run full (jeroenjanssens/data-science-at-the-command-line#153) — not the registry.
+export const DISK_IO_ERROR: PullErrorRule = {
+  id: 'disk-io-error',
+  category: 'disk_pressure',
+  patterns: [/\bwrite \S+: input\/output error/i],
+  confidence: 0.6,
+  candidates: [],
+  explanation: "The node's disk failed a write while storing the image (input/output error): a full or failing disk (on Docker Desktop, its VM disk).",
+};
+
 export const DISK_FULL: PullErrorRule = {
   id: 'disk-full',
   category: 'disk_pressure',
@@ -68,11 +79,13 @@ export const DISK_FULL: PullErrorRule = {
 // containerd keeps partial downloads under <root>/io.containerd.content.v1.content/ingest/<hash>/ (content/local/store.go
 // says "failed reading status of resume write" when the ingest it wants to resume is gone or broken). An error on that
 // path is the node's own content store — an interrupted earlier pull, a concurrent cleanup, a damaged store — not the
-// registry or the network, and none of the categories: unknown, with the reason said. A full disk is decided first.
+// registry or the network, and none of the categories: unknown, with the reason said. A full disk is decided first. The
+// containerd image store behind Docker Engine 29 says the same of a blob it lost ("failed to lease content: … blob
+// sha256:… expected at …/blobs/sha256/…: blob not found": zanfranceschi/rinha-de-backend-2026#9227).
 export const LOCAL_CONTENT_STORE: PullErrorRule = {
   id: 'local-content-store',
   category: 'unknown',
-  patterns: [/io\.containerd\.content\.v1\.content[\\/]ingest[\\/]/i],
+  patterns: [/io\.containerd\.content\.v1\.content[\\/](?:ingest[\\/]|blobs[\\/][^:\n]*: blob not found)/i],
   confidence: 0,
   candidates: [],
   explanation: "containerd's content store on the node failed while writing the download (a broken partial download): not the registry or network; retry or restart containerd.",
@@ -81,13 +94,15 @@ export const LOCAL_CONTENT_STORE: PullErrorRule = {
 // The image was downloaded; unpacking a layer into the node's storage failed: dockerd "failed to register layer: %v"
 // (layer/layer_store.go), containerd "failed to extract layer %s: %w" (diff apply), containers/storage (CRI-O, podman)
 // "Error processing tar file(%s): %s" (pkg/chrootarchive), or dockerd's layer store missing a layer it recorded ("layer
-// does not exist", layer.ErrLayerDoesNotExist; sabeechen/hassio-google-drive-backup#889). Node faults — file permissions, a broken overlay or
+// does not exist", layer.ErrLayerDoesNotExist; sabeechen/hassio-google-drive-backup#889), or a remote snapshotter on the
+// node refusing the unpack ("failed to prepare extraction snapshot …" with its socket not answering or a layer it lost:
+// dragonflyoss/nydus#1481, awslabs/soci-snapshotter#1084; a registry error after it is the registry's). Node faults — file permissions, a broken overlay or
 // windowsfilter store, hcsshim — not the registry or network. Decided after the full disk and the Linux-layer-on-Windows
 // readings above, which name a cause of their own.
 export const LAYER_APPLY: PullErrorRule = {
   id: 'layer-apply',
   category: 'unknown',
-  patterns: [/failed to register layer|failed to extract layer|Error processing tar file|\blayer does not exist\b/i],
+  patterns: [/failed to register layer|failed to extract layer|Error processing tar file|\blayer does not exist\b|failed to prepare extraction snapshot "[^"]*": (?:connection error: desc = "transport: Error while dialing dial unix|layer "[^"]*" unavailable)/i],
   confidence: 0,
   candidates: [],
   explanation: "The node could not unpack a downloaded layer into its image storage (permissions, a damaged store, a Windows layer fault): the registry and network are fine.",
@@ -97,23 +112,25 @@ export const LAYER_APPLY: PullErrorRule = {
 // Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" and, on Windows, "open
 // //./pipe/docker_engine: The system cannot find the file specified." (docker/cli); "error during connect" to a socket the
 // CLI names URL-encoded is its own request to a local engine (`Post http://%2Fvar%2Frun%2Fbalena-engine.sock/…: EOF`:
-// balena-os/balena-engine#238) — to a remote engine's address it is the network to that host. Not the registry or the network,
+// balena-os/balena-engine#238) — to a remote engine's address it is the network to that host; and the engine's own API
+// failing ("request returned 502 Bad Gateway for API route and version http://%2Fvar%2Frun%2Fdocker.sock/…": moby/moby#50165). Not the registry or the network,
 // and none of the categories: unknown, with the reason said.
 export const LOCAL_ENGINE_UNREACHABLE: PullErrorRule = {
   id: 'local-engine-unreachable',
   category: 'unknown',
-  patterns: [/Cannot connect to the Docker daemon|error during connect: \w+ "?http:\/\/%2F/i],
+  patterns: [/Cannot connect to the Docker daemon|error during connect: \w+ "?http:\/\/%2F|for API route and version http:\/\/%2F/i],
   confidence: 0,
   candidates: [],
   explanation: "The client could not reach its own container engine (the Docker daemon), so nothing was pulled: start it or fix the client's connection — the registry is not involved.",
 };
 
 // Cloud Native Buildpacks' pack with `--pull-policy never` looks only in the local daemon: "image <ref> does not exist on the
-// daemon: not found" (buildpacks/pack#530, #685). Nothing was asked of a registry; the image was never pulled there.
+// daemon: not found" (buildpacks/pack#530, #685); `docker run --pull=never` answers "No such image" (docs.docker.com, docker
+// container run). Nothing was asked of a registry; the image was never pulled there.
 export const LOCAL_ONLY_IMAGE_MISSING: PullErrorRule = {
   id: 'local-only-image-missing',
   category: 'never_pull',
-  patterns: [/\bdoes not exist on the daemon\b/i],
+  patterns: [/\bdoes not exist on the daemon\b|--pull[= ]never\b[\s\S]{0,400}No such image/i],
   confidence: 0.7,
   candidates: ['tag_not_found', 'repo_not_found'],
   explanation: 'The tool looked for the image only on the local engine (a "never pull" policy) and it is not there: pull or build it first, or let the tool pull.',

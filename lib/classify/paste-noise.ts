@@ -30,8 +30,8 @@ export function withoutEscaping(text: string): string {
   return out;
 }
 
-// A line break with the next line's indentation, quote marker or k9s border.
-const BREAK = /[ \t]*\r?\n[ \t│┃|>]*/g;
+// A line break with the next line's indentation, quote marker or k9s border; a run of them (a blank line a fold left) is one.
+const BREAK = /(?:[ \t]*\r?\n[ \t│┃|>]*)+/g;
 
 // A break straight into text (no indentation, no border): a terminal's hard wrap at its last column.
 const HARD_WRAP = /\r?\n(?=[^\s│┃|>])/g;

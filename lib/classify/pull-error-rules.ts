@@ -6,7 +6,9 @@ import {
   DEADLINE_ON_PING,
   HANDSHAKE_TIMEOUT,
   NAME_LOOKUP,
+  NO_PROGRESS,
   PROXY_CONNECT,
+  RESOLVER_UNREACHABLE,
   REQUEST_EOF,
   STREAM_CUT,
   TCP_CONNECT,
@@ -15,6 +17,7 @@ import {
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
 import {
   DISK_FULL,
+  DISK_IO_ERROR,
   EXEC_FORMAT_ERROR,
   LAYER_APPLY,
   LOCAL_CONTENT_STORE,
@@ -26,10 +29,12 @@ import {
   WINDOWS_LINUX_LAYER,
 } from './node-rules';
 import {
+  ANONYMOUS_REFUSED,
   ARTIFACT_REGISTRY_PERMISSION,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   BARE_DENIED,
   CREDENTIAL_PROVIDER_FAILED,
+  DENIED_CODE_IN_BODY,
   ECR_BAD_REQUEST,
   ECR_IAM_DENIED,
   EXPIRED_CREDENTIAL,
@@ -51,17 +56,25 @@ import {
 import {
   ACI_INACCESSIBLE_IMAGE,
   ACI_PROVIDER_ARM_ERROR,
+  ACI_REGISTRY_ERROR,
+  ACI_REGISTRY_ERROR_DOCKER_HUB,
   ACR_FIREWALL_CLIENT_IP,
+  ACR_QUARANTINED,
   ACR_TOKEN_403,
   CONTAINER_APPS_IDENTITY_PULL,
   CONTAINER_APPS_PULL_FAILED,
+  CREDENTIAL_REJECTED,
   GCR_PROJECT_NOT_FOUND,
+  GCR_SHUT_DOWN,
   IMAGE_DOES_NOT_EXIST,
   PAYMENT_REQUIRED,
+  PRIVATE_ONLY_ACCOUNT,
   QUAY_NAMESPACE_DISABLED,
+  QUOTA_EXCEEDED,
+  REMOTE_REPOSITORY_UPSTREAM,
   TAG_INVALID,
 } from './service-wording-rules';
-import { BAD_REQUEST_400, PLAIN_HTTP_400 } from './status-rules';
+import { BAD_REQUEST_400, KUBELET_PULL_QPS, PLAIN_HTTP_400, RATE_LIMITED } from './status-rules';
 import { DOT_REFERENCE, INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
 /**
@@ -105,43 +118,25 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   SIGNATURE_POLICY,
   EXEC_FORMAT_ERROR,
   DISK_FULL,
+  DISK_IO_ERROR,
   LOCAL_CONTENT_STORE,
   LAYER_APPLY,
   LOCAL_ENGINE_UNREACHABLE,
-  LOCAL_IMAGE_MISSING,
   LOCAL_ONLY_IMAGE_MISSING,
+  LOCAL_IMAGE_MISSING,
   CONTENT_MISMATCH,
   ACR_FIREWALL_CLIENT_IP,
-  {
-    // kubelet's own limiter (pkg/kubelet/images: ErrImagePull "pull QPS exceeded"), not the registry's.
-    id: 'kubelet-pull-qps',
-    category: 'rate_limited',
-    patterns: [/pull QPS exceeded/i],
-    confidence: 0.9,
-    candidates: [],
-    explanation: "kubelet's own pull rate limit (registryPullQPS/registryBurst) was hit on this node; it retries on its own.",
-  },
-  {
-    id: 'rate-limited',
-    category: 'rate_limited',
-    patterns: [/toomanyrequests|\bToo Many Requests\b|pull rate limit|(?:status(?: code)?:?|HTTP) 429\b/i],
-    confidence: 0.95,
-    candidates: [],
-    explanation: 'The registry throttled the pulls (HTTP 429); Docker Hub anonymous limits are the usual cause — authenticate or mirror the image to ACR.',
-  },
-  {
-    // containerd CRI "cancel pulling image %s because of no progress in %v" (image_pull_progress_timeout);
-    // dockershim "Cancel pulling image %q because of no progress for %v".
-    id: 'no-progress',
-    category: 'timeout_or_size',
-    patterns: [/because of no progress/i],
-    confidence: 0.85,
-    candidates: ['network_unreachable', 'registry_unavailable'],
-    explanation: 'The runtime cancelled the pull because no bytes arrived for its progress deadline: a very large layer on a slow or stalled link.',
-  },
+  PRIVATE_ONLY_ACCOUNT,
+  KUBELET_PULL_QPS,
+  QUOTA_EXCEEDED,
+  ACI_REGISTRY_ERROR_DOCKER_HUB,
+  ACI_REGISTRY_ERROR,
+  RATE_LIMITED,
+  NO_PROGRESS,
   TLS_FAILURE,
   PROXY_AUTH,
   PROXY_CONNECT,
+  RESOLVER_UNREACHABLE,
   NAME_LOOKUP,
   CONNECTION_REFUSED,
   HANDSHAKE_TIMEOUT,
@@ -160,11 +155,16 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   GCR_NO_CREDENTIAL,
   QUAY_NOT_AUTHORIZED,
   HARBOR_UNAUTHORIZED_REPOSITORY,
+  ANONYMOUS_REFUSED,
+  DENIED_CODE_IN_BODY,
   BARE_DENIED,
   ACI_INACCESSIBLE_IMAGE,
   ACI_PROVIDER_ARM_ERROR,
   CONTAINER_APPS_IDENTITY_PULL,
   CONTAINER_APPS_PULL_FAILED,
+  ACR_QUARANTINED,
+  REMOTE_REPOSITORY_UPSTREAM,
+  CREDENTIAL_REJECTED,
   JFROG_NO_PERMISSION,
   GITLAB_ACCESS_FORBIDDEN,
   CREDENTIAL_PROVIDER_FAILED,
@@ -172,6 +172,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   HARBOR_REPOSITORY_NOT_FOUND,
   HARBOR_ARTIFACT_NOT_FOUND,
   GCR_PROJECT_NOT_FOUND,
+  GCR_SHUT_DOWN,
   QUAY_NAMESPACE_DISABLED,
   PAYMENT_REQUIRED,
   TAG_INVALID,
@@ -200,11 +201,12 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     id: 'manifest-unknown',
     category: 'tag_not_found',
     patterns: [
-      /manifest unknown|manifest for \S+ not found|:\s*not found(?:$|[\s,\]"'])|Tag \S+ (?:not found in repository|was deleted or has expired)/i,
+      /manifest unknown|manifest for \S+ not found|:\s*not found(?:$|[\s,\]"'])|Tag \S+ (?:not found in repository|was deleted or has expired)|(?<!\bimage\s(?:\S{1,40}\s)?|[\w.\/-])[\w.-]+\/[\w./-]+:\w[\w.-]{0,127} not found\b/i,
     ],
     confidence: 0.85,
     // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
-    // sonatype/nexus-public#639; an Artifactory-style remote: artifact-keeper/artifact-keeper#584) answers the same.
+    // sonatype/nexus-public#639; an Artifactory-style remote: artifact-keeper/artifact-keeper#584) answers the same. A
+    // reference with its tag then "not found" (containerd 1.2's resolver, gitlab-org/charts/gitlab#1742) is the tag.
     candidates: ['repo_not_found', 'registry_unavailable'],
     explanation: 'The registry has no manifest for this tag or digest (never pushed, deleted, or a typo); a missing repository, or a proxy registry failing upstream, reads the same.',
   },
@@ -268,7 +270,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // Docker's v1 registry client says "Authentication is required." (moby registry/session.go); a proxy's 407 is decided earlier.
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication (?:is )?required\b|\b401 Unauthori[sz]e\b/i],
+    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication ?(?:is )?required\b|\b401 Unauthori[sz]e\b/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",

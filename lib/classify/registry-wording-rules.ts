@@ -259,3 +259,28 @@ export const REGISTRY_UNSUPPORTED: PullErrorRule = {
   candidates: [],
   explanation: 'The registry refused the request itself as unsupported: the container runtime and the registry disagree on the API (update the runtime); the network and credentials are fine.',
 };
+
+// Registries that say in words that the request came without a login: Oracle's OCIR "denied: Anonymous users are only
+// allowed read access on public repos" (oracle-devrel/oke-credential-provider-for-ocir#3), Huawei SWR "denied: You may
+// not login yet" (karmada-io/karmada#1259, ikechan8370/chatgpt-plugin#639 — SWR answers it for a path it no longer
+// serves too: eip-work/kuboard-press#291).
+export const ANONYMOUS_REFUSED: PullErrorRule = {
+  id: 'anonymous-refused',
+  category: 'auth_missing',
+  patterns: [/Anonymous users are only allowed read access|You may not login yet/i],
+  confidence: 0.75,
+  candidates: ['repo_not_found', 'access_denied'],
+  explanation: 'The registry refused an anonymous request: the repository is private (or gone), and the node sent no credentials for it.',
+};
+
+// A distribution error body whose code is DENIED under an "unauthorized" wrapper (Huawei SWR: `unauthorized:
+// {"errors":[{"code":"DENIED","message":"you do not have the permission"}]}`, kweaver-ai/kweaver-core#55): the
+// registry knows the caller and refuses it (distribution spec: DENIED, "requested access to the resource is denied").
+export const DENIED_CODE_IN_BODY: PullErrorRule = {
+  id: 'denied-code-in-body',
+  category: 'access_denied',
+  patterns: [/"code":\s*"DENIED"/i],
+  confidence: 0.7,
+  candidates: ['auth_missing', 'repo_not_found'],
+  explanation: 'The registry knows who is asking and refuses the pull (error code DENIED): no pull right on this repository for those credentials.',
+};

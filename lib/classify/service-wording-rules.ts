@@ -92,6 +92,18 @@ export const QUAY_NAMESPACE_DISABLED: PullErrorRule = {
   explanation: 'The registry has disabled the namespace (organization or user) the image lives in, so it serves none of its images: pull the image from another source (the project usually moved it).',
 };
 
+// gcr.io after Container Registry's shutdown answers a repository nobody migrated "unknown: Container Registry is
+// deprecated and shutting down, please use the auto migration tool to migrate to Artifact Registry"
+// (veloxpack/csi-driver-rclone#10): the image is no longer served from that path.
+export const GCR_SHUT_DOWN: PullErrorRule = {
+  id: 'gcr-shut-down',
+  category: 'repo_not_found',
+  patterns: [/Container Registry is deprecated and shutting down/i],
+  confidence: 0.7,
+  candidates: ['registry_unavailable'],
+  explanation: 'gcr.io no longer serves this repository (Container Registry is shut down and the project was not migrated to Artifact Registry): use the image from its new registry.',
+};
+
 // A registry whose content is sold by subscription refuses the token for an account without the entitlement with
 // 402 Payment Required (NVIDIA NGC's NIM images: NVIDIA-AI-Blueprints/3d-guided-genai-rtx#6): the credentials are
 // valid, the right to pull is not there.
@@ -105,11 +117,12 @@ export const PAYMENT_REQUIRED: PullErrorRule = {
 };
 
 // gcr.io names the Google Cloud project a repository path starts with; a project that does not exist (or was deleted)
-// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31).
+// has no repositories: "unknown: Project 'project:<id>' not found or deleted." (apache/airflow-on-k8s-operator#31), or
+// "denied: Project <id> has been deleted." (GoogleCloudPlatform/cloud-sql-proxy#619, kubermatic/kubeone#3375).
 export const GCR_PROJECT_NOT_FOUND: PullErrorRule = {
   id: 'gcr-project-not-found',
   category: 'repo_not_found',
-  patterns: [/Project '[^']*' not found or deleted/i],
+  patterns: [/Project '[^']*' not found or deleted|\bProject \S+ has been deleted\b/i],
   confidence: 0.8,
   candidates: [],
   explanation: 'gcr.io has no Google Cloud project by the name the image path starts with (a typo, or the project was deleted), so no repository there.',
@@ -136,4 +149,82 @@ export const IMAGE_DOES_NOT_EXIST: PullErrorRule = {
   confidence: 0.6,
   candidates: ['repo_not_found'],
   explanation: 'The registry has no such image: a tag never pushed or removed, or a wrong repository path.',
+};
+
+// Azure Container Instances relays a registry's refusal as "RegistryErrorResponse" ("An error response is received from
+// the docker registry 'index.docker.io'. Please retry later."); Microsoft Learn's article on it is Docker Hub's pull rate
+// limit (troubleshoot/azure/container-instances/configuration-setup/docker-hub-rate-limit-registryerrorresponse).
+export const ACI_REGISTRY_ERROR_DOCKER_HUB: PullErrorRule = {
+  id: 'aci-registry-error-docker-hub',
+  category: 'rate_limited',
+  patterns: [/RegistryErrorResponse/i, /docker\.io\b/i],
+  confidence: 0.6,
+  candidates: ['registry_unavailable'],
+  explanation: 'Docker Hub refused Azure Container Instances’ pull (RegistryErrorResponse), usually its anonymous pull rate limit: authenticate to Docker Hub or import the image into ACR.',
+};
+
+// The same code from another registry (a bare "409 … RegistryErrorResponse": virtual-kubelet/azure-aci#152): ACI says
+// only that the registry answered with an error.
+export const ACI_REGISTRY_ERROR: PullErrorRule = {
+  id: 'aci-registry-error',
+  category: 'registry_unavailable',
+  patterns: [/RegistryErrorResponse/i],
+  confidence: 0.45,
+  candidates: ['rate_limited', 'firewall_denied', 'auth_missing'],
+  explanation: 'Azure Container Instances got an error answer from the registry and does not say which: a throttle, a firewall or credentials, or the registry failing.',
+};
+
+// ACR's quarantine pattern refuses a quarantined image to anyone without the quarantine reader right: "unknown: The
+// operation is disallowed." (Azure/acr docs/preview/quarantine).
+export const ACR_QUARANTINED: PullErrorRule = {
+  id: 'acr-quarantined',
+  category: 'access_denied',
+  patterns: [/The operation is disallowed/i],
+  confidence: 0.7,
+  candidates: [],
+  explanation: 'ACR refused the image because it is quarantined: it can be pulled once a scanner marks it passed (or by an identity with the quarantine reader role).',
+};
+
+// IBM Cloud Container Registry's answers (cloud.ibm.com/docs/Registry troubleshooting): an account limited to private
+// endpoints refuses the public one; the monthly pull-traffic quota. Google's gRPC RESOURCE_EXHAUSTED text ("Resource has
+// been exhausted (e.g. check quota).", Artifact Registry remote repositories) is a quota too.
+export const PRIVATE_ONLY_ACCOUNT: PullErrorRule = {
+  id: 'private-only-account',
+  category: 'firewall_denied',
+  patterns: [/Private-only access is enabled on this account/i],
+  confidence: 0.9,
+  candidates: [],
+  explanation: 'The registry account accepts only its private endpoint and the pull came over the public network: route the nodes through the private endpoint.',
+};
+
+export const QUOTA_EXCEEDED: PullErrorRule = {
+  id: 'quota-exceeded',
+  category: 'rate_limited',
+  patterns: [/exceeded its pull traffic quota|Resource has been exhausted/i],
+  confidence: 0.8,
+  candidates: [],
+  explanation: 'The registry account is over its pull quota: wait for it to reset, raise it, or pull from a mirror.',
+};
+
+// An Artifact Registry remote repository (a pull-through proxy) that got a bad answer from its upstream: "Received invalid
+// response from external repository" / "Received invalid http status code … from external repository" (Google Cloud docs,
+// troubleshoot-remote): the upstream failing, or nothing there.
+export const REMOTE_REPOSITORY_UPSTREAM: PullErrorRule = {
+  id: 'remote-repository-upstream',
+  category: 'registry_unavailable',
+  patterns: [/from external repository/i],
+  confidence: 0.5,
+  candidates: ['tag_not_found', 'repo_not_found', 'auth_missing'],
+  explanation: 'The proxy (remote) repository got a bad answer from its upstream registry: the upstream failing or refusing its credentials, or no such image there.',
+};
+
+// A client or platform that says the registry refused the credential it sent (ngrok's
+// ERR_NGROK_SHIP_CONTAINER_IMAGE_PULL_DENIED: "<registry> rejected the pull credential for <image>").
+export const CREDENTIAL_REJECTED: PullErrorRule = {
+  id: 'credential-rejected',
+  category: 'auth_missing',
+  patterns: [/rejected the (?:pull )?credential/i],
+  confidence: 0.75,
+  candidates: ['access_denied'],
+  explanation: 'The registry rejected the credential sent with the pull (wrong, expired or for another registry): renew the pull secret or credential.',
 };

@@ -73,7 +73,7 @@ const GRPC: readonly Signal[] = [
   ['ResourceExhausted', 'rate_limited', ['disk_pressure']],
   // `code = Unavailable` is read by the word `unavailable` (it starts later, so it always decides).
 ].map(([code, category, candidates]) => ({
-  pattern: new RegExp(`\\bcode = ${code as string}\\b`),
+  pattern: new RegExp(`\\bcode = ${code as string}\\b`, 'i'),
   category: category as Category,
   candidates: candidates as Category[],
   what: `gRPC ${code as string}`,
@@ -92,14 +92,14 @@ const WORDS: readonly Signal[] = [
   { pattern: /\bx509: |\btls: |certificate (?:signed|has expired|verify)|HTTP response to HTTPS client|malformed HTTP response/i, category: 'tls_error', candidates: [], what: 'a TLS error' },
   { pattern: /connection refused|actively refused/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'connection refused' },
   // Go's syscall words for a connection the other end dropped mid-write (EPIPE), and net/http's HTTP/2 shutdown.
-  { pattern: /connection reset by peer|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
+  { pattern: /connection reset\b|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
   // Go's HTTP/2 stream reset ("stream error: stream ID 3; PROTOCOL_ERROR", golang.org/x/net/http2 StreamError): a proxy or
   // the registry's front end broke the stream (GoogleContainerTools/kaniko#1360).
   { pattern: /\bstream error: stream ID \d+/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'an HTTP/2 stream reset' },
   { pattern: /no route to host|network is unreachable|host is down/i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'no route' },
   // A registry too busy to answer times out the same way (quay.io outage: keycloak/keycloak#13274).
   { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], what: 'a network timeout' },
-  { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
+  { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
   { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
   { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },
   { pattern: /deadline exceeded|context canceled|request canceled/i, category: 'timeout_or_size', candidates: ['network_unreachable'], what: 'a deadline' },
@@ -107,7 +107,7 @@ const WORDS: readonly Signal[] = [
   { pattern: /no space left|disk quota exceeded/i, category: 'disk_pressure', candidates: [], what: 'a full disk' },
   { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short[- ]name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
   // A proxy's `Proxy Authentication Required` is HTTP 407: the proxy, not the registry.
-  { pattern: /\bunauthori[sz]ed\b|(?<!proxy )authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
+  { pattern: /\bunauthori[sz]ed\b|\bnot authori[sz]ed\b|(?<!proxy )authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
   { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION, weak: true },
   // Stryker disable next-line ArrayDeclaration: a not-found's candidates are notFoundCategory's (resolve), never these.
   { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i, weak: true },

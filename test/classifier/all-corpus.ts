@@ -10,10 +10,14 @@ import { FRESH_TWELFTH_C } from './corpus-twelfth-c';
 import { FRESH_TWELFTH_D } from './corpus-twelfth-d';
 import { FRESH_THIRTEENTH_A } from './corpus-thirteenth-a';
 import { FRESH_THIRTEENTH_B } from './corpus-thirteenth-b';
+import { FRESH_FOURTEENTH_A } from './corpus-fourteenth-a';
+import { FRESH_FOURTEENTH_B } from './corpus-fourteenth-b';
+import { FRESH_FOURTEENTH_C } from './corpus-fourteenth-c';
+import { FRESH_FOURTEENTH_D } from './corpus-fourteenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { producedCorpus } from './produced-corpus';
 
 /** Every real message: cited from public sources (the fresh set included), then produced by real runtimes here. */
 export function allCorpus(): CorpusEntry[] {
-  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...producedCorpus()];
+  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...producedCorpus()];
 }

@@ -13,6 +13,10 @@ import { FRESH_TWELFTH_C } from './corpus-twelfth-c';
 import { FRESH_TWELFTH_D } from './corpus-twelfth-d';
 import { FRESH_THIRTEENTH_A } from './corpus-thirteenth-a';
 import { FRESH_THIRTEENTH_B } from './corpus-thirteenth-b';
+import { FRESH_FOURTEENTH_A } from './corpus-fourteenth-a';
+import { FRESH_FOURTEENTH_B } from './corpus-fourteenth-b';
+import { FRESH_FOURTEENTH_C } from './corpus-fourteenth-c';
+import { FRESH_FOURTEENTH_D } from './corpus-fourteenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -39,6 +43,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 11 (two helpers that never read the rules: runtimes and distributions; registries, clouds and projects):\n${formatScore(scoreOf([...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B]))}`,
       `blind batch 12 (two more: web pages and CI/tools; application projects and operators):\n${formatScore(scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]))}`,
       `blind batch 13 (two more: Azure services and AKS; developer tooling, charts, serverless, edge):\n${formatScore(scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]))}`,
+      `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy; the newest runtimes; documentation pages):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -83,9 +88,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.96);
   });
 
+  // Blind batch 14 keeps its known misses (reasons in corpus-fourteenth-*.ts), held the same way.
+  test('blind batch 14 stays at its measured level: >= 77% exact, >= 95% exact or candidate', () => {
+    const blind = scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]);
+    expect(blind.messages).toBeGreaterThanOrEqual(225);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.77);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.95);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(
@@ -187,7 +200,7 @@ describe('classifier rules that need more than one wording', () => {
 
   test('back-off alone decides nothing: the usual causes as candidates, and where the error is', () => {
     const result = classifyPullMessage('Back-off pulling image "myacr.azurecr.io/app:v1"', 'ImagePullBackOff');
-    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: ['tag_not_found', 'repo_not_found', 'registry_unavailable', 'network_unreachable'], reason: 'ImagePullBackOff' });
+    expect(result).toMatchObject({ category: 'unknown', confidence: 0, candidates: ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'], reason: 'ImagePullBackOff' });
     expect(result.explanation).toMatch(/the Failed event/);
   });
 

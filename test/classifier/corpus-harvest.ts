@@ -258,7 +258,7 @@ const ROWS: Row[] = [
   ['registry_unavailable', 'https://github.com/clyso/chorus/issues/116', 'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
   // timeout_or_size: downloads that broke off or arrived truncated
   ['timeout_or_size', 'https://github.com/docker-library/docker/issues/221', 'level=error msg="Download failed, retrying: unexpected EOF"'],
-  ['timeout_or_size', 'https://github.com/docker-library/docker/issues/221', 'level=error msg="Download failed, retrying: filesystem layer verification failed for digest sha256:5b8c6fdb2a7fd493f98e8dce30c94f762dca21750eb19909686668dd08e86da2"'],
+  ['timeout_or_size', 'https://github.com/docker-library/docker/issues/221', 'level=error msg="Download failed, retrying: filesystem layer verification failed for digest sha256:5b8c6fdb2a7fd493f98e8dce30c94f762dca21750eb19909686668dd08e86da2"', 'ambiguous'],
   ['timeout_or_size', 'https://github.com/sequenceiq/docker-kylin/issues/2', '2014/11/03 12:09:07 Error pulling image (latest) from sequenceiq/kylin, unexpected EOF'],
   ['timeout_or_size', 'https://github.com/infiniflow/ragflow/issues/2607', 'fb395f539ec6: Extracting [==>                                                ]  28.41MB/521.3MB unexpected EOF'],
   ['timeout_or_size', 'https://github.com/thedrhax-dockerfiles/android-avd/issues/9', '0258593a9987: Downloading [==================================================>]  1.354GB/1.354GB 6ce9a11ae9d6: Download complete aa548e8d6bd7: Download complete unexpected EOF'],

@@ -44,9 +44,9 @@ const FAMILIES: ReadonlyArray<[family: string, message: string, category: Catego
   // Batch 8 (2026-12-07): the families its misses showed, each on wordings the corpus does not hold.
   ['proxy 407, refused CONNECT (Go net/http)', 'failed to do request: Head "https://contoso.azurecr.io/v2/app/manifests/11": Proxy Authentication Required', 'network_unreachable'],
   ['proxy 407, status line through a plain-HTTP proxy', 'unexpected status from GET request to http://mirror.local:5000/v2/: 407 Proxy Authentication Required', 'network_unreachable'],
-  ['size mismatch, metadata writer', 'failed commit on ref "config-sha256:0a1b": "config-sha256:0a1b" failed size validation: 1204 != 1510: failed precondition', 'timeout_or_size', ['registry_unavailable', 'network_unreachable']],
-  ['digest mismatch, containerd commit', 'failed commit on ref "layer-sha256:2c3d": unexpected commit digest sha256:9f86, expected sha256:2c3d: failed precondition', 'timeout_or_size', ['registry_unavailable']],
-  ['digest mismatch, containers/image', 'writing blob: storing blob to file "/var/tmp/storage123/1": Digest did not match, expected sha256:4e5f, got sha256:6a7b', 'timeout_or_size', ['network_unreachable']],
+  ['size mismatch, metadata writer', 'failed commit on ref "config-sha256:0a1b": "config-sha256:0a1b" failed size validation: 1204 != 1510: failed precondition', 'unknown', ['timeout_or_size', 'registry_unavailable', 'network_unreachable']],
+  ['digest mismatch, containerd commit', 'failed commit on ref "layer-sha256:2c3d": unexpected commit digest sha256:9f86, expected sha256:2c3d: failed precondition', 'unknown', ['timeout_or_size', 'registry_unavailable']],
+  ['digest mismatch, containers/image', 'writing blob: storing blob to file "/var/tmp/storage123/1": Digest did not match, expected sha256:4e5f, got sha256:6a7b', 'unknown', ['timeout_or_size', 'network_unreachable']],
   ['containerd ingest, open', 'failed to open writer: open /var/lib/containerd/io.containerd.content.v1.content/ingest/8c9d/ref: permission denied', 'unknown'],
   ['layer apply, containerd mount', 'failed to extract layer sha256:7e8f: mount callback failed on /var/lib/containerd/tmpmounts/containerd-mount42: operation not permitted', 'unknown'],
   ['layer apply, dockerd', 'failed to register layer: lchown /usr/local/bin/app: invalid argument', 'unknown'],

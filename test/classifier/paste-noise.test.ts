@@ -81,6 +81,8 @@ describe('paste-noise helpers', () => {
     expect(readings('one line')).toEqual(['one line']);
     // Only folds (indented continuations): folds read as spaces is the mixed reading, not listed twice.
     expect(readings('no such\n      host')).toEqual(['no such\n      host', 'no such host', 'no suchhost']);
+    // A fold right before a line break leaves a blank line: one break, one space.
+    expect(readings('on 10.0.0.1:53:\n      \n    read udp')[1]).toBe('on 10.0.0.1:53: read udp');
     // Only hard wraps (a break straight into the word): the mixed reading is the joined one, not listed twice.
     expect(readings('read: connectio\nn reset by peer')).toEqual(['read: connectio\nn reset by peer', 'read: connectio n reset by peer', 'read: connection reset by peer']);
     expect(readings('read: connectio\n│ n reset by peer')).toEqual([

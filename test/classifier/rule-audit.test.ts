@@ -83,8 +83,6 @@ describe('rule audit: every alternative decides a real message', () => {
  * why; the test below fails once a real message does depend on the rule, so the list cannot go stale.
  */
 const DECIDES_NO_CORPUS_MESSAGE: Readonly<Record<string, string>> = {
-  'plain-400':
-    "issue 15's family (an http:// request answered 400 by a TLS port) as a bare status line; the corpus's real pastes carry nginx's page, which the TLS rule reads first",
 };
 
 describe('rule audit: every rule and every exception decides a real message', () => {

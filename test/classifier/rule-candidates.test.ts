@@ -29,7 +29,7 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['html-instead-of-registry', 'https://github.com/containerd/containerd/issues/7400', 'unexpected media type text/html', 'registry_unavailable', ['firewall_denied', 'network_unreachable']],
   ['credential-provider-failed', 'https://github.com/siderolabs/talos/issues/11086', 'Failed getting credential from external registry credential provider', 'auth_missing', ['network_unreachable']],
   ['proxy-auth', 'https://github.com/docker/hub-feedback/issues/826', 'Proxy Authentication Required', 'network_unreachable', ['firewall_denied']],
-  ['content-mismatch', 'https://github.com/containerd/containerd/issues/1893', 'unexpected commit digest', 'timeout_or_size', ['registry_unavailable', 'network_unreachable']],
+  ['content-mismatch', 'https://github.com/containerd/containerd/issues/1893', 'unexpected commit digest', 'unknown', ['timeout_or_size', 'registry_unavailable', 'network_unreachable']],
   ['connection-refused', 'https://github.com/minishift/minishift/issues/3315', 'connect: connection refused', 'network_unreachable', ['registry_unavailable', 'firewall_denied']],
   // Go's "malformed HTTP response" when plain HTTP meets a TLS server: the TLS rule's own alternative, no other wording.
   ['tls', 'https://github.com/containerd/containerd/issues/2994', 'malformed HTTP response', 'tls_error', []],
@@ -37,7 +37,7 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['connect', 'https://github.com/kubernetes/kubernetes/issues/79535', 'dial tcp i/o timeout', 'network_unreachable', ['firewall_denied']],
   ['connect', 'https://github.com/aws-quickstart/quickstart-amazon-eks/pull/52', 'dial tcp: i/o timeout', 'network_unreachable', ['firewall_denied']],
   ['storage-signature-mismatch', 'https://github.com/argoproj/argo-cd/issues/16336', 'SignatureDoesNotMatch', 'registry_unavailable', ['firewall_denied']],
-  ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'repo_not_found', 'invalid_reference', 'tls_error']],
+  ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'repo_not_found', 'invalid_reference', 'tls_error', 'auth_missing']],
   ['aci-inaccessible-image', 'https://github.com/whiteducksoftware/az-dns-forwarder/issues/2', 'is not accessible. Please check the image and registry credential', 'auth_missing', ['repo_not_found', 'tag_not_found', 'access_denied']],
   ['gcr-project-not-found', 'https://github.com/apache/airflow-on-k8s-operator/issues/31', "Project 'project:airflow-operator' not found or deleted", 'repo_not_found', []],
   ['local-engine-unreachable', 'https://github.com/significa/app-distribution-server/issues/23', 'Is the docker daemon running?', 'unknown', []],
