@@ -64,6 +64,7 @@ const checkFiles = readdirSync(CHECKS_DIR);
 const CHECK_HELPERS = {
   'pull-permission': ['lib/diagnosis/deny-assignments.ts', 'lib/diagnosis/group-grants.ts'],
   platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts'],
+  cluster: ['lib/diagnosis/kubelet-identity.ts'],
   'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
   'network-rules': ['lib/diagnosis/pool-egress.ts'],
 };

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { ManagedServiceIdentityClient } from '@azure/arm-msi';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -28,6 +29,8 @@ export interface AzureClients {
   authorization(subscriptionId: string): AuthorizationManagementClient;
   network(subscriptionId: string): NetworkManagementClient;
   privateDns(subscriptionId: string): PrivateDnsManagementClient;
+  /** User-assigned managed identities (a cluster's kubelet identity). */
+  managedIdentity(subscriptionId: string): ManagedServiceIdentityClient;
   subscriptions(): SubscriptionClient;
   logs(): LogsQueryClient;
   /** Microsoft Graph (Entra ID), read only; its SDK is loaded on the first request. */

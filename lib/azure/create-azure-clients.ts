@@ -1,6 +1,7 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
+import { ManagedServiceIdentityClient } from '@azure/arm-msi';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -61,7 +62,7 @@ function defaultAudience(endpoint: string): string {
  * Why the options differ per package: the modular clients (arm-containerregistry 12,
  * arm-containerservice 25, arm-network, arm-privatedns, arm-resources-subscriptions) take
  * `endpoint` plus `credentials.scopes` (otherwise they ask for `${endpoint}/.default`, which no
- * tenant issues for a sandbox URL); arm-authorization 9 (core-client) takes `endpoint`/`$host`
+ * tenant issues for a sandbox URL); arm-authorization 9 and arm-msi 2 (core-client) take `endpoint`/`$host`
  * plus `credentialScopes`.
  */
 export function createAzureClients(options: CreateAzureClientsOptions): AzureClients {
@@ -123,6 +124,17 @@ export function createAzureClients(options: CreateAzureClientsOptions): AzureCli
         `authz:${s}`,
         () =>
           new AuthorizationManagementClient(credential, s, {
+            ...pipelineOptions('arm'),
+            endpoint: resourceManagerEndpoint,
+            $host: resourceManagerEndpoint,
+            credentialScopes: [armScope],
+          }),
+      ),
+    managedIdentity: (s) =>
+      once(
+        `msi:${s}`,
+        () =>
+          new ManagedServiceIdentityClient(credential, s, {
             ...pipelineOptions('arm'),
             endpoint: resourceManagerEndpoint,
             $host: resourceManagerEndpoint,

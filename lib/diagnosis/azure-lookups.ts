@@ -1,6 +1,7 @@
 import type { DenyAssignment, RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { Registry, Replication } from '@azure/arm-containerregistry';
 import type { ManagedCluster } from '@azure/arm-containerservice';
+import type { Identity } from '@azure/arm-msi';
 import type { NatGateway, PrivateEndpoint, PublicIPAddress, PublicIPPrefix, VirtualNetwork } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
 import { parseArmId, type ParsedArmId } from '../azure/arm-id';
@@ -81,6 +82,13 @@ export function getPublicIpPrefix(ctx: Ctx, id: string): Promise<PublicIPPrefix>
   const p = must(id);
   return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
     ctx.azure.network(p.subscriptionId).publicIPPrefixes.get(p.resourceGroup, p.name, { abortSignal }),
+  );
+}
+
+export function getUserAssignedIdentity(ctx: Ctx, id: string): Promise<Identity> {
+  const p = must(id);
+  return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
+    ctx.azure.managedIdentity(p.subscriptionId).userAssignedIdentities.get(p.resourceGroup, p.name, { abortSignal }),
   );
 }
 

@@ -17,6 +17,7 @@ const ROWS: Array<[action: string, world: string, role: string]> = [
   ['Microsoft.Authorization/roleAssignments/read', 'healthy', 'Reader'],
   ['Microsoft.Authorization/roleDefinitions/read', 'healthy', 'Reader'],
   ['Microsoft.Authorization/denyAssignments/read', 'healthy', 'Reader'],
+  ['Microsoft.ManagedIdentity/userAssignedIdentities/read', 'healthy', 'Reader'],
   ['Microsoft.Network/privateEndpoints/read', 'private-link-healthy', 'Reader'],
   ['Microsoft.Network/privateDnsZones/read', 'private-link-healthy', 'Reader'],
   ['Microsoft.Network/privateDnsZones/virtualNetworkLinks/read', 'private-link-healthy', 'Reader'],

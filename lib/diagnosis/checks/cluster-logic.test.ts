@@ -35,7 +35,7 @@ const vnet = (id: string, over: Partial<VirtualNetwork> = {}): VirtualNetwork =>
 const publicIp = (id: string, ipAddress?: string): PublicIPAddress => ({ id, ipAddress });
 
 async function run(mc: ManagedCluster, answers: Record<string, unknown> = {}, failure: { cluster?: string } = { cluster: CLUSTER_ID }) {
-  const ctx = logicContext({ failure, answers: { [`GET ${CLUSTER_ID}`]: mc, [`GET ${VNET}`]: vnet(VNET), [`GET ${pip('lb-ip-1')}`]: publicIp(pip('lb-ip-1'), '20.1.2.3'), ...answers } });
+  const ctx = logicContext({ failure, answers: { [`GET ${CLUSTER_ID}`]: mc, [`GET ${VNET}`]: vnet(VNET), [`GET ${pip('lb-ip-1')}`]: publicIp(pip('lb-ip-1'), '20.1.2.3'), [`GET ${KUBELET.resourceId}`]: { id: KUBELET.resourceId, principalId: KUBELET.objectId }, ...answers } });
   const outcome = await clusterCheck.run(ctx);
   return { ...outcome, asked: ctx.lookups.asked };
 }
@@ -164,7 +164,7 @@ describe('cluster check on facts', () => {
       { fact: 'node pools: none listed', source: 'agentPoolProfiles' },
       { fact: 'outbound type loadBalancer; egress IPs unknown', source: 'networkProfile' },
     ]);
-    expect(bare.asked).toEqual([`GET ${CLUSTER_ID}`]);
+    expect(bare.asked).toEqual([`GET ${CLUSTER_ID}`, `GET ${KUBELET.resourceId}`]);
   });
 
   it.each<[string, ManagedCluster['networkProfile'], Record<string, unknown>, string[], string]>([
@@ -237,7 +237,7 @@ describe('cluster check on facts', () => {
     const { finding, facts, asked } = await run(managedCluster({ networkProfile: { outboundType } }));
     expect(facts?.cluster).toMatchObject({ outboundType, egressIps: [], egressNote: note });
     expect(finding.evidence[2]).toEqual({ fact: `outbound type ${outboundType}; egress IPs unknown (${note})`, source: 'networkProfile' });
-    expect(asked).toEqual([`GET ${CLUSTER_ID}`, `GET ${VNET}`]);
+    expect(asked).toEqual([`GET ${CLUSTER_ID}`, `GET ${VNET}`, `GET ${KUBELET.resourceId}`]);
   });
 });
 
@@ -275,5 +275,61 @@ describe('architecture from VM size', () => {
     ['', 'amd64'],
   ])('%s is %s', (size, arch) => {
     expect(architectureOfVmSize(size)).toBe(arch);
+  });
+});
+
+// The kubelet identity named in identityProfile must still exist as that principal (kubelet-identity.ts):
+// ARM keeps the profile after the identity is deleted or recreated under the same name.
+describe('cluster check: the kubelet identity resource', () => {
+  const NOT_FOUND = Object.assign(new Error('ResourceNotFound'), { statusCode: 404 });
+  const FORBIDDEN = Object.assign(new Error('AuthorizationFailed'), { statusCode: 403 });
+  const identity = (answer: unknown, over: Parameters<typeof managedCluster>[0] = {}, failure: Record<string, unknown> = {}) =>
+    run(managedCluster(over), { [`GET ${KUBELET.resourceId}`]: answer }, { image: 'myacr.azurecr.io/app:v1', source: 'cli', cluster: CLUSTER_ID, ...failure } as { cluster?: string });
+
+  it('fails when it was deleted (404), with the identity, assignment and AcrPull fixes', async () => {
+    const { finding, facts } = await identity(NOT_FOUND);
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe("aks-prod's kubelet identity aks-prod-agentpool was deleted: the nodes cannot get a token for it, so they pull anonymously");
+    expect(finding.evidence[0]).toEqual({ fact: `identityProfile.kubeletidentity names ${KUBELET.resourceId} (object id ${KUBELET.objectId}); GET answers 404`, source: `ARM ${KUBELET.resourceId}` });
+    expect(finding.fixes.map((f) => f.command)).toEqual([
+      `az identity create --resource-group ${NRG} --name aks-prod-agentpool --subscription ${SUB}`,
+      `az aks update --resource-group rg-aks --name aks-prod --assign-kubelet-identity ${KUBELET.resourceId}`,
+      'az aks update --resource-group rg-aks --name aks-prod --attach-acr myacr',
+    ]);
+    expect(finding.docs).toBe(DOCS.kubeletIdentity);
+    expect(facts?.cluster?.kubelet).toEqual(KUBELET);
+  });
+
+  it('fails when it was recreated under the same name (another principal), without creating it again', async () => {
+    const { finding } = await identity({ id: KUBELET.resourceId, principalId: '99999999-9999-9999-9999-999999999999' });
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe(`aks-prod's kubelet identity aks-prod-agentpool was recreated: it is now principal 99999999-9999-9999-9999-999999999999, not the ${KUBELET.objectId} the cluster uses`);
+    expect(finding.fixes.map((f) => f.command)).toEqual([
+      `az aks update --resource-group rg-aks --name aks-prod --assign-kubelet-identity ${KUBELET.resourceId}`,
+      'az aks update --resource-group rg-aks --name aks-prod --attach-acr myacr',
+    ]);
+  });
+
+  it('names the user-assigned control-plane identity the update needs, and leaves out AcrPull for a registry that is not an ACR', async () => {
+    const cp = `/subscriptions/${SUB}/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cp`;
+    const { finding } = await identity(NOT_FOUND, { identity: { type: 'UserAssigned', userAssignedIdentities: { [cp]: {} } } }, { image: 'ghcr.io/acme/app:v1' });
+    expect(finding.fixes.map((f) => f.command)).toEqual([
+      `az identity create --resource-group ${NRG} --name aks-prod-agentpool --subscription ${SUB}`,
+      `az aks update --resource-group rg-aks --name aks-prod --enable-managed-identity --assign-identity ${cp} --assign-kubelet-identity ${KUBELET.resourceId}`,
+    ]);
+  });
+
+  it.each<[string, unknown]>([
+    ['it is the principal the cluster names (case aside)', { id: KUBELET.resourceId, principalId: KUBELET.objectId.toUpperCase() }],
+    ['it answers without a principal', { id: KUBELET.resourceId }],
+  ])('passes when %s', async (_what, answer) => {
+    expect((await identity(answer)).finding.status).toBe('pass');
+  });
+
+  it('is unknown, never a pass, when it cannot be read, and still hands on the cluster', async () => {
+    const { finding, facts } = await identity(FORBIDDEN);
+    expect(finding.status).toBe('unknown');
+    expect(finding.missing?.what).toBeTruthy();
+    expect(facts?.cluster?.name).toBe('aks-prod');
   });
 });

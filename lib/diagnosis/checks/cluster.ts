@@ -5,6 +5,8 @@ import { getManagedCluster, getNatGateway, getPublicIp, getVirtualNetwork, listV
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ClusterFacts, NodePoolFacts } from '../facts';
 import { sh } from '../fix-commands';
+import { describeFailure } from '../describe-failure';
+import { kubeletIdentityProblem } from '../kubelet-identity';
 import { DOCS } from './docs';
 
 /** The AKS cluster: who pulls (kubelet identity or service principal), node pools, VNets, egress IPs. */
@@ -76,6 +78,18 @@ export const clusterCheck: Check = {
         },
         facts: { cluster: facts },
       };
+    }
+    // The identity itself must still exist as the principal the cluster names (kubelet-identity.ts).
+    const controlPlane = Object.keys(mc.identity?.userAssignedIdentities ?? {})[0];
+    const gone = await kubeletIdentityProblem(ctx, facts, controlPlane);
+    if (gone && 'unreadable' in gone) {
+      // Unknown, never a pass; the cluster's facts still go to the checks that need them.
+      const described = describeFailure(gone.unreadable, gone.key);
+      const fixes = described.permission ? [{ text: `Let pull-doctor read it: grant its identity ${described.permission}.` }] : [];
+      return { finding: { status: 'unknown', summary: described.summary, evidence, fixes, missing: { what: described.what, permission: described.permission } }, facts: { cluster: facts } };
+    }
+    if (gone) {
+      return { finding: { status: 'fail', summary: gone.summary, evidence: [...gone.evidence, ...evidence], fixes: gone.fixes, docs: DOCS.kubeletIdentity }, facts: { cluster: facts } };
     }
     return {
       finding: { status: 'pass', summary: `Cluster ${id.name} (${facts.location}) pulls as its kubelet identity`, evidence, fixes: [] },

@@ -14,6 +14,7 @@ export const DOCS = {
   dockerHubLimits: 'https://docs.docker.com/docker-hub/usage/',
   imageNames: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
   servicePrincipal: 'https://learn.microsoft.com/azure/aks/update-credentials',
+  kubeletIdentity: 'https://learn.microsoft.com/azure/aks/use-managed-identity#use-a-pre-created-kubelet-managed-identity',
   vnetPeering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering',
   nodeSelector: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector',
   pullSecret: 'https://learn.microsoft.com/azure/container-registry/container-registry-auth-kubernetes',
