@@ -55,7 +55,8 @@ export function isCauselessPull(text: string): boolean {
   // two, so the reading in which the most of kubelet's own words read whole is the one put back right (ties: all of them).
   const unwrapped = all.length > 1 ? all.slice(1) : all;
   const whole = unwrapped.map((reading) => reading.match(NO_CAUSE)?.length ?? 0);
-  const best = unwrapped.filter((_, i) => whole[i] === Math.max(...whole));
+  const most = Math.max(...whole);
+  const best = unwrapped.filter((_, i) => whole[i] === most);
   return all.some((reading) => FAILED_PULL.test(reading)) && !best.some((reading) => CAUSE_WORD.test(residue(reading)));
 }
 
