@@ -4,8 +4,8 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * Blind batch 15b: real pull errors from the OLDEST threads (GitHub issues opened 2015-2019, the dockershim era),
  * collected on 2026-12-07 by a helper that never read the rules (lib/classify) nor the classifier's tests and never ran
  * the classifier. Sources: kubernetes/kubernetes, kubernetes/website, kubernetes/minikube, kubernetes/kops,
- * kubernetes-retired/contrib, openshift/origin, rancher/rancher 1.x, docker/docker (moby/moby), docker/cli,
- * docker/for-mac, docker/for-win, docker/hub-feedback, docker-archive/toolbox, docker/kitematic, rkt/rkt and rkt users
+ * kubernetes-retired/contrib, kubernetes-retired/federation, openshift/origin, rancher/rancher 1.x, docker/docker
+ * (moby/moby), docker/cli, docker/for-mac, docker/for-win, docker/hub-feedback, docker-archive/toolbox, docker/kitematic, rkt/rkt and rkt users
  * (coreos/bugs, BioContainers/containers), Marathon/DC/OS (d2iq-archive/marathon, mesosphere-backup/multiverse,
  * mantl/mantl), helm/helm, helm/charts, coreos/coreos-kubernetes. The year each thread was opened is in the comment of
  * its project group.
@@ -13,7 +13,7 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * image", ErrImagePull, ImagePullBackOff, "Error response from daemon", "image pull failed for", "Error while pulling
  * image", "rpc error: code = 2 desc", "Error: image ... not found", "docker pull", "troubleshooting"-style wording. To
  * reach thin categories some searches named a symptom ("no space left on device", "no matching manifest", "503 Service
- * Unavailable", "too many failed login attempts", "x509", "TLS handshake timeout", "InvalidImageName",
+ * Unavailable", "too many failed login attempts", "403 Forbidden", "image-puller", "x509", "TLS handshake timeout", "InvalidImageName",
  * "ErrImageNeverPull"); rows were taken from whatever came back, whatever its cause. Every thread was checked against
  * the sources all test/classifier/corpus*.ts files and produced-messages.txt cite (plain URL and the
  * `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms, docker/docker and moby/moby as one repository); about twenty
@@ -39,19 +39,23 @@ const ROWS: Row[] = [
   ['disk_pressure', 'https://github.com/kubernetes/kubernetes/issues/32542', "Error syncing pod, skipping: failed to \"StartContainer\" for \"hivemp-nat-punchthrough-service\" with ErrImagePull: \"failed to register layer: Untar re-exec error: exit status 1: output: open /srv/node_modules/grpc/third_party/boringssl/fuzz/client_corpus/4c8d920b2b9c2c43b50561b90e9c6a03689e7171: no space left on device\""],
   // the pull secret names artfact-prd.xyz.com:5001 while the image is on artfact-prd-vip.xyx.com:5001, so no credentials go with the pull; with a .dockercfg on the node the same pull works
   ['auth_missing', 'https://github.com/kubernetes/website/issues/6865', "Failed to pull image \"artfact-prd-vip.xyx.com:5001/ms/auth-microservice:rel_latest\": rpc error: code = Unknown desc = Error: image ms/auth-microservice:rel_latest not found", 'ambiguous'],
-  // kubernetes/minikube, kubernetes/kops, kubernetes-retired/contrib (2016-2018)
+  // kubernetes/minikube, kubernetes/kops, kubernetes-retired/contrib, kubernetes-retired/federation (2016-2018)
   ['network_unreachable', 'https://github.com/kubernetes/minikube/issues/2592', "Mar 08 07:46:13 minikube localkube[13195]: E0308 07:46:13.792574   13195 kuberuntime_manager.go:647] createPodSandbox for pod \"kube-addon-manager-minikube_kube-system(c4c3188325a93a2d7fb1714e1abf1259)\" failed: rpc error: code = Unknown desc = failed pulling image \"gcr.io/google_containers/pause-amd64:3.0\": Error response from daemon: Get https://gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)"],
   // protokube is side-loaded on kops nodes and published to no registry, so when the load has not happened docker looks for it on Docker Hub, where it does not exist
   ['repo_not_found', 'https://github.com/kubernetes/kops/pull/3997', "Dec 18 00:52:47 ip-10-0-37-225 docker[7432]: /usr/bin/docker: Error response from daemon: repository protokube not found: does not exist or no pull access.", 'ambiguous'],
   // gcr.io/google_containers/echoserver:1.4 had not been pushed yet; a maintainer pushed it ("is now live")
   ['tag_not_found', 'https://github.com/kubernetes-retired/contrib/issues/1097', "Tag 1.4 not found"],
-  // openshift/origin (2017-2018)
+  // the image lives in a Kubernetes CI project's registry that no longer served it to the public; the thread leaves the cause open (the reporter built their own image), so the label follows the text
+  ['access_denied', 'https://github.com/kubernetes-retired/federation/issues/282', "desc = Error response from daemon: Get https://gcr.io/v2/k8s-jkns-e2e-gce-federation/fcp-amd64/manifests/v1.9.0-alpha.3: unauthorized: You don't have the needed permissions to perform this operation, and you may have invalid credentials. To authenticate your request, follow the steps in: https://cloud.google.com/container-registry/docs/advanced-authentication", 'ambiguous'],
+  // openshift/origin (2017-2018; the PR below is from 2017)
   // the default image streams only point at images elsewhere; the internal registry holds no such image until one is built and pushed into it, which is what resolved it
   ['repo_not_found', 'https://github.com/openshift/origin/issues/16928', "Pulling repository <docker-registry>/openshift/postgresql\nError: image openshift/postgresql:latest not found", 'ambiguous'],
   // openshift/origin-source is built locally by the release scripts and exists on no registry (see also openshift/origin#16304)
   ['repo_not_found', 'https://github.com/openshift/origin/issues/18594', "[openshift/origin-cluster-capacity] unable to pull image (from: openshift/origin-source, tag: latest): API error (404): {\"message\":\"pull access denied for openshift/origin-source, repository does not exist or may require 'docker login'\"}", 'ambiguous'],
   // the image "doesn't exist on Docker, Fedora, or Red Hat registries"; make release was meant to build it
   ['repo_not_found', 'https://github.com/openshift/origin/issues/16304', "[openshift/origin-pod] --> Image openshift/origin-source was not found, pulling ...\n[openshift/origin-pod] no such image"],
+  // quoted in this PR from openshift/origin#16380 (2017): during a 3.5 to 3.6 upgrade the registry asked for a permission the masters did not grant yet; the PR changes the check
+  ['access_denied', 'https://github.com/openshift/origin/pull/16465', "OpenShift access denied: User \"system:serviceaccount:docker-test:default\" cannot get imagestreams/layers.image.openshift.io in project \"openshift\""],
   // rancher/rancher 1.x (2016)
   ['repo_not_found', 'https://github.com/rancher/rancher/issues/4371', "ImageValidationError: Image [<private-repo>/<nonexistant image>] failed to pull: Error: image <nonexistant image> not found"],
   // docker/docker (moby/moby), docker/cli (2015-2018)
