@@ -44,6 +44,8 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/kubernetes/ingress-nginx/pull/11277', 'Failed to pull image "registry.k8s.io/ingress-nginx/controller:v1.10.1@sha256:e24f39d3eed6bcc239a56f20098878845f62baa34b9f2be2fd2c38ce9fb0f29e": rpc error: code = NotFound desc = failed to pull and unpack image "registry.k8s.io/ingress-nginx/controller@sha256:e24f39d3eed6bcc239a56f20098878845f62baa34b9f2be2fd2c38ce9fb0f29e": failed to resolve reference "registry.k8s.io/ingress-nginx/controller@sha256:e24f39d3eed6bcc239a56f20098878845f62baa34b9f2be2fd2c38ce9fb0f29e": registry.k8s.io/ingress-nginx/controller@sha256:e24f39d3eed6bcc239a56f20098878845f62baa34b9f2be2fd2c38ce9fb0f29e: not found'],
   // Multus
   ['network_unreachable', 'https://github.com/k8snetworkplumbingwg/multus-cni/issues/1184', 'docker pull ghcr.io/k8snetworkplumbingwg/multus-cni:snapshot\nError response from daemon: Get "https://ghcr.io/v2/": read tcp 172.16.90.123:48122->20.205.243.164:443: read: connection reset by peer'],
+  // the thread never settles it; the title's 401 is the reporter's own unauthenticated wget, not the node's pull, so the label follows the text
+  ['network_unreachable', 'https://github.com/k8snetworkplumbingwg/multus-cni/issues/850', 'code = Unknown desc = failed to pull and unpack image "ghcr.io/k8snetworkplumbingwg/multus-cni:thick": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://ghcr.io/v2/k8snetworkplumbingwg/multus-cni/manifests/sha256:e6319d716341e07602aeabe7afbf6c599db8bcd57fd52a2b16b7aa68fc595d36": read tcp 172.22.0.3:47458->140.82.121.34:443: read: connection reset by peer'],
   // Grafana
   // the loki-stack chart pulled grafana/grafana:6.2.3, a tag withdrawn from Docker Hub
   ['tag_not_found', 'https://github.com/grafana/grafana/issues/17640', '# Error from server (BadRequest): container "grafana" in pod "loki-grafana-64988c6768-78c9z" is waiting to start: trying and failing to pull image', 'ambiguous'],
@@ -65,6 +67,8 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/kumahq/kuma/issues/235', '$ docker pull kong-docker-kuma-docker.bintray.io/kuma-injector:0.1.0-2-ga5a27f5 \nError response from daemon: manifest for kong-docker-kuma-docker.bintray.io/kuma-injector:0.1.0-2-ga5a27f5 not found: manifest unknown: The named manifest is not known to the registry.'],
   // the Bintray account had no Kong Enterprise licence, so the registry hid the repository from it; reads as a missing repository
   ['access_denied', 'https://github.com/Kong/kong/issues/6329', 'docker login -u mybintrayname -p myapikey kong-docker-kong-enterprise-edition-docker.bintray.io \nError response from daemon: Get https://kong-docker-kong-enterprise-edition-docker.bintray.io/v2/: unknown: Repo \'kong-enterprise-edition-docker\' was not found', 'ambiguous'],
+  // the operator's main branch defaulted to Red Hat certified images, which registry.connect.redhat.com serves only to logged-in clients
+  ['auth_missing', 'https://github.com/Kong/gateway-operator/issues/266', '  Warning  Failed     7m31s (x4 over 9m6s)   kubelet            Failed to pull image "registry.connect.redhat.com/kong/kong-ingress-controller:2.5.0-redhat": rpc error: code = Unknown desc = failed to pull and unpack image "registry.connect.redhat.com/kong/kong-ingress-controller:2.5.0-redhat": failed to resolve reference "registry.connect.redhat.com/kong/kong-ingress-controller:2.5.0-redhat": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
   // Fluentd
   // the fluentd chart named an image tag the daemonset images were not published under; fixed in the chart (fluent/helm-charts#68)
   ['tag_not_found', 'https://github.com/fluent/helm-charts/issues/73', 'Normal   BackOff  13m (x617 over 153m)    kubelet  Back-off pulling image "fluent/fluentd-kubernetes-daemonset:v1.11.5-debian-elasticsearch"', 'ambiguous'],
@@ -142,6 +146,12 @@ const ROWS: Row[] = [
   // Velero
   // the Velero chart's upgrade job still pulled kubectl from Docker Hub, which this GKE cluster cannot reach (its images come from a private Harbor)
   ['network_unreachable', 'https://github.com/velero-io/velero/issues/6869', 'Warning  Failed            25s                kubelet            Failed to pull image "docker.io/bitnami/kubectl:1.27": rpc error: code = DeadlineExceeded desc = failed to pull and unpack image "docker.io/bitnami/kubectl:1.27": failed to resolve reference "docker.io/bitnami/kubectl:1.27": failed to do request: Head "https://registry-1.docker.io/v2/bitnami/kubectl/manifests/1.27": dial tcp 3.216.34.172:443: i/o timeout'],
+  // Gatekeeper
+  // air-gapped install: the Gatekeeper CRDs image was missing from rancher-images.txt, so it was never mirrored into the private registry
+  ['repo_not_found', 'https://github.com/rancher/rancher/issues/34897', 'ImagePullBackOff:  Back-off pulling image  "<REGISTRY_URL>/rancher/mirrored-openpolicyagent-gatekeeper-crds:v3.6.0"', 'ambiguous'],
+  // external-dns
+  // Bitnami removed its versioned external-dns tags from docker.io/bitnami (moved to bitnamilegacy) ahead of the announced date
+  ['tag_not_found', 'https://github.com/bitnami/charts/issues/36223', 'Back-off pulling image "docker.io/bitnami/external-dns:0.18.0-debian-12-r4"', 'ambiguous'],
 ];
 
 export const FRESH_FIFTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
