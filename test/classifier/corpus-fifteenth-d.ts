@@ -47,7 +47,7 @@ const ROWS: Row[] = [
   // the thread never settles it; the title's 401 is the reporter's own unauthenticated wget, not the node's pull, so the label follows the text
   ['network_unreachable', 'https://github.com/k8snetworkplumbingwg/multus-cni/issues/850', 'code = Unknown desc = failed to pull and unpack image "ghcr.io/k8snetworkplumbingwg/multus-cni:thick": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://ghcr.io/v2/k8snetworkplumbingwg/multus-cni/manifests/sha256:e6319d716341e07602aeabe7afbf6c599db8bcd57fd52a2b16b7aa68fc595d36": read tcp 172.22.0.3:47458->140.82.121.34:443: read: connection reset by peer'],
   // Grafana
-  // the loki-stack chart pulled grafana/grafana:6.2.3, a tag withdrawn from Docker Hub
+  // the loki-stack chart pulled grafana/grafana:6.2.3, a tag that was not (or no longer) on Docker Hub that day; 6.2.2 worked
   ['tag_not_found', 'https://github.com/grafana/grafana/issues/17640', '# Error from server (BadRequest): container "grafana" in pod "loki-grafana-64988c6768-78c9z" is waiting to start: trying and failing to pull image', 'ambiguous'],
   ['tag_not_found', 'https://github.com/grafana/grafana/issues/91190', '$ docker pull grafana/grafana:11.1.3\nError response from daemon: manifest for grafana/grafana:11.1.3 not found: manifest unknown: manifest unknown'],
   // OpenTelemetry
@@ -73,9 +73,8 @@ const ROWS: Row[] = [
   // the fluentd chart named an image tag the daemonset images were not published under; fixed in the chart (fluent/helm-charts#68)
   ['tag_not_found', 'https://github.com/fluent/helm-charts/issues/73', 'Normal   BackOff  13m (x617 over 153m)    kubelet  Back-off pulling image "fluent/fluentd-kubernetes-daemonset:v1.11.5-debian-elasticsearch"', 'ambiguous'],
   // Vector
-  // the quickstart named a distroless tag without its -libc/-static suffix
   ['tag_not_found', 'https://github.com/vectordotdev/vector/issues/11503', '# docker pull timberio/vector:0.20.0-distroless\nError response from daemon: manifest for timberio/vector:0.20.0-distroless not found: manifest unknown: manifest unknown'],
-  // a registry clean-up deleted the platform manifests that the 0.50.0-distroless-libc index still pointed to
+  // the 0.50.0-distroless-libc image had been yanked from GHCR (its index pointed at a manifest that was gone); the maintainers restored it
   ['tag_not_found', 'https://github.com/vectordotdev/vector/issues/24239', 'FATA[0001] failed to copy: httpReadSeeker: failed open: content at https://ghcr.io/v2/vectordotdev/vector/manifests/sha256:e7b5881e3f938c5dba9d18213438f065f929d6a71b9bc14ee97b7f699b3db504 not found: not found\nFATA[0001] exit status 1'],
   // Jaeger
   // the release CI failed to push the 1.21.0 operator image that the published operator.yaml named
