@@ -6,8 +6,10 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * classifier. Found with neutral searches of the stored public pages (a product, registry or runtime name with
  * "Failed to pull image" / ErrImagePull / ImagePullBackOff / CannotPullContainerError / "Error response from daemon" /
  * "failed to pull and unpack image" / "troubleshooting", in English and Chinese); every URL was checked against all
- * earlier corpus files and produced-messages.txt, and a CRI-O blog summary whose message an earlier GitHub row already
- * holds was dropped. The search tool returns the opening of each page only, so messages are the ones quoted near the top.
+ * earlier corpus files and produced-messages.txt; a CRI-O blog summary, a bare "http: server gave HTTP response to HTTPS
+ * client" and a Docker Hub rate-limit sentence that earlier rows already hold word for word were dropped or swapped for
+ * the page's other quote. The search tool returns only the opening of each page, so messages are the ones quoted near the
+ * top. Stack Overflow, Server Fault and Reddit threads were not found in the stored pages; Microsoft Q&A and re:Post were.
  * Sources: Microsoft Q&A, AWS re:Post, the Kubernetes and OpenAI blogs, a Forgejo issue (not GitHub), vendor knowledge
  * bases (CloudBees), personal and team blogs (homelab runbooks, "today I fixed" notes, Chinese blogs), and
  * error-guide blogs (devopsaitoolkit, stackengine, openillumi, taourl, ...). Many guide posts print illustrative
@@ -26,7 +28,7 @@ const ROWS: Row[] = [
   ["access_denied", "https://devopsaitoolkit.com/blog/azure-error-aks-imagepullbackoff/", "Failed to pull image \"prodacr.azurecr.io/orders-api:v1.4.2\": failed to pull and unpack image \"prodacr.azurecr.io/orders-api:v1.4.2\": failed to resolve reference \"prodacr.azurecr.io/orders-api:v1.4.2\": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://prodacr.azurecr.io/oauth2/token?...: 401 Unauthorized", 'ambiguous'],
   // Microsoft Q&A (read through a mirror of the page); the asker says AcrPull is granted, the answer points at the app not using that identity for the pull
   ["auth_missing", "https://learn.microsoft.com/en-us/answers/questions/5814504/failed-to-provision-revision-for-container-app-bec", "Failed to provision revision for container app '--------'. Error details: The following field(s) are either invalid or missing. Field 'template.containers.--------.image' is invalid with details: 'Invalid value: \"+++++++++.azurecr.io/api:latest\": GET https:: UNAUTHORIZED: authentication required, visit https://aka.ms/acr/authorization for more information.; [map[Action:pull Name:api Type:repository]]';.. (Code: ContainerAppOperationError)"],
-  // Kubernetes blog and registry changes
+  // Blogs: registry changes, big images, garbage-collected images
   // the post: a proxied deployment fails on the redirect target's certificate (unknown authority)
   ["tls_error", "https://kubernetes.io/blog/2023/03/10/image-registry-redirect/", "FailedCreatePodSandBox: Failed to create pod sandbox: rpc error: code = Unknown desc = Error response from daemon: Head “https://us-west1-docker.pkg.dev/v2/k8s-artifacts-prod/images/pause/manifests/3.8”: x509: certificate signed by unknown authority"],
   // a homelab runbook: Bitnami retired its versioned Docker Hub tags in 2025 (bitnamilegacy/ still resolves); NotFound alone does not say tag or repository
@@ -70,7 +72,7 @@ const ROWS: Row[] = [
   // the post: the manifest is missing from the Artifactory repository (replication not synchronised)
   ["tag_not_found", "https://taourl.com/read-2622318.html", "Error response from daemon: manifest for artifactory.example.com/docker-local/nginx:latest not found: manifest unknown: The named manifest is not known to the registry."],
   // personal blog: an HTTP-only registry needs a containerd hosts.toml with plain_http = true
-  ["tls_error", "https://www.spiritysdx.top/20250512-containerd-http-registry/", "http: server gave HTTP response to HTTPS client"],
+  ["tls_error", "https://www.spiritysdx.top/20250512-containerd-http-registry/", "server gave HTTP response to HTTPS client"],
   // Docker Hub and public images
   // vendor knowledge base; the quote ends where the article cuts it
   ["rate_limited", "https://docs.cloudbees.com/docs/cloudbees-ci-kb/latest/cloudbees-ci-on-modern-cloud-platforms/docker-api-rate-limit", "toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading:"],
@@ -86,6 +88,36 @@ const ROWS: Row[] = [
   ["unknown", "https://codestudyblog.com/8ten84/80416123550.html", "FATA[0001] pulling image failed: rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/redis:2.8.23\": failed to unpack image on snapshotter overlayfs: failed to extract layer sha256:4dcab49015d47e8f300ec33400a02cebc7b54cadd09c37e49eccbc655279da90: failed to get reader from content store: content digest sha256:51f5c6a04d83efd2d45c5fd59537218924bc46705e3de6ffc8bc07b51481610b: not found", 'ambiguous'],
   // the post: a Linux/Windows image pulled on a host running the other OS's containers
   ["platform_mismatch", "https://taourl.com/read-2284136.html", "image operating system windows cannot be used on this platform"],
+  // More registries and clouds (ACR firewall, ECR, Docker Hub outage, ECR throttling, runtimes)
+  // company blog: pulling through an application gateway in front of ACR; the registry firewall still wants the client IP allowed
+  ["firewall_denied", "https://blog.zuehlke.cloud/2023/02/problems-with-protecting-azure-container-registry/", "Error response from daemon: Head \"https://cr.zuehlke.cloud/v2/nginx/manifests/latest\": denied: client with IP '91.38.188.165' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."],
+  // the post's first check: the repository name or region does not match (myapp vs my-app, eu-west-1 vs us-east-1)
+  ["repo_not_found", "https://linden.consulting/en/blog/ecr-image-pull-failure", "Failed to pull image \"123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app:v2.1.0\":\nrpc error: code = NotFound desc = failed to pull and unpack image: failed to\nresolve reference: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app:v2.1.0:\nnot found", 'ambiguous'],
+  ["dns_failure", "https://oneuptime.com/blog/post/2026-02-20-kubernetes-debug-imagepullbackoff/view", "dial tcp: lookup registry.example.com: no such host"],
+  // written during the October 2025 Docker Hub outage; the same text is what a blocked network prints
+  ["registry_unavailable", "https://www.bedda.tech/blog/2025-10-20-docker-hub-outage-major-service-disruption-hits-ci-cd-pipelines-223915", "Error response from daemon: Get https://registry-1.docker.io/v2/: net/http: request canceled while waiting for connection", 'ambiguous'],
+  // dev.to: a dev EKS cluster scaled up from zero, every node pulled at once (thundering herd against ECR)
+  ["rate_limited", "https://dev.to/srinu_nuthi_5ff587c586662/qps-limit-exceeded-on-eks-start-up-the-image-pull-thundering-herd-14ge", "Failed to pull image \"xxxx.dkr.ecr.ap-south-1.amazonaws.com/my-app:latest\":\n... 429 Too Many Requests"],
+  // the same herd trips the kubelet's pull QPS and ECR's request rate; the post treats both as rate limits
+  ["rate_limited", "https://dev.to/srinu_nuthi_5ff587c586662/qps-limit-exceeded-on-eks-start-up-the-image-pull-thundering-herd-14ge", "Warning  Failed   kubelet  ... QPS limit exceeded / Rate exceeded", 'ambiguous'],
+  // Chinese post-mortem: `nerdctl prune -a` deleted the node-local pause image; it exists only on the node, so the fallback pull to localhost fails (fixed by pointing sandbox_image at registry.k8s.io)
+  ["never_pull", "https://juejin.cn/post/7587342120022917171", "Warning  FailedCreatePodSandBox\nFailed to create pod sandbox:\nfailed to get sandbox image \"localhost/kubernetes/pause\"\nfailed to pull image \"localhost/kubernetes/pause:latest\"\ndial tcp 127.0.0.1:443: connect: connection refused", 'ambiguous'],
+  // a book chapter on a GitHub Pages site: an amd64-only image scheduled onto a Graviton (arm64) node
+  ["platform_mismatch", "https://abd-ulbasit.github.io/bookstore-kubernetes-guide/14-eks-in-production-a-to-z/09-arm-graviton-on-eks/", "ImagePullBackOff: no matching manifest for linux/arm64/v8"],
+  // the post: the tag does not exist in that registry
+  ["tag_not_found", "https://www.k8s-flashcards.com/blog/imagepullbackoff-when-kubernetes-cannot-pull-your-image", "rpc error: code = NotFound desc = manifest unknown: v2.1"],
+  // Chinese blog: a tag that does not exist (v99)
+  ["tag_not_found", "https://duoke360.com/post/29850", "Failed to pull image \"nginx:v99\": rpc error: code = Unknown desc = Error response from daemon: manifest for nginx:v99 not found"],
+  // the post reads 'pull access denied' as an authentication issue; the text alone could also be a missing repository
+  ["auth_missing", "https://www.fixwikihub.com/articles/fix-kubernetes-pod-imagepullbackoff", "Failed to pull image \"myregistry.io/my-app:v1\": rpc error: code = Unknown desc = Error response from daemon: pull access denied", 'ambiguous'],
+  // the page: manifest unknown means a bad name or tag, without choosing
+  ["tag_not_found", "https://infraveil.com/guides/fix-imagepullbackoff-kubernetes", "Failed to pull image \"myrepo/web:v2\":\n  rpc error: code = NotFound desc = ... manifest unknown", 'ambiguous'],
+  // Chinese personal blog: after a migration Harbor's EXT_ENDPOINT still advertised the old internal IP as the token realm; fixed in Harbor's config
+  ["network_unreachable", "https://blog.22xcode.com/post/213", "start failed in pod xxx-shop-5b98fd55d8-xxx(xxx): ErrImagePull: rpc error: code = Unknown desc = failed to pull and unpack image \"xxx.harbor/xxx-dev/xxx-pro@sha256:xxx\": failed to resolve reference \"xxx.harbor/xxx-dev/xxx-pro@sha256:xxx\": failed to authorize: failed to fetch oauth token: Post \"https://172.21.0.8/service/token\": dial tcp 172.21.0.8:443: connect: no route to host"],
+  // company blog: Docker Hub's anonymous pull limit shared by one public IP; fixed with a Harbor proxy cache
+  ["rate_limited", "https://blog.smile.eu/en/devops/how-configure-docker-hub-proxy-harbor", "ERROR: toomanyrequests: Too Many Requests."],
+  // Chinese cloud-vendor blog: the node did not finish the download within the pull deadline (slow route to the registry, large image)
+  ["timeout_or_size", "https://www.a9vps.com/news/k8s-server-3-5715", "Failed to pull image: rpc error: code = DeadlineExceeded desc = context deadline exceeded"],
 ];
 
 export const FRESH_FIFTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
