@@ -10,7 +10,7 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * client" and a Docker Hub rate-limit sentence that earlier rows already hold word for word were dropped or swapped for
  * the page's other quote. The search tool returns only the opening of each page, so messages are the ones quoted near the
  * top. Stack Overflow, Server Fault and Reddit threads were not found in the stored pages; Microsoft Q&A and re:Post were.
- * Sources: Microsoft Q&A, AWS re:Post, the Kubernetes and OpenAI blogs, a Forgejo issue (not GitHub), vendor knowledge
+ * Sources: Microsoft Q&A, AWS re:Post, Kubernetes Discourse, the Kubernetes and OpenAI blogs, a Forgejo issue (not GitHub), vendor knowledge
  * bases (CloudBees), personal and team blogs (homelab runbooks, "today I fixed" notes, Chinese blogs), and
  * error-guide blogs (devopsaitoolkit, stackengine, openillumi, taourl, ...). Many guide posts print illustrative
  * names (prodacr, acme-prod-417, harbor.internal.corp); they are kept as printed. At most two messages per page.
@@ -118,6 +118,8 @@ const ROWS: Row[] = [
   ["rate_limited", "https://blog.smile.eu/en/devops/how-configure-docker-hub-proxy-harbor", "ERROR: toomanyrequests: Too Many Requests."],
   // Chinese cloud-vendor blog: the node did not finish the download within the pull deadline (slow route to the registry, large image)
   ["timeout_or_size", "https://www.a9vps.com/news/k8s-server-3-5715", "Failed to pull image: rpc error: code = DeadlineExceeded desc = context deadline exceeded"],
+  // Kubernetes Discourse (the MicroK8s team's post): MicroK8s pulls its system images from Docker Hub and hits the anonymous limit
+  ["rate_limited", "https://discuss.kubernetes.io/t/dockerhub-download-rate-limits/18729", "Warning Failed 19m (x2 over 19m) kubelet Failed to pull image \"docker.io/calico/cni:v3.19.1\": rpc error: code = Unknown desc = failed to pull and unpack image \"docker.io/calico/cni:v3.19.1\": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/calico/cni/manifests/sha256:f301171be0add870152483fcce71b28cafb8e910f61ff003032e9b1053b062c4: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"],
 ];
 
 export const FRESH_FIFTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
