@@ -28,9 +28,12 @@ const NO_CAUSE = new RegExp(
     // kubectl logs: `container "x" in pod "y" is waiting to start: trying and failing to pull image`; KubeEdge's edged:
     // `DockerManager EnsureImageExists failed, msg:Back-off pulling image "x"` (kubeedge/kubeedge#259).
     String.raw`stream logs failed`,
+    String.raw`error from server \(BadRequest\):`,
     String.raw`EnsureImageExists failed, msg:`,
     // kubelet's kuberuntime_manager: `container start failed: ImagePullBackOff: Back-off pulling image "x"`.
     String.raw`container start failed:`,
+    // The pod's ContainersReady condition (kubelet status/generate.go), quoted by operators that relay it (flyteorg/flyte#1319).
+    String.raw`containers with (?:unready|unknown) status: \[[^\]]*\]`,
     String.raw`\berror:\s?`,
     String.raw`\bFailed:\s`,
     String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,

@@ -156,7 +156,9 @@ export function decidingText(raw: string, rules: readonly PullErrorRule[] = PULL
 // containers/image (podman, buildah, CRI-O) tries a short name on every search registry and lists each failure
 // ("The following failures happened while trying to pull image specified by …", "N errors occurred while pulling:",
 // one "* " item per registry). Which registry was meant is not in the text, so every registry's answer stays a candidate.
-const SEARCH_LIST = /following failures happened while trying to pull image|errors occurred while pulling:/i;
+// go-multierror lists the same way ("6 errors occurred:", one "* " item per source: trivy's docker, containerd, podman and
+// remote image sources, aquasecurity/trivy-operator#1885).
+const SEARCH_LIST = /following failures happened while trying to pull image|errors occurred(?: while pulling)?:/i;
 
 function searchListCandidates(text: string, rules: readonly PullErrorRule[]): Category[] {
   // Every reading of a wrapped paste (a wrap can cut the header or the "* " joints): an item starts at "* " after a

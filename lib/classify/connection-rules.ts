@@ -44,6 +44,18 @@ export const RESOLVER_UNREACHABLE: PullErrorRule = {
   explanation: "The node could not reach its DNS resolver to look the registry up (no route or no network to it): the node's network or its DNS server address is wrong.",
 };
 
+// A lookup that failed at the node's own stub resolver (systemd-resolved's 127.0.0.53, dnsmasq's 127.0.1.1, a loopback
+// CoreDNS cache): the stub answers "no such host" or "server misbehaving" as well when it cannot reach its upstream, so a
+// node whose only way out is a proxy reads the same (docker/for-mac#3597: HTTP_PROXY for the daemon fixed it).
+export const LOCAL_RESOLVER_LOOKUP: PullErrorRule = {
+  id: 'local-resolver-lookup',
+  category: 'dns_failure',
+  patterns: [/\blookup [\w.-]+ on 127\.\d+\.\d+\.\d+:53: (?!dial udp)/i],
+  confidence: 0.8,
+  candidates: ['network_unreachable'],
+  explanation: "The node's local DNS stub (127.x: systemd-resolved, dnsmasq) could not resolve the registry's host name: a wrong name or private zone, or the stub cannot reach its upstream DNS server.",
+};
+
 export const NAME_LOOKUP: PullErrorRule = {
   id: 'dns',
   category: 'dns_failure',

@@ -14,7 +14,7 @@ export const PLATFORM_NO_MATCH: PullErrorRule = {
   id: 'platform-no-match',
   category: 'platform_mismatch',
   patterns: [
-    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for\b|no image found in (?:image index|manifest list) for architecture|image operating system "[^"]+" cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
+    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for\b|no image found in (?:image index|manifest list) for architecture|image operating system "?[\w-]+"? cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
   ],
   confidence: 0.92,
   candidates: [],

@@ -47,3 +47,17 @@ export const DOT_REFERENCE: PullErrorRule = {
   candidates: [],
   explanation: 'The image reference is only "." (a path or an unset variable where the image belongs), so there is nothing to pull.',
 };
+
+// A reference whose path starts with a registry host again: the same host twice (`docker.io/docker.io/rancher/x`:
+// rancher/rancher#50317; `<acr>.azurecr.io/<acr>.azurecr.io/webapp`) or another host under Docker Hub, whose namespaces
+// cannot hold a dot (`docker.io/quay.io/gpustack/x`: gpustack/gpustack#5456). The registry then looks for a repository
+// named after the host, which does not exist, and answers 401, denied or not found: the name is the cause, not the
+// credentials. (A host under another registry is a proxy's path convention — `mirror.example/quay.io/x` — and not read.)
+export const HOST_IN_REPOSITORY_PATH: PullErrorRule = {
+  id: 'host-in-repository-path',
+  category: 'repo_not_found',
+  patterns: [/(?<![\w.-])((?:[\w-]+\.)+[a-z]{2,}(?::\d+)?)\/\1\/|(?<![\w.-])(?:(?:index|registry-1)\.)?docker\.io\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i],
+  confidence: 0.85,
+  candidates: [],
+  explanation: 'The image path repeats a registry host (docker.io/docker.io/…, quay.io under docker.io/): no repository has that name. Write the reference with one registry host.',
+};

@@ -250,14 +250,17 @@ export const STORAGE_SIGNATURE_MISMATCH: PullErrorRule = {
 // distribution's error code UNSUPPORTED ("The operation is unsupported", registry/api/errcode; containerd prints a
 // registry's error body as "Server message: <code>: <message>"): the registry itself answered and refused the request's
 // form — a runtime and registry that do not agree on the API (bottlerocket-os/bottlerocket#399: ECR rejecting
-// containerd's Accept header). Neither network nor credentials nor the image: unknown, with the reason said.
+// containerd's Accept header). Distribution answers a client whose Accept header lacks the OCI types with MANIFEST_UNKNOWN
+// "OCI index found, but accept header does not support OCI indexes" (registry/handlers/manifests.go): the image is there,
+// the client is too old for its format (huggingface/text-generation-inference#386). Neither network nor credentials nor
+// the image: unknown, with the reason said.
 export const REGISTRY_UNSUPPORTED: PullErrorRule = {
   id: 'registry-unsupported',
   category: 'unknown',
-  patterns: [/Server message: unsupported:/i],
+  patterns: [/Server message: unsupported:|OCI (?:index|manifest) found, but accept header does not support/i],
   confidence: 0,
   candidates: [],
-  explanation: 'The registry refused the request itself as unsupported: the container runtime and the registry disagree on the API (update the runtime); the network and credentials are fine.',
+  explanation: 'The registry refused the request itself as unsupported: the container runtime and the registry disagree on the API or the image format (update the runtime); the network and credentials are fine.',
 };
 
 // Registries that say in words that the request came without a login: Oracle's OCIR "denied: Anonymous users are only

@@ -108,7 +108,8 @@ const WORDS: readonly Signal[] = [
   { pattern: /invalid reference format|must be lowercase|\bunqualified\b|short[- ]name/i, category: 'invalid_reference', candidates: [], what: 'an invalid reference' },
   // A proxy's `Proxy Authentication Required` is HTTP 407: the proxy, not the registry.
   { pattern: /\bunauthori[sz]ed\b|\bnot authori[sz]ed\b|(?<!proxy )authentication required/i, category: 'auth_missing', candidates: ['access_denied', 'repo_not_found'], what: 'unauthorized', weak: true },
-  { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found'], what: 'denied', unless: FILE_OPERATION, weak: true },
+  // A proxy or firewall in the path refuses in the same word (tinyproxy's "Access denied": DvcLAB/JupyterLab-Image#21).
+  { pattern: /\bdenied\b|\bforbidden\b/i, category: 'access_denied', candidates: ['auth_missing', 'repo_not_found', 'firewall_denied'], what: 'denied', unless: FILE_OPERATION, weak: true },
   // Stryker disable next-line ArrayDeclaration: a not-found's candidates are notFoundCategory's (resolve), never these.
   { pattern: /\bnot found\b|\bunknown\b(?= (?:manifest|blob|repository))|manifest unknown|name unknown|does not exist/i, category: 'repo_not_found', candidates: ['tag_not_found'], what: 'not found', unless: /executable file not found|no such file/i, weak: true },
   { pattern: /\bunavailable\b|(?:not|n't) available|try again later|retry later|check back soon/i, category: 'registry_unavailable', candidates: ['network_unreachable'], what: 'unavailable' },
@@ -165,10 +166,17 @@ export function structuralReading(text: string): Classification | undefined {
   };
 }
 
+/**
+ * The text as one line, with the anonymous retry's noise dropped. Of the ways to undo a wrap (fold, join, both), the one
+ * in which the most signals read whole: a fold splits a word a hard wrap cut (`not fo│und`), a join glues two.
+ */
 function cleaned(text: string): string {
   const clean = withoutEscaping(withoutAnsi(text));
-  const asOneLine = readings(clean)[1] ?? clean;
-  return withoutAnonymousRetryNoise(splitAggregate(asOneLine)).join(', ');
+  const [asPasted, ...unwrapped] = readings(clean);
+  const oneLine = (reading: string) => withoutAnonymousRetryNoise(splitAggregate(reading)).join(', ');
+  const options = (unwrapped.length > 0 ? unwrapped : [asPasted]).map(oneLine);
+  const signals = options.map((option) => found(option).length);
+  return options[signals.indexOf(Math.max(...signals))];
 }
 
 /** Precedence: a specific answer (rule or kubelet reason) stands; only `unknown` is read by structure. */

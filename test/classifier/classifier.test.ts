@@ -17,11 +17,18 @@ import { FRESH_FOURTEENTH_A } from './corpus-fourteenth-a';
 import { FRESH_FOURTEENTH_B } from './corpus-fourteenth-b';
 import { FRESH_FOURTEENTH_C } from './corpus-fourteenth-c';
 import { FRESH_FOURTEENTH_D } from './corpus-fourteenth-d';
+import { FRESH_FIFTEENTH_A } from './corpus-fifteenth-a';
+import { FRESH_FIFTEENTH_B } from './corpus-fifteenth-b';
+import { FRESH_FIFTEENTH_C } from './corpus-fifteenth-c';
+import { FRESH_FIFTEENTH_D } from './corpus-fifteenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
 
 const corpus: CorpusEntry[] = allCorpus();
+/** Blind batch 15: Q&A sites and blogs (a), the oldest threads (b), ML, data and GPU platforms (c), networking, mesh, observability and security projects (d). */
+const FIFTEENTH: readonly CorpusEntry[] = [...FRESH_FIFTEENTH_A, ...FRESH_FIFTEENTH_B, ...FRESH_FIFTEENTH_C, ...FRESH_FIFTEENTH_D];
+
 const scoreOf = (entries: readonly CorpusEntry[]) =>
   scoreCorpus(entries.map((entry) => ({ entry, result: classifyPullMessage(entry.message, entry.reason) })));
 
@@ -44,6 +51,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 12 (two more: web pages and CI/tools; application projects and operators):\n${formatScore(scoreOf([...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D]))}`,
       `blind batch 13 (two more: Azure services and AKS; developer tooling, charts, serverless, edge):\n${formatScore(scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]))}`,
       `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy; the newest runtimes; documentation pages):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]))}`,
+      `blind batch 15 (Q&A sites and blogs; the oldest threads; ML, data and GPU platforms; networking, mesh, observability and security projects):\n${formatScore(scoreOf(FIFTEENTH))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -96,9 +104,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.95);
   });
 
+  // Blind batch 15 keeps its known misses (reasons in corpus-fifteenth-*.ts), held the same way.
+  test('blind batch 15 stays at its measured level: >= 75% exact, >= 96% exact or candidate', () => {
+    const blind = scoreOf(FIFTEENTH);
+    expect(blind.messages).toBeGreaterThanOrEqual(200);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.75);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.96);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FIFTEENTH].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(

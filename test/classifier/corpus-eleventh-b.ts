@@ -124,8 +124,9 @@ const ROWS: Row[] = [
   ['registry_unavailable', 'https://github.com/fluxcd/flux/issues/1948', 'Warning  Failed          1m (x3 over 2m)   kubelet,  Failed to pull image "quay.io/weaveworks/flux:1.12.0": rpc error: code = Unknown desc = Error response from daemon: Get https://quay.io/v2/weaveworks/flux/manifests/1.12.0: unknown: Namespace weaveworks has been disabled. Please contact a system administrator.', 'ambiguous'],
   // the PR author deployed a tag that does not exist to test the event logging
   ['tag_not_found', 'https://github.com/openfaas/openfaas-operator/pull/44', 'Abnormal event detected on 2018-08-04 15:12:40 +0300 EEST openfaas-fn/curl-597fc995ff-grdpv.1547ad45cd809d7b: Failed to pull image "quay.io/stefanprodan/fn-curl:1.2.1": rpc error: code = Unknown desc = Tag 1.2.1 not found in repository quay.io/stefanprodan/fn-curl'],
-  // OpenShift's internal registry: the image builds had not yet pushed the image the StatefulSet referenced
-  ['tag_not_found', 'https://github.com/redhat-cop/containers-quickstarts/issues/85', 'Failed to pull image "172.30.1.1:5000/kafka/kafka:latest": rpc error: code = 2 desc = Error: image kafka/kafka:latest not found'],
+  // OpenShift's internal registry: the image builds had not yet pushed the image the StatefulSet referenced (ambiguous since
+  // session 9: docker's v1 'image x not found' does not tell a missing tag from a missing repository)
+  ['tag_not_found', 'https://github.com/redhat-cop/containers-quickstarts/issues/85', 'Failed to pull image "172.30.1.1:5000/kafka/kafka:latest": rpc error: code = 2 desc = Error: image kafka/kafka:latest not found', 'ambiguous'],
   // traced to a GitLab Runner problem (gitlab-org/gitlab#218331); the image exists on Docker Hub
   ['unknown', 'https://github.com/docker-library/docker/issues/253', 'Using Docker executor with image docker:stable ...\nERROR: Preparation failed: Error: No such image: docker:stable (executor_docker.go:188:0s)\nWill be retried in 3s ...'],
   // a locally built image that was never pushed anywhere; the runner looks it up on Docker Hub

@@ -41,7 +41,8 @@ const ROWS: Row[] = [
   ["access_denied", "https://devopsaitoolkit.com/blog/gcp-error-imagepullbackoff-artifact-registry-forbidden/", "Failed to pull image \"us-central1-docker.pkg.dev/acme-prod-417/services/checkout:1.8.2\": rpc error: code = Unknown desc = failed to pull and unpack image \"us-central1-docker.pkg.dev/acme-prod-417/services/checkout:1.8.2\": failed to resolve reference: pulling from host us-central1-docker.pkg.dev failed with status code [manifests 1.8.2]: 403 Forbidden"],
   ["access_denied", "https://devopsaitoolkit.com/blog/gcp-error-imagepullbackoff-artifact-registry-forbidden/", "denied: Permission \"artifactregistry.repositories.downloadArtifacts\" denied on resource\n\"projects/acme-prod-417/locations/us-central1/repositories/services\" (or it may not exist)"],
   // the post: the GKE node service account lacks an Artifact Registry / storage reader role
-  ["access_denied", "https://taourl.com/read-3706254.html", "ErrImagePull: failed to fetch oauth token: unexpected status: 403 Forbidden"],
+  // ambiguous (the lead, session 9): a 403 on the token endpoint is a missing role or a registry network rule alike
+  ["access_denied", "https://taourl.com/read-3706254.html", "ErrImagePull: failed to fetch oauth token: unexpected status: 403 Forbidden", 'ambiguous'],
   // AWS (ECS, EKS, ECR)
   ["network_unreachable", "https://devopsaitoolkit.com/blog/aws-error-cannot-pull-container-error-ecs/", "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref \"123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v42\": failed to do request: Head \"https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/api/manifests/v42\": dial tcp 10.0.3.17:443: i/o timeout"],
   // the post: the digest pinned for the tag no longer exists in ECR after the tag was moved
@@ -84,8 +85,8 @@ const ROWS: Row[] = [
   // containerd and runtimes
   // a Chinese blog post (a mirror of a Jianshu page): the node cannot reach registry.k8s.io's backend; fixed with a mirror in containerd's config
   ["network_unreachable", "http://39.103.169.235/p/7daab4e569fc", "ctr: failed to resolve reference \"registry.k8s.io/pause:3.7\": failed to do request: Head \"https://us-west2-docker.pkg.dev/v2/k8s-artifacts-prod/images/pause/manifests/3.7\": dial tcp 64.233.188.82:443: i/o timeout"],
-  // the post: containerd 1.4.3 cannot unpack images built by Docker 1.10 (a layer of media type application/octet-stream is skipped); an image-format incompatibility no category covers
-  ["unknown", "https://codestudyblog.com/8ten84/80416123550.html", "FATA[0001] pulling image failed: rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/redis:2.8.23\": failed to unpack image on snapshotter overlayfs: failed to extract layer sha256:4dcab49015d47e8f300ec33400a02cebc7b54cadd09c37e49eccbc655279da90: failed to get reader from content store: content digest sha256:51f5c6a04d83efd2d45c5fd59537218924bc46705e3de6ffc8bc07b51481610b: not found", 'ambiguous'],
+  // the post: containerd 1.4.3 cannot unpack images built by Docker 1.10 (a layer of media type application/octet-stream is skipped); an image-format incompatibility no category covers (not 'ambiguous': no category's cause is in question; the lead dropped the marker)
+  ["unknown", "https://codestudyblog.com/8ten84/80416123550.html", "FATA[0001] pulling image failed: rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/redis:2.8.23\": failed to unpack image on snapshotter overlayfs: failed to extract layer sha256:4dcab49015d47e8f300ec33400a02cebc7b54cadd09c37e49eccbc655279da90: failed to get reader from content store: content digest sha256:51f5c6a04d83efd2d45c5fd59537218924bc46705e3de6ffc8bc07b51481610b: not found"],
   // the post: a Linux/Windows image pulled on a host running the other OS's containers
   ["platform_mismatch", "https://taourl.com/read-2284136.html", "image operating system windows cannot be used on this platform"],
   // More registries and clouds (ACR firewall, ECR, Docker Hub outage, ECR throttling, runtimes)
@@ -99,9 +100,9 @@ const ROWS: Row[] = [
   // dev.to: a dev EKS cluster scaled up from zero, every node pulled at once (thundering herd against ECR)
   ["rate_limited", "https://dev.to/srinu_nuthi_5ff587c586662/qps-limit-exceeded-on-eks-start-up-the-image-pull-thundering-herd-14ge", "Failed to pull image \"xxxx.dkr.ecr.ap-south-1.amazonaws.com/my-app:latest\":\n... 429 Too Many Requests"],
   // the same herd trips the kubelet's pull QPS and ECR's request rate; the post treats both as rate limits
-  ["rate_limited", "https://dev.to/srinu_nuthi_5ff587c586662/qps-limit-exceeded-on-eks-start-up-the-image-pull-thundering-herd-14ge", "Warning  Failed   kubelet  ... QPS limit exceeded / Rate exceeded", 'ambiguous'],
+  ["rate_limited", "https://dev.to/srinu_nuthi_5ff587c586662/qps-limit-exceeded-on-eks-start-up-the-image-pull-thundering-herd-14ge", "Warning  Failed   kubelet  ... QPS limit exceeded / Rate exceeded"], // not ambiguous: both readings (kubelet's QPS, AWS's throttle) are a rate limit (the lead dropped the marker)
   // Chinese post-mortem: `nerdctl prune -a` deleted the node-local pause image; it exists only on the node, so the fallback pull to localhost fails (fixed by pointing sandbox_image at registry.k8s.io)
-  ["never_pull", "https://juejin.cn/post/7587342120022917171", "Warning  FailedCreatePodSandBox\nFailed to create pod sandbox:\nfailed to get sandbox image \"localhost/kubernetes/pause\"\nfailed to pull image \"localhost/kubernetes/pause:latest\"\ndial tcp 127.0.0.1:443: connect: connection refused", 'ambiguous'],
+  ["never_pull", "https://juejin.cn/post/7587342120022917171", "Warning  FailedCreatePodSandBox\nFailed to create pod sandbox:\nfailed to get sandbox image \"localhost/kubernetes/pause\"\nfailed to pull image \"localhost/kubernetes/pause:latest\"\ndial tcp 127.0.0.1:443: connect: connection refused", 'ambiguous', 'a local-only sandbox image (localhost/) that was never loaded, pulled from a registry on 127.0.0.1:443 that refuses the connection: the text reads an unreachable registry (as batch 14b\'s amazon-eks-ami#2729 row, a known miss too)'],
   // a book chapter on a GitHub Pages site: an amd64-only image scheduled onto a Graviton (arm64) node
   ["platform_mismatch", "https://abd-ulbasit.github.io/bookstore-kubernetes-guide/14-eks-in-production-a-to-z/09-arm-graviton-on-eks/", "ImagePullBackOff: no matching manifest for linux/arm64/v8"],
   // the post: the tag does not exist in that registry
