@@ -71,7 +71,8 @@ const CHECK_HELPERS = {
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');
   const logicTest = `${name}-logic.test.ts`;
-  const tests = checkFiles.includes(logicTest) ? [`${CHECKS_DIR}/${logicTest}`] : [`${CHECKS_DIR}/${name}*.test.ts`];
+  // `<check>-logic-<part>.test.ts` files (the logic test split to stay under 300 lines) run with it.
+  const tests = checkFiles.includes(logicTest) ? [`${CHECKS_DIR}/${name}-logic*.test.ts`] : [`${CHECKS_DIR}/${name}*.test.ts`];
   const helpers = CHECK_HELPERS[name] ?? [];
   // A helper's own table test runs in the row too, when it has one.
   const helperTests = helpers.map((helper) => helper.replace(/\.ts$/, '.test.ts')).filter((test) => existsSync(test));

@@ -27,6 +27,10 @@ const CAUSELESS: ReadonlyArray<[string, string]> = [
   ['a fold after "Error:", joined', 'Warning  Failed  36s  kubelet  Error:\nErrImagePull'],
   ["kubelet's wrapper with a folded container name", 'Error syncing pod, skipping: failed to "StartContainer" for " web" with ErrImagePull: "Back-off pulling image "a/b:c""'],
   ['kubectl logs on a waiting container', 'stream logs failed container "vector" in pod "web" is waiting to start: trying and failing to pull image'],
+  // Names are no cause, whatever words they hold: a reference without a registry or tag, a pod, a node (kubelet's old source column).
+  ['a bare reference that holds an error word', 'Back-off pulling image "status-page"'],
+  ['a pod whose name holds an error word', '5m   Warning   BackOff   pod/web-status-7d9f   Back-off pulling image "a/b:c"'],
+  ['a node whose name holds an error word', 'Warning  Failed  36s  kubelet, status-node-2.lan  Error: ErrImagePull'],
 ];
 
 const WITH_A_CAUSE: ReadonlyArray<[string, string]> = [
@@ -39,6 +43,10 @@ const WITH_A_CAUSE: ReadonlyArray<[string, string]> = [
   ['a cancel', 'Back-off pulling image "a/b:c"\nFailed to pull image "a/b:c": context canceled'],
   ['an exit status', 'error pulling image a/b:c: exit status 1'],
   ['a cause cut by a terminal wrap (whole once joined)', 'Back-off pulling image "a/b:c"\nFailed to pull image "a/b:c": Fai\nled - no signatures'],
+  // Each of these carries one word of an error and no other.
+  ['a bare "fail"', 'Failed to pull image "a/b:1": layer download fail'],
+  ["ACR's unauthorized", 'Failed to pull image "a/b:1": unauthorized: authentication required'],
+  ['a timeout', 'Failed to pull image "a/b:1": i/o timeout'],
 ];
 
 describe('a paste that names a failed pull and no cause', () => {

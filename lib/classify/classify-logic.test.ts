@@ -293,6 +293,28 @@ describe('search-registry lists (containers/image short names)', () => {
     const noVariant = '"docker.io/ubi8/nodejs-16": Error choosing an image from manifest list docker://docker.io/ubi8/nodejs-16:latest: no image found in manifest list for architecture arm64, variant "v8", OS linux';
     expect(classifyPullMessage(`${header}\n* ${noVariant}\n* ${rejected}`)).toMatchObject({ category: 'platform_mismatch', candidates: [] });
   });
+
+  test('an item glued to the one before it by `* "` (no blank before the star) is an item of its own', () => {
+    // The 504 item would otherwise read as the start of the login item, and the earlier (auth) rule would hide it.
+    expect(classifyPullMessage(`${header}\n* ${untrusted}\n* ${gateway}* ${login}`)).toMatchObject({ category: 'tls_error', candidates: ['auth_missing', 'registry_unavailable'] });
+  });
+});
+
+describe('podman\'s "N errors occurred while pulling:" list (items without a quoted name)', () => {
+  // Items in containers/image's wording ("initializing source docker://…: <cause>", podman#9990's shape).
+  const notFound = 'initializing source docker://docker.io/library/nodejs-16:latest: reading manifest latest in docker.io/library/nodejs-16: manifest unknown';
+  const untrusted = 'initializing source docker://quay.io/ubi8/nodejs-16:latest: pinging container registry quay.io: Get "https://quay.io/v2/": x509: certificate signed by unknown authority';
+  const list = `Error: 2 errors occurred while pulling:\n * ${notFound}\n * ${untrusted}`;
+
+  test('every item after the header is one, whichever comes first (the joined reading glues them to a word)', () => {
+    expect(classifyPullMessage(list)).toMatchObject({ category: 'tls_error', candidates: ['tag_not_found'] });
+  });
+
+  test('a cause pasted before the list is a candidate too (a retry warning podman printed first)', () => {
+    // containers/common's retry: `Failed, retrying in %s ... (%d/%d). Error: %v`.
+    const retry = 'WARN[0003] Failed, retrying in 1s ... (1/3). Error: initializing source docker://registry.access.redhat.com/ubi8/nodejs-16:latest: reading manifest latest in registry.access.redhat.com/ubi8/nodejs-16: received unexpected HTTP status: 503 Service Unavailable';
+    expect(classifyPullMessage(`${retry}\n${list}`)).toMatchObject({ category: 'tls_error', candidates: ['tag_not_found', 'registry_unavailable'] });
+  });
 });
 
 test('podman\'s "N errors occurred while pulling:" list: items without a quoted name (the shape of podman#9990)', () => {

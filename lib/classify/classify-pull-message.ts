@@ -162,10 +162,13 @@ const SEARCH_LIST = /following failures happened while trying to pull image|erro
 
 function searchListCandidates(text: string, rules: readonly PullErrorRule[]): Category[] {
   // Every reading of a wrapped paste (a wrap can cut the header or the "* " joints): an item starts at "* " after a
-  // blank or a colon, or at `* "registry/name"` wherever a joined line put it.
+  // blank or a colon, or at `* "registry/name"` wherever a joined line put it. One blank after the star is enough:
+  // cleanText collapsed runs of blanks, and the folded reading turns a line break beside the star into one blank.
+  // What comes before the first item is read too: the header names no cause, and a cause pasted before the list (a
+  // retry warning podman printed first) is one more candidate.
   return readings(text)
     .filter((reading) => SEARCH_LIST.test(reading))
-    .flatMap((reading) => reading.split(/(?:^|[\s:])\*\s+|\*\s+(?=")/).slice(1))
+    .flatMap((reading) => reading.split(/[\s:]\*\s|\*\s(?=")/))
     .flatMap((item) => {
       const category = decide(item, rules).rule?.category;
       return category && category !== 'unknown' ? [category] : [];

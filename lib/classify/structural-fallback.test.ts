@@ -198,6 +198,7 @@ describe('every signal reads as its table says: the cause, or (weak) only candid
     ['disk quota exceeded', 'disk_pressure', [], 'a full disk'],
     ['must be lowercase', 'invalid_reference', [], 'an invalid reference'],
     ['unauthorised', 'unknown', ['auth_missing', 'access_denied', 'repo_not_found'], 'unauthorized'],
+    ['not authorized', 'unknown', ['auth_missing', 'access_denied', 'repo_not_found'], 'unauthorized'],
     ['forbidden', 'unknown', ['access_denied', 'auth_missing', 'repo_not_found', 'firewall_denied'], 'denied'],
     ['does not exist', 'unknown', ['repo_not_found', 'tag_not_found', 'registry_unavailable'], 'not found'],
     ['tag v1 not found', 'unknown', ['tag_not_found', 'repo_not_found', 'registry_unavailable'], 'not found'],

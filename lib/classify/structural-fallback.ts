@@ -95,7 +95,7 @@ const WORDS: readonly Signal[] = [
   { pattern: /connection reset\b|forcibly closed|\bbroken pipe\b|server sent GOAWAY/i, category: 'network_unreachable', candidates: ['firewall_denied', 'registry_unavailable'], what: 'connection reset' },
   // Go's HTTP/2 stream reset ("stream error: stream ID 3; PROTOCOL_ERROR", golang.org/x/net/http2 StreamError): a proxy or
   // the registry's front end broke the stream (GoogleContainerTools/kaniko#1360).
-  { pattern: /\bstream error: stream ID \d+/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'an HTTP/2 stream reset' },
+  { pattern: /\bstream error: stream ID \d/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'an HTTP/2 stream reset' },
   { pattern: /no route to host|network is unreachable|host is down/i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'no route' },
   // A registry too busy to answer times out the same way (quay.io outage: keycloak/keycloak#13274).
   { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], what: 'a network timeout' },

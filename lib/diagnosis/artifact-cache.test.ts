@@ -55,6 +55,36 @@ describe('cacheRuleFor', () => {
     });
   });
 
+  it("reads the rules and the credential set through the registry's own subscription and resource group, with the read's abort signal", async () => {
+    // The loaders run here (no preset for their keys) against a hand-built client in the SDK's shape.
+    const calls: unknown[][] = [];
+    const client = {
+      cacheRules: {
+        async *list(resourceGroup: string, name: string, options: { abortSignal?: AbortSignal }) {
+          calls.push(['cacheRules.list', resourceGroup, name, options.abortSignal instanceof AbortSignal]);
+          yield { ...RULE, targetRepository: 'other/*' };
+          yield RULE;
+        },
+      },
+      credentialSets: {
+        async get(resourceGroup: string, name: string, credentialSet: string, options: { abortSignal?: AbortSignal }) {
+          calls.push(['credentialSets.get', resourceGroup, name, credentialSet, options.abortSignal instanceof AbortSignal]);
+          return CS;
+        },
+      },
+    };
+    const azure = { containerRegistry: (subscription: string) => (calls.push(['containerRegistry', subscription]), client) };
+    const lookups = presetLookups({ [registriesKey('s')]: [{ id: REG_ID, loginServer: 'myacr.azurecr.io' }] }, { loadUnlisted: true });
+    const match = await cacheRuleFor({ lookups, azure, subscriptions: ['s'] } as unknown as CheckContext, 'myacr.azurecr.io', 'hub/library/redis');
+    expect(match).toEqual({ rule: RULE, upstream: 'docker.io/library/redis', credentialSet: CS });
+    expect(calls).toEqual([
+      ['containerRegistry', 's'],
+      ['cacheRules.list', 'rg-acr', 'myacr', true],
+      ['containerRegistry', 's'],
+      ['credentialSets.get', 'rg-acr', 'myacr', 'hub-creds', true],
+    ]);
+  });
+
   it.each<[string, string, CacheRule[], string, string[]]>([
     ['a registry it cannot find', 'hub/library/redis', [RULE], 'nothere.azurecr.io', [registriesKey('s')]],
     ['a repository no rule serves', 'apps/redis', [RULE], 'myacr.azurecr.io', [registriesKey('s'), `LIST ${REG_ID}/cacheRules`]],
@@ -118,6 +148,11 @@ describe('cacheRuleFindings', () => {
       { text: "Let credential set hub-creds's identity read its secrets in Key Vault kv-acr (Key Vault Secrets User), then check its health again; ACR fetches docker.io/library/redis on the next pull.", command: undefined },
       { text: 'Check the credential set (and that the secrets hold a valid upstream username and token):', command: 'az acr credential-set show --registry myacr --name hub-creds --query authCredentials' },
     ]);
+  });
+
+  it('an unhealthy credential set without a name: the health check still names one (empty, quoted)', () => {
+    const unnamed: CredentialSet = { ...CS, name: undefined };
+    expect(cacheRuleFindings(match({ credentialSet: unnamed }), 'myacr', '7.4.1').fixes.at(-1)!.command).toBe("az acr credential-set show --registry myacr --name '' --query authCredentials");
   });
 
   it('a healthy or absent credential set: the upstream to check instead of a push', () => {

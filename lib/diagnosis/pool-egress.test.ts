@@ -36,8 +36,15 @@ describe('poolEgressOfNode', () => {
     ['the cluster’s path: no NAT gateway, no node public IPs', edge({}), false, undefined],
     ['the cluster’s path: a prefix id without node public IPs', edge({ nodePublicIPPrefixId: NODE_PREFIX }), false, undefined],
     ['the cluster’s path: a subnet id without /subnets/', edge({ vnetSubnetId: VNET }), true, undefined],
+    ['node public IPs when the subnet id is only /subnets/…: no VNet to read', edge({ vnetSubnetId: '/subnets/edge', enableNodePublicIP: true }), true, { pool: 'edge', kind: 'node-public-ip', addresses: [] }],
   ])('%s', async (_what, pool, nat, expected) => {
     expect(await egress(pool, nat, NODE)).toEqual(expected);
+  });
+
+  it('has no address for a node prefix ARM shows without its range, and names it by id without a name', async () => {
+    const ctx = { lookups: presetLookups({ [`GET ${NODE_PREFIX}`]: { id: NODE_PREFIX } }) } as unknown as CheckContext;
+    const pool = edge({ vnetSubnetId: undefined, enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX });
+    expect(await poolEgressOfNode(ctx, clusterFacts({ nodePools: [pool] }), NODE)).toEqual({ pool: 'edge', kind: 'node-public-ip', prefix: NODE_PREFIX, addresses: [] });
   });
 
   it.each([['a node of another pool', 'aks-user-12345678-vmss000000'], ['no node', undefined], ['a node name that is not AKS’s', 'worker-1']])('is the cluster’s path for %s', async (_what, node) => {

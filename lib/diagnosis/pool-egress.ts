@@ -24,6 +24,7 @@ export async function poolEgressOfNode(ctx: Pick<CheckContext, 'azure' | 'lookup
   const pool = cluster.nodePools.find((p) => p.name === name);
   if (!pool) return undefined;
   const subnetId = pool.vnetSubnetId;
+  // Stryker disable next-line UnaryOperator: the fallback stands only for an absent subnet id, which the next line's `subnetId &&` already turns away
   const at = subnetId?.toLowerCase().lastIndexOf('/subnets/') ?? -1;
   if (subnetId && at > 0) {
     const vnet = await getVirtualNetwork(ctx, subnetId.slice(0, at));

