@@ -106,6 +106,15 @@ export function getPrivateEndpoint(ctx: Ctx, id: string): Promise<PrivateEndpoin
   );
 }
 
+/** The lookup key of a subscription's private endpoint list. */
+export const privateEndpointsKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.Network/privateEndpoints`;
+
+export function listPrivateEndpoints(ctx: Ctx, subscriptionId: string): Promise<PrivateEndpoint[]> {
+  return ctx.lookups.get(privateEndpointsKey(subscriptionId), (abortSignal) =>
+    collect(ctx.azure.network(subscriptionId).privateEndpoints.listBySubscription({ abortSignal })),
+  );
+}
+
 /** The lookup key of a subscription's private DNS zone list. */
 export const privateZonesKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.Network/privateDnsZones`;
 
