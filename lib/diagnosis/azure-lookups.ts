@@ -92,6 +92,15 @@ export function getUserAssignedIdentity(ctx: Ctx, id: string): Promise<Identity>
   );
 }
 
+/** The lookup key of a subscription's user-assigned identity list. */
+export const identitiesKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`;
+
+export function listUserAssignedIdentities(ctx: Ctx, subscriptionId: string): Promise<Identity[]> {
+  return ctx.lookups.get(identitiesKey(subscriptionId), (abortSignal) =>
+    collect(ctx.azure.managedIdentity(subscriptionId).userAssignedIdentities.listBySubscription({ abortSignal })),
+  );
+}
+
 export function getNatGateway(ctx: Ctx, id: string): Promise<NatGateway> {
   const p = must(id);
   return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
