@@ -92,6 +92,15 @@ export function getUserAssignedIdentity(ctx: Ctx, id: string): Promise<Identity>
   );
 }
 
+/** The lookup key of a subscription's user-assigned identity list. */
+export const identitiesKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`;
+
+export function listUserAssignedIdentities(ctx: Ctx, subscriptionId: string): Promise<Identity[]> {
+  return ctx.lookups.get(identitiesKey(subscriptionId), (abortSignal) =>
+    collect(ctx.azure.managedIdentity(subscriptionId).userAssignedIdentities.listBySubscription({ abortSignal })),
+  );
+}
+
 export function getNatGateway(ctx: Ctx, id: string): Promise<NatGateway> {
   const p = must(id);
   return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
@@ -103,6 +112,15 @@ export function getPrivateEndpoint(ctx: Ctx, id: string): Promise<PrivateEndpoin
   const p = must(id);
   return ctx.lookups.get(`GET ${id}`, (abortSignal) =>
     ctx.azure.network(p.subscriptionId).privateEndpoints.get(p.resourceGroup, p.name, { abortSignal }),
+  );
+}
+
+/** The lookup key of a subscription's private endpoint list. */
+export const privateEndpointsKey = (subscriptionId: string): string => `LIST /subscriptions/${subscriptionId}/providers/Microsoft.Network/privateEndpoints`;
+
+export function listPrivateEndpoints(ctx: Ctx, subscriptionId: string): Promise<PrivateEndpoint[]> {
+  return ctx.lookups.get(privateEndpointsKey(subscriptionId), (abortSignal) =>
+    collect(ctx.azure.network(subscriptionId).privateEndpoints.listBySubscription({ abortSignal })),
   );
 }
 

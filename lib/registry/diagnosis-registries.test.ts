@@ -47,6 +47,19 @@ describe('registries of one diagnosis', () => {
     expect(grants.map((g) => `${g.host} ${g.auth} ${g.basis}`)).toEqual(['docker.io anonymous public-list', 'registry.partner.example anonymous allowed-list']);
   });
 
+  it('an ACR a check found through ARM itself (a sibling of the image\'s registry) gets the Entra grant; a non-ACR host does not', async () => {
+    const { factory, grants } = recordingFactory();
+    const registries = new DiagnosisRegistries(factory, new RegistryEgressPolicy());
+    registries.resolvedByArm([myacr]);
+    await expect(registries.forHost('otheracr.azurecr.io').listTags('app')).rejects.toBeInstanceOf(RegistryEgressDenied);
+    registries.alsoFoundByArm({ loginServer: 'OtherAcr.azurecr.io', dataEndpointHostNames: [] });
+    registries.alsoFoundByArm({ loginServer: 'otheracr.azurecr.io', dataEndpointHostNames: [] });
+    registries.alsoFoundByArm({ loginServer: 'evil.example.com', dataEndpointHostNames: [] });
+    await registries.forHost('otheracr.azurecr.io').listTags('app');
+    await expect(registries.forHost('evil.example.com').listTags('app')).rejects.toBeInstanceOf(RegistryEgressDenied);
+    expect(grants.map((g) => `${g.host} ${g.auth} ${g.basis}`)).toEqual(['otheracr.azurecr.io entra arm']);
+  });
+
   it('stops waiting when the call is aborted', async () => {
     const { factory } = recordingFactory();
     const registries = new DiagnosisRegistries(factory, new RegistryEgressPolicy());

@@ -12,6 +12,8 @@ import { RegistryEgressDenied, type CallOptions, type RegistryAccess, type Regis
 export class DiagnosisRegistries implements RegistryAccess {
   private settle!: (registries: readonly ArmResolvedRegistry[]) => void;
   private settled = false;
+  /** ACRs a check found through ARM itself (siblings of the image's registry), added to what the engine settles. */
+  private readonly alsoFound: ArmResolvedRegistry[] = [];
   private readonly armResolved = new Promise<readonly ArmResolvedRegistry[]>((resolve) => (this.settle = resolve));
 
   constructor(
@@ -26,6 +28,10 @@ export class DiagnosisRegistries implements RegistryAccess {
     this.settle(registries);
   }
 
+  alsoFoundByArm(registry: ArmResolvedRegistry): void {
+    if (!this.alsoFound.some((r) => r.loginServer.toLowerCase() === registry.loginServer.toLowerCase())) this.alsoFound.push(registry);
+  }
+
   /** The policy's grant for `host` in this diagnosis; RegistryEgressDenied when it may not be contacted. */
   async grantFor(host: string, signal?: AbortSignal): Promise<EgressGrant> {
     const early = this.policy.decideWithoutArm(host);
@@ -33,7 +39,7 @@ export class DiagnosisRegistries implements RegistryAccess {
     // Only an ACR host can be resolved by ARM: anything else is decided without waiting for the registry check.
     const needsArm = this.policy.mayBeArmResolved(host);
     const resolved = needsArm ? await abortable(this.armResolved, signal) : [];
-    const decision = this.policy.decide(host, resolved);
+    const decision = this.policy.decide(host, needsArm ? [...resolved, ...this.alsoFound] : resolved);
     if (!decision.allowed) throw RegistryEgressDenied.from(decision);
     return decision;
   }

@@ -72,4 +72,16 @@ export interface RegistryClientFactory {
 /** What a check may use: clients for hosts the engine's egress policy decides on per call. */
 export interface RegistryAccess {
   forHost(host: string): RegistryClient;
+  /**
+   * A check found another ACR of the tenant through ARM (a sibling of the image's registry) and may ask it
+   * for the same image: like the image's own registry, it may then get the Entra token. Optional: hand-built
+   * registries in tests allow every host they hold.
+   */
+  alsoFoundByArm?(registry: ArmFoundRegistry): void;
+}
+
+/** What ARM says about a registry the egress policy needs (its login server and data endpoints). */
+export interface ArmFoundRegistry {
+  loginServer: string;
+  dataEndpointHostNames: readonly string[];
 }

@@ -93,6 +93,18 @@ describe('one piece of advice per estate', () => {
   }, 30_000);
 });
 
+describe('each fact once', () => {
+  // nimbus-custom-dns-forwarders-resolve-public-endpoint: in-cluster-dns (the cause) and private-dns (also possible)
+  // both note the VNet's custom DNS servers; the Evidence section says it once.
+  it('lists a fact two causes share once in the view and the text', async () => {
+    const diagnosis = await diagnoseWorld('nimbus-custom-dns-forwarders-resolve-public-endpoint');
+    const facts = buildReportView(diagnosis, undefined).evidence.map((e) => e.fact);
+    expect(facts.filter((f) => /custom DNS 10\.210\.0\.68, 10\.210\.0\.69$/.test(f))).toHaveLength(1);
+    expect(facts).toContain('rcmediaacr.azurecr.io → 20.48.196.35 inside the cluster (private endpoint: 10.210.4.10)');
+    expect(count(renderText(diagnosis), 'uses custom DNS 10.210.0.68, 10.210.0.69 (virtualNetwork dhcpOptions)')).toBe(1);
+  }, 30_000);
+});
+
 describe('an undecided verdict', () => {
   // estate-udr-firewall-missing-data-endpoint-rule: network-rules is unknown (the egress appliance's rules are
   // not readable) and says which FQDNs to allow; the Fix section shows that, never nothing.

@@ -2,7 +2,7 @@ import type { Diagnosis, Evidence, Finding, FindingStatus, Fix, Incident } from 
 import type { ViewActions } from './actions';
 import { CHECK_TITLES, STATUS_ORDER, STATUS_WORD } from './checks';
 import { docsLinks, portalLinks, resourceName, type Link } from './links';
-import { distinctFixes } from './fix-list';
+import { distinctEvidence, distinctFixes } from './fix-list';
 import { redact } from './redact';
 
 /**
@@ -256,7 +256,7 @@ export function buildReportView(diagnosis: Diagnosis, incident: Incident | undef
     cause: causeOf(diagnosis),
     otherCauses: diagnosis.verdict.rootCauses.slice(1).map((r) => `${r.summary} — ${confidenceLabel(r.confidence)}`),
     disagreement: diagnosis.verdict.disagreement,
-    evidence: evidenceFrom.flatMap((f) => f.evidence),
+    evidence: distinctEvidence(evidenceFrom),
     fixes: distinctFixes(fixesFrom),
     checks: listed,
     checksCollapsed: collapse,

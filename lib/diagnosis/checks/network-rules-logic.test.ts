@@ -114,6 +114,19 @@ describe('network-rules check on facts', () => {
     ]);
   });
 
+  // nimbus-models-pe-connection-disconnected: the registry's owner removed the connection of the endpoint the nodes use.
+  it.each<[string, Record<string, unknown>, string]>([
+    ['still points at it (Disconnected)', { privateLinkServiceConnections: [{ privateLinkServiceId: REGISTRY_ID, privateLinkServiceConnectionState: { status: 'Disconnected' } }] }, 'pass'],
+    ['points at another registry', { privateLinkServiceConnections: [{ privateLinkServiceId: `${REGISTRY_ID}-old`, privateLinkServiceConnectionState: { status: 'Disconnected' } }] }, 'fail'],
+  ])('a closed registry listing no connection, with an endpoint in the cluster VNet that %s', async (_what, over, status) => {
+    const pe = { id: PE.privateEndpointId, name: 'pe-myacr', subnet: { id: SUBNET }, ...over };
+    const lookups = presetLookups({ [`GET ${VNET}`]: { id: VNET, virtualNetworkPeerings: [] }, [`LIST /subscriptions/${SUB}/providers/Microsoft.Network/privateEndpoints`]: [pe] });
+    const c = cluster({ vnetIds: [VNET] });
+    const finding = (await networkRulesCheck.run({ facts: { registry: registry({ publicNetworkAccess: 'Disabled' }), cluster: c }, failure, lookups } as unknown as CheckContext)).finding;
+    expect(finding.status).toBe(status);
+    if (status === 'pass') expect(finding.summary).toBe('Public access to myacr is disabled; pulls must go through its private endpoint pe-myacr (connection Disconnected)');
+  });
+
   it.each<[string, Partial<ClusterFacts>, string, string]>([
     ['the VNet when no pool names a subnet', { vnetIds: [VNET] }, `'${VNET}/subnets/<subnet>'`, "allow only the cluster's egress IP."],
     ['a placeholder when the VNet is unknown', { vnetIds: [], egressIps: [] }, "'<vnet id>/subnets/<subnet>'", "allow only the cluster's egress IP."],

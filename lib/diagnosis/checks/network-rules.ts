@@ -2,6 +2,7 @@ import type { Check, CheckContext, CheckOutcome } from '../check';
 import { sh, subscriptionArg } from '../fix-commands';
 import { ipInRange, rangeWithin } from '../ipv4';
 import { poolOfNode } from '../aks-node-name';
+import { orphanEndpoints } from '../orphan-endpoints';
 import { poolEgressOfNode, type PoolEgress } from '../pool-egress';
 import { DOCS } from './docs';
 
@@ -30,6 +31,13 @@ export const networkRulesCheck: Check = {
       if (registry.privateEndpointConnections.length > 0) {
         return {
           finding: { status: 'pass', summary: `Public access to ${registry.name} is disabled; pulls must go through its private endpoint`, evidence, fixes: [] },
+        };
+      }
+      // An endpoint whose connection the registry's owner removed is no longer listed, but it is still the way in the team built.
+      const orphan = (await orphanEndpoints(ctx, registry, cluster).catch(() => []))[0];
+      if (orphan) {
+        return {
+          finding: { status: 'pass', summary: `Public access to ${registry.name} is disabled; pulls must go through its private endpoint ${orphan.name} (connection ${orphan.connectionStatus ?? 'unknown'})`, evidence, fixes: [] },
         };
       }
       const vnet = cluster.vnetIds[0];

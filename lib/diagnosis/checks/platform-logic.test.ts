@@ -158,16 +158,54 @@ describe('platform check: the nodeSelector fix', () => {
     expect(finding.fixes[1]!.text).toBe(`Or schedule the pod only on amd64 nodes (pools ${pools}) with a nodeSelector.`);
   });
 
-  it('builds the platforms the image has without their variants, plus the missing ones', async () => {
+  it('builds the platforms the image has without their variants, plus the missing ones (the arm64 pool pulls arm/v7)', async () => {
     const finding = await run(['linux/arm/v7', 'linux/arm/v6'], [AMD, ARM]);
-    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/amd64 or linux/arm64 variant, but node pools amdpool, armpool run linux/amd64, linux/arm64');
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/amd64 variant, but node pool amdpool runs linux/amd64');
     expect(finding.fixes).toEqual([
       {
-        text: 'Build and push the image for linux/amd64 and linux/arm64 as well (a multi-platform index).',
-        command: 'docker buildx build --platform linux/arm,linux/amd64,linux/arm64 -t myacr.azurecr.io/app:v1 --push .',
+        text: 'Build and push the image for linux/amd64 as well (a multi-platform index).',
+        command: 'docker buildx build --platform linux/arm,linux/amd64 -t myacr.azurecr.io/app:v1 --push .',
       },
     ]);
+    expect(finding.evidence[2]).toEqual({
+      fact: 'node pool armpool (linux/arm64) pulls the linux/arm/v7 entry: containerd falls back to it when the index has no linux/arm64 entry',
+      source: 'containerd platform matching (github.com/containerd/platforms)',
+    });
     expect(finding.docs).toBe(DOCS.multiArch);
+  });
+
+  // nimbus-armenc-av1-worker-arm-v7-not-arm64: containerd's matcher takes arm/v8…v5 on an arm64 host and 386 on amd64.
+  it.each<[string, string[], NodePoolFacts, string]>([
+    ['an arm64 pool and an arm/v7 entry', ['linux/amd64', 'linux/arm/v7'], ARM, 'linux/arm/v7'],
+    ['an arm64 pool and several arm entries: the highest variant, an arm entry without one being v7', ['linux/arm/v5', 'linux/arm', 'linux/ARM/v8', 'linux/arm/v9'], ARM, 'linux/ARM/v8'],
+    ['an arm64 pool and an arm entry without a variant', ['linux/arm', 'linux/arm/v6'], ARM, 'linux/arm'],
+    ['an amd64 pool and a 386 entry', ['linux/386', 'linux/arm64'], AMD, 'linux/386'],
+  ])('warns, never fails, when containerd falls back to a 32-bit entry: %s', async (_what, platforms, p, entry) => {
+    const finding = await run(platforms, [p], { node: `aks-${p.name}-12345678-vmss000000` });
+    const platform = `linux/${p.architecture}`;
+    expect(finding).toMatchObject({
+      status: 'warn',
+      summary: `myacr.azurecr.io/app:v1 has no ${platform} variant: node pool ${p.name} pulls its 32-bit ${entry} build instead, which runs only where the CPU executes 32-bit code`,
+      docs: DOCS.multiArch,
+    });
+    expect(finding.fixes).toEqual([
+      { text: `Build and push the image for ${platform} as well (a multi-platform index).`, command: `docker buildx build --platform ${[...new Set([...platforms.map((x) => x.split('/').slice(0, 2).join('/')), platform])].join(',')} -t myacr.azurecr.io/app:v1 --push .` },
+    ]);
+  });
+
+  it.each<[string, string[], NodePoolFacts]>([
+    ['an amd64 pool and only arm entries', ['linux/arm/v7', 'linux/arm64'], AMD],
+    ['an arm64 pool and a 386 entry', ['linux/386', 'linux/amd64'], ARM],
+    ['an arm64 pool and an arm/v9 entry (beyond what arm64 accepts)', ['linux/arm/v9', 'linux/amd64'], ARM],
+    ['an arm64 pool and a Windows arm entry', ['windows/arm/v7', 'linux/amd64'], ARM],
+  ])('still fails when containerd has nothing to fall back to: %s', async (_what, platforms, p) => {
+    expect((await run(platforms, [p], { node: `aks-${p.name}-12345678-vmss000000` })).status).toBe('fail');
+  });
+
+  it('fails for the pools without a fallback and names the ones that pull a 32-bit entry', async () => {
+    const finding = await run(['linux/arm/v7'], [AMD, ARM]);
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/amd64 variant, but node pool amdpool runs linux/amd64');
   });
 
   it('fails when a user pool misses the image even if a system pool misses it too', async () => {

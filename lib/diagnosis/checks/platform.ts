@@ -4,6 +4,7 @@ import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts, NodePoolFacts } from '../facts';
 import { ltscNameOf, windowsBuildRunsOn, windowsHostBuild } from '../windows-build';
 import { nodeSelectorPatchCommand } from '../fix-commands';
+import { fallbackEntry } from '../platform-fallback';
 import { DOCS } from './docs';
 
 /** The manifest (or index) offers the OS/architecture of every node pool the pod can land on. */
@@ -18,14 +19,24 @@ export const platformCheck: Check = {
     const pools = poolsForPod(cluster.nodePools, ctx.failure.node);
     const buildMismatch = pools.filter((p) => offered.has(platformOf(p)) && !windowsBuildOffered(manifest, p));
     if (buildMismatch.length > 0) return windowsBuildOutcome(ctx, buildMismatch);
-    const missing = pools.filter((p) => !offered.has(platformOf(p)));
+    const lacking = pools.filter((p) => !offered.has(platformOf(p)));
     const evidence = [
       { fact: `${formatImageRef(image)} offers ${manifest.platforms.join(', ') || 'no platform'}`, source: `registry manifest ${manifest.digest}` },
       { fact: `node pools considered: ${pools.map((p) => `${p.name} ${platformOf(p)}`).join(', ')}`, source: ctx.failure.node ? `node ${ctx.failure.node}` : 'cluster agentPoolProfiles' },
     ];
-    if (missing.length === 0) {
+    // containerd falls back to a 32-bit entry (arm/v8…v5 on arm64, 386 on amd64): such a pool pulls.
+    const fallbacks = lacking.flatMap((p) => {
+      const entry = fallbackEntry(manifest.platforms, p.osType, p.architecture);
+      return entry ? [{ pool: p, entry }] : [];
+    });
+    for (const f of fallbacks) {
+      evidence.push({ fact: `node pool ${f.pool.name} (${platformOf(f.pool)}) pulls the ${f.entry} entry: containerd falls back to it when the index has no ${platformOf(f.pool)} entry`, source: 'containerd platform matching (github.com/containerd/platforms)' });
+    }
+    const missing = lacking.filter((p) => !fallbacks.some((f) => f.pool === p));
+    if (lacking.length === 0) {
       return { finding: { status: 'pass', summary: `The image offers every node pool's platform`, evidence, fixes: [] } };
     }
+    if (missing.length === 0) return fallbackOutcome(ctx, fallbacks, evidence);
     const needed = [...new Set(missing.map(platformOf))];
     const windowsMismatch = missing.some((p) => p.osType === 'Windows') && [...offered].every((o) => o.startsWith('linux/'));
     // Where the pod could run instead: any pool of the cluster (not only the failing node's) whose
@@ -103,6 +114,25 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
         { text: `Or run the pod on a Windows pool whose build matches the image (nodeSelector node.kubernetes.io/windows-build), e.g. a pool created with the matching --os-sku.` },
       ],
       docs: DOCS.windowsVersions,
+    },
+  };
+}
+
+/**
+ * Every pool the image lacks pulls a 32-bit entry instead: the pull works (a warning, never the cause of
+ * a pull error), and the container runs only where the CPU executes 32-bit code.
+ */
+function fallbackOutcome(ctx: CheckContext, fallbacks: Array<{ pool: NodePoolFacts; entry: string }>, evidence: Array<{ fact: string; source: string }>): CheckOutcome {
+  const { manifest, image } = ctx.facts as Required<typeof ctx.facts>;
+  const needed = [...new Set(fallbacks.map((f) => `${f.pool.osType.toLowerCase()}/${f.pool.architecture}`))];
+  const all = [...new Set([...manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/')), ...needed])].join(',');
+  return {
+    finding: {
+      status: 'warn',
+      summary: `${formatImageRef(image)} has no ${needed.join(' or ')} variant: node pool${fallbacks.length > 1 ? 's' : ''} ${fallbacks.map((f) => f.pool.name).join(', ')} pull${fallbacks.length > 1 ? '' : 's'} its 32-bit ${[...new Set(fallbacks.map((f) => f.entry))].join(', ')} build instead, which runs only where the CPU executes 32-bit code`,
+      evidence,
+      fixes: [{ text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`, command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .` }],
+      docs: DOCS.multiArch,
     },
   };
 }

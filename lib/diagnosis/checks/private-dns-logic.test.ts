@@ -355,6 +355,20 @@ describe('private-dns check on facts', () => {
       expect(asked.includes(REPLICAS)).toBe(over.registry?.sku !== 'Standard');
     });
 
+    // nimbus-canadacentral-replica-data-record-missing-replications-throttled: ARM throttles the replica list.
+    const throttled = () => new RestError('Pagination failed with unexpected statusCode 429', { statusCode: 429, code: 'TooManyRequests' });
+    it.each<[string, string[], Record<string, string>, string]>([
+      ['the registry names a data endpoint in the cluster region: another region\'s record only warns', ['myacr.westeurope.data.azurecr.io', 'MyAcr.EastUS.data.azurecr.io'], {}, 'warn'],
+      ['the cluster region\'s own record is missing', ['myacr.westeurope.data.azurecr.io', 'myacr.eastus.data.azurecr.io'], { westeurope: '' }, 'fail'],
+      ['the registry names no data endpoint in the cluster region', ['myacr.eastus.data.azurecr.io', 'otheracr.westeurope.data.azurecr.io'], {}, 'fail'],
+      ['the registry names no data endpoint at all', [], {}, 'fail'],
+    ])('judges the records from the registry\'s data endpoints when ARM throttles the replica list: %s', async (_what, dataEndpointHostNames, drop, status) => {
+      const records = [a('myacr', '10.1.0.5'), ...('westeurope' in drop ? [] : [a('myacr.westeurope.data', '10.1.0.6')])];
+      const { finding } = await run({ registry: { dataEndpointHostNames }, answers: { [REPLICAS]: throttled(), [`LIST ${ZONE}/A`]: records } });
+      expect(finding.status).toBe(status);
+      expect(finding.fixes.map((f) => f.text)).toContain('Add the A record myacr.eastus.data → 10.1.0.7.');
+    });
+
     it('does not read replicas when every record is right', async () => {
       const { finding, asked } = await run({ answers: { [`LIST ${ZONE}/A`]: [...RECORDS, a('myacr.eastus.data', '10.1.0.7')] } });
       expect(finding.status).toBe('pass');

@@ -157,14 +157,29 @@ export const privateDnsCheck: Check = {
 async function servingProblems<P extends { name: string }>(ctx: CheckContext, problems: P[], registryName: string, sku: string, clusterLocation: string): Promise<P[]> {
   const region = (name: string) => new RegExp(`^${registryName}\\.([a-z0-9]+)\\.data$`, 'i').exec(name)?.[1]; // names are lower-cased already
   const here = clusterLocation.toLowerCase().replace(/\s/g, '');
-  const replicas = sku === 'Premium' ? await listReplications(ctx, ctx.facts.registry!.id) : [];
-  if (!replicas.some((r) => !!r.location && r.location.toLowerCase().replace(/\s/g, '') === here)) return problems;
+  if (sku !== 'Premium' || !(await replicaRegions(ctx, registryName)).includes(here)) return problems;
   // Stryker disable next-line StringLiteral: any stand-in for an absent message names no data endpoint
   const message = (ctx.failure.message ?? '').toLowerCase();
   return problems.filter((p) => {
     const r = region(p.name);
     return r === undefined || r === here || message.includes(`${registryName.toLowerCase()}.${r}.data.`);
   });
+}
+
+/**
+ * The regions the registry has replicas in. When ARM will not list them (throttled, refused), the
+ * registry's own `dataEndpointHostNames` name one `<registry>.<region>.data` endpoint per replica
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-dedicated-data-endpoints),
+ * so the records can still be judged; with neither, every record counts.
+ */
+async function replicaRegions(ctx: CheckContext, registryName: string): Promise<string[]> {
+  const norm = (location: string) => location.toLowerCase().replace(/\s/g, '');
+  try {
+    return (await listReplications(ctx, ctx.facts.registry!.id)).flatMap((r) => (r.location ? [norm(r.location)] : []));
+  } catch {
+    const region = new RegExp(`^${registryName}\\.([a-z0-9]+)\\.data\\.`, 'i');
+    return ctx.facts.registry!.dataEndpointHostNames.flatMap((h) => region.exec(h)?.[1]?.toLowerCase() ?? []);
+  }
 }
 
 /** Whether one of the zones is linked to one of the cluster's VNets (the links are cached for the main pass). */

@@ -30,6 +30,7 @@ const endpoint = (id: string, vnet: string, over: Partial<PrivateEndpoint> = {})
 const vnet = (id: string, peerings?: VirtualNetworkPeering[]): VirtualNetwork => ({ id, name: id.split('/').pop(), virtualNetworkPeerings: peerings });
 const peering = (name: string, remote: string | undefined, peeringState: VirtualNetworkPeering['peeringState']): VirtualNetworkPeering => ({ name, remoteVirtualNetwork: remote ? { id: remote } : undefined, peeringState });
 const IPS = 'IPs myacr.azurecr.io=10.1.0.5, myacr.westeurope.data.azurecr.io=10.1.0.6/10.1.0.7';
+const PES_IN = (sub: string) => `LIST /subscriptions/${sub}/providers/Microsoft.Network/privateEndpoints`;
 
 async function check(registry: Partial<RegistryFacts>, cluster: Partial<ClusterFacts>, answers: Record<string, unknown> = {}) {
   const ctx = logicContext({ facts: { registry: registryFacts(registry), cluster: clusterFacts({ vnetIds: [AKS_VNET], ...cluster }) }, answers });
@@ -46,10 +47,56 @@ describe('private-endpoint check on facts', () => {
   it.each<[string, RegistryFacts['privateEndpointConnections']]>([
     ['no connection', []],
     ['a connection whose endpoint is gone', [{ id: CONN_ID, status: 'Disconnected' }]],
-  ])('skips a registry with %s, reading nothing', async (_what, privateEndpointConnections) => {
-    const { finding, asked } = await check({ privateEndpointConnections }, {});
+  ])('skips a closed registry with %s when no endpoint points at it', async (_what, privateEndpointConnections) => {
+    const { finding, asked } = await check({ publicNetworkAccess: 'Disabled', privateEndpointConnections }, {}, { [`GET ${AKS_VNET}`]: vnet(AKS_VNET), [PES_IN(SUB)]: [endpoint(PE2_ID, AKS_VNET, { privateLinkServiceConnections: [{ privateLinkServiceId: `${REGISTRY_ID}2` }] })] });
     expect(finding).toEqual({ status: 'skipped', summary: 'myacr has no private endpoint', evidence: [], fixes: [] });
-    expect(asked).toEqual([]);
+    expect(asked).toEqual([`GET ${AKS_VNET}`, PES_IN(SUB)]);
+  });
+
+  // nimbus-models-pe-connection-disconnected: the registry's owner removed the hub endpoint's connection.
+  describe('an endpoint the registry no longer lists', () => {
+    const cut = (status: string, manual = false) => {
+      const conn = [{ name: 'pe-myacr', privateLinkServiceId: REGISTRY_ID.toUpperCase(), privateLinkServiceConnectionState: { status } }];
+      return endpoint(PE_ID, HUB_VNET, manual ? { privateLinkServiceConnections: [], manualPrivateLinkServiceConnections: conn } : { privateLinkServiceConnections: conn });
+    };
+    const answers = (pe: PrivateEndpoint) => ({ [`GET ${AKS_VNET}`]: vnet(AKS_VNET, [peering('to-hub', HUB_VNET, 'Connected')]), [PES_IN(SUB)]: [], [PES_IN(HUB_SUB)]: [pe] });
+    it.each<[string, PrivateEndpoint]>([
+      ['Disconnected', cut('Disconnected')],
+      ['Rejected on a manual connection', cut('Rejected', true)],
+    ])('is found in the peered hub subscription and named with its state: %s', async (_what, pe) => {
+      const state = pe.privateLinkServiceConnections?.[0]?.privateLinkServiceConnectionState?.status ?? 'Rejected';
+      const { finding, asked } = await check({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [] }, {}, answers(pe));
+      expect(asked).toEqual([`GET ${AKS_VNET}`, PES_IN(SUB), PES_IN(HUB_SUB)]);
+      expect(finding).toEqual({
+        status: 'fail',
+        summary: `pe-myacr's connection to myacr is ${state}: the registry no longer lists it, so the nodes reach IPs that lead nowhere`,
+        evidence: [
+          { fact: 'myacr lists no private endpoint connection', source: `ARM ${REGISTRY_ID}` },
+          { fact: `pe-myacr in vnet-hub still points at myacr, connection ${state}, ${IPS}`, source: `ARM ${PE_ID}` },
+        ],
+        fixes: [
+          {
+            text: 'pe-myacr cannot be connected again: delete it and create it anew for myacr in the same subnet, approve the new connection if it waits, then point the privatelink zone\'s records at its new IPs.',
+            command: [
+              `az network private-endpoint delete --resource-group rg-hub --name pe-myacr --subscription ${HUB_SUB}`,
+              `az network private-endpoint create --resource-group rg-hub --name pe-myacr --subnet ${HUB_VNET}/subnets/endpoints --private-connection-resource-id ${REGISTRY_ID} --group-id registry --connection-name pe-myacr --subscription ${HUB_SUB}`,
+            ].join('\n'),
+          },
+        ],
+        docs: DOCS.privateLink,
+      });
+    });
+
+    it('skips when the endpoint list cannot be read (the registry lists nothing to check)', async () => {
+      const { finding } = await check({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [] }, {}, { [`GET ${AKS_VNET}`]: vnet(AKS_VNET), [PES_IN(SUB)]: new Error('throttled') });
+      expect(finding.status).toBe('skipped');
+    });
+
+    it('does not look for one while public access is on (reads nothing)', async () => {
+      const { finding, asked } = await check({ publicNetworkAccess: 'Enabled', privateEndpointConnections: [] }, {}, answers(cut('Disconnected')));
+      expect(finding.status).toBe('skipped');
+      expect(asked).toEqual([]);
+    });
   });
 
   it.each<[string, string | undefined, Partial<PrivateEndpoint>, string]>([

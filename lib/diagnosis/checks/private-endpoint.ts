@@ -1,11 +1,13 @@
-import type { PrivateEndpoint } from '@azure/arm-network';
-import { parseArmId, sameId, vnetIdOfSubnet } from '../../azure/arm-id';
+import { parseArmId, sameId } from '../../azure/arm-id';
 import type { Evidence } from '../../model';
 import { getPrivateEndpoint, getVirtualNetwork } from '../azure-lookups';
 import type { Check, CheckOutcome } from '../check';
-import type { PrivateEndpointFacts } from '../facts';
+import type { ClusterFacts, PrivateEndpointFacts, RegistryFacts } from '../facts';
 import { sh, subscriptionArg } from '../fix-commands';
+import { orphanEndpoints, toPrivateEndpointFacts } from '../orphan-endpoints';
 import { DOCS } from './docs';
+
+export { toPrivateEndpointFacts };
 
 /** An approved private endpoint the nodes can reach: in the cluster VNet or a VNet peered with it (Connected). */
 export const privateEndpointCheck: Check = {
@@ -17,6 +19,10 @@ export const privateEndpointCheck: Check = {
     const cluster = ctx.facts.cluster!;
     const connections = registry.privateEndpointConnections.filter((c) => c.privateEndpointId);
     if (connections.length === 0) {
+      // An endpoint the registry's owner cut off is no longer listed by the registry, but still in use;
+      // looked for when it is the only way in (public access disabled), so public registries cost no reads.
+      const orphans = registry.publicNetworkAccess === 'Disabled' ? await orphanEndpoints(ctx, registry, cluster).catch(() => []) : [];
+      if (orphans.length > 0) return orphaned(registry, cluster, orphans);
       return {
         finding: { status: 'skipped', summary: `${registry.name} has no private endpoint`, evidence: [], fixes: [] },
       };
@@ -111,17 +117,36 @@ export const privateEndpointCheck: Check = {
   },
 };
 
-export function toPrivateEndpointFacts(pe: PrivateEndpoint, connectionStatus: string | undefined): PrivateEndpointFacts {
-  const subnetId = pe.subnet?.id ?? '';
-  const ipsByFqdn: Record<string, string[]> = {};
-  for (const c of pe.customDnsConfigs ?? []) if (c.fqdn) ipsByFqdn[c.fqdn.toLowerCase()] = c.ipAddresses ?? [];
-  const linkState = pe.privateLinkServiceConnections?.[0]?.privateLinkServiceConnectionState?.status ?? pe.manualPrivateLinkServiceConnections?.[0]?.privateLinkServiceConnectionState?.status;
+/**
+ * The registry lists no connection, yet endpoints still point at it: its owner removed (Disconnected)
+ * or rejected their connections. A Disconnected endpoint cannot be connected again; it is deleted and
+ * created anew (https://learn.microsoft.com/azure/private-link/manage-private-endpoint), and the zone's
+ * records then take its new IPs.
+ */
+function orphaned(registry: RegistryFacts, cluster: ClusterFacts, orphans: PrivateEndpointFacts[]): CheckOutcome {
+  const pe = orphans[0];
+  const at = parseArmId(pe.id);
+  const state = pe.connectionStatus ?? 'not connected';
+  const sub = subscriptionArg(at?.subscriptionId ?? cluster.subscriptionId, cluster.subscriptionId);
+  const evidence: Evidence[] = [
+    { fact: `${registry.name} lists no private endpoint connection`, source: `ARM ${registry.id}` },
+    ...orphans.map((o) => ({ fact: `${o.name} in ${parseArmId(o.vnetId)?.name ?? o.vnetId} still points at ${registry.name}, connection ${o.connectionStatus ?? 'unknown'}, IPs ${Object.entries(o.ipsByFqdn).map(([f, ips]) => `${f}=${ips.join('/')}`).join(', ')}`, source: `ARM ${o.id}` })),
+  ];
   return {
-    id: pe.id ?? '',
-    name: pe.name ?? '',
-    subnetId,
-    vnetId: vnetIdOfSubnet(subnetId) ?? '',
-    connectionStatus: connectionStatus ?? linkState,
-    ipsByFqdn,
+    finding: {
+      status: 'fail',
+      summary: `${pe.name}'s connection to ${registry.name} is ${state}: the registry no longer lists it, so the nodes reach IPs that lead nowhere`,
+      evidence,
+      fixes: [
+        {
+          text: `${pe.name} cannot be connected again: delete it and create it anew for ${registry.name} in the same subnet, approve the new connection if it waits, then point the privatelink zone's records at its new IPs.`,
+          command: [
+            `az network private-endpoint delete --resource-group ${sh(at?.resourceGroup ?? '<resource group>')} --name ${sh(pe.name)}${sub}`,
+            `az network private-endpoint create --resource-group ${sh(at?.resourceGroup ?? '<resource group>')} --name ${sh(pe.name)} --subnet ${sh(pe.subnetId)} --private-connection-resource-id ${sh(registry.id)} --group-id registry --connection-name ${sh(pe.name)}${sub}`,
+          ].join('\n'),
+        },
+      ],
+      docs: DOCS.privateLink,
+    },
   };
 }

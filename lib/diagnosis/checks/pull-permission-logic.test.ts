@@ -422,6 +422,40 @@ describe('pull-permission check: a pull role held by a group', () => {
     expect(finding.fixes.at(-1)).toEqual({ ...KUBELET_ABAC_FIX, text: `Or grant the role to it directly: ${KUBELET_ABAC_FIX.text}` });
   });
 
+  // nimbus-asr-acrpull-on-workload-identity: AcrPull was given to the pod's workload identity instead of the kubelet's.
+  describe('a pull role held by another identity of the team', () => {
+    const WORKLOAD = '7777777a-7777-7777-7777-77777777777b';
+    const IDENTITY = `/subscriptions/${SUB}/resourceGroups/rg-aks/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-web-workload`;
+    const identities = { [`LIST /subscriptions/${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`]: [{ id: IDENTITY, name: 'id-web-workload', principalId: WORKLOAD.toUpperCase() }] };
+    const LINE = {
+      fact: `AcrPull at the registry is held by id-web-workload (${WORKLOAD}), not by the kubelet identity: images are pulled as the kubelet identity, never as a pod's workload identity or the control plane's`,
+      source: `ARM ${IDENTITY}`,
+    };
+    it('fails as before and says which identity holds the role', async () => {
+      const { finding } = await run({ answers: { ...ofKubelet(), ...identities, ...atRegistry(assign(ROLE_IDS.acrPull, { principalId: WORKLOAD })) } });
+      expect(finding.status).toBe('fail');
+      expect(finding.evidence).toEqual([{ fact: `kubelet identity ${KUBELET} has no role assignment at or above myacr`, source: ASSIGNMENTS }, LINE]);
+      expect(finding.fixes).toEqual(ATTACH_FIXES);
+    });
+
+    it('names an inherited grant on the registry\'s resource group by its scope', async () => {
+      const { finding } = await run({ answers: { ...ofKubelet(), ...identities, ...atRegistry(assign(ROLE_IDS.acrPull, { principalId: WORKLOAD, scope: RG })) } });
+      expect(finding.evidence[1]!.fact).toBe(LINE.fact.replace('at the registry', `at ${RG}`));
+    });
+
+    it.each<[string, RoleAssignment[], Record<string, unknown>]>([
+      ['the principal is no identity of the cluster\'s or registry\'s subscription (a pipeline, pull-doctor)', [assign(ROLE_IDS.acrPull, { principalId: SP_APP })], identities],
+      ['the grant is above the registry\'s resource group', [assign(ROLE_IDS.reader, { principalId: WORKLOAD, scope: `/subscriptions/${SUB}` })], identities],
+      ['the role does not grant the pull', [assign(ROLE_IDS.networkContributor, { principalId: WORKLOAD })], identities],
+      ['it is the kubelet identity itself (in another case)', [assign(ROLE_IDS.networkContributor, { principalId: KUBELET.toUpperCase() })], identities],
+      ['the identity list cannot be read', [assign(ROLE_IDS.acrPull, { principalId: WORKLOAD })], { [`LIST /subscriptions/${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`]: new Error('429') }],
+    ])('adds nothing when %s', async (_what, assignments, answers) => {
+      const { finding } = await run({ answers: { ...ofKubelet(), ...answers, ...atRegistry(...assignments) } });
+      expect(finding.status).toBe('fail');
+      expect(finding.evidence).toHaveLength(1);
+    });
+  });
+
   it('fails as before when the registry’s assignments cannot be listed', async () => {
     const { finding } = await run({ answers: { ...ofKubelet(), [KEY_AT_REGISTRY]: new Error('429') } });
     expect(finding.status).toBe('fail');

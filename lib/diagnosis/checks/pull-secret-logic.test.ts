@@ -40,6 +40,11 @@ const dockerImage = (over: Partial<ImageRef> = {}): ImageRef => ({ original: 'fa
 const cluster = { id: CLUSTER, subscriptionId: SUB, resourceGroup: 'rg-aks', name: 'aks-prod' } as ClusterFacts;
 const registry = { id: `/subscriptions/${SUB}/resourceGroups/rg-registry/providers/Microsoft.ContainerRegistry/registries/myacr`, subscriptionId: SUB, name: 'myacr', loginServer: HOST } as RegistryFacts;
 const ATTACH = { text: 'Or let the kubelet identity pull from myacr and drop the secret from the pod spec.', command: 'az aks update --resource-group rg-aks --name aks-prod --attach-acr myacr' };
+// A secret that exists is deleted before it is created again (AlreadyExists; a secret's type is immutable) — nimbus-vendor-pull-secret-opaque-type.
+const replace = (name: string, wrong: 'type' | 'server', host = HOST) => ({
+  text: `Replace ${name} in namespace shop with a docker-registry secret for ${host} (credentials of an identity with pull rights on it): delete it first, ${wrong === 'type' ? "a secret's type cannot change" : 'an existing secret cannot be created again'}; if a chart or GitOps renders it, fix its ${wrong} there too.`,
+  command: `kubectl delete secret ${name} --namespace shop\nkubectl create secret docker-registry ${name} --namespace shop --docker-server=${host} --docker-username=<app id or token name> --docker-password=<secret>`,
+});
 const recreate = (name: string, host = HOST) => ({
   text: `Create ${name} in namespace shop for ${host} (credentials of an identity with pull rights on it).`,
   command: `kubectl create secret docker-registry ${name} --namespace shop --docker-server=${host} --docker-username=<app id or token name> --docker-password=<secret>`,
@@ -226,7 +231,7 @@ describe('pull-secret check: each imagePullSecret', () => {
         { fact: 'secret shop/regcred (kubernetes.io/dockerconfigjson) covers otheracr.azurecr.io, ghcr.io', source: SOURCE },
         { fact: 'secret shop/empty (kubernetes.io/dockerconfigjson) covers no registry', source: SOURCE },
       ],
-      fixes: [recreate('acr-pull'), ATTACH, recreate('opaque'), recreate('regcred'), ATTACH, recreate('empty'), ATTACH],
+      fixes: [recreate('acr-pull'), ATTACH, replace('opaque', 'type'), replace('regcred', 'server'), ATTACH, replace('empty', 'server'), ATTACH],
       docs: DOCS.pullSecret,
     });
   });

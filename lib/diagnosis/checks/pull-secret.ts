@@ -65,10 +65,17 @@ export const pullSecretCheck: Check = {
       registryFacts && sameRegistryHost(registryFacts.loginServer, host)
         ? [{ text: `Or let the kubelet identity pull from ${registryFacts.name} and drop the secret from the pod spec.`, command: attachAcrCommand(cluster, registryFacts) }]
         : [{ text: `Or remove ${name} from the pod's imagePullSecrets if the node identity can pull from ${host}.` }];
-    const recreate = (name: string): Fix => ({
-      text: `Create ${name} in namespace ${namespace} for ${host} (credentials of an identity with pull rights on it).`,
-      command: `kubectl create secret docker-registry ${sh(name)} --namespace ${sh(namespace)} --docker-server=${sh(host)} --docker-username=<app id or token name> --docker-password=<secret>`,
-    });
+    // A secret that exists cannot be created again (AlreadyExists), and its type cannot change (immutable:
+    // https://kubernetes.io/docs/concepts/configuration/secret/#secret-types): it is deleted first, and
+    // whatever renders it (a chart, a GitOps repository) must be fixed too, or it comes back as it was.
+    const recreate = (name: string, wrong?: 'type' | 'server'): Fix => {
+      const create = `kubectl create secret docker-registry ${sh(name)} --namespace ${sh(namespace)} --docker-server=${sh(host)} --docker-username=<app id or token name> --docker-password=<secret>`;
+      if (!wrong) return { text: `Create ${name} in namespace ${namespace} for ${host} (credentials of an identity with pull rights on it).`, command: create };
+      return {
+        text: `Replace ${name} in namespace ${namespace} with a docker-registry secret for ${host} (credentials of an identity with pull rights on it): delete it first, ${wrong === 'type' ? "a secret's type cannot change" : 'an existing secret cannot be created again'}; if a chart or GitOps renders it, fix its ${wrong} there too.`,
+        command: `kubectl delete secret ${sh(name)} --namespace ${sh(namespace)}\n${create}`,
+      };
+    };
 
     for (const name of read.imagePullSecrets) {
       const s: SecretEvidence | undefined = read.secrets.find((x) => x.name === name);
@@ -80,11 +87,11 @@ export const pullSecretCheck: Check = {
         problems.push({ secret: name, text: `secret ${name} does not exist in namespace ${namespace}`, fixes: [recreate(name), ...dropSecret(name)] });
       } else if (s.type !== SECRET_TYPE_DOCKERCONFIGJSON) {
         evidence.push({ fact: `secret ${namespace}/${name} has type ${s.type}`, source: SOURCE });
-        problems.push({ secret: name, text: `secret ${name} has type ${s.type}, not ${SECRET_TYPE_DOCKERCONFIGJSON}`, fixes: [recreate(name)] });
+        problems.push({ secret: name, text: `secret ${name} has type ${s.type}, not ${SECRET_TYPE_DOCKERCONFIGJSON}`, fixes: [recreate(name, 'type')] });
       } else {
         evidence.push({ fact: `secret ${namespace}/${name} (${s.type}) covers ${s.hosts.join(', ') || 'no registry'}`, source: SOURCE });
         if (!s.hosts.some((h) => sameRegistryHost(h, host))) {
-          problems.push({ secret: name, text: `secret ${name} is for ${s.hosts.join(', ') || 'no registry'}, not ${host}`, fixes: [recreate(name), ...dropSecret(name)] });
+          problems.push({ secret: name, text: `secret ${name} is for ${s.hosts.join(', ') || 'no registry'}, not ${host}`, fixes: [recreate(name, 'server'), ...dropSecret(name)] });
         } else servicePrincipalSecrets.push(...s.appIds.map((appId) => ({ secret: name, appId })));
       }
     }

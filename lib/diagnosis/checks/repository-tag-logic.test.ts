@@ -163,7 +163,8 @@ describe('repository-tag check: a missing repository', () => {
       answers: { [MANIFEST('v1', 'paymnets')]: nameUnknown(), [CATALOG]: ['orders', 'payments', 'payment', 'paymnets-old', 'billing'] },
     });
     expect(facts).toBeUndefined();
-    expect(asked).toEqual([MANIFEST('v1', 'paymnets'), CATALOG, REGISTRIES]);
+    // The registry list is read for the sibling search and for the cache rules (one cached read, asked twice).
+    expect(asked).toEqual([MANIFEST('v1', 'paymnets'), CATALOG, REGISTRIES, REGISTRIES]);
     expect(calls[1]).toEqual({ host: HOST, call: 'listRepositories', signal: true });
     expect(finding).toEqual({
       status: 'fail',
@@ -174,6 +175,46 @@ describe('repository-tag check: a missing repository', () => {
       ],
       fixes: [{ text: 'Did you mean payments? Point the workload at it.', command: `kubectl set image deployment/web web=${HOST}/payments:v1 -n shop` }],
       docs: DOCS.cannotPullFromAcr,
+    });
+  });
+
+  // nimbus-asr-server-image-in-other-registry: the image was addressed to the wrong one of the tenant's registries.
+  describe('the repository is in another registry of the tenant', () => {
+    const acr = (name: string, sub = 's') => ({ id: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/${name}`, name, loginServer: `${name}.azurecr.io` });
+    const arm = { [REGISTRIES]: [acr('myacr'), acr('emptyacr'), acr('modelsacr'), { id: 'x', name: 'nologin' }], [`LIST ${acr('myacr').id}/cacheRules`]: [] };
+    it('names the registry that holds the same repository and tag, and points the workload there before any push', async () => {
+      const { finding, hosts } = await run({
+        failure: WEB,
+        arm,
+        answers: { [MANIFEST('v1.3')]: nameUnknown(), [CATALOG]: ['ap'], 'registry emptyacr.azurecr.io manifest app:v1.3': nameUnknown(), 'registry modelsacr.azurecr.io manifest app:v1.3': manifest() },
+      });
+      expect(hosts).toEqual(expect.arrayContaining(['emptyacr.azurecr.io', 'modelsacr.azurecr.io']));
+      expect(finding).toEqual({
+        status: 'fail',
+        summary: `Repository app does not exist in ${HOST}; it is in modelsacr.azurecr.io`,
+        evidence: [
+          { fact: `${HOST} has no repository app (1 repositories)`, source: `registry ${HOST} _catalog` },
+          { fact: 'modelsacr.azurecr.io has app:v1.3', source: 'registry modelsacr.azurecr.io (found through ARM)' },
+          { fact: 'closest repositories: ap', source: 'edit distance' },
+        ],
+        fixes: [
+          {
+            text: 'The image is in modelsacr.azurecr.io, another registry of yours: point the workload at modelsacr.azurecr.io/app:v1.3 (the kubelet identity must be able to pull from modelsacr.azurecr.io).',
+            command: 'kubectl set image deployment/web web=modelsacr.azurecr.io/app:v1.3 -n shop',
+          },
+          { text: `Or push the image to ${HOST}/app (e.g. az acr import --name myacr --source modelsacr.azurecr.io/app:v1.3).` },
+        ],
+        docs: DOCS.cannotPullFromAcr,
+      });
+    });
+
+    it.each<[string, Setup]>([
+      ['no other registry holds it', { arm, answers: { [MANIFEST('v1.3')]: nameUnknown(), [CATALOG]: [], 'registry emptyacr.azurecr.io manifest app:v1.3': nameUnknown(), 'registry modelsacr.azurecr.io manifest app:v1.3': manifestUnknown() } }],
+      ['the registry list cannot be read', { arm: { [REGISTRIES]: new Error('throttled') }, answers: { [MANIFEST('v1.3')]: nameUnknown(), [CATALOG]: [] } }],
+      ['the image is not on an ACR (no search)', { image: image({ registry: 'docker.io', acr: undefined }), arm, answers: { 'registry docker.io manifest app:v1.3': nameUnknown(), 'registry docker.io catalog': [] } }],
+    ])('keeps the push advice when %s', async (_what, setup) => {
+      const { finding } = await run(setup);
+      expect(finding.fixes.map((f) => f.text)).toEqual([expect.stringMatching(/^Push the image to /)]);
     });
   });
 

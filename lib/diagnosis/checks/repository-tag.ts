@@ -7,6 +7,7 @@ import { cacheRuleFindings, cacheRuleFor, findRegistry } from '../artifact-cache
 import { closestTags, newestTags, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { previousTag, readPreviousImage } from '../previous-tag';
+import { registriesHolding } from '../sibling-registries';
 import { DOCS } from './docs';
 
 /** The repository and the tag (or digest) exist; otherwise the closest names and the newest tags. */
@@ -186,10 +187,33 @@ async function untaggedRetention(ctx: CheckContext, host: string, repository: st
 }
 
 async function repositoryMissing(ctx: CheckContext, image: ImageRef, host: string): Promise<CheckOutcome> {
-  const repositories = await ctx.lookups.get(`registry ${host} catalog`, (signal) => ctx.registries.forHost(host).listRepositories({ signal }));
+  const reference = image.digest ?? image.tag ?? 'latest';
+  const [repositories, holding] = await Promise.all([
+    ctx.lookups.get(`registry ${host} catalog`, (signal) => ctx.registries.forHost(host).listRepositories({ signal })),
+    image.acr ? registriesHolding(ctx, image, host, reference) : Promise.resolve([]),
+  ]);
   const closest = closestNames(image.repository, repositories, (s) => s);
   const evidence: Evidence[] = [{ fact: `${host} has no repository ${image.repository} (${repositories.length} repositories)`, source: `registry ${host} _catalog` }];
+  for (const other of holding) evidence.push({ fact: `${other} has ${image.repository}${image.digest ? '@' : ':'}${reference}`, source: `registry ${other} (found through ARM)` });
   if (closest.length) evidence.push({ fact: `closest repositories: ${closest.join(', ')}`, source: 'edit distance' });
+  if (holding.length) {
+    const ref = formatImageRef({ ...image, registry: holding[0] });
+    return {
+      finding: {
+        status: 'fail',
+        summary: `Repository ${image.repository} does not exist in ${host}; it is in ${holding[0]}`,
+        evidence,
+        fixes: [
+          {
+            text: `The image is in ${holding[0]}, another registry of yours: point the workload at ${ref} (the kubelet identity must be able to pull from ${holding[0]}).`,
+            command: setImageCommand(ctx.failure, ref) ?? `# image: ${ref}`,
+          },
+          { text: `Or push the image to ${host}/${image.repository} (e.g. az acr import --name ${image.acr!.registryName} --source ${ref}).` },
+        ],
+        docs: DOCS.cannotPullFromAcr,
+      },
+    };
+  }
   const fixes = closest.length
     ? [
         {

@@ -1,0 +1,45 @@
+import type { RoleAssignment } from '@azure/arm-authorization';
+import { parseArmId } from '../azure/arm-id';
+import type { Evidence } from '../model';
+import { identitiesKey, listRoleAssignmentsAt, listUserAssignedIdentities } from './azure-lookups';
+import type { CheckContext } from './check';
+import type { RegistryFacts } from './facts';
+import { listInEach } from './search-subscriptions';
+
+/**
+ * Pull roles that a user-assigned identity other than the kubelet's holds on the registry or its
+ * resource group: the grant a team made to the pod's workload identity or to the control plane's,
+ * believing it pulls. Images are pulled with the kubelet identity
+ * (https://learn.microsoft.com/azure/aks/cluster-container-registry-integration); Microsoft Entra
+ * Workload ID gives the application's own code a token (https://learn.microsoft.com/azure/aks/workload-identity-overview).
+ * Only identities found in the cluster's or the registry's subscription are named (pull-doctor's
+ * own identity or a pipeline's service principal are not identities there); an unreadable list names none.
+ */
+export async function misplacedPullGrants(
+  ctx: CheckContext,
+  registry: RegistryFacts,
+  kubeletObjectId: string,
+  clusterSubscriptionId: string,
+  grantingOf: (assignments: RoleAssignment[]) => Promise<Array<{ assignment: RoleAssignment; roleName?: string }>>,
+): Promise<Evidence[]> {
+  const rg = parseArmId(registry.id);
+  const group = `/subscriptions/${registry.subscriptionId}/resourceGroups/${rg?.resourceGroup ?? ''}`.toLowerCase();
+  const near = (await listRoleAssignmentsAt(ctx, registry.id)).filter(
+    (a) => a.principalType === 'ServicePrincipal' && a.principalId?.toLowerCase() !== kubeletObjectId.toLowerCase() && !!a.scope && (a.scope.toLowerCase() + '/').startsWith(group + '/'),
+  );
+  if (near.length === 0) return [];
+  const granting = await grantingOf(near);
+  if (granting.length === 0) return [];
+  const subscriptions = [...new Set([clusterSubscriptionId, registry.subscriptionId].map((s) => s.toLowerCase()))];
+  const { items } = await listInEach(subscriptions, (s) => listUserAssignedIdentities(ctx, s), identitiesKey);
+  return granting.flatMap(({ assignment, roleName }) => {
+    const identity = items.find((i) => i.principalId?.toLowerCase() === assignment.principalId?.toLowerCase());
+    if (!identity) return [];
+    return [
+      {
+        fact: `${roleName ?? 'a pull role'} at ${assignment.scope === registry.id ? 'the registry' : assignment.scope} is held by ${identity.name} (${assignment.principalId}), not by the kubelet identity: images are pulled as the kubelet identity, never as a pod's workload identity or the control plane's`,
+        source: `ARM ${identity.id}`,
+      },
+    ];
+  });
+}
