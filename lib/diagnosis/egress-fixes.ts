@@ -58,7 +58,7 @@ export interface FirewallFixInput {
 }
 
 export function firewallFix(input: FirewallFixInput): Fix {
-  const hosts = input.hosts.join(' ');
+  const hosts = input.hosts.map(sh).join(' ');
   const source = input.subnet ?? '*';
   if (input.deniedBy?.kind === 'network') {
     return { text: `Network rule ${input.deniedBy.where} on ${input.firewall.name} denies TCP 443 before any application rule is read: narrow it so it does not cover ${input.hosts.join(', ')}.` };

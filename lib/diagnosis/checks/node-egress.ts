@@ -18,7 +18,7 @@ import { DOCS } from './docs';
  */
 export const nodeEgressCheck: Check = {
   id: 'node-egress',
-  title: 'node egress (NSG, firewall)',
+  title: 'node egress',
   needs: ['registry', 'cluster'],
   async run(ctx): Promise<CheckOutcome> {
     const registry = ctx.facts.registry!;
