@@ -89,16 +89,19 @@ async function judgeFirewall(
   const policyName = policyId?.split('/').pop();
   const source = `ARM ${policyId ? `${policyId}/ruleCollectionGroups` : firewall.id}`;
   const denied: Array<{ host: string; by?: (typeof rules)[number] }> = [];
+  // Endpoints the firewall may or may not allow go into the fix too: allowing them explicitly is harmless.
+  const unsure: string[] = [];
   for (const endpoint of endpoints) {
     const decision = evaluateFirewall(rules, prefix, endpoint);
     const by = decision.rule ? `${decision.rule.kind} rule ${decision.rule.where}` : 'no rule (the default deny)';
     out.evidence.push({ fact: `${firewall.name}${policyName ? ` (policy ${policyName})` : ''}: HTTPS to ${endpoint.host} (${endpoint.role}) → ${decision.verdict} by ${by}`, source });
     if (decision.verdict === 'deny') denied.push({ host: endpoint.host, by: decision.rule });
+    if (decision.verdict === 'unknown') unsure.push(endpoint.host);
     if (decision.verdict === 'unknown') out.unknowns.push({ summary: `${by} of ${firewall.name} may decide HTTPS to ${endpoint.host}: ${decision.why}`, what: `what ${by} of ${firewall.name} covers` });
   }
   if (denied.length === 0) return;
   out.fails.push({
     summary: `Azure Firewall ${firewall.name} (the route table's next hop for node pool ${path.pool}) does not allow HTTPS to ${denied.map((d) => d.host).join(' and ')}${denied.some((d) => d.by) ? '' : ': no rule allows it'}`,
-    fix: firewallFix({ firewall, policyId, groups, deniedBy: denied.find((d) => d.by)?.by, hosts: denied.map((d) => d.host), subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId }),
+    fix: firewallFix({ firewall, policyId, groups, deniedBy: denied.find((d) => d.by)?.by, hosts: [...denied.map((d) => d.host), ...unsure], subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId }),
   });
 }
