@@ -69,10 +69,10 @@ export const nodeEgressCheck: Check = {
       return { finding: { status: 'fail', summary: fails.map((f) => f.summary).join('; '), evidence, fixes: fails.map((f) => f.fix), docs: fails.some((f) => f.fix.command?.startsWith('az network nsg')) ? DOCS.nsgRules : DOCS.aksFirewall } };
     }
     if (unknowns.length > 0) {
-      return { finding: { status: 'unknown', summary: unknowns.map((u) => u.summary).join('; '), evidence, fixes: [], missing: { what: unknowns.map((u) => u.what).join('; ') }, docs: DOCS.aksFirewall } };
+      return { finding: { status: 'unknown', summary: unknowns.map((u) => u.summary).join('; '), evidence, fixes: [], missing: { what: [...new Set(unknowns.map((u) => u.what))].join('; ') }, docs: DOCS.aksFirewall } };
     }
     const what = [path.nsg ? `network security group ${path.nsg.name}` : undefined, path.hop?.firewall && !privatePath ? `Azure Firewall ${path.hop.firewall.name}` : undefined].filter(Boolean);
-    const summary = what.length ? `${what.join(' and ')} allow HTTPS from node pool ${path.pool} to ${endpoints.map((e) => e.host).join(', ')}` : `node pool ${path.pool}'s subnet has no network security group and no route to an appliance`;
+    const summary = what.length ? `${what.join(' and ')} ${what.length > 1 ? 'allow' : 'allows'} HTTPS from node pool ${path.pool} to ${endpoints.map((e) => e.host).join(', ')}` : `node pool ${path.pool}'s subnet has no network security group and no route to an appliance`;
     return { finding: { status: 'pass', summary, evidence, fixes: [] } };
   },
 };
