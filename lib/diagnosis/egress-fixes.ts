@@ -91,3 +91,13 @@ function freeBelow(taken: readonly number[], limit: number): number {
   for (let p = start; p >= 100; p--) if (!taken.includes(p)) return p;
   return 100;
 }
+
+/** A 0.0.0.0/0 route with next hop None drops the traffic: point it at the egress appliance, or remove it. */
+export function routeFix(routeTableId: string, route: string, clusterSubscriptionId: string): Fix {
+  const id = parseArmId(routeTableId);
+  return {
+    text: `Send 0.0.0.0/0 somewhere: point route ${route} at your egress appliance (--next-hop-type VirtualAppliance --next-hop-ip-address <its private IP>), or remove it so the subnet's default internet route applies.`,
+    command: id ? `az network route-table route delete --resource-group ${sh(id.resourceGroup)} --route-table-name ${sh(id.name)} --name ${sh(route)}${subscriptionArg(id.subscriptionId, clusterSubscriptionId)}` : undefined,
+  };
+}
+

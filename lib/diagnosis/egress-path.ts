@@ -4,6 +4,8 @@ import type { CheckContext } from './check';
 import { poolOfNode } from './aks-node-name';
 import { getPublicIp, getVirtualNetwork, listSubscriptionIds } from './azure-lookups';
 import { rulesFromClassic, rulesFromPolicy, type FirewallRule } from './firewall-rules';
+import { rangeWithin } from './ipv4';
+import type { RegistryEndpoint } from './registry-endpoints';
 import { getFirewallPolicy, getNetworkSecurityGroup, getRouteTable, listAzureFirewalls, listRuleCollectionGroups } from './network-lookups';
 
 /**
@@ -19,7 +21,12 @@ type Ctx = Pick<CheckContext, 'azure' | 'lookups'> & Partial<Pick<CheckContext, 
 export interface ApplianceHop {
   routeTable: string;
   route: string;
+  /** `VirtualAppliance`, `VirtualNetworkGateway` (forced tunnelling) or `None` (dropped). */
+  nextHopType: string;
+  /** The appliance's IP (VirtualAppliance only). */
   nextHop: string;
+  /** The table's other routes: one for a service tag or a public range is more specific than 0.0.0.0/0. */
+  routes: Array<{ name: string; addressPrefix: string; nextHopType: string; nextHopIpAddress?: string }>;
   /** The Azure Firewall at the next hop; absent: another appliance (an NVA), or one in no subscription pull-doctor reads. */
   firewall?: { id: string; name: string; publicIps: string[]; resource: AzureFirewall };
 }
@@ -48,14 +55,21 @@ export async function poolSubnetOf(ctx: Ctx, cluster: ClusterFacts, node: string
   return subnet ? { pool: pool.name, subnetId, subnet } : undefined;
 }
 
-/** The route table's 0.0.0.0/0 route to a virtual appliance, and the Azure Firewall holding that IP. */
+/**
+ * The route table's 0.0.0.0/0 route when it does not go to the internet — to a virtual appliance (and
+ * the Azure Firewall holding that IP), a VPN/ExpressRoute gateway, or nowhere (`None`) — with the
+ * table's other routes (https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview#custom-routes).
+ */
 export async function applianceHopOf(ctx: Ctx, subnet: Subnet): Promise<ApplianceHop | undefined> {
   const tableId = subnet.routeTable?.id;
   if (!tableId) return undefined;
   const table = await getRouteTable(ctx, tableId);
-  const route = (table.routes ?? []).find((r) => r.addressPrefix === '0.0.0.0/0' && r.nextHopType === 'VirtualAppliance' && r.nextHopIpAddress);
+  const all = table.routes ?? [];
+  const route = all.find((r) => r.addressPrefix === '0.0.0.0/0' && ['VirtualAppliance', 'VirtualNetworkGateway', 'None'].includes(r.nextHopType ?? ''));
   if (!route) return undefined;
-  const hop: ApplianceHop = { routeTable: table.name ?? tableId, route: route.name ?? '0.0.0.0/0', nextHop: route.nextHopIpAddress! };
+  const routes = all.filter((r) => r !== route).map((r) => ({ name: r.name ?? '?', addressPrefix: r.addressPrefix ?? '', nextHopType: r.nextHopType ?? '', nextHopIpAddress: r.nextHopIpAddress }));
+  const hop: ApplianceHop = { routeTable: table.name ?? tableId, route: route.name ?? '0.0.0.0/0', nextHopType: route.nextHopType!, nextHop: route.nextHopIpAddress ?? '', routes };
+  if (route.nextHopType !== 'VirtualAppliance' || !hop.nextHop) return hop;
   // The route table's subscription first (a hub's firewall is often in another one).
   const tableSub = tableId.split('/')[2]!;
   const subs = await listSubscriptionIds(ctx, ctx.subscriptions ?? []).catch(() => [] as string[]);
@@ -96,3 +110,21 @@ export async function egressPathOf(ctx: Ctx, cluster: ClusterFacts, node: string
   const [nsg, hop] = await Promise.all([nsgId ? getNetworkSecurityGroup(ctx, nsgId) : undefined, applianceHopOf(ctx, at.subnet)]);
   return { ...at, nsg, hop };
 }
+
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+
+/**
+ * A route more specific than 0.0.0.0/0 that takes an endpoint instead: one for a service tag that
+ * holds it (`yes`) or may (`maybe`), or a public range (`maybe`: the endpoint's address is not in ARM).
+ */
+export function specificRouteFor(hop: ApplianceHop, endpoint: RegistryEndpoint): { route: ApplianceHop['routes'][number]; match: 'yes' | 'maybe' } | undefined {
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  for (const route of hop.routes) {
+    const p = route.addressPrefix.toLowerCase();
+    if (lower(endpoint.tags).includes(p)) return { route, match: 'yes' };
+    if (lower(endpoint.maybeTags).includes(p)) return { route, match: 'maybe' };
+    if (/^\d/.test(p) && !PRIVATE.some((r) => rangeWithin(p, r))) return { route, match: 'maybe' };
+  }
+  return undefined;
+}
+

@@ -156,6 +156,49 @@ describe('node-egress check on facts', () => {
     expect((await run(answers)).status).toBe('fail');
   });
 
+  describe('the route table beyond the default route to a firewall', () => {
+    const table = (...routes: unknown[]) => ({ ...withFirewall([app('login', ['myacr.azurecr.io'])]), [`GET ${RT}`]: { name: 'rt-egress', routes } });
+    const deflt = (over: Record<string, unknown>) => ({ name: 'default', addressPrefix: '0.0.0.0/0', ...over });
+
+    it('fails a default route that drops everything (next hop None), with the command that removes it', async () => {
+      const finding = await run(table(deflt({ nextHopType: 'None' })));
+      expect(finding.status).toBe('fail');
+      expect(finding.summary).toBe("Route table rt-egress on node pool nodepool1's subnet drops 0.0.0.0/0 (route default, next hop None): HTTPS to myacr.azurecr.io, *.blob.core.windows.net goes nowhere");
+      expect(finding.fixes[0]!.command).toBe('az network route-table route delete --resource-group rg-net --route-table-name rt-egress --name default');
+    });
+
+    it('is unknown when 0.0.0.0/0 is tunnelled to the virtual network gateway', async () => {
+      const finding = await run(table(deflt({ nextHopType: 'VirtualNetworkGateway' })));
+      expect(finding).toMatchObject({ status: 'unknown', missing: { what: 'the on-premises egress behind the gateway (route table rt-egress)' } });
+    });
+
+    it('leaves the firewall out for an endpoint a service-tag route sends to the internet', async () => {
+      const finding = await run(table(deflt({ nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }), { name: 'storage-direct', addressPrefix: 'Storage.westeurope', nextHopType: 'Internet' }));
+      expect(finding.status).toBe('pass');
+      expect(finding.evidence.map((e) => e.fact)).toContain('route storage-direct sends Storage.westeurope to Internet: it holds *.blob.core.windows.net');
+    });
+
+    it('is unknown for a route to a public range that may hold the registry', async () => {
+      const finding = await run(table(deflt({ nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }), { name: 'partner', addressPrefix: '20.0.0.0/8', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.9.9.9' }));
+      expect(finding.status).toBe('unknown');
+      expect(finding.summary).toContain('route partner (20.0.0.0/8) of rt-egress may take HTTPS to myacr.azurecr.io past the default route');
+    });
+
+    it('ignores routes to private ranges (on-premises, peered VNets)', async () => {
+      const finding = await run(table(deflt({ nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }), { name: 'onprem', addressPrefix: '10.0.0.0/8', nextHopType: 'VirtualNetworkGateway' }));
+      expect(finding.status).toBe('fail');
+    });
+
+    it('fails an endpoint a service-tag route drops', async () => {
+      const answers = { ...table(deflt({ nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }), { name: 'no-acr', addressPrefix: 'AzureContainerRegistry', nextHopType: 'None' }) };
+      answers[`LIST ${POLICY}/ruleCollectionGroups`] = groups(app('acr', ['myacr.azurecr.io', '*.blob.core.windows.net']));
+      const finding = await run(answers);
+      expect(finding.status).toBe('fail');
+      expect(finding.summary).toBe("Route no-acr of rt-egress on node pool nodepool1's subnet drops AzureContainerRegistry (next hop None): HTTPS to myacr.azurecr.io goes nowhere");
+      expect(finding.fixes[0]!.command).toBe('az network route-table route delete --resource-group rg-net --route-table-name rt-egress --name no-acr');
+    });
+  });
+
   it('lets a refused read throw (the engine reports it as unknown with the permission)', async () => {
     await expect(run({ [`GET ${VNET}`]: { subnets: [subnet({ networkSecurityGroup: { id: NSG } })] }, [`GET ${NSG}`]: new Error('403 AuthorizationFailed') })).rejects.toThrow('403');
   });

@@ -1,7 +1,7 @@
 import type { Evidence, Fix } from '../../model';
 import type { Check, CheckOutcome } from '../check';
-import { egressPathOf, firewallRulesOf, type NodeEgressPath } from '../egress-path';
-import { firewallFix, nsgFix, allowTag } from '../egress-fixes';
+import { egressPathOf, firewallRulesOf, specificRouteFor, type ApplianceHop, type NodeEgressPath } from '../egress-path';
+import { firewallFix, nsgFix, allowTag, routeFix } from '../egress-fixes';
 import { evaluateFirewall } from '../firewall-rules';
 import { evaluateNsg } from '../nsg-rules';
 import { registryEndpoints, type RegistryEndpoint } from '../registry-endpoints';
@@ -56,13 +56,27 @@ export const nodeEgressCheck: Check = {
     }
 
     if (path.hop && !privatePath) {
-      const firewall = path.hop.firewall;
-      evidence.push({ fact: `route table ${path.hop.routeTable} sends 0.0.0.0/0 (${path.hop.route}) to ${path.hop.nextHop}, ${firewall ? `the private IP of Azure Firewall ${firewall.name}` : 'which is no Azure Firewall pull-doctor can read (an NVA)'}`, source: `ARM ${path.subnet.routeTable!.id}` });
-      if (!firewall) {
-        unknowns.push({ summary: `node pool ${path.pool} leaves through the appliance at ${path.hop.nextHop}, whose rules pull-doctor cannot read: check that it allows HTTPS to ${endpoints.map((e) => e.host).join(', ')}`, what: `the rules of the appliance at ${path.hop.nextHop} (route table ${path.hop.routeTable})` });
-      } else {
-        await judgeFirewall(ctx, path, firewall, endpoints, prefix, { evidence, fails, unknowns, clusterSubscriptionId: cluster.subscriptionId });
+      const hop = path.hop;
+      const firewall = hop.firewall;
+      const routeSource = `ARM ${path.subnet.routeTable!.id}`;
+      const to = hop.nextHopType === 'VirtualAppliance' ? `${hop.nextHop}, ${firewall ? `the private IP of Azure Firewall ${firewall.name}` : 'which is no Azure Firewall pull-doctor can read (an NVA)'}` : hop.nextHopType === 'None' ? 'nowhere (next hop None: the traffic is dropped)' : 'the virtual network gateway (forced tunnelling to on-premises)';
+      evidence.push({ fact: `route table ${hop.routeTable} sends 0.0.0.0/0 (${hop.route}) to ${to}`, source: routeSource });
+      // A more specific route (a service tag, a public range) takes an endpoint off the default route.
+      const onPath: RegistryEndpoint[] = [];
+      for (const endpoint of endpoints) {
+        const specific = specificRouteFor(hop, endpoint);
+        if (!specific) {
+          onPath.push(endpoint);
+          continue;
+        }
+        const { route, match } = specific;
+        evidence.push({ fact: `route ${route.name} sends ${route.addressPrefix} to ${route.nextHopType}${route.nextHopIpAddress ? ` ${route.nextHopIpAddress}` : ''}: ${match === 'yes' ? 'it holds' : 'it may hold'} ${endpoint.host}`, source: routeSource });
+        if (match === 'maybe' || !['Internet', 'None'].includes(route.nextHopType)) unknowns.push({ summary: `route ${route.name} (${route.addressPrefix}) of ${hop.routeTable} may take HTTPS to ${endpoint.host} past the default route`, what: `where route ${route.name} of ${hop.routeTable} takes ${endpoint.host}` });
+        else if (route.nextHopType === 'None') {
+          fails.push({ summary: `Route ${route.name} of ${hop.routeTable} on node pool ${path.pool}'s subnet drops ${route.addressPrefix} (next hop None): HTTPS to ${endpoint.host} goes nowhere`, fix: routeFix(path.subnet.routeTable!.id!, route.name, cluster.subscriptionId) });
+        }
       }
+      if (onPath.length > 0) await judgeHop(ctx, path, hop, onPath, prefix, { evidence, fails, unknowns, clusterSubscriptionId: cluster.subscriptionId });
     }
 
     if (fails.length > 0) {
@@ -105,3 +119,20 @@ async function judgeFirewall(
     fix: firewallFix({ firewall, policyId, groups, deniedBy: denied.find((d) => d.by)?.by, hosts: [...denied.map((d) => d.host), ...unsure], subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId }),
   });
 }
+
+type Out = { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix }>; unknowns: Array<{ summary: string; what: string }>; clusterSubscriptionId: string };
+
+/** The endpoints that take the default route: dropped (None), tunnelled on-premises, through an NVA, or judged on the Azure Firewall. */
+async function judgeHop(ctx: Parameters<Check['run']>[0], path: NodeEgressPath, hop: ApplianceHop, onPath: RegistryEndpoint[], prefix: string | undefined, out: Out): Promise<void> {
+  const hosts = onPath.map((e) => e.host).join(', ');
+  if (hop.nextHopType === 'None') {
+    out.fails.push({ summary: `Route table ${hop.routeTable} on node pool ${path.pool}'s subnet drops 0.0.0.0/0 (route ${hop.route}, next hop None): HTTPS to ${hosts} goes nowhere`, fix: routeFix(path.subnet.routeTable!.id!, hop.route, out.clusterSubscriptionId) });
+  } else if (hop.nextHopType === 'VirtualNetworkGateway') {
+    out.unknowns.push({ summary: `node pool ${path.pool} sends 0.0.0.0/0 through the virtual network gateway (forced tunnelling), whose on-premises firewall pull-doctor cannot read: check that it allows HTTPS to ${hosts}`, what: `the on-premises egress behind the gateway (route table ${hop.routeTable})` });
+  } else if (!hop.firewall) {
+    out.unknowns.push({ summary: `node pool ${path.pool} leaves through the appliance at ${hop.nextHop}, whose rules pull-doctor cannot read: check that it allows HTTPS to ${hosts}`, what: `the rules of the appliance at ${hop.nextHop} (route table ${hop.routeTable})` });
+  } else {
+    await judgeFirewall(ctx, path, hop.firewall, onPath, prefix, out);
+  }
+}
+
