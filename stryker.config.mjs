@@ -67,6 +67,7 @@ const CHECK_HELPERS = {
   cluster: ['lib/diagnosis/kubelet-identity.ts'],
   'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
   'network-rules': ['lib/diagnosis/pool-egress.ts'],
+  'node-egress': ['lib/diagnosis/nsg-rules.ts', 'lib/diagnosis/firewall-rules.ts', 'lib/diagnosis/egress-fixes.ts', 'lib/diagnosis/egress-path.ts', 'lib/diagnosis/registry-endpoints.ts'],
 };
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');

@@ -53,6 +53,11 @@ const SANDBOX_TYPES = [
   'Microsoft.Network/routeTables@2025-09-01',
   'Microsoft.Network/privateEndpoints@2025-09-01',
   'Microsoft.Network/networkInterfaces@2025-09-01',
+  // node-egress: the pool subnet's NSG, and the Azure Firewall its route table sends 0.0.0.0/0 to.
+  'Microsoft.Network/networkSecurityGroups@2025-09-01',
+  'Microsoft.Network/azureFirewalls@2025-09-01',
+  'Microsoft.Network/firewallPolicies@2025-09-01',
+  'Microsoft.Network/firewallPolicies/ruleCollectionGroups@2025-09-01',
   'Microsoft.Network/privateDnsZones@2024-06-01',
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01',
   'Microsoft.Network/privateDnsZones/A@2024-06-01',

@@ -5,6 +5,7 @@ import { imageReferenceCheck } from './checks/image-reference';
 import { imageSizeCheck } from './checks/image-size';
 import { inClusterDnsCheck } from './checks/in-cluster-dns';
 import { networkRulesCheck } from './checks/network-rules';
+import { nodeEgressCheck } from './checks/node-egress';
 import { nodePullCheck } from './checks/node-pull';
 import { platformCheck } from './checks/platform';
 import { privateDnsCheck } from './checks/private-dns';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   repositoryTagCheck,
   platformCheck,
   networkRulesCheck,
+  nodeEgressCheck,
   privateEndpointCheck,
   privateDnsCheck,
   geoReplicationCheck,

@@ -51,3 +51,34 @@ describe('poolEgressOfNode', () => {
     expect(await egress(edge({ enableNodePublicIP: true, nodePublicIPPrefixId: NODE_PREFIX }), true, node)).toBeUndefined();
   });
 });
+
+// A route table sending 0.0.0.0/0 to an Azure Firewall: the firewall's public IPs are what the registry
+// sees, before the subnet's NAT gateway (a UDR to an appliance takes precedence).
+describe('poolEgressOfNode behind an Azure Firewall', () => {
+  const RT = `${NET}/routeTables/rt-edge`;
+  const FW_PIP = `${NET}/publicIPAddresses/pip-fw`;
+  const FIREWALLS = `LIST /subscriptions/${SUB}/providers/Microsoft.Network/azureFirewalls`;
+  const udr = (nextHop: string, firewalls: unknown[]) => ({
+    ...answers(true),
+    [`GET ${VNET}`]: { id: VNET, subnets: [{ id: `${VNET}/subnets/edge`, name: 'edge', natGateway: { id: NAT }, routeTable: { id: RT } }] },
+    [`GET ${RT}`]: { name: 'rt-edge', routes: [{ name: 'to-fw', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: nextHop }] },
+    [FIREWALLS]: firewalls,
+    [`GET ${FW_PIP}`]: { id: FW_PIP, ipAddress: '4.210.10.20' },
+  });
+  const run = (a: Record<string, unknown>) => poolEgressOfNode({ lookups: presetLookups(a), subscriptions: [SUB] } as unknown as CheckContext, clusterFacts({ nodePools: [edge({})] }), NODE);
+  const fw = { id: `${NET}/azureFirewalls/fw-hub`, name: 'fw-hub', ipConfigurations: [{ privateIPAddress: '10.0.1.4', publicIPAddress: { id: FW_PIP } }], hubIPAddresses: { publicIPs: { addresses: [{ address: '4.210.10.21' }] } } };
+
+  it("counts the firewall's public IPs (its IP configurations' and a hub firewall's) as the pool's egress", async () => {
+    expect(await run(udr('10.0.1.4', [fw]))).toEqual({ pool: 'edge', kind: 'azure-firewall', subnet: 'edge', routeTable: 'rt-edge', firewall: 'fw-hub', addresses: ['4.210.10.20', '4.210.10.21'] });
+  });
+
+  it('finds a virtual hub firewall by its hub private IP', async () => {
+    const hub = { id: fw.id, name: 'fw-vhub', hubIPAddresses: { privateIPAddress: '10.100.64.4', publicIPs: { addresses: [{ address: '4.210.10.30' }] } } };
+    expect(await run(udr('10.100.64.4', [hub]))).toMatchObject({ kind: 'azure-firewall', firewall: 'fw-vhub', addresses: ['4.210.10.30'] });
+  });
+
+  it('falls back to the NAT gateway when the next hop is no Azure Firewall (an NVA)', async () => {
+    expect(await run(udr('10.0.9.9', [fw]))).toMatchObject({ kind: 'nat-gateway', natGateway: 'ng-edge' });
+  });
+});
+

@@ -77,10 +77,11 @@ const SPEC: Record<Category, CheckId[]> = {
   platform_mismatch: ['platform'],
   // registry: a login server in no readable subscription that DNS does not know (deleted, renamed, mistyped).
   dns_failure: ['image-reference', 'registry', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
-  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
+  // node-egress: an NSG or Azure Firewall on the nodes' way out drops or resets the connection (a timeout, a reset).
+  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull', 'node-egress'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],
-  timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint'],
+  timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint', 'node-egress'],
   disk_pressure: ['image-size'],
   invalid_reference: ['image-reference'],
   never_pull: ['image-reference'],

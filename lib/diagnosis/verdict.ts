@@ -15,10 +15,10 @@ export const EXPLAINS: Record<Category, readonly CheckId[]> = {
   platform_mismatch: ['platform'],
   // registry: a login server no readable subscription holds and DNS does not know is a deleted or mistyped registry.
   dns_failure: ['image-reference', 'registry', 'private-dns', 'private-endpoint', 'in-cluster-dns'],
-  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull'],
+  network_unreachable: ['private-endpoint', 'network-rules', 'private-dns', 'in-cluster-dns', 'node-pull', 'node-egress'],
   tls_error: ['image-reference'],
   rate_limited: ['image-reference', 'repository-tag'],
-  timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint'],
+  timeout_or_size: ['image-size', 'geo-replication', 'network-rules', 'private-endpoint', 'node-egress'],
   disk_pressure: ['image-size'],
   invalid_reference: ['image-reference'],
   never_pull: ['image-reference'],

@@ -8,6 +8,7 @@ export const CHECK_IDS = [
   'repository-tag',
   'platform',
   'network-rules',
+  'node-egress',
   'private-endpoint',
   'private-dns',
   'geo-replication',

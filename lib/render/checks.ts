@@ -9,6 +9,7 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   'repository-tag': 'repository and tag',
   platform: 'platform (OS/architecture)',
   'network-rules': 'network rules',
+  'node-egress': 'node egress',
   'private-endpoint': 'private endpoint',
   'private-dns': 'private DNS',
   'geo-replication': 'geo-replication',

@@ -21,6 +21,9 @@ const TYPE_LABELS: Record<string, string> = {
   'microsoft.network/publicipaddresses': 'public IP',
   'microsoft.network/networksecuritygroups': 'network security group',
   'microsoft.network/firewalls': 'Azure Firewall',
+  'microsoft.network/azurefirewalls': 'Azure Firewall',
+  'microsoft.network/firewallpolicies': 'firewall policy',
+  'microsoft.network/routetables': 'route table',
   'microsoft.managedidentity/userassignedidentities': 'managed identity',
 };
 

@@ -42,10 +42,10 @@ describe('the healthy headline', () => {
   }, 30_000);
 
   it('names the checks skipped for one reason together, after the reason given once', async () => {
-    // fleet-mcr-image-skipped-checks: an MCR image skips registry and the five checks that need it.
+    // fleet-mcr-image-skipped-checks: an MCR image skips registry and the six checks that need it.
     const diagnosis = await diagnoseWorld('fleet-mcr-image-skipped-checks');
     expect(buildReportView(diagnosis, undefined).cause.label).toBe(
-      'No check failed (6 skipped: registry, pull permission, network rules, private endpoint, private DNS, geo-replication — mcr.microsoft.com is not an Azure Container Registry)',
+      'No check failed (7 skipped: registry, pull permission, network rules, node egress, private endpoint, private DNS, geo-replication — mcr.microsoft.com is not an Azure Container Registry)',
     );
   }, 30_000);
 

@@ -15,6 +15,8 @@ export const AUDIT_CHECKS: readonly CheckId[] = [
   'repository-tag',
   'platform',
   'network-rules',
+  // The nodes' way out (subnet NSG, route table, Azure Firewall) decides a recycled node's pull as much as the registry firewall.
+  'node-egress',
   'private-endpoint',
   'private-dns',
   'geo-replication',

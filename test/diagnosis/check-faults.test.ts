@@ -43,7 +43,7 @@ describe.each(CASES)('$check under faults on its lookups', ({ check, world: worl
     expect(finding.missing?.what).toMatch(names);
     expect(finding.summary).toMatch(fault.hang ? /timed out/ : new RegExp(String(fault.status)));
     // Every check reported; none threw the diagnosis away.
-    expect(diagnosis.findings).toHaveLength(11);
+    expect(diagnosis.findings).toHaveLength(12);
     expect(diagnosis.findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(0);
   }, 20_000);
 });

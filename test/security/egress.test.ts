@@ -82,7 +82,7 @@ describe('registry egress policy (attack: an image names an attacker-controlled 
     expect(tag?.summary).toContain(host);
     // The rest of the chain ran: the cluster was read from ARM and every check has a finding.
     expect(finding(diagnosis, 'cluster')?.status).toBe('pass');
-    expect(diagnosis.findings).toHaveLength(11);
+    expect(diagnosis.findings).toHaveLength(12);
     expect(diagnosis.requests.registry).toBe(0);
   });
 

@@ -23,5 +23,7 @@ export const DOCS = {
   checkAcr: 'https://learn.microsoft.com/cli/azure/aks#az-aks-check-acr',
   denyAssignments: 'https://learn.microsoft.com/azure/role-based-access-control/deny-assignments',
   windowsVersions: 'https://learn.microsoft.com/virtualization/windowscontainers/deploy-containers/version-compatibility',
+  nsgRules: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules',
+  aksFirewall: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
   artifactCache: 'https://learn.microsoft.com/azure/container-registry/troubleshoot-artifact-cache',
 } as const;

@@ -294,3 +294,43 @@ describe('network-rules check on facts', () => {
     });
   });
 });
+
+// An Azure Firewall at the route table's next hop is read and judged by node-egress: network-rules no
+// longer calls that appliance unreadable, and a registry firewall must allow the firewall's public IPs.
+describe('network-rules behind an Azure Firewall (the route table next hop)', () => {
+  const RT = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/routeTables/rt-aks`;
+  const PIP = `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/publicIPAddresses/pip-fw`;
+  const answers = (nextHop: string) => ({
+    [`GET ${VNET}`]: { id: VNET, subnets: [{ id: SUBNET, name: 'nodes', routeTable: { id: RT } }] },
+    [`GET ${RT}`]: { name: 'rt-aks', routes: [{ name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: nextHop }] },
+    [`LIST /subscriptions/${SUB}/providers/Microsoft.Network/azureFirewalls`]: [{ id: 'fw', name: 'fw-hub', ipConfigurations: [{ privateIPAddress: '10.0.1.4', publicIPAddress: { id: PIP } }] }],
+    [`GET ${PIP}`]: { ipAddress: '4.210.10.20' },
+  });
+  const run = (r: RegistryFacts, nextHop: string) =>
+    networkRulesCheck.run({
+      facts: { registry: r, cluster: cluster({ outboundType: 'userDefinedRouting', egressIps: [], nodePools: [pool({ vnetSubnetId: SUBNET })] }) },
+      failure: { ...failure, node: 'aks-nodepool1-12345678-vmss000000' },
+      classification: { category: 'network_unreachable', confidence: 0.9, candidates: [], explanation: '' },
+      lookups: presetLookups(answers(nextHop)),
+      subscriptions: [SUB],
+    } as unknown as CheckContext);
+
+  it('passes an open registry: the firewall is node-egress’s to judge', async () => {
+    expect((await run(registry({ defaultAction: 'Allow' }), '10.0.1.4')).finding).toMatchObject({ status: 'pass', summary: 'myacr accepts pulls from any network' });
+  });
+
+  it('keeps the unknown for an appliance that is no Azure Firewall', async () => {
+    expect((await run(registry({ defaultAction: 'Allow' }), '10.0.9.9')).finding.status).toBe('unknown');
+  });
+
+  it("fails a registry firewall that does not allow the firewall's public IP, naming the firewall", async () => {
+    const { finding } = await run(registry({ ipRules: [{ value: '20.1.2.3' }] }), '10.0.1.4');
+    expect(finding.status).toBe('fail');
+    expect(finding.summary).toBe("myacr's firewall does not allow node pool nodepool1's egress IP 4.210.10.20");
+    expect(finding.evidence[2]).toEqual({
+      fact: "node pool nodepool1's subnet nodes sends 0.0.0.0/0 (route table rt-aks) to Azure Firewall fw-hub, which leaves from its public IPs 4.210.10.20",
+      source: `ARM ${CLUSTER_ID} agentPoolProfiles + subnet routeTable + azureFirewalls`,
+    });
+    expect(finding.fixes).toEqual([{ text: 'Allow 4.210.10.20 on myacr\'s firewall.', command: 'az acr network-rule add --name myacr --ip-address 4.210.10.20' }]);
+  });
+});

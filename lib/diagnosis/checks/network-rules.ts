@@ -66,7 +66,7 @@ export const networkRulesCheck: Check = {
     }
 
     if (registry.defaultAction === 'Allow') {
-      const appliance = applianceEgress(ctx, approvedEndpoints.length);
+      const appliance = await applianceEgress(ctx, approvedEndpoints.length);
       if (appliance) return appliance;
       return { finding: { status: 'pass', summary: `${registry.name} accepts pulls from any network`, evidence, fixes: [] } };
     }
@@ -93,7 +93,7 @@ export const networkRulesCheck: Check = {
     const poolName = pool?.pool ?? cluster.nodePools.find((p) => p.name === poolOfNode(ctx.failure.node))?.name;
     const whose = poolName ? `node pool ${poolName}'s` : `${cluster.name}'s`;
     if (egress.length === 0) {
-      const note = pool ? `node pool ${pool.pool}'s nodes each leave from their own public IP, with no public IP prefix` : cluster.egressNote;
+      const note = pool?.kind === 'azure-firewall' ? `Azure Firewall ${pool.firewall} shows no public IP` : pool ? `node pool ${pool.pool}'s nodes each leave from their own public IP, with no public IP prefix` : cluster.egressNote;
       return {
         finding: {
           status: 'warn',
@@ -130,6 +130,12 @@ export const networkRulesCheck: Check = {
 /** What ARM says about the failing pool's own egress, and whether the IP the registry saw is one of it. */
 function poolEvidence(pool: PoolEgress, clusterId: string, saw: string | undefined): { fact: string; source: string } {
   const tail = saw ? `: the registry saw ${saw}` : '';
+  if (pool.kind === 'azure-firewall') {
+    return {
+      fact: `node pool ${pool.pool}'s subnet ${pool.subnet} sends 0.0.0.0/0 (route table ${pool.routeTable}) to Azure Firewall ${pool.firewall}, which leaves from its public IPs ${pool.addresses.join(', ')}${tail}`,
+      source: `ARM ${clusterId} agentPoolProfiles + subnet routeTable + azureFirewalls`,
+    };
+  }
   if (pool.kind === 'nat-gateway') {
     return {
       fact: `node pool ${pool.pool}'s subnet ${pool.subnet} has NAT gateway ${pool.natGateway} (${pool.addresses.join(', ')}), which takes precedence over the load balancer's outbound rules${tail}`,
@@ -160,11 +166,14 @@ export function reportedClientIp(message: string | undefined): string | undefine
  * without them (https://learn.microsoft.com/azure/container-registry/container-registry-firewall-access-rules;
  * https://learn.microsoft.com/azure/aks/egress-outboundtype#outbound-type-of-userdefinedrouting).
  */
-function applianceEgress(ctx: CheckContext, approvedEndpoints: number): CheckOutcome | undefined {
+async function applianceEgress(ctx: CheckContext, approvedEndpoints: number): Promise<CheckOutcome | undefined> {
   const registry = ctx.facts.registry!;
   const cluster = ctx.facts.cluster!;
   // With a private endpoint the pull may not cross the appliance at all: that is the private checks' call.
   if (cluster.outboundType !== 'userDefinedRouting' || approvedEndpoints > 0 || ctx.classification.category !== 'network_unreachable') return undefined;
+  // An Azure Firewall at the next hop is read and judged by node-egress; only another appliance stays unreadable.
+  const pool = await poolEgressOfNode(ctx, cluster, ctx.failure.node).catch(() => undefined);
+  if (pool?.kind === 'azure-firewall') return undefined;
   const dataHosts = registry.dataEndpointEnabled && registry.dataEndpointHostNames.length ? registry.dataEndpointHostNames : ['*.blob.core.windows.net (the registry’s storage; or enable dedicated data endpoints and allow those)'];
   return {
     finding: {

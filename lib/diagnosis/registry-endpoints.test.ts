@@ -1,0 +1,24 @@
+import { registryEndpoints } from './registry-endpoints';
+
+// What a pull opens, as a network rule sees it: the login server, then each dedicated data endpoint
+// in its own region (a replica's is in the replica's region), or the registry's storage without them.
+describe('registryEndpoints', () => {
+  const acr = { loginServer: 'myacr.azurecr.io', location: 'WestEurope' };
+
+  it('the login server and the storage path without dedicated data endpoints', () => {
+    expect(registryEndpoints({ ...acr, dataEndpointEnabled: false, dataEndpointHostNames: ['ignored.westeurope.data.azurecr.io'] })).toEqual([
+      { host: 'myacr.azurecr.io', role: 'login server', region: 'westeurope', tags: ['AzureContainerRegistry', 'AzureContainerRegistry.westeurope', 'AzureCloud', 'AzureCloud.westeurope'], maybeTags: [] },
+      { host: '*.blob.core.windows.net', role: 'storage', region: 'westeurope', tags: ['Storage', 'Storage.westeurope', 'AzureCloud', 'AzureCloud.westeurope'], maybeTags: [] },
+    ]);
+  });
+
+  it("each dedicated data endpoint in its own region, a replica's included", () => {
+    const [, home, replica] = registryEndpoints({ ...acr, dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io', 'myacr.eastus.data.azurecr.io'] });
+    expect(home).toEqual({ host: 'myacr.westeurope.data.azurecr.io', role: 'data endpoint', region: 'westeurope', tags: ['AzureCloud', 'AzureCloud.westeurope'], maybeTags: ['AzureContainerRegistry', 'AzureContainerRegistry.westeurope', 'Storage', 'Storage.westeurope'] });
+    expect(replica).toMatchObject({ host: 'myacr.eastus.data.azurecr.io', region: 'eastus', tags: ['AzureCloud', 'AzureCloud.eastus'] });
+  });
+
+  it('enabled data endpoints with no host names fall back to storage', () => {
+    expect(registryEndpoints({ ...acr, dataEndpointEnabled: true, dataEndpointHostNames: [] }).map((e) => e.role)).toEqual(['login server', 'storage']);
+  });
+});
