@@ -62,10 +62,11 @@ const CHECKS_DIR = 'lib/diagnosis/checks';
 const checkFiles = readdirSync(CHECKS_DIR);
 // Decision helpers a check alone calls, mutated in that check's row (its logic test decides through them).
 const CHECK_HELPERS = {
-  'pull-permission': ['lib/diagnosis/deny-assignments.ts', 'lib/diagnosis/group-grants.ts'],
-  platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts'],
+  'pull-permission': ['lib/diagnosis/deny-assignments.ts', 'lib/diagnosis/group-grants.ts', 'lib/diagnosis/misplaced-grants.ts'],
+  platform: ['lib/diagnosis/windows-build.ts', 'lib/diagnosis/aks-node-name.ts', 'lib/diagnosis/platform-fallback.ts'],
   cluster: ['lib/diagnosis/kubelet-identity.ts'],
-  'repository-tag': ['lib/diagnosis/artifact-cache.ts'],
+  'repository-tag': ['lib/diagnosis/artifact-cache.ts', 'lib/diagnosis/sibling-registries.ts'],
+  'private-endpoint': ['lib/diagnosis/orphan-endpoints.ts'],
   'network-rules': ['lib/diagnosis/pool-egress.ts'],
   'node-egress': ['lib/diagnosis/nsg-rules.ts', 'lib/diagnosis/firewall-rules.ts', 'lib/diagnosis/egress-fixes.ts', 'lib/diagnosis/egress-path.ts', 'lib/diagnosis/registry-endpoints.ts'],
 };
