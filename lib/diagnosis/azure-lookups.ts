@@ -15,13 +15,15 @@ import type { CheckContext } from './check';
 
 type Ctx = Pick<CheckContext, 'azure' | 'lookups'>;
 
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+/** A paged SDK list collected into an array. */
+export async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterator) items.push(item);
   return items;
 }
 
-function must(id: string): ParsedArmId {
+/** A resource id the reads need parsed; a malformed one is a bug upstream (ids come from ARM). */
+export function must(id: string): ParsedArmId {
   const parsed = parseArmId(id);
   if (!parsed) throw new Error(`not a resource id: ${id}`);
   return parsed;

@@ -1,5 +1,5 @@
 import type { AzureFirewall, FirewallPolicy, FirewallPolicyRuleCollectionGroup, NetworkSecurityGroup, RouteTable } from '@azure/arm-network';
-import { parseArmId, type ParsedArmId } from '../azure/arm-id';
+import { collect, must } from './azure-lookups';
 import type { CheckContext } from './check';
 
 /**
@@ -7,18 +7,6 @@ import type { CheckContext } from './check';
  * azure-lookups.ts keys its reads (`GET <id>`, `LIST <collection>`), so one run reads each once.
  */
 type Ctx = Pick<CheckContext, 'azure' | 'lookups'>;
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterator) items.push(item);
-  return items;
-}
-
-function must(id: string): ParsedArmId {
-  const parsed = parseArmId(id);
-  if (!parsed) throw new Error(`not a resource id: ${id}`);
-  return parsed;
-}
 
 export function getNetworkSecurityGroup(ctx: Ctx, id: string): Promise<NetworkSecurityGroup> {
   const p = must(id);
