@@ -30,10 +30,11 @@ describe('registries of one diagnosis', () => {
     expect(grants.map((g) => `${g.host} ${g.auth}`)).toEqual(['myacr.azurecr.io entra']);
   });
 
-  it('an ACR host ARM did not resolve is refused once the registry check has answered', async () => {
+  it('an ACR host ARM did not resolve is refused once the registry check has answered; a later answer changes nothing', async () => {
     const { factory, grants } = recordingFactory();
     const registries = new DiagnosisRegistries(factory, new RegistryEgressPolicy());
     registries.resolvedByArm([]);
+    registries.resolvedByArm([myacr]);
     await expect(registries.forHost('myacr.azurecr.io').listTags('app')).rejects.toBeInstanceOf(RegistryEgressDenied);
     expect(grants).toEqual([]);
   });

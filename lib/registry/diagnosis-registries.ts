@@ -11,7 +11,6 @@ import { RegistryEgressDenied, type CallOptions, type RegistryAccess, type Regis
  */
 export class DiagnosisRegistries implements RegistryAccess {
   private settle!: (registries: readonly ArmResolvedRegistry[]) => void;
-  private settled = false;
   /** ACRs a check found through ARM itself (siblings of the image's registry), added to what the engine settles. */
   private readonly alsoFound: ArmResolvedRegistry[] = [];
   private readonly armResolved = new Promise<readonly ArmResolvedRegistry[]>((resolve) => (this.settle = resolve));
@@ -21,15 +20,14 @@ export class DiagnosisRegistries implements RegistryAccess {
     private readonly policy: RegistryEgressPolicy,
   ) {}
 
-  /** Called by the engine once the registry fact is known, or known to be unknowable (empty). Later calls are ignored. */
+  /** Called by the engine once the registry fact is known, or known to be unknowable (empty). Later calls are ignored (a settled promise keeps its first value). */
   resolvedByArm(registries: readonly ArmResolvedRegistry[]): void {
-    if (this.settled) return;
-    this.settled = true;
     this.settle(registries);
   }
 
+  /** A registry found twice is listed twice: the policy takes the first that resolves the host, so the list needs no de-duplication. */
   alsoFoundByArm(registry: ArmResolvedRegistry): void {
-    if (!this.alsoFound.some((r) => r.loginServer.toLowerCase() === registry.loginServer.toLowerCase())) this.alsoFound.push(registry);
+    this.alsoFound.push(registry);
   }
 
   /** The policy's grant for `host` in this diagnosis; RegistryEgressDenied when it may not be contacted. */

@@ -228,3 +228,37 @@ describe('egress policy edges found by the second mutation run', () => {
     expect(addressKind(host)).toBe(kind);
   });
 });
+
+describe('an IPv6 address is judged in every spelling (session 9 mutation run)', () => {
+  it.each([
+    // The URL parser writes an IPv4-mapped address in hex: a redirect to https://[::ffff:169.254.169.254]/ arrives as
+    // [::ffff:a9fe:a9fe], the instance metadata service.
+    ['::ffff:a9fe:a9fe', 'link-local'],
+    ['::ffff:7f00:101', 'loopback'],
+    ['0:0:0:0:0:ffff:127.0.0.1', 'loopback'],
+    ['::ffff:ac10:101', 'private'],
+    ['::ffff:ac20:101', 'public'],
+    ['::ffff:7f00:1:2', 'public'],
+    ['0:0:0:0:0:0:0:1', 'loopback'],
+    ['0::0', 'unspecified'],
+    // A zone index names the interface, not another address.
+    ['::ffff:127.0.0.1%1', 'loopback'],
+    ['::1%lo', 'loopback'],
+    ['fe80::1%eth0', 'link-local'],
+  ])('%s is %s', (host, kind) => {
+    expect(addressKind(host)).toBe(kind);
+  });
+
+  it('a redirect to a mapped metadata or loopback address is refused', () => {
+    const g = grant(new RegistryEgressPolicy().decide('docker.io', []));
+    expect(redirectProblem(g, 'https://[::ffff:169.254.169.254]/latest')).toBe('docker.io redirected to https://[::ffff:a9fe:a9fe], a link-local address; redirect refused');
+    expect(redirectProblem(g, 'https://[::ffff:127.0.0.1]:8443/x')).toContain('a loopback address; redirect refused');
+    expect(new RegistryEgressPolicy().decide('[::ffff:7f00:1]:5000', []).allowed).toBe(false);
+  });
+
+  it('an unbracketed IPv6 literal is not read as an address and a port, even when listed', () => {
+    const listed = new RegistryEgressPolicy({ allowedRegistries: ['::1', 'fe80::1'] });
+    expect(listed.decide('::1', [])).toEqual({ allowed: false, host: '::1', reason: '::1 is a loopback address; pull-doctor never contacts those' });
+    expect(listed.decide('fe80::1', []).allowed).toBe(false);
+  });
+});

@@ -229,6 +229,9 @@ export function normaliseHost(host: string): string {
 
 function stripPort(host: string): string {
   if (host.startsWith('[')) return host.slice(1, host.indexOf(']'));
+  // An unbracketed IPv6 literal has no port: `::1` is not `::` on port 1.
+  if (isIP(host)) return host;
+  // Stryker disable next-line Regex: without `$` the first `:digits` goes, and a host that is not an IP literal has one colon, before its port.
   return host.replace(/:\d+$/, '');
 }
 
@@ -248,12 +251,19 @@ export function addressKind(hostname: string): AddressKind {
     return 'public';
   }
   if (family === 6) {
-    if (h === '::1') return 'loopback';
-    if (h === '::') return 'unspecified';
-    if (/^fe[89ab]/.test(h)) return 'link-local';
-    if (/^f[cd]/.test(h)) return 'private';
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-    if (mapped) return addressKind(mapped[1]!);
+    // One spelling per address: the zone (`%eth0`, an interface) dropped, then the WHATWG URL parser's form, which
+    // compresses zeros and writes an IPv4-mapped address in hex (`::ffff:127.0.0.1` and `0:0:0:0:0:ffff:7f00:1`
+    // are both `::ffff:7f00:1`, the form a redirect's URL arrives in).
+    const a6 = new URL(`http://[${h.split('%')[0]}]`).hostname.slice(1, -1);
+    if (a6 === '::1') return 'loopback';
+    if (a6 === '::') return 'unspecified';
+    if (/^fe[89ab]/.test(a6)) return 'link-local';
+    if (/^f[cd]/.test(a6)) return 'private';
+    const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a6);
+    if (mapped) {
+      const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+      return addressKind(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
     return 'public';
   }
   return 'public';

@@ -66,6 +66,7 @@ describe('platform check on facts', () => {
     const finding = await run(['windows/amd64'], [ARM, AMD]);
     expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/arm64 or linux/amd64 variant, but node pools armpool, amdpool run linux/arm64, linux/amd64');
     expect(finding.fixes[0]!.command).toBe('docker buildx build --platform windows/amd64,linux/arm64,linux/amd64 -t myacr.azurecr.io/app:v1 --push .');
+    expect(finding.fixes[0]!.text).toBe('Build and push the image for linux/arm64 and linux/amd64 as well (a multi-platform index).');
   });
 
   it('only warns when the one pool missing is a system pool and the pod was not placed on it', async () => {
@@ -200,6 +201,12 @@ describe('platform check: the nodeSelector fix', () => {
     ['an arm64 pool and a Windows arm entry', ['windows/arm/v7', 'linux/amd64'], ARM],
   ])('still fails when containerd has nothing to fall back to: %s', async (_what, platforms, p) => {
     expect((await run(platforms, [p], { node: `aks-${p.name}-12345678-vmss000000` })).status).toBe('fail');
+  });
+
+  it('names every pool that falls back and every entry they pull', async () => {
+    const finding = await run(['linux/386', 'linux/arm/v7'], [AMD, ARM]);
+    expect(finding.summary).toBe('myacr.azurecr.io/app:v1 has no linux/amd64 or linux/arm64 variant: node pools amdpool, armpool pull its 32-bit linux/386, linux/arm/v7 build instead, which runs only where the CPU executes 32-bit code');
+    expect(finding.fixes[0]!.text).toBe('Build and push the image for linux/amd64 and linux/arm64 as well (a multi-platform index).');
   });
 
   it('fails for the pools without a fallback and names the ones that pull a 32-bit entry', async () => {

@@ -95,6 +95,7 @@ function windowsBuildOffered(manifest: ManifestFacts, pool: NodePoolFacts): bool
 function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOutcome {
   const { manifest, image } = ctx.facts as Required<typeof ctx.facts>;
   const pool = pools[0]!;
+  // Known, so read from the OS SKU or, without one, the node image version: one of them is set.
   const host = windowsHostBuild(pool.osSku, pool.nodeImageVersion)!;
   const versions = Object.values(manifest.osVersionsByPlatform ?? {}).flat();
   const ltsc = ltscNameOf(host);
@@ -105,7 +106,7 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
       summary: `${ref} offers Windows build${versions.length > 1 ? 's' : ''} ${versions.join(', ')} only; node pool${pools.length > 1 ? 's' : ''} ${pools.map((p) => p.name).join(', ')} run${pools.length > 1 ? '' : 's'} ${pool.osSku ?? 'Windows'} (build 10.0.${host}), whose containerd accepts none of them`,
       evidence: [
         { fact: `${ref} offers ${manifest.platforms.join(', ')}; its Windows entries carry os.version ${versions.join(', ')}`, source: `registry manifest ${manifest.digest}` },
-        { fact: `node pool ${pool.name}: ${pool.osSku ?? pool.nodeImageVersion ?? 'Windows'}, build 10.0.${host}; a Windows host accepts ${host <= 20348 ? 'only its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },
+        { fact: `node pool ${pool.name}: ${(pool.osSku ?? pool.nodeImageVersion)!}, build 10.0.${host}; a Windows host accepts ${host <= 20348 ? 'only its own build' : `builds 10.0.20348 to 10.0.${host}`}`, source: 'cluster agentPoolProfiles' },
       ],
       fixes: [
         {

@@ -87,6 +87,16 @@ describe('private-endpoint check on facts', () => {
       });
     });
 
+    it('names an endpoint with no state "not connected" and an id that names no group "<resource group>"; one connection to the registry is enough', async () => {
+      const pe = endpoint('pe-bare', HUB_VNET, { privateLinkServiceConnections: [{ privateLinkServiceId: REGISTRY_ID }], manualPrivateLinkServiceConnections: [{ privateLinkServiceId: `${REGISTRY_ID}2` }] });
+      const { finding } = await check({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [] }, {}, answers(pe));
+      expect(finding.summary).toBe("pe-bare's connection to myacr is not connected: the registry no longer lists it, so the nodes reach IPs that lead nowhere");
+      expect(finding.evidence[1]).toEqual({ fact: `pe-bare in vnet-hub still points at myacr, connection unknown, ${IPS}`, source: 'ARM pe-bare' });
+      expect(finding.fixes[0]!.command).toBe(
+        `az network private-endpoint delete --resource-group '<resource group>' --name pe-bare\naz network private-endpoint create --resource-group '<resource group>' --name pe-bare --subnet ${HUB_VNET}/subnets/endpoints --private-connection-resource-id ${REGISTRY_ID} --group-id registry --connection-name pe-bare`,
+      );
+    });
+
     it('skips when the endpoint list cannot be read (the registry lists nothing to check)', async () => {
       const { finding } = await check({ publicNetworkAccess: 'Disabled', privateEndpointConnections: [] }, {}, { [`GET ${AKS_VNET}`]: vnet(AKS_VNET), [PES_IN(SUB)]: new Error('throttled') });
       expect(finding.status).toBe('skipped');

@@ -449,11 +449,23 @@ describe('pull-permission check: a pull role held by a group', () => {
       ['the role does not grant the pull', [assign(ROLE_IDS.networkContributor, { principalId: WORKLOAD })], identities],
       ['it is the kubelet identity itself (in another case)', [assign(ROLE_IDS.networkContributor, { principalId: KUBELET.toUpperCase() })], identities],
       ['the identity list cannot be read', [assign(ROLE_IDS.acrPull, { principalId: WORKLOAD })], { [`LIST /subscriptions/${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`]: new Error('429') }],
+      [
+        'the grant found is the kubelet identity\'s own (in another case), though its own list showed none',
+        [assign(ROLE_IDS.acrPull, { principalId: KUBELET.toUpperCase() })],
+        { [`LIST /subscriptions/${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`]: [{ id: `${IDENTITY}-kubelet`, name: 'aks-prod-agentpool', principalId: KUBELET }] },
+      ],
+      ['the principal is a user, not an identity', [assign(ROLE_IDS.acrPull, { principalId: WORKLOAD, principalType: 'User' })], identities],
+      ['the grant is on another resource group whose name begins with the registry\'s', [assign(ROLE_IDS.acrPull, { principalId: WORKLOAD, scope: `${RG}-dev` })], identities],
     ])('adds nothing when %s', async (_what, assignments, answers) => {
       const { finding } = await run({ answers: { ...ofKubelet(), ...answers, ...atRegistry(...assignments) } });
       expect(finding.status).toBe('fail');
       expect(finding.evidence).toHaveLength(1);
     });
+  });
+
+  it('reads no identity list when no grant near the registry gives the pull', async () => {
+    const { asked } = await run({ answers: { ...ofKubelet(), ...atRegistry(assign(ROLE_IDS.networkContributor, { principalId: '7777777a-7777-7777-7777-77777777777b' })) } });
+    expect(asked.filter((k) => k.includes('userAssignedIdentities'))).toEqual([]);
   });
 
   it('fails as before when the registry’s assignments cannot be listed', async () => {
