@@ -2,9 +2,9 @@ import type { DenyAssignment, RoleAssignment, RoleDefinition } from '@azure/arm-
 import type { Registry, Replication } from '@azure/arm-containerregistry';
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Identity } from '@azure/arm-msi';
-import type { NatGateway, PrivateEndpoint, PublicIPAddress, PublicIPPrefix, VirtualNetwork } from '@azure/arm-network';
+import type { NatGateway, PrivateEndpoint, PublicIPAddress, PublicIPPrefix, Subnet, VirtualNetwork } from '@azure/arm-network';
 import type { PrivateZone, RecordSet, VirtualNetworkLink } from '@azure/arm-privatedns';
-import { parseArmId, type ParsedArmId } from '../azure/arm-id';
+import { parseArmId, vnetIdOfSubnet, type ParsedArmId } from '../azure/arm-id';
 import type { CheckContext } from './check';
 
 /**
@@ -65,6 +65,14 @@ export function getVirtualNetwork(ctx: Ctx, vnetId: string): Promise<VirtualNetw
   return ctx.lookups.get(`GET ${vnetId}`, (abortSignal) =>
     ctx.azure.network(v.subscriptionId).virtualNetworks.get(v.resourceGroup, v.name, { abortSignal }),
   );
+}
+
+/** A subnet as its virtual network lists it (one read of the VNet serves all its subnets); undefined when not there. */
+export async function getSubnet(ctx: Ctx, subnetId: string): Promise<Subnet | undefined> {
+  const vnetId = vnetIdOfSubnet(subnetId);
+  if (!vnetId) return undefined;
+  const vnet = await getVirtualNetwork(ctx, vnetId);
+  return vnet.subnets?.find((s) => s.id?.toLowerCase() === subnetId.toLowerCase());
 }
 
 export function listVirtualNetworks(ctx: Ctx, subscriptionId: string, resourceGroup: string): Promise<VirtualNetwork[]> {

@@ -2,7 +2,7 @@ import type { AzureFirewall, NetworkSecurityGroup, Subnet } from '@azure/arm-net
 import type { ClusterFacts } from './facts';
 import type { CheckContext } from './check';
 import { poolOfNode } from './aks-node-name';
-import { getPublicIp, getVirtualNetwork, listSubscriptionIds } from './azure-lookups';
+import { getPublicIp, getSubnet, listSubscriptionIds } from './azure-lookups';
 import { rulesFromClassic, rulesFromPolicy, type FirewallRule } from './firewall-rules';
 import { rangeWithin } from './ipv4';
 import type { RegistryEndpoint } from './registry-endpoints';
@@ -48,10 +48,8 @@ export async function poolSubnetOf(ctx: Ctx, cluster: ClusterFacts, node: string
   const subnets = [...new Set(cluster.nodePools.map((p) => p.vnetSubnetId?.toLowerCase()).filter(Boolean))];
   const pool = named ?? (subnets.length === 1 ? cluster.nodePools.find((p) => p.vnetSubnetId) : undefined);
   const subnetId = pool?.vnetSubnetId;
-  const at = subnetId?.toLowerCase().lastIndexOf('/subnets/') ?? -1;
-  if (!pool || !subnetId || at <= 0) return undefined;
-  const vnet = await getVirtualNetwork(ctx, subnetId.slice(0, at));
-  const subnet = vnet.subnets?.find((s) => s.id?.toLowerCase() === subnetId.toLowerCase());
+  if (!pool || !subnetId) return undefined;
+  const subnet = await getSubnet(ctx, subnetId);
   return subnet ? { pool: pool.name, subnetId, subnet } : undefined;
 }
 

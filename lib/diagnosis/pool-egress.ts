@@ -1,6 +1,7 @@
 import type { ClusterFacts } from './facts';
 import { poolOfNode } from './aks-node-name';
-import { getNatGateway, getPublicIp, getPublicIpPrefix, getVirtualNetwork } from './azure-lookups';
+import { getNatGateway, getPublicIp, getPublicIpPrefix, getSubnet } from './azure-lookups';
+import { vnetIdOfSubnet } from '../azure/arm-id';
 import type { CheckContext } from './check';
 import { applianceHopOf } from './egress-path';
 
@@ -29,11 +30,8 @@ export async function poolEgressOfNode(ctx: Pick<CheckContext, 'azure' | 'lookup
   const pool = cluster.nodePools.find((p) => p.name === name);
   if (!pool) return undefined;
   const subnetId = pool.vnetSubnetId;
-  // Stryker disable next-line UnaryOperator: the fallback stands only for an absent subnet id, which the next line's `subnetId &&` already turns away
-  const at = subnetId?.toLowerCase().lastIndexOf('/subnets/') ?? -1;
-  if (subnetId && at > 0) {
-    const vnet = await getVirtualNetwork(ctx, subnetId.slice(0, at));
-    const subnet = vnet.subnets?.find((s) => s.id?.toLowerCase() === subnetId.toLowerCase());
+  if (subnetId && vnetIdOfSubnet(subnetId)) {
+    const subnet = await getSubnet(ctx, subnetId);
     const hop = subnet ? await applianceHopOf(ctx, subnet) : undefined;
     if (hop?.firewall) {
       return { pool: pool.name, kind: 'azure-firewall', subnet: subnet!.name ?? subnetId, routeTable: hop.routeTable, firewall: hop.firewall.name, addresses: hop.firewall.publicIps };
