@@ -51,7 +51,7 @@ export const platformCheck: Check = {
         command: nodeSelectorPatchCommand(ctx.failure, selector ?? { 'kubernetes.io/os': 'linux' }),
       });
     } else {
-      const all = [...new Set([...manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/')), ...needed])].join(',');
+      const all = buildPlatforms(manifest.platforms, needed);
       fixes.push({
         text: `Build and push the image for ${needed.join(' and ')} as well (a multi-platform index).`,
         command: `docker buildx build --platform ${all} -t ${formatImageRef(image)} --push .`,
@@ -126,7 +126,7 @@ function windowsBuildOutcome(ctx: CheckContext, pools: NodePoolFacts[]): CheckOu
 function fallbackOutcome(ctx: CheckContext, fallbacks: Array<{ pool: NodePoolFacts; entry: string }>, evidence: Array<{ fact: string; source: string }>): CheckOutcome {
   const { manifest, image } = ctx.facts as Required<typeof ctx.facts>;
   const needed = [...new Set(fallbacks.map((f) => `${f.pool.osType.toLowerCase()}/${f.pool.architecture}`))];
-  const all = [...new Set([...manifest.platforms.map((p) => p.split('/').slice(0, 2).join('/')), ...needed])].join(',');
+  const all = buildPlatforms(manifest.platforms, needed);
   return {
     finding: {
       status: 'warn',
@@ -165,4 +165,14 @@ function selectorFor(offered: ReadonlySet<string>, all: NodePoolFacts[]): Record
   const archFits = new Set(fits.map((p) => p.architecture));
   if (sameOs.some((p) => !archFits.has(p.architecture))) selector['kubernetes.io/arch'] = [...archFits][0]!;
   return Object.keys(selector).length ? selector : undefined;
+}
+
+/**
+ * The --platform list that rebuilds every entry the image has plus the missing ones. Variants stay
+ * (linux/arm/v6 and linux/arm/v7 are two builds; buildx reads `linux/arm` as v7 only); only spellings
+ * of one build fold together: case, and arm64's default variant v8 (containerd's normalisation).
+ */
+function buildPlatforms(offered: readonly string[], needed: readonly string[]): string {
+  const canonical = (p: string) => p.toLowerCase().replace(/^([^/]+\/arm64)\/v8$/, '$1');
+  return [...new Set([...offered, ...needed].map(canonical))].join(',');
 }
