@@ -134,6 +134,16 @@ const ROWS: Row[] = [
   // Elastic ECK
   // the 1.9.0 all-in-one.yaml still named a developer snapshot image that was never published; the docs since 1.7 install from two other files
   ['tag_not_found', 'https://github.com/elastic/cloud-on-k8s/issues/5151', 'Failed to pull image "docker.elastic.co/eck-dev/eck-operator-thb:1.7.0-SNAPSHOT-ff98c869": rpc error: code = NotFound desc = failed to pull and unpack image "docker.elastic.co/eck-dev/eck-operator-thb:1.7.0-SNAPSHOT-ff98c869": failed to resolve reference "docker.elastic.co/eck-dev/eck-operator-thb:1.7.0-SNAPSHOT-ff98c869": docker.elastic.co/eck-dev/eck-operator-thb:1.7.0-SNAPSHOT-ff98c869: not found', 'ambiguous'],
+  // Knative: a locally built image on minikube with pull policy Never, absent from the node the revision landed on
+  ['never_pull', 'https://github.com/knative/serving/issues/6101', 'Revision "minikube-test-ws4kq" failed with message: Container image\n        "mini.kube/minikube-test:v1" is not present with pull policy of Never.'],
+  // the Serving controller had no ECR credentials for tag-to-digest resolution, though the image was already on the node
+  ['auth_missing', 'https://github.com/knative/serving/issues/9120', 'Warning  InternalError  3s (x11 over 10s)  revision-controller  Unable to fetch image "xxx.dkr.ecr.us-east-1.amazonaws.com/2269-source-datalake-sqs-java-vert-x:f226381de39d8e6c397b293a32182459c0e644b3": failed to resolve image to digest: GET https://xxx.dkr.ecr.us-east-1.amazonaws.com/v2/2269-source-datalake-sqs-java-vert-x/manifests/f226381de39d8e6c397b293a32182459c0e644b3: unsupported status code 401; body: Not Authorized'],
+  // Tekton: the CI node ran out of disk while extracting the step image
+  ['disk_pressure', 'https://github.com/tektoncd/pipeline/issues/9052', 'build step "step-artifacts-consumer-python" is pending with reason "failed to pull and unpack image \\"docker.io/library/python:latest\\": failed to extract layer sha256:08e14ec5b7497da231d70d47d1d80440ba7d9997d43c0796a8394923bbc98183: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/631/fs/usr/lib/x86_64-linux-gnu/libicui18n.a: no space left on device"'],
+  // Flux behind a proxy: Kyverno's image-verification webhook could not resolve ghcr.io through the cluster DNS
+  ['dns_failure', 'https://github.com/fluxcd/flux2/issues/3327', 'autogen-verify-cosign-signature: \'failed to update digest: failed to fetch image\n    reference: ghcr.io/fluxcd/helm-controller:v0.26.0, error: Get "https://ghcr.io/v2/":\n    dial tcp: lookup ghcr.io on 169.169.169.169:53: server misbehaving\''],
+  // Keycloak operator CI: the Red Hat registry answered 503 intermittently; reruns passed
+  ['registry_unavailable', 'https://github.com/keycloak/keycloak/issues/28036', 'failed to solve: registry.access.redhat.com/ubi9-micro: pulling from host registry.access.redhat.com failed with status code [manifests latest]: 503 Service Unavailable'],
 ];
 
 export const FRESH_SIXTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
