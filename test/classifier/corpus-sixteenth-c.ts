@@ -144,6 +144,8 @@ const ROWS: Row[] = [
   ['dns_failure', 'https://github.com/fluxcd/flux2/issues/3327', 'autogen-verify-cosign-signature: \'failed to update digest: failed to fetch image\n    reference: ghcr.io/fluxcd/helm-controller:v0.26.0, error: Get "https://ghcr.io/v2/":\n    dial tcp: lookup ghcr.io on 169.169.169.169:53: server misbehaving\''],
   // Keycloak operator CI: the Red Hat registry answered 503 intermittently; reruns passed
   ['registry_unavailable', 'https://github.com/keycloak/keycloak/issues/28036', 'failed to solve: registry.access.redhat.com/ubi9-micro: pulling from host registry.access.redhat.com failed with status code [manifests latest]: 503 Service Unavailable'],
+  // Zalando: the logical-backup image was built for amd64 only and the node was arm64 (the maintainers planned arm builds)
+  ['platform_mismatch', 'https://github.com/zalando/postgres-operator/issues/2313', 'Found 7 pods, using pod/logical-backup-matrix-postgres-28054110-7jt7x\nexec /dump.sh: exec format error'],
 ];
 
 export const FRESH_SIXTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
