@@ -13,8 +13,13 @@ import { readings } from './paste-noise';
  */
 export const CAUSELESS_CANDIDATES: readonly Category[] = ['tag_not_found', 'repo_not_found', 'auth_missing', 'registry_unavailable', 'network_unreachable'];
 
-// kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not).
-const FAILED_PULL = /back-off pulling image|failed to pull(?: and unpack)? image|trying and failing to pull image|error pulling image|failed to resolve reference|ErrImagePull|ImagePullBackOff/i;
+// kubelet's and the runtimes' words for a failed pull, with the image reference after them (quoted or not); kubectl's
+// `is waiting to start: image can't be pulled`; dockershim's `failed pulling image "x":` cut there (Azure/aks-engine#4627);
+// kind's retry `Trying again to pull image: "x"` (kubernetes-sigs/kind#2220); the Jenkins Kubernetes plugin's reaper, which
+// says `Unable to pull Docker image "x". Check if image tag name is spelled correctly.` for any back-off (its Reaper.java
+// matches "Back-off pulling image"; jenkinsci/docker-inbound-agent#211).
+const FAILED_PULL =
+  /back-off pulling image|failed (?:to pull(?: and unpack)?|pulling) image|trying and failing to pull image|error pulling image|failed to resolve reference|ErrImagePull|ImagePullBackOff|image can't be pulled|trying again to pull image|unable to pull (?:docker |container )?image/i;
 const REFERENCE = String.raw`(?:[: ]+(?:"[^"]*"|[^\s"]+))?`;
 /**
  * What carries no cause: the failed-pull words and their reference, kubelet's progress line (`Pulling image "x"`), its
@@ -34,6 +39,16 @@ const NO_CAUSE = new RegExp(
     String.raw`container start failed:`,
     // The pod's ContainersReady condition (kubelet status/generate.go), quoted by operators that relay it (flyteorg/flyte#1319).
     String.raw`containers with (?:unready|unknown) status: \[[^\]]*\]`,
+    // A wrapper's bare exit status or gRPC code Unknown says only that the command failed (kind's exec: `command "docker
+    // pull x" failed with error: exit status 1`, under its `failed to create cluster:`, kubernetes-sigs/kind#1328); the
+    // Jenkins reaper's advice; dockershim's
+    // `Sandbox for pod "x" failed:`.
+    String.raw`command "[^"]*"\s*failed with error: exit status \d+`,
+    String.raw`failed to create cluster:`,
+    // gRPC's Unknown code only when the failed-pull words follow it: anything else after it is the runtime's own error.
+    String.raw`rpc error: code = Unknown desc = (?=${FAILED_PULL.source})`,
+    String.raw`check if image tag name is spelled correctly`,
+    String.raw`sandbox for pod "[^"]*" failed:`,
     String.raw`\berror:\s?`,
     String.raw`\bFailed:\s`,
     String.raw`\b(?:Warning|Normal)\s+(?:Failed|BackOff)\b`,

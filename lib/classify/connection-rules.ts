@@ -63,7 +63,9 @@ export const NAME_LOOKUP: PullErrorRule = {
   // Go's resolver error (net/dnsclient_unix.go: "lookup " + name + " on " + server). Users paste it with the
   // addresses masked ("on <IP ADDRESS REMOVED>:", "on x.x.x.x:53:", "on ***:53:"): still a lookup.
   // A paste cut right after the host ("dial tcp: lookup registry.k8s.io": k0sproject/k0sctl#1117) is still a lookup.
-  patterns: [/no such host|Temporary failure in name resolution|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S|\bdial tcp: lookup [\w.-]+(?=[\s"'\\,]*(?:$|\n))/i],
+  // Node.js tools (Podman Desktop, Docker Desktop extensions) print libuv's codes: "getaddrinfo ENOTFOUND <host>" (no such
+  // name) and "getaddrinfo EAI_AGAIN <host>" (the resolver did not answer): podman-desktop/podman-desktop#12163.
+  patterns: [/no such host|Temporary failure in name resolution|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)\b|\blookup [\w.-]+(?: on (?:[\w.:[\]*-]+|<[^>\n]*>(?::\d+)?))?: \S|\bdial tcp: lookup [\w.-]+(?=[\s"'\\,]*(?:$|\n))/i],
   confidence: 0.92,
   candidates: [],
   explanation: "The node could not resolve the registry's host name (typo, private DNS zone not linked to the cluster VNet, or custom DNS).",
@@ -104,11 +106,22 @@ export const TCP_CONNECT: PullErrorRule = {
     // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
     // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image). Docker 1.x gave
     // up on every mirror and the registry with "Could not reach any registry endpoint" (oracle/container-images#10).
-    /connection issue between the task and Amazon ECR|\bconnectex\b|connection timed out|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect|connect: invalid argument|Could not reach any registry endpoint/i,
+    /connection issue between the task and Amazon ECR|\bconnectex\b|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|connect: invalid argument|Could not reach any registry endpoint/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],
   explanation: "The node could not open a connection to the registry (egress firewall/NSG/UDR, unreachable private endpoint, or a proxy).",
+};
+
+// A dial that timed out got no answer at all: a firewall dropping the SYN looks the same as a registry or mirror host
+// that is down (DaoCloud/public-image-mirror#721: the mirror was down that night), so the registry stays possible.
+export const TCP_CONNECT_TIMEOUT: PullErrorRule = {
+  id: 'connect-timeout',
+  category: 'network_unreachable',
+  patterns: [/connection timed out|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect/i],
+  confidence: 0.8,
+  candidates: ['firewall_denied', 'registry_unavailable'],
+  explanation: "The node's connection to the registry got no answer: an egress firewall, NSG or UDR dropping it, an unreachable private endpoint or proxy, or the registry or mirror host itself down.",
 };
 
 export const REQUEST_EOF: PullErrorRule = {

@@ -7,14 +7,15 @@ import type { PullErrorRule } from './pull-error-rules';
  */
 
 // dockerd before 18.x: "no supported platform found in manifest list" (distribution/pull_v2.go), later "no matching
-// manifest for <os/arch> in the manifest list entries" (a paste may stop at the platform: kubernetes-sigs/windows-testing#223). Azure Container Instances words a Windows image built for
+// manifest for <os/arch> in the manifest list entries" (a paste may stop at the platform: kubernetes-sigs/windows-testing#223; a retyped one may misspell "manifest":
+// tkestack/tke#835). Azure Container Instances words a Windows image built for
 // another Windows release "The OS version of image … is not supported" (code OsVersionNotSupported):
 // https://learn.microsoft.com/en-us/azure/container-instances/container-instances-troubleshooting
 export const PLATFORM_NO_MATCH: PullErrorRule = {
   id: 'platform-no-match',
   category: 'platform_mismatch',
   patterns: [
-    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for\b|no image found in (?:image index|manifest list) for architecture|image operating system "?[\w-]+"? cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
+    /no match for (?:current )?platform\b|no supported platform found in manifest list|no matching manifest for\b|\bin the manifest list entries|no image found in (?:image index|manifest list) for architecture|image operating system "?[\w-]+"? cannot be used on this platform|does not match the (?:specified|detected host) platform|container operating system does not match the host|operating system of the container does not match|based image is incompatible with a [\d.]+ host|OS ?version(?: of image \S+ is)? ?not ?supported/i,
   ],
   confidence: 0.92,
   candidates: [],

@@ -13,8 +13,10 @@ import {
   REQUEST_EOF,
   STREAM_CUT,
   TCP_CONNECT,
+  TCP_CONNECT_TIMEOUT,
   TLS_FAILURE,
 } from './connection-rules';
+import { ACI_REGISTRY_IDENTITY_MISSING, ARM_AUTHORIZATION_FAILED, NOT_A_V2_REGISTRY, PODMAN_DESKTOP_PULL_500, PULL_SECRET_MISSING } from './tool-wording-rules';
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
 import {
   DISK_FULL,
@@ -144,15 +146,19 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   CONNECTION_REFUSED,
   HANDSHAKE_TIMEOUT,
   TCP_CONNECT,
+  TCP_CONNECT_TIMEOUT,
   REQUEST_EOF,
   CONNECT_WAIT,
   HOST_IN_REPOSITORY_PATH,
   REGISTRY_UNSUPPORTED,
+  NOT_A_V2_REGISTRY,
+  PODMAN_DESKTOP_PULL_500,
   HTML_INSTEAD_OF_REGISTRY,
   STORAGE_AUTHORIZATION_FAILURE,
   STORAGE_SIGNATURE_MISMATCH,
   EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
+  ARM_AUTHORIZATION_FAILED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   ARTIFACT_REGISTRY_PERMISSION,
   UNAUTHENTICATED_TOKEN,
@@ -162,6 +168,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   ANONYMOUS_REFUSED,
   DENIED_CODE_IN_BODY,
   BARE_DENIED,
+  ACI_REGISTRY_IDENTITY_MISSING,
   ACI_INACCESSIBLE_IMAGE,
   ACI_PROVIDER_ARM_ERROR,
   CONTAINER_APPS_IDENTITY_PULL,
@@ -181,6 +188,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   PAYMENT_REQUIRED,
   TAG_INVALID,
   IMAGE_DOES_NOT_EXIST,
+  PULL_SECRET_MISSING,
   {
     id: 'pull-access-denied-repo-missing',
     category: 'repo_not_found',
@@ -197,17 +205,21 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     patterns: [/name unknown/i],
     confidence: 0.9,
     // As for a missing manifest, a proxy or mirror failing upstream answers the same (okd-project/okd#997: Red Hat's
-    // registry during an incident).
-    candidates: ['registry_unavailable'],
+    // registry during an incident). Red Hat's partner registry answers a digest it does not hold "name unknown: Image not
+    // found" (percona/percona-xtradb-cluster-operator#2386), so the tag or digest stays possible.
+    candidates: ['registry_unavailable', 'tag_not_found'],
     explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted); a proxy registry failing upstream reads the same.',
   },
   {
     // The v1 pull protocol (docker's "Error: image <repo>:<tag> not found", Harbor 1.x): Docker Hub and Harbor
     // answered it for a private repository pulled without login too, so missing credentials stay possible.
     // The threads behind it (test/classifier, batches to 15) name a missing repository most often, then a private one.
+    // oc's "image "<repo>@sha256:…" not found: manifest unknown" carries the registry's code: the manifest, not the
+    // repository, is missing (okd-project/okd#1722), so manifest-unknown decides.
     id: 'image-not-found-v1',
     category: 'repo_not_found',
     patterns: [/\bimage \S+ not found/i],
+    unless: /manifest unknown/i,
     confidence: 0.55,
     candidates: ['auth_missing', 'tag_not_found'],
     explanation: 'The registry says the image does not exist: a wrong tag or repository name, or a private repository pulled without logging in.',
@@ -253,10 +265,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
     // moby distribution/errors.go), so a missing repository stays a candidate; a registry whose token service is down
     // answers every pull 401 too (docker.elastic.co outages: elastic/elasticsearch-docker#237, elastic/elasticsearch#61047).
     // BuildKit's progress output cuts a line at the terminal's width ("…: 401 Unauthorize": dotnet/dotnet-docker#7246).
+    // go-containerregistry (Knative's tag resolution) writes "unsupported status code 401; body: …" (knative/serving#1996).
     // Docker's v1 registry client says "Authentication is required." (moby registry/session.go); a proxy's 407 is decided earlier.
     id: 'unauthorized',
     category: 'auth_missing',
-    patterns: [/unauthorized|(?:status|response) code: 401\b|invalid username\/password|\bauthentication ?(?:is )?required\b|\b401 Unauthori[sz]e\b/i],
+    patterns: [/unauthorized|(?:status|response) code:? 401\b|invalid username\/password|\bauthentication ?(?:is )?required\b|\b401 Unauthori[sz]e\b/i],
     confidence: 0.85,
     candidates: ['access_denied', 'repo_not_found', 'registry_unavailable'],
     explanation: "The registry wants credentials the node did not present or rejected (no AcrPull for the kubelet identity, no or expired pull secret), or the repository does not exist.",

@@ -37,26 +37,29 @@ export const SHORT_NAME: PullErrorRule = {
   explanation: 'The image has no registry host and CRI-O cannot resolve the short name: write the full reference (e.g. docker.io/library/nginx:1.27).',
 };
 
-// A reference of nothing but "." — a path or an unset variable where the image belongs: podman-desktop answers it
-// "access to image "." is denied (500 error)" (podman-desktop/podman-desktop#19260), which reads like a refusal.
+// A reference with no name in it, only separators — a path, an unset variable or a template that rendered empty where
+// the image belongs: podman-desktop answers "." with "access to image "." is denied (500 error)"
+// (podman-desktop/podman-desktop#19260), and CRI-O asked for ":/" (name and tag both empty) drops the gRPC stream, kubelet
+// logging `err="… error reading from server: EOF" image=":/"` (labring/sealos#3037): each reads like a refusal or an outage.
 export const DOT_REFERENCE: PullErrorRule = {
   id: 'dot-reference',
   category: 'invalid_reference',
-  patterns: [/\bimage "\."/i],
+  patterns: [/\bimage[ =]"[.:/@]+"/i],
   confidence: 0.8,
   candidates: [],
-  explanation: 'The image reference is only "." (a path or an unset variable where the image belongs), so there is nothing to pull.',
+  explanation: 'The image reference has no name in it (only ".", ":" or "/": a path, an unset variable or an empty template value where the image belongs), so there is nothing to pull.',
 };
 
 // A reference whose path starts with a registry host again: the same host twice (`docker.io/docker.io/rancher/x`:
 // rancher/rancher#50317; `<acr>.azurecr.io/<acr>.azurecr.io/webapp`) or another host under Docker Hub, whose namespaces
-// cannot hold a dot (`docker.io/quay.io/gpustack/x`: gpustack/gpustack#5456). The registry then looks for a repository
+// cannot hold a dot (`docker.io/quay.io/gpustack/x`: gpustack/gpustack#5456), or a registry error whose detail names the
+// repository with a host in front (`"Name":"mcr.microsoft.com/windows/servercore"`: az acr import, Azure/acr#181). The registry then looks for a repository
 // named after the host, which does not exist, and answers 401, denied or not found: the name is the cause, not the
 // credentials. (A host under another registry is a proxy's path convention — `mirror.example/quay.io/x` — and not read.)
 export const HOST_IN_REPOSITORY_PATH: PullErrorRule = {
   id: 'host-in-repository-path',
   category: 'repo_not_found',
-  patterns: [/(?<![\w.-])((?:[\w-]+\.)+[a-z]{2,}(?::\d+)?)\/\1\/|(?<![\w.-])(?:(?:index|registry-1)\.)?docker\.io\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\//i],
+  patterns: [/(?<![\w.-])((?:[\w-]+\.)+[a-z]{2,}(?::\d+)?)\/\1\/|(?<![\w.-])(?:(?:index|registry-1)\.)?docker\.io\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\/|"Name":"(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?\//i],
   confidence: 0.85,
   candidates: [],
   explanation: 'The image path repeats a registry host (docker.io/docker.io/…, quay.io under docker.io/): no repository has that name. Write the reference with one registry host.',

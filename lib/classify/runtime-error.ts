@@ -29,7 +29,7 @@ const RUNTIME_ERROR_MAX = 600;
 // kubelet's structured log line (klog key=value) puts its own keys after the error:
 //   … err="… with ErrImagePull: \"…: denied\"" pod="ns/app-1" podUID="…"   (or image="…", logger="UnhandledError")
 // They are kubelet's, never the runtime's: dropping that tail makes the error's end the end of its line again.
-const KLOG_KEYS_TAIL = /(?<=")(?:\s+(?:pod|podUID|image|logger)=(?:"[^"\n]*"|[^\s"]+))+[ \t]*$/gm;
+const KLOG_KEYS_TAIL = /(?<=")(?:\s+(?:pod|podUID|image|logger)=(?:"[^"\n]*"|[^\s"]+))+[ \t]*$/gim;
 
 // The OCI distribution spec's error codes (distribution-spec spec.md, "Error codes"): dockerd and containerd print a
 // code's words ("manifest unknown: manifest unknown"); go-containerregistry clients (crane, kaniko, ko, Flux, Kyverno,

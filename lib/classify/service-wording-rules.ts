@@ -23,9 +23,10 @@ export const ACR_TOKEN_403: PullErrorRule = {
   patterns: [/(?:anonymous token|oauth2\/token|fetch oauth token)[^\n]{0,800}?\b403 Forbidden|Access to registry '[\w.-]*' was denied\. Response code: 403\b/i],
   // A token URL on another registry (ghcr.io/token, auth.docker.io), or an image on a registry that is plainly not
   // ACR, with or without a subdomain (ghcr.io/…, europe-docker.pkg.dev/…: a subdomain ends in a dot, so the domain
-  // starts at a word boundary either way), is that registry refusing access.
+  // starts at a word boundary either way), is that registry refusing access; so is a quoted image on any other host
+  // (registry.gitlab.com's anonymous token for a private project: canonical/microk8s#1150).
   unless:
-    /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\//i,
+    /request to https?:\/\/(?![^\s/]*\.azurecr\.(?:io|cn|us)\/)[^\s/]+\/|\b(?:pkg\.dev|gcr\.io|ghcr\.io|docker\.io|quay\.io|amazonaws\.com)\/|\bimage "(?![^"\s/]*\.azurecr\.(?:io|cn|us)\/)[^"\s/]*\.[^"\s/]*\//i,
   confidence: 0.7,
   candidates: ['access_denied'],
   explanation: "ACR refused the token request with 403: usually its network rules (firewall/private endpoint) reject the node, otherwise the identity lacks pull rights.",

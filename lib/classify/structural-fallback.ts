@@ -100,8 +100,8 @@ const WORDS: readonly Signal[] = [
   // A registry too busy to answer times out the same way (quay.io outage: keycloak/keycloak#13274).
   { pattern: /\bi\/o timeout\b|timed out|Client\.Timeout|handshake timeout/i, category: 'network_unreachable', candidates: ['firewall_denied', 'timeout_or_size', 'registry_unavailable'], what: 'a network timeout' },
   { pattern: /\bdial (?:tcp|udp)\d?\b|\bconnectex\b|\bconnect: /i, category: 'network_unreachable', candidates: ['firewall_denied'], what: 'a failed connection' },
-  { pattern: /\bunexpected EOF\b/, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
-  { pattern: /(?<!unexpected )\bEOF\b/, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },
+  { pattern: /\bunexpected EOF\b/i, category: 'timeout_or_size', candidates: ['network_unreachable', 'registry_unavailable'], what: 'a cut stream', weak: true },
+  { pattern: /(?<!unexpected )\bEOF\b/i, category: 'network_unreachable', candidates: ['registry_unavailable', 'firewall_denied'], what: 'a closed connection (EOF)', weak: true },
   { pattern: /deadline exceeded|context canceled|request canceled/i, category: 'timeout_or_size', candidates: ['network_unreachable'], what: 'a deadline' },
   { pattern: /too ?many ?requests|rate limit|throttl/i, category: 'rate_limited', candidates: [], what: 'a rate limit' },
   { pattern: /no space left|disk quota exceeded/i, category: 'disk_pressure', candidates: [], what: 'a full disk' },

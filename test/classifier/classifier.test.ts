@@ -21,6 +21,10 @@ import { FRESH_FIFTEENTH_A } from './corpus-fifteenth-a';
 import { FRESH_FIFTEENTH_B } from './corpus-fifteenth-b';
 import { FRESH_FIFTEENTH_C } from './corpus-fifteenth-c';
 import { FRESH_FIFTEENTH_D } from './corpus-fifteenth-d';
+import { FRESH_SIXTEENTH_A } from './corpus-sixteenth-a';
+import { FRESH_SIXTEENTH_B } from './corpus-sixteenth-b';
+import { FRESH_SIXTEENTH_C } from './corpus-sixteenth-c';
+import { FRESH_SIXTEENTH_D } from './corpus-sixteenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -28,6 +32,8 @@ import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
 const corpus: CorpusEntry[] = allCorpus();
 /** Blind batch 15: Q&A sites and blogs (a), the oldest threads (b), ML, data and GPU platforms (c), networking, mesh, observability and security projects (d). */
 const FIFTEENTH: readonly CorpusEntry[] = [...FRESH_FIFTEENTH_A, ...FRESH_FIFTEENTH_B, ...FRESH_FIFTEENTH_C, ...FRESH_FIFTEENTH_D];
+/** Blind batch 16: Azure (a), small, edge and desktop distributions (b), CI/CD, GitOps and operators (c), mirrors and the Chinese ecosystem (d). */
+const SIXTEENTH: readonly CorpusEntry[] = [...FRESH_SIXTEENTH_A, ...FRESH_SIXTEENTH_B, ...FRESH_SIXTEENTH_C, ...FRESH_SIXTEENTH_D];
 
 const scoreOf = (entries: readonly CorpusEntry[]) =>
   scoreCorpus(entries.map((entry) => ({ entry, result: classifyPullMessage(entry.message, entry.reason) })));
@@ -52,6 +58,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 13 (two more: Azure services and AKS; developer tooling, charts, serverless, edge):\n${formatScore(scoreOf([...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B]))}`,
       `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy; the newest runtimes; documentation pages):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]))}`,
       `blind batch 15 (Q&A sites and blogs; the oldest threads; ML, data and GPU platforms; networking, mesh, observability and security projects):\n${formatScore(scoreOf(FIFTEENTH))}`,
+      `blind batch 16 (Azure; small, edge and desktop distributions; CI/CD, GitOps and operators; mirrors and the Chinese ecosystem):\n${formatScore(scoreOf(SIXTEENTH))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -112,9 +119,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.96);
   });
 
+  // Blind batch 16 keeps its known misses (reasons in corpus-sixteenth-*.ts), held the same way.
+  test('blind batch 16 stays at its measured level: >= 78% exact, >= 93% exact or candidate', () => {
+    const blind = scoreOf(SIXTEENTH);
+    expect(blind.messages).toBeGreaterThanOrEqual(195);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.78);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.93);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FIFTEENTH].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FIFTEENTH, ...SIXTEENTH].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(

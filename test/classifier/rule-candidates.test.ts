@@ -13,9 +13,9 @@ const MS_LEARN_ACR_AKS =
  * by its source and a phrase of it (the message itself lives in test/classifier/corpus*.ts with its citation).
  */
 const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, category: Category, candidates: Category[]]> = [
-  ['connect', 'https://github.com/Azure/acr/issues/594', 'dial tcp 10.201.3.5:443: i/o timeout', 'network_unreachable', ['firewall_denied']],
-  // "dial tcp <ip>:443: i/o timeout" with no other wording: the connect rule's own alternative, not the generic timeout.
-  ['connect', `${MS_LEARN_ACR_AKS} (Cause 4: i/o timeout error)`, 'dial tcp <acrprivateipaddress>:443: i/o timeout', 'network_unreachable', ['firewall_denied']],
+  ['connect-timeout', 'https://github.com/Azure/acr/issues/594', 'dial tcp 10.201.3.5:443: i/o timeout', 'network_unreachable', ['firewall_denied', 'registry_unavailable']],
+  // "dial tcp <ip>:443: i/o timeout" with no other wording: the connect-timeout rule's own alternative, not the generic timeout.
+  ['connect-timeout', `${MS_LEARN_ACR_AKS} (Cause 4: i/o timeout error)`, 'dial tcp <acrprivateipaddress>:443: i/o timeout', 'network_unreachable', ['firewall_denied', 'registry_unavailable']],
   // musl's resolver: "lookup <host>: Try again", with no resolver address in between.
   ['dns', 'https://github.com/rancher/k3os/issues/431', 'lookup registry-1.docker.io: Try again', 'dns_failure', []],
   // gcr.io's v1 wording "Status 429 trying to pull repository".
@@ -34,8 +34,8 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   // Go's "malformed HTTP response" when plain HTTP meets a TLS server: the TLS rule's own alternative, no other wording.
   ['tls', 'https://github.com/containerd/containerd/issues/2994', 'malformed HTTP response', 'tls_error', []],
   // "dial tcp i/o timeout" with neither address nor colon (the ECR credential call), and "dial tcp: i/o timeout".
-  ['connect', 'https://github.com/kubernetes/kubernetes/issues/79535', 'dial tcp i/o timeout', 'network_unreachable', ['firewall_denied']],
-  ['connect', 'https://github.com/aws-quickstart/quickstart-amazon-eks/pull/52', 'dial tcp: i/o timeout', 'network_unreachable', ['firewall_denied']],
+  ['connect-timeout', 'https://github.com/kubernetes/kubernetes/issues/79535', 'dial tcp i/o timeout', 'network_unreachable', ['firewall_denied', 'registry_unavailable']],
+  ['connect-timeout', 'https://github.com/aws-quickstart/quickstart-amazon-eks/pull/52', 'dial tcp: i/o timeout', 'network_unreachable', ['firewall_denied', 'registry_unavailable']],
   ['storage-signature-mismatch', 'https://github.com/argoproj/argo-cd/issues/16336', 'SignatureDoesNotMatch', 'registry_unavailable', ['firewall_denied']],
   ['bad-request-400', 'https://github.com/docker-library/repo-info/issues/19', 'unexpected status resolving reader: 400 Bad Request', 'registry_unavailable', ['tag_not_found', 'repo_not_found', 'invalid_reference', 'tls_error', 'auth_missing']],
   ['aci-inaccessible-image', 'https://github.com/whiteducksoftware/az-dns-forwarder/issues/2', 'is not accessible. Please check the image and registry credential', 'auth_missing', ['repo_not_found', 'tag_not_found', 'access_denied']],
