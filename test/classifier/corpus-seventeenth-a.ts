@@ -14,7 +14,8 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * resolution. Sources: microsoft/Windows-Containers, MicrosoftDocs/Virtualization-Documentation, kubernetes-sigs/
  * sig-windows-tools, docker/for-win (2020+), dotnet/dotnet-docker, microsoft/dotnet-framework-docker,
  * PowerShell/PowerShell-Docker, actions/runner-images, rancher/rancher and rancher/rke2 Windows issues,
- * microsoft/containerregistry and neighbouring threads where a Windows host or node hit the error.
+ * microsoft/containerregistry and neighbouring threads where a Windows host or node hit the error; two rows come from
+ * the `search` tool's pages corpus (a notes page and a blog post on Windows base images).
  * Every thread was checked against the sources earlier entries cite (all corpus*.ts and produced-messages.txt, as plain
  * URLs, in the `gh('owner/repo#n')` / `ghPull('owner/repo#n')` forms and as `${GH}/owner/repo/issues/n`); cited threads
  * were skipped, as were messages whose text already appears in the corpus. At most two messages per thread and six per
@@ -119,6 +120,14 @@ const ROWS: Row[] = [
   ['network_unreachable', 'https://github.com/docker/for-win/issues/9080', 'Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp PROXYIP:PROXYPORT connect: no route to host'],
   // Docker Desktop (WSL2) on Windows 10 behind a corporate proxy: the WSL resolver never answered
   ['dns_failure', 'https://github.com/docker/cli/issues/3649', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 172.19.96.1:53: read udp 172.19.107.241:50415->172.19.96.1:53: i/o timeout'],
+  // Windows Server 2016 daemon: the insecure-registries entry in daemon.json had a leading space, so the plain-HTTP registry was not treated as insecure
+  ['tls_error', 'https://github.com/moby/moby/issues/43051', 'Pulling myContainer (myregistry:5000/mycontainer:v1)...\nERROR: Get https://myregistry:5000/v2/: http: server gave HTTP response to HTTPS client'],
+  // notes page: a 1903 tag on a 1809 (17763) host; the 1809 tag pulled
+  ['platform_mismatch', 'https://renenyffenegger.ch/notes/development/tools/Docker/Windows/Container-Base-Images/index', '1903: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
+  // blog post: hello-world:nanoserver on a Windows Server 2016 (14393) host
+  ['platform_mismatch', 'https://blog.dbi-services.com/docker-containers-when-architecture-matter/', 'C:\\Program Files\\Docker\\docker.exe: no matching manifest for windows/amd64 10.0.14393 in the manifest list entries.\nSee \'C:\\Program Files\\Docker\\docker.exe run --help\'.'],
+  // the IIS image is Windows-only; pulled on Ubuntu
+  ['platform_mismatch', 'https://github.com/microsoft/iis-docker/issues/165', 'no matching manifest for linux/amd64 in the manifest list entries.'],
 ];
 
 export const FRESH_SEVENTEENTH_A: readonly CorpusEntry[] = corpusEntries(ROWS);
