@@ -10,8 +10,9 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * supervisor / addon, linuxserver, immich, truecharts, truenas apps, CasaOS, umbrel, coolify, portainer stack, nextcloud
  * all-in-one, pi-hole, balena push, dokku, caprover, jellyfin, yunohost, synology container manager, unraid) with
  * "Failed to pull image", "Error response from daemon", ImagePullBackOff, "pull access denied", "manifest unknown",
- * "no matching manifest", rate limit, x509 or "no space left on device"; then follow-up queries on a thread's own
- * title to read its resolution.
+ * "no matching manifest", rate limit, x509, "no space left on device", "invalid reference format" or "server gave HTTP
+ * response to HTTPS client" (the last two brought nothing usable from these platforms); then follow-up queries on a
+ * thread's own title to read its resolution.
  * Every thread was checked against the sources earlier entries cite (all corpus*.ts and produced-messages.txt, as plain
  * URLs and in the `gh('owner/repo#n')` / `ghPull('owner/repo#n')` / `${GH}/owner/repo/issues/n` forms); cited threads
  * were skipped, as were messages whose text already appears in the corpus. Some rows come from a neighbouring
