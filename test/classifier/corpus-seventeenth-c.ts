@@ -16,7 +16,8 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * AliyunContainerService/*, hetznercloud/*, kube-hetzner, ovh/*); some come from a neighbouring repository where a
  * user reported a pull failing on one of these platforms (Rancher or kubernetes/kubernetes on IKS and GKE, coder on
  * private GKE, the kuard book image on GCR, Lambda base images and CDK constructs on ECR Public, CircleCI and
- * Shippable samples on ECS). DigitalOcean, Linode, Scaleway and Civo threads gave no quotable message with a cause.
+ * Shippable samples, the ECS deploy action and CDK on ECS). DigitalOcean, Linode, Scaleway and Civo threads gave no
+ * quotable message with a cause.
  * Every thread was checked against the sources earlier entries cite (all corpus*.ts and produced-messages.txt, as plain
  * URLs and in the `gh('owner/repo#n')` / `ghPull('owner/repo#n')` / `${GH}/owner/repo/issues/n` forms); cited threads
  * were skipped, and so was a thread later transferred to a cited one (its message was already in the corpus). No
@@ -89,6 +90,12 @@ const ROWS: Row[] = [
   ['timeout_or_size', 'https://github.com/aws/containers-roadmap/issues/2424', 'Task failed to start - DockerTimeoutError: Could not transition to created; timed out after waiting 4m0s', 'ambiguous'],
   // the reporter: hub.docker.com was down at the time; it worked again later
   ['registry_unavailable', 'https://github.com/aws/amazon-ecs-agent/issues/719', 'CannotPullContainerError: Could not reach any registry endpoint', 'ambiguous'],
+  // the task definition's image held only a digest (sha256:...) after the deploy action rewrote it, so ECS read it as the repository library/sha256 on Docker Hub; the thread was not resolved further
+  ['invalid_reference', 'https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/584', 'CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref docker.io/library/sha256:8795397484604bc67cfcda4f4245dd248b172df523ce9778209e735ffe370426: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
+  // ECS refused to register the task definition because the image value was not a valid reference
+  ['invalid_reference', 'https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/584', 'Error: Failed to register task definition in ECS: Container.image repository contains invalid characters.\nError: Container.image repository contains invalid characters.'],
+  // a CDK bug built the image URI from only the first segment of the ECR repository name myecr/nginxlight (fixed in aws-cdk#1232)
+  ['repo_not_found', 'https://github.com/aws/aws-cdk/issues/1272', 'Status reason | CannotPullContainerError: API error (404): pull access denied for 347883428170.dkr.ecr.us-east-1.amazonaws.com/myecr, repository does not exist or may require \'docker login\'', 'ambiguous'],
   // AWS App Runner and ECR Public
   // a commenter found the cause: the ECR repository held only an arm64 image and App Runner runs amd64 only
   ['platform_mismatch', 'https://github.com/aws/apprunner-roadmap/issues/46', 'Deployment with ID : (REDACTED) failed. Failure reason : Failed to copy the image from ECR', 'ambiguous'],
@@ -128,6 +135,8 @@ const ROWS: Row[] = [
   ['tag_not_found', 'https://github.com/oracle/weblogic-kubernetes-operator/issues/279', 'Error response from daemon: manifest for container-registry-phx.oracle.com/middleware/weblogic-kubernetes-operator:latest not found'],
   // logged in to the Oracle Container Registry, but its licence had to be accepted on the website for each image before the account may pull it
   ['access_denied', 'https://github.com/oracle/docker-images/issues/1497', 'Error response from daemon: pull access denied for container-registry.oracle.com/middleware/weblogic, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
+  // wrong path: the image lives under container-registry.oracle.com/middleware/, and the reporter had already accepted its licence
+  ['repo_not_found', 'https://github.com/oracle/docker-images/issues/1321', 'pull access denied for container-registry.oracle.com/fmw-infrastructure, repository does not exist or may require \'docker login\'', 'ambiguous'],
 ];
 
 export const FRESH_SEVENTEENTH_C: readonly CorpusEntry[] = corpusEntries(ROWS);
