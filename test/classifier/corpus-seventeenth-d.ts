@@ -11,7 +11,7 @@ import { corpusEntries, type CorpusEntry, type CorpusRow } from './corpus';
  * or a setting (arm64, private registry, proxy); then follow-up queries on a thread's own title to read its resolution.
  * Most rows come from the projects' own repositories; some from a neighbouring repository where a user reported the
  * product's image failing (Websoft9/docker-library for Metabase, conversun/fnos-apps for n8n and Rocket.Chat,
- * truenas/apps for Nextcloud, SREGym/SREGym and fybrik/fybrik for HashiCorp images, camunda/camunda-platform-helm and
+ * truenas/apps, truenas/charts and treehouses/cli for Nextcloud, SREGym/SREGym and fybrik/fybrik for HashiCorp images, camunda/camunda-platform-helm and
  * microservices-demo/microservices-demo for Elastic images, sameersbn/docker-gitlab, twang2218/gitlab-ce-zh and
  * timvisee/send for GitLab images and registry, caprover/one-click-apps for Mattermost, spring-attic/spring-cloud-pipelines
  * for JFrog's Artifactory image, docker/for-mac for the Rancher server install, DOME-Marketplace/dome-gitops for Superset).
@@ -127,6 +127,14 @@ const ROWS: Row[] = [
   // installing Rancher server on Docker for Mac: the VM's DNS forwarder timed out
   ['dns_failure', 'https://github.com/docker/for-mac/issues/2163', 'docker: Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 192.168.65.1:53: read udp 192.168.65.2:45261->192.168.65.1:53: i/o timeout.'],
   ['dns_failure', 'https://github.com/rancher/os/issues/422', 'FATA[0025] Get https://index.docker.io/v1/repositories/rancher/os/images: dial tcp: lookup index.docker.io on 8.8.4.4:53: read udp 8.8.4.4:53: i/o timeout'],
+  // Nextcloud (more)
+  // Docker Hub's anonymous pull limit; waiting for the reset was the answer
+  ['rate_limited', 'https://github.com/truenas/charts/issues/2805', 'Failed to pull image "nextcloud:29.0.6": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nextcloud:29.0.6": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nextcloud/manifests/sha256:c437d628c117e0508e45c6d1d89f5fba236c092ade7d0cc28d629d581bea161c: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit'],
+  ['rate_limited', 'https://github.com/nextcloud/all-in-one/issues/2889', 'nextcloud-aio-mastercontainer  | NOTICE: PHP message: Could not get digest of container nextcloud/aio-redis:latest Client error: `GET https://registry-1.docker.io/v2/nextcloud/aio-redis/manifests/latest` resulted in a `429 Too Many Requests` response:'],
+  // the device ran out of disk while the nextcloud layers were written (the issue asks the tool to check free space first)
+  ['disk_pressure', 'https://github.com/treehouses/cli/issues/621', 'docker: write /var/lib/docker/tmp/GetImageBlob186674168: no space left on device.'],
+  // Harbor: OpenShift's image lookup did not trust the CA that signed the Harbor registry's certificate
+  ['tls_error', 'https://github.com/goharbor/harbor/issues/6383', 'W1129 14:33:55.215696   26805 dockerimagelookup.go:233] Docker registry lookup failed: Get https://registry.chamc.intra/v2/: x509: certificate signed by unknown authority'],
 ];
 
 export const FRESH_SEVENTEENTH_D: readonly CorpusEntry[] = corpusEntries(ROWS);
