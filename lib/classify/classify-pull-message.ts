@@ -5,6 +5,7 @@ import { splitAggregate, stripWrappers, withDistributionCodesSpelled, withoutAno
 import { withStructuralFallback } from './structural-fallback';
 import { withCauselessCandidates } from './causeless-pull';
 import { withoutWebTypography, withoutYamlQuoting } from './paste-sources';
+import { withArchitectureRepositoryCandidate } from './arch-named-image';
 
 /**
  * At most this much of a message is read: real pull errors are well under 16 KB, pasted logs are not. A longer
@@ -214,6 +215,7 @@ function classify(input: unknown, reasonInput: unknown, rules: readonly PullErro
       ? { ...byReason, candidates: [...byReason.candidates] }
       : withCauselessCandidates(withStructuralFallback({ ...UNRECOGNISED }, errors.join(', ')), text);
   }
+  result = withArchitectureRepositoryCandidate(result, text);
   if (runtimeError && result.category !== 'unknown') result.runtimeError = runtimeError;
   return withReason(result);
 }

@@ -14,11 +14,24 @@ export const TLS_FAILURE: PullErrorRule = {
     // Go words every certificate problem "x509: …" (unknown authority, expired, valid for another name). Plain HTTP
     // sent to a TLS port gets a TLS record back, which Go's net/http prints as `malformed HTTP response "\x15\x03…"`
     // (an alert) or `"\x16\x03…"` (a handshake) — net/http/response.go badStringError.
-    /x509:|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port|malformed HTTP response \\?"\\x1[56]\\x03/i,
+    // A paste may drop the "x509: " prefix of a name mismatch (home-assistant/supervised-installer#184: a captive DNS
+    // answer sent the node to another host's certificate).
+    /x509:|certificate is valid for [^\n]{1,300}?, not [\w.-]+|server gave HTTP response to HTTPS client|remote error: tls|first record does not look like a TLS handshake|plain HTTP request was sent to HTTPS port|malformed HTTP response \\?"\\x1[56]\\x03/i,
   ],
   confidence: 0.95,
   candidates: [],
   explanation: "TLS to the registry failed: a certificate the node does not trust (private CA, inspecting proxy), or HTTP and HTTPS mixed up (an http:// mirror on a TLS port, or the reverse).",
+};
+
+// The proxy's own host name did not resolve ("proxyconnect tcp: dial tcp: lookup <proxy> on <resolver>:53: no such host":
+// dotnet/core#4326): a name lookup, of the proxy rather than the registry.
+export const PROXY_LOOKUP: PullErrorRule = {
+  id: 'proxy-lookup',
+  category: 'dns_failure',
+  patterns: [/proxyconnect tcp: dial tcp: lookup [^\n]*?(?:no such host|server misbehaving)/i],
+  confidence: 0.85,
+  candidates: ['network_unreachable'],
+  explanation: "The node could not resolve its HTTP(S) proxy's host name: check the proxy name in HTTPS_PROXY/HTTP_PROXY of the container runtime's environment, and the node's DNS.",
 };
 
 export const PROXY_CONNECT: PullErrorRule = {
@@ -102,11 +115,9 @@ export const TCP_CONNECT: PullErrorRule = {
   patterns: [
     // Go's dial errors (syscall wording) and Windows' connectex and WSAECONNRESET ("An existing connection was forcibly
     // closed by the remote host", Windows Sockets error codes); "connect: invalid argument" is a dial to an
-    // address the node cannot use (a mangled proxy setting); a dial timeout may be printed without the address
-    // ("dial tcp: i/o timeout", or elided by the user). ECS/Fargate words it for its own ECR calls: "There is a
-    // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image). Docker 1.x gave
-    // up on every mirror and the registry with "Could not reach any registry endpoint" (oracle/container-images#10).
-    /connection issue between the task and Amazon ECR|\bconnectex\b|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|connect: invalid argument|Could not reach any registry endpoint/i,
+    // address the node cannot use (a mangled proxy setting). ECS/Fargate words it for its own ECR calls: "There is a
+    // connection issue between the task and Amazon ECR" (AWS ECS developer guide, task_cannot_pull_image).
+    /connection issue between the task and Amazon ECR|\bconnectex\b|network is unreachable|cannot assign requested address|no route to host|connection reset by peer|forcibly closed by the remote host|connect: invalid argument/i,
   ],
   confidence: 0.8,
   candidates: ['firewall_denied'],
@@ -114,11 +125,14 @@ export const TCP_CONNECT: PullErrorRule = {
 };
 
 // A dial that timed out got no answer at all: a firewall dropping the SYN looks the same as a registry or mirror host
-// that is down (DaoCloud/public-image-mirror#721: the mirror was down that night), so the registry stays possible.
+// that is down (DaoCloud/public-image-mirror#721: the mirror was down that night), so the registry stays possible. A dial
+// timeout may be printed without the address ("dial tcp: i/o timeout", or elided by the user). Docker 1.x gave up on
+// every mirror and the registry with "Could not reach any registry endpoint" (oracle/container-images#10,
+// aws/amazon-ecs-agent#719): no more said.
 export const TCP_CONNECT_TIMEOUT: PullErrorRule = {
   id: 'connect-timeout',
   category: 'network_unreachable',
-  patterns: [/connection timed out|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect/i],
+  patterns: [/connection timed out|dial tcp(?: \S+?)?:? i\/o timeout|Network timed out while trying to connect|Could not reach any registry endpoint/i],
   confidence: 0.8,
   candidates: ['firewall_denied', 'registry_unavailable'],
   explanation: "The node's connection to the registry got no answer: an egress firewall, NSG or UDR dropping it, an unreachable private endpoint or proxy, or the registry or mirror host itself down.",

@@ -34,6 +34,19 @@ export const WINDOWS_LINUX_LAYER: PullErrorRule = {
   explanation: 'A Windows node could not import the layer as a Windows base layer: a Linux image scheduled on a Windows node pool (add nodeSelector kubernetes.io/os: linux).',
 };
 
+// A Windows image meeting the wrong host. hcsshim cannot set up the image's utility VM on an older Windows build
+// ("ProcessUtilityVMImage … The system cannot find the path specified": a 1803 image on a 1607 host,
+// microsoft/dotnet-framework-docker#167); a Linux snapshotter unpacking a Windows layer finds its Files/ and UtilityVM/
+// trees (".../snapshots/<n>/fs/Files/Program Files/...": microsoft/Windows-Containers#452).
+export const WINDOWS_IMAGE_WRONG_HOST: PullErrorRule = {
+  id: 'windows-image-wrong-host',
+  category: 'platform_mismatch',
+  patterns: [/ProcessUtilityVMImage [^\n]*cannot find the path specified|\/fs\/(?:Files|UtilityVM)\/(?:Program Files|Windows|Files)\b/i],
+  confidence: 0.7,
+  candidates: [],
+  explanation: "A Windows image on a host it cannot run on: a Windows build newer than the node's, or a Windows image on a Linux node (pin the image to the node's Windows build, or schedule it on a Windows pool).",
+};
+
 // containers/image (CRI-O, podman) wraps every signature-policy refusal as "Source image rejected: …"
 // (copy/copy.go; "A signature was required, but no signature exists" is signature/policy_eval_signedby.go).
 // No registry, network or credential fault, and none of the categories: unknown, with the reason said.
@@ -70,7 +83,10 @@ export const DISK_FULL: PullErrorRule = {
   id: 'disk-full',
   category: 'disk_pressure',
   patterns: [
-    /no space left on device|DiskPressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
+    // Home Assistant's supervisor refuses an add-on install itself: "blocked from execution, not enough free space (0.4GB)
+    // left on the device" (home-assistant/devcontainer#138); Windows says "There is not enough space on the disk."
+    // (generator-jhipster#10251).
+    /no space left on device|not enough (?:free )?space\b|DiskPressure|low on resource: (?:ephemeral-storage|nodefs|imagefs)|Attempting to reclaim (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images|wanted to free \d+ bytes/i,
   ],
   confidence: 0.92,
   candidates: [],
@@ -140,12 +156,14 @@ export const LOCAL_ONLY_IMAGE_MISSING: PullErrorRule = {
 // The Docker Engine API's answer when a container is created from an image the daemon does not hold ("No such image:
 // <ref>", 404 through docker-py): nothing pulled it onto the node — a tool that expected it there, as kubelet does with
 // imagePullPolicy Never (jupyterhub/jupyterhub#1649, projectcalico/calicoctl#56) — or an earlier pull failed, or the tool
-// itself lost track of it (a GitLab Runner bug: docker-library/docker#253). The text cannot tell: unknown, with those candidates.
+// itself lost track of it (a GitLab Runner bug: docker-library/docker#253), or a pull that could not land on a full disk
+// (Home Assistant add-ons: hassio-addons/app-tasmoadmin#74, app-vscode#314; CapRover: caprover/caprover#762). The text
+// cannot tell: unknown, with those candidates.
 export const LOCAL_IMAGE_MISSING: PullErrorRule = {
   id: 'local-image-missing',
   category: 'unknown',
   patterns: [/\bNo such image: /i],
   confidence: 0,
-  candidates: ['never_pull', 'tag_not_found', 'repo_not_found'],
-  explanation: 'The container engine does not hold the image ("No such image") and the text does not say why: nothing pulled it there (like imagePullPolicy Never), or an earlier pull of it failed.',
+  candidates: ['never_pull', 'tag_not_found', 'repo_not_found', 'disk_pressure'],
+  explanation: 'The engine does not hold the image ("No such image") and the text does not say why: nothing pulled it there (like imagePullPolicy Never), or its pull failed (no such tag or repository, a full disk).',
 };

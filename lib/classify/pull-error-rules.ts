@@ -15,8 +15,10 @@ import {
   TCP_CONNECT,
   TCP_CONNECT_TIMEOUT,
   TLS_FAILURE,
+  PROXY_LOOKUP,
 } from './connection-rules';
-import { ACI_REGISTRY_IDENTITY_MISSING, ARM_AUTHORIZATION_FAILED, NOT_A_V2_REGISTRY, PODMAN_DESKTOP_PULL_500, PULL_SECRET_MISSING } from './tool-wording-rules';
+import { ACI_REGISTRY_IDENTITY_MISSING, ARM_AUTHORIZATION_FAILED, AWS_NO_CREDENTIALS, MIRROR_ALLOWLIST, AWS_SEND_REQUEST_FAILED, ECR_PUBLIC_403, BALENA_MANIFEST_NOT_FOUND, NOT_A_V2_REGISTRY, PODMAN_DESKTOP_PULL_500, PULL_SECRET_MISSING } from './tool-wording-rules';
+import { IMAGE_NOT_FOUND_V1, MANIFEST_UNKNOWN, PULL_ACCESS_DENIED, REPOSITORY_NAME_UNKNOWN } from './not-found-rules';
 import { CONTENT_MISMATCH, PROXY_AUTH } from './download-rules';
 import {
   DISK_FULL,
@@ -30,6 +32,7 @@ import {
   PLATFORM_NO_MATCH,
   SIGNATURE_POLICY,
   WINDOWS_LINUX_LAYER,
+  WINDOWS_IMAGE_WRONG_HOST,
 } from './node-rules';
 import {
   ANONYMOUS_REFUSED,
@@ -76,9 +79,10 @@ import {
   QUOTA_EXCEEDED,
   REMOTE_REPOSITORY_UPSTREAM,
   TAG_INVALID,
+  FRONT_DOOR_BLOCKED,
 } from './service-wording-rules';
 import { BAD_REQUEST_400, FAILED_LOGIN_LOCKOUT, GRPC_NOT_FOUND, HTTP_404, KUBELET_PULL_QPS, PLAIN_HTTP_400, RATE_LIMITED } from './status-rules';
-import { DOT_REFERENCE, HOST_IN_REPOSITORY_PATH, INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
+import { DIGEST_AS_NAME, DOT_REFERENCE, HOST_IN_REPOSITORY_PATH, INVALID_REFERENCE, SHORT_NAME } from './reference-rules';
 
 /**
  * One recognised runtime/kubelet wording. The list below is data: order is specificity (first match
@@ -116,8 +120,10 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   INVALID_REFERENCE,
   SHORT_NAME,
   DOT_REFERENCE,
+  DIGEST_AS_NAME,
   PLATFORM_NO_MATCH,
   WINDOWS_LINUX_LAYER,
+  WINDOWS_IMAGE_WRONG_HOST,
   SIGNATURE_POLICY,
   EXEC_FORMAT_ERROR,
   DISK_FULL,
@@ -129,6 +135,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   LOCAL_IMAGE_MISSING,
   CONTENT_MISMATCH,
   ACR_FIREWALL_CLIENT_IP,
+  FRONT_DOOR_BLOCKED,
+  MIRROR_ALLOWLIST,
   PRIVATE_ONLY_ACCOUNT,
   KUBELET_PULL_QPS,
   FAILED_LOGIN_LOCKOUT,
@@ -139,6 +147,7 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   NO_PROGRESS,
   TLS_FAILURE,
   PROXY_AUTH,
+  PROXY_LOOKUP,
   PROXY_CONNECT,
   RESOLVER_UNREACHABLE,
   LOCAL_RESOLVER_LOOKUP,
@@ -149,6 +158,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   TCP_CONNECT_TIMEOUT,
   REQUEST_EOF,
   CONNECT_WAIT,
+  // After the connection rules: the SDK's wrapper decides only when no cause is printed inside it.
+  AWS_SEND_REQUEST_FAILED,
   HOST_IN_REPOSITORY_PATH,
   REGISTRY_UNSUPPORTED,
   NOT_A_V2_REGISTRY,
@@ -158,6 +169,8 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   STORAGE_SIGNATURE_MISMATCH,
   EXPIRED_CREDENTIAL,
   ECR_IAM_DENIED,
+  ECR_PUBLIC_403,
+  AWS_NO_CREDENTIALS,
   ARM_AUTHORIZATION_FAILED,
   ARTIFACT_REGISTRY_UNAUTHENTICATED,
   ARTIFACT_REGISTRY_PERMISSION,
@@ -189,54 +202,11 @@ export const PULL_ERROR_RULES: readonly PullErrorRule[] = [
   TAG_INVALID,
   IMAGE_DOES_NOT_EXIST,
   PULL_SECRET_MISSING,
-  {
-    id: 'pull-access-denied-repo-missing',
-    category: 'repo_not_found',
-    // dockerd translates "denied" to "repository X not found: does not exist or no pull access" (distribution/errors.go);
-    // Docker Hub's own sentence for the same answer is "requested access to the resource is denied".
-    patterns: [/pull access denied.*repository does not exist|does not exist or no pull access|requested access to the resource is denied/i],
-    confidence: 0.5,
-    candidates: ['auth_missing', 'access_denied'],
-    explanation: 'The registry answers the same for a missing repository and one you may not read: check the name first, then credentials.',
-  },
-  {
-    id: 'repository-name-unknown',
-    category: 'repo_not_found',
-    patterns: [/name unknown/i],
-    confidence: 0.9,
-    // As for a missing manifest, a proxy or mirror failing upstream answers the same (okd-project/okd#997: Red Hat's
-    // registry during an incident). Red Hat's partner registry answers a digest it does not hold "name unknown: Image not
-    // found" (percona/percona-xtradb-cluster-operator#2386), so the tag or digest stays possible.
-    candidates: ['registry_unavailable', 'tag_not_found'],
-    explanation: 'The registry has no repository by that name (typo in the path, wrong registry, or it was deleted); a proxy registry failing upstream reads the same.',
-  },
-  {
-    // The v1 pull protocol (docker's "Error: image <repo>:<tag> not found", Harbor 1.x): Docker Hub and Harbor
-    // answered it for a private repository pulled without login too, so missing credentials stay possible.
-    // The threads behind it (test/classifier, batches to 15) name a missing repository most often, then a private one.
-    // oc's "image "<repo>@sha256:…" not found: manifest unknown" carries the registry's code: the manifest, not the
-    // repository, is missing (okd-project/okd#1722), so manifest-unknown decides.
-    id: 'image-not-found-v1',
-    category: 'repo_not_found',
-    patterns: [/\bimage \S+ not found/i],
-    unless: /manifest unknown/i,
-    confidence: 0.55,
-    candidates: ['auth_missing', 'tag_not_found'],
-    explanation: 'The registry says the image does not exist: a wrong tag or repository name, or a private repository pulled without logging in.',
-  },
-  {
-    id: 'manifest-unknown',
-    category: 'tag_not_found',
-    patterns: [
-      /manifest unknown|manifest for \S+ not found|:\s*not found(?:$|[\s,\]"')])|Tag \S+ (?:not found\b|was deleted or has expired)|(?<![\w.\/-])[\w.-]+\/[\w./-]+:\w[\w.-]{0,127} not found\b/i,
-    ],
-    confidence: 0.85,
-    // A pull-through proxy that cannot fetch from its upstream (Nexus with stale upstream credentials:
-    // sonatype/nexus-public#639; an Artifactory-style remote: artifact-keeper/artifact-keeper#584) answers the same. A
-    // reference with its tag then "not found" (containerd 1.2's resolver, gitlab-org/charts/gitlab#1742) is the tag.
-    candidates: ['repo_not_found', 'registry_unavailable'],
-    explanation: 'The registry has no manifest for this tag or digest (never pushed, deleted, or a typo); a missing repository, or a proxy registry failing upstream, reads the same.',
-  },
+  BALENA_MANIFEST_NOT_FOUND,
+  PULL_ACCESS_DENIED,
+  REPOSITORY_NAME_UNKNOWN,
+  IMAGE_NOT_FOUND_V1,
+  MANIFEST_UNKNOWN,
   HTTP_404,
   GRPC_NOT_FOUND,
   ACR_TOKEN_403,

@@ -9,13 +9,14 @@ import type { PullErrorRule } from './pull-error-rules';
 // lowercase]"; containers/image (CRI-O, podman) transports/alltransports.ParseImageName says "invalid image name %q,
 // expected colon-separated transport:reference" (or "…, unknown transport %q") for a name it cannot read. The docker CLI
 // refuses an image argument that is empty or holds a space before any of that: '"docker pull" requires exactly 1 argument.'
-// (App Service's pull of a malformed image setting: microsoft/vscode-docker#207). Knative Serving's admission webhook:
+// (App Service's pull of a malformed image setting: microsoft/vscode-docker#207). ECS's RegisterTaskDefinition: "Container.image
+// repository contains invalid characters." (aws-actions/amazon-ecs-deploy-task-definition#584). Knative Serving's admission webhook:
 // "Failed to parse image reference: spec.template.spec.containers[0].image" (knative/func#1768).
 export const INVALID_REFERENCE: PullErrorRule = {
   id: 'invalid-reference',
   category: 'invalid_reference',
   patterns: [
-    /invalid reference format|Invalid (?:namespace|repository) name|repository name component must match|repository name must be lowercase|invalid image name "|"docker pull" requires exactly 1 argument|Failed to parse image reference/i,
+    /invalid reference format|Invalid (?:namespace|repository) name|repository contains invalid characters|repository name component must match|repository name must be lowercase|invalid image name "|"docker pull" requires exactly 1 argument|Failed to parse image reference/i,
   ],
   confidence: 0.95,
   candidates: [],
@@ -63,4 +64,16 @@ export const HOST_IN_REPOSITORY_PATH: PullErrorRule = {
   confidence: 0.85,
   candidates: [],
   explanation: 'The image path repeats a registry host (docker.io/docker.io/…, quay.io under docker.io/): no repository has that name. Write the reference with one registry host.',
+};
+
+// A digest given where the image name belongs: Docker Hub's normalisation turns "sha256:<hex>" into the repository
+// "library/sha256" with the hex as its tag ("failed to resolve ref docker.io/library/sha256:8795…": ECS with a task
+// definition holding only a digest, aws-actions/amazon-ecs-deploy-task-definition#584). The name is missing.
+export const DIGEST_AS_NAME: PullErrorRule = {
+  id: 'digest-as-name',
+  category: 'invalid_reference',
+  patterns: [/\blibrary\/sha256:[a-f0-9]{64}\b/i],
+  confidence: 0.85,
+  candidates: [],
+  explanation: 'The image reference is a bare digest (sha256:…) with no repository name before it: write name@sha256:… .',
 };

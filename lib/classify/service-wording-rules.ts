@@ -15,6 +15,18 @@ export const ACR_FIREWALL_CLIENT_IP: PullErrorRule = {
   explanation: "ACR's network rules rejected the node's source IP (public network access off or firewall rules without the cluster's egress IP).",
 };
 
+// Azure Front Door's WAF (in front of mcr.microsoft.com) answers a client it blocks with an HTML page "The request is
+// blocked." and its Ref A/B/C ids, which dockerd wraps as "denied: <!DOCTYPE html …" (microsoft/mssql-docker#964: GitHub
+// Actions runners' addresses, intermittently).
+export const FRONT_DOOR_BLOCKED: PullErrorRule = {
+  id: 'front-door-blocked',
+  category: 'firewall_denied',
+  patterns: [/The request is blocked\./i],
+  confidence: 0.85,
+  candidates: ['registry_unavailable'],
+  explanation: "The registry's edge (Azure Front Door's web application firewall) blocked the client's address: retry later or from another egress address, and report the Ref ids to the registry's owner.",
+};
+
 // ACR's token endpoints answer 403 when its network rules refuse the client; the Azure CLI words that 403 "Access to
 // registry '<server>' was denied. Response code: 403." (azure-cli acr/_docker_utils.py, CONNECTIVITY_REFRESH_TOKEN_ERROR in acr/_errors.py).
 export const ACR_TOKEN_403: PullErrorRule = {

@@ -22,11 +22,15 @@ import { FRESH_SIXTEENTH_A } from './corpus-sixteenth-a';
 import { FRESH_SIXTEENTH_B } from './corpus-sixteenth-b';
 import { FRESH_SIXTEENTH_C } from './corpus-sixteenth-c';
 import { FRESH_SIXTEENTH_D } from './corpus-sixteenth-d';
+import { FRESH_SEVENTEENTH_A } from './corpus-seventeenth-a';
+import { FRESH_SEVENTEENTH_B } from './corpus-seventeenth-b';
+import { FRESH_SEVENTEENTH_C } from './corpus-seventeenth-c';
+import { FRESH_SEVENTEENTH_D } from './corpus-seventeenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { MUTATION_PINS } from './corpus-mutation';
 import { producedCorpus } from './produced-corpus';
 
 /** Every real message: cited from public sources (the fresh set included), then produced by real runtimes here. */
 export function allCorpus(): CorpusEntry[] {
-  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FRESH_FIFTEENTH_A, ...FRESH_FIFTEENTH_B, ...FRESH_FIFTEENTH_C, ...FRESH_FIFTEENTH_D, ...FRESH_SIXTEENTH_A, ...FRESH_SIXTEENTH_B, ...FRESH_SIXTEENTH_C, ...FRESH_SIXTEENTH_D, ...MUTATION_PINS, ...producedCorpus()];
+  return [...CITED, ...HARVESTED, ...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FAMILY_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FRESH_FIFTEENTH_A, ...FRESH_FIFTEENTH_B, ...FRESH_FIFTEENTH_C, ...FRESH_FIFTEENTH_D, ...FRESH_SIXTEENTH_A, ...FRESH_SIXTEENTH_B, ...FRESH_SIXTEENTH_C, ...FRESH_SIXTEENTH_D, ...FRESH_SEVENTEENTH_A, ...FRESH_SEVENTEENTH_B, ...FRESH_SEVENTEENTH_C, ...FRESH_SEVENTEENTH_D, ...MUTATION_PINS, ...producedCorpus()];
 }

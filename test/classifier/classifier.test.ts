@@ -25,6 +25,10 @@ import { FRESH_SIXTEENTH_A } from './corpus-sixteenth-a';
 import { FRESH_SIXTEENTH_B } from './corpus-sixteenth-b';
 import { FRESH_SIXTEENTH_C } from './corpus-sixteenth-c';
 import { FRESH_SIXTEENTH_D } from './corpus-sixteenth-d';
+import { FRESH_SEVENTEENTH_A } from './corpus-seventeenth-a';
+import { FRESH_SEVENTEENTH_B } from './corpus-seventeenth-b';
+import { FRESH_SEVENTEENTH_C } from './corpus-seventeenth-c';
+import { FRESH_SEVENTEENTH_D } from './corpus-seventeenth-d';
 import { FRESH_SEVENTH, FRESH_SIXTH } from './corpus-sixth';
 import { formatScore, scoreCorpus } from './corpus-score';
 import { PRODUCED_LABELS, readProducedMessages } from './produced-corpus';
@@ -34,6 +38,8 @@ const corpus: CorpusEntry[] = allCorpus();
 const FIFTEENTH: readonly CorpusEntry[] = [...FRESH_FIFTEENTH_A, ...FRESH_FIFTEENTH_B, ...FRESH_FIFTEENTH_C, ...FRESH_FIFTEENTH_D];
 /** Blind batch 16: Azure (a), small, edge and desktop distributions (b), CI/CD, GitOps and operators (c), mirrors and the Chinese ecosystem (d). */
 const SIXTEENTH: readonly CorpusEntry[] = [...FRESH_SIXTEENTH_A, ...FRESH_SIXTEENTH_B, ...FRESH_SIXTEENTH_C, ...FRESH_SIXTEENTH_D];
+/** Blind batch 17: Windows containers (a), home-lab and self-hosting platforms (b), the other clouds (c), Helm charts of big applications (d). */
+const SEVENTEENTH: readonly CorpusEntry[] = [...FRESH_SEVENTEENTH_A, ...FRESH_SEVENTEENTH_B, ...FRESH_SEVENTEENTH_C, ...FRESH_SEVENTEENTH_D];
 
 const scoreOf = (entries: readonly CorpusEntry[]) =>
   scoreCorpus(entries.map((entry) => ({ entry, result: classifyPullMessage(entry.message, entry.reason) })));
@@ -59,6 +65,7 @@ describe('classifier corpus (real messages)', () => {
       `blind batch 14 (registry products and cloud registries; distributions, cluster tooling, admission policy; the newest runtimes; documentation pages):\n${formatScore(scoreOf([...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D]))}`,
       `blind batch 15 (Q&A sites and blogs; the oldest threads; ML, data and GPU platforms; networking, mesh, observability and security projects):\n${formatScore(scoreOf(FIFTEENTH))}`,
       `blind batch 16 (Azure; small, edge and desktop distributions; CI/CD, GitOps and operators; mirrors and the Chinese ecosystem):\n${formatScore(scoreOf(SIXTEENTH))}`,
+      `blind batch 17 (Windows containers; home-lab and self-hosting platforms; the other clouds; Helm charts of big applications):\n${formatScore(scoreOf(SEVENTEENTH))}`,
     ];
     console.log(tables.join('\n\n'));
   });
@@ -127,9 +134,17 @@ describe('classifier corpus (real messages)', () => {
     expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.93);
   });
 
+  // Blind batch 17 keeps its known misses (reasons in corpus-seventeenth-*.ts), held the same way.
+  test('blind batch 17 stays at its measured level: >= 83% exact, >= 97% exact or candidate', () => {
+    const blind = scoreOf(SEVENTEENTH);
+    expect(blind.messages).toBeGreaterThanOrEqual(200);
+    expect(blind.exact).toBeGreaterThanOrEqual(0.83);
+    expect(blind.exactOrCandidate).toBeGreaterThanOrEqual(0.97);
+  });
+
   test('the fresh set quotes sources the rest of the corpus never used', () => {
     const older = new Set([...CITED, ...HARVESTED].map((entry) => entry.source.split(' ')[0]));
-    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FIFTEENTH, ...SIXTEENTH].filter((entry) => older.has(entry.source))).toEqual([]);
+    expect([...FRESH, ...FRESH_SECOND, ...FRESH_THIRD, ...FRESH_FOURTH, ...FRESH_FIFTH, ...FRESH_SIXTH, ...FRESH_SEVENTH, ...FRESH_EIGHTH, ...FRESH_NINTH, ...FRESH_TENTH, ...FRESH_ELEVENTH_A, ...FRESH_ELEVENTH_B, ...FRESH_TWELFTH_C, ...FRESH_TWELFTH_D, ...FRESH_THIRTEENTH_A, ...FRESH_THIRTEENTH_B, ...FRESH_FOURTEENTH_A, ...FRESH_FOURTEENTH_B, ...FRESH_FOURTEENTH_C, ...FRESH_FOURTEENTH_D, ...FIFTEENTH, ...SIXTEENTH, ...SEVENTEENTH].filter((entry) => older.has(entry.source))).toEqual([]);
   });
 
   test.each(corpus.map((entry) => [entry.category, entry.message.slice(0, 90), entry] as const))(

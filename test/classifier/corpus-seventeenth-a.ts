@@ -36,7 +36,7 @@ const ROWS: Row[] = [
   // Rancher / RKE2 with Windows workers: the rke2-upgrade image has no Windows variant (the reporter's paste ends at "not")
   ['platform_mismatch', 'https://github.com/rancher/rancher/issues/34431', 'Failed to pull image "rancher/rke2-upgrade:v1.21.3-rke2r2": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/rancher/rke2-upgrade:v1.21.3-rke2r2": no match for platform in manifest: not'],
   // the same upgrade job scheduled on the Windows node; the image has no Windows variant
-  ['platform_mismatch', 'https://github.com/rancher/rke2/issues/2998', 'Back-off pulling image "rancher/rke2-upgrade:v1.22.9-rke2r2"', 'ambiguous'],
+  ['platform_mismatch', 'https://github.com/rancher/rke2/issues/2998', 'Back-off pulling image "rancher/rke2-upgrade:v1.22.9-rke2r2"', 'ambiguous', 'a back-off line names no cause; the missing Windows/arm variant is the thread\'s finding'],
   // air-gapped Rancher: the Windows node looked for the pause image on Docker Hub instead of the private registry and had no way out
   ['network_unreachable', 'https://github.com/rancher/rancher/issues/23000', 'Failed create pod sandbox: rpc error: code = Unknown desc = \nfailed pulling image "rancher/kubelet-pause:v0.1.3": \nError response from daemon: Get https://registry-1.docker.io/v2/: net/http: \nrequest canceled while waiting for connection \n(Client.Timeout exceeded while awaiting headers)'],
   // air-gapped: the Windows base layers are non-distributable, so containerd fetched them from mcr.microsoft.com, which the node could not reach
@@ -99,7 +99,7 @@ const ROWS: Row[] = [
   // Docker Desktop on Windows against a registry that allows anonymous pulls; the Linux client pulled anonymously, the thread leaves the cause open
   ['auth_missing', 'https://github.com/docker/for-win/issues/13086', 'Error response from daemon: Head "https://...image.../manifests/latest": unauthorized: authentication required'],
   // Helix: a 1909 image on a Server RS5 (1809) queue; the fix was a newer host queue
-  ['platform_mismatch', 'https://github.com/dotnet/runtime/pull/41701', 'Unable to pull image mcr.microsoft.com/dotnet-buildtools/prereqs:windowsservercore-1909-helix-amd64-20200521124620-7c805e9\nExit Code:-4', 'ambiguous'],
+  ['platform_mismatch', 'https://github.com/dotnet/runtime/pull/41701', 'Unable to pull image mcr.microsoft.com/dotnet-buildtools/prereqs:windowsservercore-1909-helix-amd64-20200521124620-7c805e9\nExit Code:-4', 'ambiguous', 'Helix prints only the pull\'s exit code; the 1909 image on an 1809 queue is the thread\'s finding'],
   // a 1803 image on a Windows Server 2016 (1607) host; the reporter found the version-compatibility page
   ['platform_mismatch', 'https://github.com/microsoft/dotnet-framework-docker/issues/167', 'failed to register layer: re-exec error: exit status 1: output: ProcessUtilityVMImage \\\\?\\C:\\ProgramData\\Docker\\windowsfilter\\809d8aba9c405d908d95277ac28784a1aff7c59e\n532c95fbf67fc0b8d10d4445\\UtilityVM: The system cannot find the path specified.'],
   // Rancher Windows worker on EC2: the kubelet's built-in ECR credentials worked on the Linux nodes, not on the Windows node

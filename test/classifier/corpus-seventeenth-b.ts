@@ -116,7 +116,7 @@ const ROWS: Row[] = [
   // thread unanswered; label from the text
   ['repo_not_found', 'https://github.com/balena-io-experimental/balena-prometheus/issues/1', '[Error]        Error: pull access denied for resin/orange-pi-zero-debian, repository does not exist or may require \'docker login\'', 'ambiguous'],
   // maintainer suspected an intermittent balena registry problem; it worked again shortly after
-  ['registry_unavailable', 'https://github.com/rahul-thakoor/balena-rpiplay/issues/29', 'Failed to download image \'registry2.balena-cloud.com/v2/5f425bb56cd807866eb0ed443fac3299@sha256:88c0d709e705ca6fd6e419ce7a7c826d82a612174de7d181915efe4de9e62124\' due to \'error pulling image configuration: errors:\ndenied: requested access to the resource is denied\nunauthorized: authentication required', 'ambiguous'],
+  ['registry_unavailable', 'https://github.com/rahul-thakoor/balena-rpiplay/issues/29', 'Failed to download image \'registry2.balena-cloud.com/v2/5f425bb56cd807866eb0ed443fac3299@sha256:88c0d709e705ca6fd6e419ce7a7c826d82a612174de7d181915efe4de9e62124\' due to \'error pulling image configuration: errors:\ndenied: requested access to the resource is denied\nunauthorized: authentication required', 'ambiguous', 'the text is a denied and an unauthorized; the registry problem is the maintainer\'s suspicion'],
   // the issue: this is what balenahup prints when it cannot reach the Docker Hub registry
   ['network_unreachable', 'https://github.com/balena-os/balenahup/issues/257', 'exit code 1 stderr: [000000001][ERROR]Cannot find manifest, target image might not exist. Bailing out...', 'ambiguous'],
   // CapRover and Dokku

@@ -91,14 +91,15 @@ const ROWS: Row[] = [
   // the reporter: hub.docker.com was down at the time; it worked again later
   ['registry_unavailable', 'https://github.com/aws/amazon-ecs-agent/issues/719', 'CannotPullContainerError: Could not reach any registry endpoint', 'ambiguous'],
   // the task definition's image held only a digest (sha256:...) after the deploy action rewrote it, so ECS read it as the repository library/sha256 on Docker Hub; the thread was not resolved further
-  ['invalid_reference', 'https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/584', 'CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref docker.io/library/sha256:8795397484604bc67cfcda4f4245dd248b172df523ce9778209e735ffe370426: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed', 'ambiguous'],
+  // Lead, after first sight: Docker Hub's library/sha256:<hex> is a bare digest given as the name, which the text shows (not ambiguous)
+  ['invalid_reference', 'https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/584', 'CannotPullContainerError: pull image manifest has been retried 1 time(s): failed to resolve ref docker.io/library/sha256:8795397484604bc67cfcda4f4245dd248b172df523ce9778209e735ffe370426: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'],
   // ECS refused to register the task definition because the image value was not a valid reference
   ['invalid_reference', 'https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/584', 'Error: Failed to register task definition in ECS: Container.image repository contains invalid characters.\nError: Container.image repository contains invalid characters.'],
   // a CDK bug built the image URI from only the first segment of the ECR repository name myecr/nginxlight (fixed in aws-cdk#1232)
   ['repo_not_found', 'https://github.com/aws/aws-cdk/issues/1272', 'Status reason | CannotPullContainerError: API error (404): pull access denied for 347883428170.dkr.ecr.us-east-1.amazonaws.com/myecr, repository does not exist or may require \'docker login\'', 'ambiguous'],
   // AWS App Runner and ECR Public
   // a commenter found the cause: the ECR repository held only an arm64 image and App Runner runs amd64 only
-  ['platform_mismatch', 'https://github.com/aws/apprunner-roadmap/issues/46', 'Deployment with ID : (REDACTED) failed. Failure reason : Failed to copy the image from ECR', 'ambiguous'],
+  ['platform_mismatch', 'https://github.com/aws/apprunner-roadmap/issues/46', 'Deployment with ID : (REDACTED) failed. Failure reason : Failed to copy the image from ECR', 'ambiguous', 'App Runner says only that the copy failed; the arm64-only image is the thread\'s finding'],
   // the alpine tag was missing from the ECR Public gallery (the reporter checked the gallery and switched tags)
   ['tag_not_found', 'https://github.com/neilkuan/cdk-gitlab-runner/issues/1224', 'Unable to find image \'public.ecr.aws/gitlab/gitlab-runner:alpine\' locally\ndocker: Error response from daemon: manifest for public.ecr.aws/gitlab/gitlab-runner:alpine not found: manifest unknown: Requested image not found.'],
   // the Docker credential store held a conflicting/stale login for public.ecr.aws; signing out and logging in again fixed the pull
@@ -106,7 +107,7 @@ const ROWS: Row[] = [
   // an earlier ECR Public login had expired; `docker logout public.ecr.aws` fixed it
   ['auth_missing', 'https://github.com/shelfio/libreoffice-lambda-base-image/issues/25', 'ERROR: failed to solve: public.ecr.aws/shelf/lambda-libreoffice-base:7.4-node16-x86_64: unexpected status from HEAD request to https://public.ecr.aws/v2/shelf/lambda-libreoffice-base/manifests/7.4-node16-x86_64: 403 Forbidden', 'ambiguous'],
   // stale (expired) ECR Public credentials in the terminal; `docker logout public.ecr.aws` fixed it (the pasted message stops before the status code)
-  ['auth_missing', 'https://github.com/awslabs/generative-ai-cdk-constructs/issues/331', 'ERROR: failed to solve: public.ecr.aws/lambda/python:3.11.2023.11.13.10-x86_64: unexpected status from HEAD request to https://public.ecr.aws/v2/lambda/python/manifests/3.11.2023.11.13.10-x86_64', 'ambiguous'],
+  ['auth_missing', 'https://github.com/awslabs/generative-ai-cdk-constructs/issues/331', 'ERROR: failed to solve: public.ecr.aws/lambda/python:3.11.2023.11.13.10-x86_64: unexpected status from HEAD request to https://public.ecr.aws/v2/lambda/python/manifests/3.11.2023.11.13.10-x86_64', 'ambiguous', 'the paste stops before the status; the expired public.ecr.aws token is the thread\'s finding'],
   // Google Kubernetes Engine / Container Registry / Artifact Registry
   // the workshop's GCR project had been deleted by its owner ("I accidentally delete the image")
   ['repo_not_found', 'https://github.com/rafik8/istio-workshop-labs/issues/1', 'Failed to pull image "gcr.io/srecon19-workshop-250603/frontend:v0.1.3": rpc error: code = Unknown desc = Error response from daemon: Get https://gcr.io/v2/srecon19-workshop-250603/frontend/manifests/v0.1.3: unknown: Project \'project:srecon19-workshop-250603\' not found or deleted.'],

@@ -45,7 +45,8 @@ const ROWS: Row[] = [
   // snuba-api is a compose service name; the image is getsentry/snuba
   ['repo_not_found', 'https://github.com/getsentry/self-hosted/issues/1878', 'Error response from daemon: pull access denied for snuba-api, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'ambiguous'],
   // Mattermost CI: a "random failure" of Docker Hub, answered with a retry
-  ['registry_unavailable', 'https://github.com/mattermost/mattermost/pull/20800', 'error: Error response from daemon: Get https://registry-1.docker.io/v2/: EOF'],
+  // Lead, after first sight: an EOF on the ping cannot tell a registry incident from a connection dropped on the way (ambiguous)
+  ['registry_unavailable', 'https://github.com/mattermost/mattermost/pull/20800', 'error: Error response from daemon: Get https://registry-1.docker.io/v2/: EOF', 'ambiguous'],
   // HashiCorp Consul / Vault
   // hashicorp/consul no longer carries a latest tag; pinning 1.22.3 worked
   ['tag_not_found', 'https://github.com/SREGym/SREGym/issues/594', 'Failed to pull image "hashicorp/consul:latest": Error response from daemon: failed to resolve reference "docker.io/hashicorp/consul:latest": docker.io/hashicorp/consul:latest: not found'],
@@ -73,7 +74,8 @@ const ROWS: Row[] = [
   ['rate_limited', 'https://github.com/n8n-io/n8n/issues/32102', 'WARN[0037] Failed, retrying in 1s ... (1/3). Error: initializing source docker://docker.n8n.io/n8nio/n8n:latest: reading manifest latest in docker.n8n.io/n8nio/n8n: toomanyrequests: You have reached your unauthenticated pull rate limit. https://www.docker.com/increase-rate-limit'],
   // Rocket.Chat
   // the DaoCloud mirror only proxies images on its allow-list; the fix was another mirror (a proxy's policy refusal, no credentials involved)
-  ['firewall_denied', 'https://github.com/conversun/fnos-apps/issues/241', 'Rocket.Chat failed during pulling: Docker 镜像拉取失败: Error response from daemon: pull access denied for m.daocloud.io/docker.io/rocketchat/rocket.chat, repository does not exist or may require \'docker login\': denied: 🚫 👀-> https://github.com/DaoCloud/public-image-mirror/issues/2328 🔗 这镜像不在白名单. this image is not in the allowlist.'],
+  // Lead, after first sight: a mirror's image allow-list is a policy in the path (firewall) or a refusal of this repository (access): ambiguous
+  ['firewall_denied', 'https://github.com/conversun/fnos-apps/issues/241', 'Rocket.Chat failed during pulling: Docker 镜像拉取失败: Error response from daemon: pull access denied for m.daocloud.io/docker.io/rocketchat/rocket.chat, repository does not exist or may require \'docker login\': denied: 🚫 👀-> https://github.com/DaoCloud/public-image-mirror/issues/2328 🔗 这镜像不在白名单. this image is not in the allowlist.', 'ambiguous'],
   // JFrog
   // Bintray was having an incident (the maintainer pointed to status.bintray.com)
   ['registry_unavailable', 'https://github.com/jfrog/charts/issues/261', 'Failed to pull image "docker.bintray.io/jfrog/xray-analysis:2.7.3": rpc error: code = Unknown desc = error pulling image configuration: received unexpected HTTP status: 502 Bad Gateway'],
@@ -120,8 +122,7 @@ const ROWS: Row[] = [
   // HashiCorp stopped publishing the official consul image and its latest tag was removed; hashicorp/consul is the image
   ['tag_not_found', 'https://github.com/hashicorp/consul/issues/17916', 'Error response from daemon: manifest for consul:latest not found: manifest unknown: manifest unknown'],
   // Rancher
-  // importing an IBM cloud cluster: the agent image pull timed out dialling Docker Hub; the thread does not settle why
-  ['network_unreachable', 'https://github.com/rancher/rancher/issues/48084', 'Failed to pull image "rancher/rancher-agent:v2.9.2": rpc error: code = DeadlineExceeded desc = failed to pull and unpack image "docker.io/rancher/rancher-agent:v2.9.2": failed to resolve reference "docker.io/rancher/rancher-agent:v2.9.2": failed to do request: Head "https://registry-1.docker.io/v2/rancher/rancher-agent/manifests/v2.9.2": dial tcp 54.227.20.253:443: i/o timeout'],
+  // (Lead, at wiring: rancher/rancher#48084's row dropped here, as 17c quotes the same message.)
   // the nodes sat behind a proxy that the system agent did not use (docker on the same node, with the proxy, pulled fine)
   ['network_unreachable', 'https://github.com/rancher/rancher/issues/37946', 'error while staging: Get \\"https://index.docker.io/v2/\\": dial tcp 34.206.129.210:443: i/o timeout: failed to get image index.docker.io/rancher/system-agent-installer-rke2:v1.23.4-rke2r2"'],
   // installing Rancher server on Docker for Mac: the VM's DNS forwarder timed out

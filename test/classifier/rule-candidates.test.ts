@@ -42,10 +42,10 @@ const ROWS: ReadonlyArray<[rule: string, source: string, phrase: string, categor
   ['gcr-project-not-found', 'https://github.com/apache/airflow-on-k8s-operator/issues/31', "Project 'project:airflow-operator' not found or deleted", 'repo_not_found', []],
   ['local-engine-unreachable', 'https://github.com/significa/app-distribution-server/issues/23', 'Is the docker daemon running?', 'unknown', []],
   ['payment-required', 'https://github.com/NVIDIA-AI-Blueprints/3d-guided-genai-rtx/issues/6', '402 (Payment Required)', 'access_denied', ['auth_missing']],
-  ['local-image-missing', 'https://github.com/home-assistant/supervisor/issues/3609', 'No such image: homeassistant/am', 'unknown', ['never_pull', 'tag_not_found', 'repo_not_found']],
+  ['local-image-missing', 'https://github.com/home-assistant/supervisor/issues/3609', 'No such image: homeassistant/am', 'unknown', ['never_pull', 'tag_not_found', 'repo_not_found', 'disk_pressure', 'platform_mismatch']],
   ['dot-reference', 'https://github.com/podman-desktop/podman-desktop/issues/19260', 'access to image "." is denied', 'invalid_reference', []],
   ['tag-invalid', 'https://github.com/Dynatrace/dynatrace-operator/issues/735', 'tag invalid: No bootstrapping-image', 'tag_not_found', ['invalid_reference']],
-  ['image-does-not-exist', 'https://github.com/Ferdinand99/home-assistant-newt-addon/issues/21', 'does not exist', 'tag_not_found', ['repo_not_found']],
+  ['image-does-not-exist', 'https://github.com/Ferdinand99/home-assistant-newt-addon/issues/21', 'does not exist', 'tag_not_found', ['repo_not_found', 'platform_mismatch']],
 ];
 
 const corpus = allCorpus();
