@@ -3,7 +3,7 @@ import type { Check, CheckOutcome } from '../check';
 import { egressPathOf, firewallRulesOf, specificRouteFor, type ApplianceHop, type NodeEgressPath } from '../egress-path';
 import { firewallFix, nsgFix, allowTag, routeFix } from '../egress-fixes';
 import { evaluateFirewall } from '../firewall-rules';
-import { evaluateNsg } from '../nsg-rules';
+import { evaluateNsg, otherRegionAllows } from '../nsg-rules';
 import { registryEndpoints, type RegistryEndpoint } from '../registry-endpoints';
 import { DOCS } from './docs';
 
@@ -31,7 +31,7 @@ export const nodeEgressCheck: Check = {
     const prefix = path.subnet.addressPrefix ?? path.subnet.addressPrefixes?.[0];
     // A private endpoint is reached inside the VNet: VirtualNetwork for the NSG, and no default route to an appliance.
     const privatePath = registry.publicNetworkAccess === 'Disabled' || registry.privateEndpointConnections.some((c) => c.status === 'Approved');
-    const endpoints = registryEndpoints(registry);
+    const endpoints = registryEndpoints(registry, cluster.location);
     const evidence: Evidence[] = [{ fact: `node pool ${path.pool} is in subnet ${path.subnet.name ?? path.subnetId}${prefix ? ` (${prefix})` : ''}; network security group ${path.nsg?.name ?? 'none'}; route table ${path.subnet.routeTable?.id?.split('/').pop() ?? 'none'}`, source }];
     const fails: Array<{ summary: string; fix: Fix }> = [];
     const unknowns: Array<{ summary: string; what: string }> = [];
@@ -42,6 +42,9 @@ export const nodeEgressCheck: Check = {
         const decision = evaluateNsg(path.nsg, prefix, { host: endpoint.host, tags: endpoint.tags, maybeTags: endpoint.maybeTags, ips: [], private: privatePath });
         evidence.push({ fact: `${path.nsg.name}: TCP 443 to ${endpoint.host} (${endpoint.role}) → ${decision.verdict} by ${decision.rule} (priority ${decision.priority}${decision.isDefault ? ', a default rule' : ''})`, source: `ARM ${path.nsg.id}` });
         if (decision.verdict === 'deny') denied.push({ endpoint, decision });
+        for (const miss of decision.verdict === 'deny' ? otherRegionAllows(path.nsg, { host: endpoint.host, tags: endpoint.tags, maybeTags: endpoint.maybeTags, ips: [], private: privatePath }) : []) {
+          evidence.push({ fact: `${path.nsg.name}: ${miss.rule} (priority ${miss.priority}) allows ${miss.tag}, another region's addresses: ${endpoint.host} is served from ${endpoint.region}`, source: `ARM ${path.nsg.id}` });
+        }
         if (decision.verdict === 'unknown') unknowns.push({ summary: `rule ${decision.rule} (priority ${decision.priority}) of ${decision.nsg} may decide TCP 443 to ${endpoint.host}: ${decision.why}`, what: `what rule ${decision.rule} of ${decision.nsg} covers` });
       }
       // One fix per winning deny rule, naming every endpoint it blocks.
