@@ -34,7 +34,7 @@ export const nodeEgressCheck: Check = {
     const endpoints = registryEndpoints(registry, cluster.location);
     const evidence: Evidence[] = [{ fact: `node pool ${path.pool} is in subnet ${path.subnet.name ?? path.subnetId}${prefix ? ` (${prefix})` : ''}; network security group ${path.nsg?.name ?? 'none'}; route table ${path.subnet.routeTable?.id?.split('/').pop() ?? 'none'}`, source }];
     const fails: Array<{ summary: string; fix: Fix }> = [];
-    const unknowns: Array<{ summary: string; what: string }> = [];
+    const unknowns: Array<{ summary: string; what: string; permission?: string }> = [];
 
     if (path.nsg) {
       const denied: Array<{ endpoint: RegistryEndpoint; decision: ReturnType<typeof evaluateNsg> }> = [];
@@ -62,7 +62,8 @@ export const nodeEgressCheck: Check = {
       const hop = path.hop;
       const firewall = hop.firewall;
       const routeSource = `ARM ${path.subnet.routeTable!.id}`;
-      const to = hop.nextHopType === 'VirtualAppliance' ? `${hop.nextHop}, ${firewall ? `the private IP of Azure Firewall ${firewall.name}` : 'which is no Azure Firewall pull-doctor can read (an NVA)'}` : hop.nextHopType === 'None' ? 'nowhere (next hop None: the traffic is dropped)' : 'the virtual network gateway (forced tunnelling to on-premises)';
+      const notFound = hop.unreadFirewalls?.length ? 'which matches no Azure Firewall pull-doctor could list (some subscriptions refused the read)' : 'which is no Azure Firewall pull-doctor can read (an NVA)';
+      const to = hop.nextHopType === 'VirtualAppliance' ? `${hop.nextHop}, ${firewall ? `the private IP of Azure Firewall ${firewall.name}` : notFound}` : hop.nextHopType === 'None' ? 'nowhere (next hop None: the traffic is dropped)' : 'the virtual network gateway (forced tunnelling to on-premises)';
       evidence.push({ fact: `route table ${hop.routeTable} sends 0.0.0.0/0 (${hop.route}) to ${to}`, source: routeSource });
       // A more specific route (a service tag, a public range) takes an endpoint off the default route.
       const onPath: RegistryEndpoint[] = [];
@@ -86,7 +87,7 @@ export const nodeEgressCheck: Check = {
       return { finding: { status: 'fail', summary: fails.map((f) => f.summary).join('; '), evidence, fixes: fails.map((f) => f.fix), docs: fails.some((f) => f.fix.command?.startsWith('az network nsg')) ? DOCS.nsgRules : DOCS.aksFirewall } };
     }
     if (unknowns.length > 0) {
-      return { finding: { status: 'unknown', summary: unknowns.map((u) => u.summary).join('; '), evidence, fixes: [], missing: { what: [...new Set(unknowns.map((u) => u.what))].join('; ') }, docs: DOCS.aksFirewall } };
+      return { finding: { status: 'unknown', summary: unknowns.map((u) => u.summary).join('; '), evidence, fixes: [], missing: { what: [...new Set(unknowns.map((u) => u.what))].join('; '), permission: [...new Set(unknowns.map((u) => u.permission).filter(Boolean))].join('; ') || undefined }, docs: DOCS.aksFirewall } };
     }
     const what = [path.nsg ? `network security group ${path.nsg.name}` : undefined, path.hop?.firewall && !privatePath ? `Azure Firewall ${path.hop.firewall.name}` : undefined].filter(Boolean);
     const summary = what.length ? `${what.join(' and ')} ${what.length > 1 ? 'allow' : 'allows'} HTTPS from node pool ${path.pool} to ${endpoints.map((e) => e.host).join(', ')}` : `node pool ${path.pool}'s subnet has no network security group and no route to an appliance`;
@@ -123,7 +124,7 @@ async function judgeFirewall(
   });
 }
 
-type Out = { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix }>; unknowns: Array<{ summary: string; what: string }>; clusterSubscriptionId: string };
+type Out = { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix }>; unknowns: Array<{ summary: string; what: string; permission?: string }>; clusterSubscriptionId: string };
 
 /** The endpoints that take the default route: dropped (None), tunnelled on-premises, through an NVA, or judged on the Azure Firewall. */
 async function judgeHop(ctx: Parameters<Check['run']>[0], path: NodeEgressPath, hop: ApplianceHop, onPath: RegistryEndpoint[], prefix: string | undefined, out: Out): Promise<void> {
@@ -132,6 +133,12 @@ async function judgeHop(ctx: Parameters<Check['run']>[0], path: NodeEgressPath, 
     out.fails.push({ summary: `Route table ${hop.routeTable} on node pool ${path.pool}'s subnet drops 0.0.0.0/0 (route ${hop.route}, next hop None): HTTPS to ${hosts} goes nowhere`, fix: routeFix(path.subnet.routeTable!.id!, hop.route, out.clusterSubscriptionId) });
   } else if (hop.nextHopType === 'VirtualNetworkGateway') {
     out.unknowns.push({ summary: `node pool ${path.pool} sends 0.0.0.0/0 through the virtual network gateway (forced tunnelling), whose on-premises firewall pull-doctor cannot read: check that it allows HTTPS to ${hosts}`, what: `the on-premises egress behind the gateway (route table ${hop.routeTable})` });
+  } else if (!hop.firewall && hop.unreadFirewalls?.length) {
+    out.unknowns.push({
+      summary: `node pool ${path.pool} sends 0.0.0.0/0 to ${hop.nextHop}, which may be an Azure Firewall pull-doctor could not read: ${hop.unreadFirewalls.map((u) => u.summary).join('; ')}`,
+      what: `the Azure Firewall (or appliance) at ${hop.nextHop} (route table ${hop.routeTable})`,
+      permission: hop.unreadFirewalls.map((u) => u.permission).filter(Boolean).join('; ') || undefined,
+    });
   } else if (!hop.firewall) {
     out.unknowns.push({ summary: `node pool ${path.pool} leaves through the appliance at ${hop.nextHop}, whose rules pull-doctor cannot read: check that it allows HTTPS to ${hosts}`, what: `the rules of the appliance at ${hop.nextHop} (route table ${hop.routeTable})` });
   } else {
