@@ -181,6 +181,21 @@ export function evaluateFirewall(rules: readonly FirewallRule[], subnet: string 
   return allow ? { verdict: 'unknown', rule: allow, why: whyMaybe(allow) } : { verdict: 'deny' };
 }
 
+/**
+ * An allow application rule of the firewall's own policy that was written for the registry but misses
+ * this traffic: it names every denied endpoint but not the node subnet among its sources (`source`),
+ * or it lets the node subnet reach another endpoint of the registry but none of the denied ones
+ * (`host`). Extending that rule is the fix, not a new collection elsewhere. Only used when nothing
+ * matched (the default deny), so the extended rule is the first to match.
+ */
+export function nearMissRule(rules: readonly FirewallRule[], subnet: string | undefined, denied: readonly RegistryEndpoint[], all: readonly RegistryEndpoint[]): { rule: FirewallRule; missing: 'source' | 'host' } | undefined {
+  const own = rules.filter((r) => r.kind === 'application' && r.action === 'Allow' && r.https && r.rank[0] === 1 && r.where.split('/').length === 3 && r.sourceIpGroups.length === 0);
+  const bySource = own.find((r) => denied.every((e) => applicationDestination(r, e) === 'yes') && sourceOf(r, subnet) === 'no');
+  if (bySource) return { rule: bySource, missing: 'source' };
+  const byHost = own.find((r) => sourceOf(r, subnet) === 'yes' && r.targetFqdns.length > 0 && all.some((e) => applicationDestination(r, e) === 'yes') && denied.every((e) => applicationDestination(r, e) === 'no'));
+  return byHost ? { rule: byHost, missing: 'host' } : undefined;
+}
+
 function compareRank(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
   return 0;

@@ -1,8 +1,8 @@
 import type { Evidence, Fix } from '../../model';
 import type { Check, CheckOutcome } from '../check';
 import { egressPathOf, firewallRulesOf, specificRouteFor, type ApplianceHop, type NodeEgressPath } from '../egress-path';
-import { firewallFix, nsgFix, allowTag, routeFix } from '../egress-fixes';
-import { evaluateFirewall } from '../firewall-rules';
+import { extendRuleFix, firewallFix, nsgFix, allowTag, routeFix } from '../egress-fixes';
+import { evaluateFirewall, nearMissRule } from '../firewall-rules';
 import { evaluateNsg, otherRegionAllows } from '../nsg-rules';
 import { registryEndpoints, type RegistryEndpoint } from '../registry-endpoints';
 import { DOCS } from './docs';
@@ -33,7 +33,7 @@ export const nodeEgressCheck: Check = {
     const privatePath = registry.publicNetworkAccess === 'Disabled' || registry.privateEndpointConnections.some((c) => c.status === 'Approved');
     const endpoints = registryEndpoints(registry, cluster.location);
     const evidence: Evidence[] = [{ fact: `node pool ${path.pool} is in subnet ${path.subnet.name ?? path.subnetId}${prefix ? ` (${prefix})` : ''}; network security group ${path.nsg?.name ?? 'none'}; route table ${path.subnet.routeTable?.id?.split('/').pop() ?? 'none'}`, source }];
-    const fails: Array<{ summary: string; fix: Fix }> = [];
+    const fails: Array<{ summary: string; fix: Fix; alt?: Fix }> = [];
     const unknowns: Array<{ summary: string; what: string; permission?: string }> = [];
 
     if (path.nsg) {
@@ -84,7 +84,7 @@ export const nodeEgressCheck: Check = {
     }
 
     if (fails.length > 0) {
-      return { finding: { status: 'fail', summary: fails.map((f) => f.summary).join('; '), evidence, fixes: fails.map((f) => f.fix), docs: fails.some((f) => f.fix.command?.startsWith('az network nsg')) ? DOCS.nsgRules : DOCS.aksFirewall } };
+      return { finding: { status: 'fail', summary: fails.map((f) => f.summary).join('; '), evidence, fixes: fails.flatMap((f) => (f.alt ? [f.fix, f.alt] : [f.fix])), docs: fails.some((f) => f.fix.command?.startsWith('az network nsg')) ? DOCS.nsgRules : DOCS.aksFirewall } };
     }
     if (unknowns.length > 0) {
       return { finding: { status: 'unknown', summary: unknowns.map((u) => u.summary).join('; '), evidence, fixes: [], missing: { what: [...new Set(unknowns.map((u) => u.what))].join('; '), permission: [...new Set(unknowns.map((u) => u.permission).filter(Boolean))].join('; ') || undefined }, docs: DOCS.aksFirewall } };
@@ -101,30 +101,38 @@ async function judgeFirewall(
   firewall: NonNullable<NonNullable<NodeEgressPath['hop']>['firewall']>,
   endpoints: RegistryEndpoint[],
   prefix: string | undefined,
-  out: { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix }>; unknowns: Array<{ summary: string; what: string }>; clusterSubscriptionId: string },
+  out: { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix; alt?: Fix }>; unknowns: Array<{ summary: string; what: string }>; clusterSubscriptionId: string },
 ): Promise<void> {
   const { rules, policyId, groups } = await firewallRulesOf(ctx, firewall.resource);
   const policyName = policyId?.split('/').pop();
   const source = `ARM ${policyId ? `${policyId}/ruleCollectionGroups` : firewall.id}`;
-  const denied: Array<{ host: string; by?: (typeof rules)[number] }> = [];
+  const denied: Array<{ host: string; endpoint: RegistryEndpoint; by?: (typeof rules)[number] }> = [];
   // Endpoints the firewall may or may not allow go into the fix too: allowing them explicitly is harmless.
   const unsure: string[] = [];
   for (const endpoint of endpoints) {
     const decision = evaluateFirewall(rules, prefix, endpoint);
     const by = decision.rule ? `${decision.rule.kind} rule ${decision.rule.where}` : 'no rule (the default deny)';
     out.evidence.push({ fact: `${firewall.name}${policyName ? ` (policy ${policyName})` : ''}: HTTPS to ${endpoint.host} (${endpoint.role}) → ${decision.verdict} by ${by}`, source });
-    if (decision.verdict === 'deny') denied.push({ host: endpoint.host, by: decision.rule });
+    if (decision.verdict === 'deny') denied.push({ host: endpoint.host, endpoint, by: decision.rule });
     if (decision.verdict === 'unknown') unsure.push(endpoint.host);
     if (decision.verdict === 'unknown') out.unknowns.push({ summary: `${by} of ${firewall.name} may decide HTTPS to ${endpoint.host}: ${decision.why}`, what: `what ${by} of ${firewall.name} covers` });
   }
   if (denied.length === 0) return;
+  const hosts = [...denied.map((d) => d.host), ...unsure];
+  // Nothing matched: the registry's own rule may miss only the node subnet or one endpoint.
+  const near = denied.some((d) => d.by) || unsure.length ? undefined : nearMissRule(rules, prefix, denied.map((d) => d.endpoint), endpoints);
+  const extended = near && extendRuleFix({ firewall, policyId, rule: near.rule, missing: near.missing, hosts, subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId });
+  const fresh = firewallFix({ firewall, policyId, groups, deniedBy: denied.find((d) => d.by)?.by, hosts, subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId });
+  const why = !near ? ': no rule allows it' : near.missing === 'source' ? `: rule ${near.rule.where} allows it only from ${near.rule.sourceAddresses.join(', ')}, not from ${prefix}` : `: rule ${near.rule.where} allows ${near.rule.targetFqdns.join(', ')}, not ${hosts.join(', ')}`;
   out.fails.push({
-    summary: `Azure Firewall ${firewall.name} (the route table's next hop for node pool ${path.pool}) does not allow HTTPS to ${denied.map((d) => d.host).join(' and ')}${denied.some((d) => d.by) ? '' : ': no rule allows it'}`,
-    fix: firewallFix({ firewall, policyId, groups, deniedBy: denied.find((d) => d.by)?.by, hosts: [...denied.map((d) => d.host), ...unsure], subnet: prefix, clusterSubscriptionId: out.clusterSubscriptionId }),
+    summary: `Azure Firewall ${firewall.name} (the route table's next hop for node pool ${path.pool}) does not allow HTTPS to ${denied.map((d) => d.host).join(' and ')}${denied.some((d) => d.by) ? '' : why}`,
+    fix: extended || fresh,
+    // A new collection stays the alternative for a team that would rather not touch the rule.
+    ...(extended ? { alt: { ...fresh, text: `Or ${fresh.text[0]!.toLowerCase()}${fresh.text.slice(1)}` } } : {}),
   });
 }
 
-type Out = { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix }>; unknowns: Array<{ summary: string; what: string; permission?: string }>; clusterSubscriptionId: string };
+type Out = { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix; alt?: Fix }>; unknowns: Array<{ summary: string; what: string; permission?: string }>; clusterSubscriptionId: string };
 
 /** The endpoints that take the default route: dropped (None), tunnelled on-premises, through an NVA, or judged on the Azure Firewall. */
 async function judgeHop(ctx: Parameters<Check['run']>[0], path: NodeEgressPath, hop: ApplianceHop, onPath: RegistryEndpoint[], prefix: string | undefined, out: Out): Promise<void> {
