@@ -2,6 +2,7 @@ import type { AzureFirewall, FirewallPolicyRuleCollectionGroup } from '@azure/ar
 import { ipInRange, rangeWithin } from './ipv4';
 import type { Match } from './nsg-rules';
 import type { RegistryEndpoint } from './registry-endpoints';
+import { otherRegionTag } from './service-tags';
 
 /**
  * Whether an Azure Firewall lets the nodes open HTTPS to one registry endpoint. Azure Firewall
@@ -141,7 +142,7 @@ function networkDestination(rule: FirewallRule, target: RegistryEndpoint): Match
     if (lower(target.tags).includes(p)) return 'yes';
     if (lower(target.maybeTags).includes(p)) return 'maybe';
     if (/^\d/.test(p)) return PRIVATE.some((r) => rangeWithin(p, r)) ? 'no' : 'maybe';
-    return 'maybe';
+    return otherRegionTag(p, [...target.tags, ...target.maybeTags]) ? 'no' : 'maybe';
   });
   matches.push(...rule.destinationFqdns.map((f) => fqdnMatch(f, target.host)));
   if (rule.destinationIpGroups.length > 0) matches.push('maybe');

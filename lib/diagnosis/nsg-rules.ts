@@ -1,5 +1,6 @@
 import type { NetworkSecurityGroup, SecurityRule } from '@azure/arm-network';
 import { ipInRange, rangeWithin } from './ipv4';
+import { otherRegionTag } from './service-tags';
 
 /**
  * Whether a network security group lets a node open TCP 443 to the registry, by Azure's own
@@ -107,10 +108,8 @@ export function destinationMatch(prefix: string, dest: NsgDestination): Match {
   const base = p.split('.')[0]!;
   if (UNRELATED_TAGS.has(p) || UNRELATED_TAGS.has(base)) return 'no';
   if (dest.private) return 'no';
-  // A regional tag holds only its region's addresses: AzureContainerRegistry.swedencentral never holds
-  // an endpoint whose tags say it is in norwayeast (service-tags-overview, "regional" tags).
-  const regionalForms = [...dest.tags, ...dest.maybeTags].filter((t) => t.toLowerCase().startsWith(`${base}.`));
-  if (p !== base && regionalForms.length > 0) return 'no';
+  // AzureContainerRegistry.swedencentral never holds an endpoint whose tags place it in norwayeast.
+  if (otherRegionTag(p, [...dest.tags, ...dest.maybeTags])) return 'no';
   return 'maybe';
 }
 
@@ -119,12 +118,12 @@ export function destinationMatch(prefix: string, dest: NsgDestination): Match {
  * copied from another region's NSG): they never hold it, which is worth saying beside a deny that wins.
  */
 export function otherRegionAllows(nsg: NetworkSecurityGroup, dest: NsgDestination): Array<{ rule: string; priority: number; tag: string }> {
-  const known = [...dest.tags, ...dest.maybeTags].map((t) => t.toLowerCase());
+  const known = [...dest.tags, ...dest.maybeTags];
   return (nsg.securityRules ?? [])
     .filter((r) => (r.direction ?? 'Outbound') === 'Outbound' && r.access === 'Allow')
     .flatMap((r) =>
       list(r.destinationAddressPrefix, r.destinationAddressPrefixes)
-        .filter((t) => t.includes('.') && !known.includes(t.toLowerCase()) && known.some((k) => k.startsWith(`${t.toLowerCase().split('.')[0]}.`)))
+        .filter((t) => !CIDR.test(t.trim()) && otherRegionTag(t.trim().toLowerCase(), known))
         .map((tag) => ({ rule: r.name ?? '?', priority: r.priority ?? 0, tag })),
     );
 }

@@ -1,4 +1,7 @@
 import { destinationMatch, evaluateNsg, otherRegionAllows, type NsgDestination } from './nsg-rules';
+import { evaluateFirewall, type FirewallRule } from './firewall-rules';
+import { registryEndpoints } from './registry-endpoints';
+import { otherRegionTag } from './service-tags';
 
 // Service tags an NSG rule names, placed against a registry endpoint
 // (https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags):
@@ -40,5 +43,21 @@ describe('otherRegionAllows: an allow that names another region of the endpointâ
     const nsg = { securityRules: [r('AllowDr', 130, 'AzureContainerRegistry.swedencentral'), r('AllowHere', 131, 'AzureContainerRegistry.norwayeast'), r('AllowSql', 132, 'Sql.westeurope'), r('DenyDr', 133, 'AzureCloud.swedencentral', 'Deny'), r('AllowAll', 134, 'AzureCloud')] };
     expect(otherRegionAllows(nsg, NOE_LOGIN)).toEqual([{ rule: 'AllowDr', priority: 130, tag: 'AzureContainerRegistry.swedencentral' }]);
     expect(otherRegionAllows({ securityRules: [{ ...r('AllowDr', 130, 'x'), destinationAddressPrefix: undefined, destinationAddressPrefixes: ['Storage.westeurope'] }] }, NOE_DATA)).toEqual([{ rule: 'AllowDr', priority: 130, tag: 'Storage.westeurope' }]);
+  });
+});
+
+describe('otherRegionTag, and an Azure Firewall network rule naming a service tag', () => {
+  it.each<[string, string[], boolean]>([
+    ['azurecontainerregistry.swedencentral', ['AzureContainerRegistry', 'AzureContainerRegistry.norwayeast'], true],
+    ['azurecontainerregistry.norwayeast', ['AzureContainerRegistry', 'AzureContainerRegistry.norwayeast'], false],
+    ['azurecontainerregistry', ['AzureContainerRegistry.norwayeast'], false],
+    ['storage.westeurope', ['AzureCloud.norwayeast'], false],
+  ])('%s against %j â†’ %s', (tag, known, expected) => expect(otherRegionTag(tag, known)).toBe(expected));
+
+  it('a network allow for another region\'s registry tag does not hold the endpoint; the same region\'s does', () => {
+    const [login] = registryEndpoints({ loginServer: 'wwiplatformacr.azurecr.io', location: 'norwayeast', dataEndpointEnabled: false, dataEndpointHostNames: [] });
+    const net = (destinationAddresses: string[]): FirewallRule => ({ kind: 'network', action: 'Allow', rank: [1, 200, 100, 0], where: 'g/c/r', sourceAddresses: ['*'], sourceIpGroups: [], targetFqdns: [], fqdnTags: [], https: false, targetUrls: [], webCategories: [], ipProtocols: ['TCP'], destinationAddresses, destinationPorts: ['443'], destinationFqdns: [], destinationIpGroups: [] });
+    expect(evaluateFirewall([net(['AzureContainerRegistry.swedencentral'])], '10.61.0.0/20', login!)).toEqual({ verdict: 'deny' });
+    expect(evaluateFirewall([net(['AzureContainerRegistry.norwayeast'])], '10.61.0.0/20', login!)).toMatchObject({ verdict: 'allow' });
   });
 });
