@@ -18,6 +18,15 @@ export function normaliseTag(tag: string): string {
   return tag.toLowerCase().replace(/^v(?=\d)/, '');
 }
 
+/**
+ * An existing tag that differs from the wanted one only by a leading `v` or letter case (`v3.8.0` for
+ * `3.8.0`): a chart or template that adds or drops the prefix, not a missing build. Tags are matched
+ * exactly (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests).
+ */
+export function respelledTag(wanted: string, tags: readonly TagFacts[]): string | undefined {
+  return tags.find((t) => t.name !== wanted && normaliseTag(t.name) === normaliseTag(wanted))?.name;
+}
+
 const versionKey = (t: string) => (normaliseTag(t).match(/\d+/g) ?? []).map(Number);
 
 /** Positive when `a` is the higher version (`v1.10` above `v1.9`). */

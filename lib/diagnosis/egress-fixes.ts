@@ -85,6 +85,30 @@ export function firewallFix(input: FirewallFixInput): Fix {
   };
 }
 
+/**
+ * The registry's own rule, extended: the node subnet added to its sources, or the missing endpoints to
+ * its target FQDNs. `rule update` replaces the list it is given, so the command carries the rule's own
+ * entries too (https://learn.microsoft.com/cli/azure/network/firewall/policy/rule-collection-group/collection/rule#az-network-firewall-policy-rule-collection-group-collection-rule-update).
+ */
+export function extendRuleFix(input: Omit<FirewallFixInput, 'groups' | 'deniedBy'> & { rule: FirewallRule; missing: 'source' | 'host' }): Fix | undefined {
+  const policy = parseArmId(input.policyId);
+  const [group, collection, name] = input.rule.where.split('/');
+  if (!policy || !group || !collection || !name || (input.missing === 'source' && !input.subnet)) return undefined;
+  const where = `rule ${name} (collection ${collection}, group ${group}) of ${input.firewall.name}'s policy ${policy.name}`;
+  const head = `az network firewall policy rule-collection-group collection rule update --resource-group ${sh(policy.resourceGroup)} --policy-name ${sh(policy.name)} --rule-collection-group-name ${sh(group)} --collection-name ${sh(collection)} --name ${sh(name)}`;
+  const tail = subscriptionArg(policy.subscriptionId, input.clusterSubscriptionId);
+  if (input.missing === 'source') {
+    return {
+      text: `Add the node subnet ${input.subnet} to the sources of ${where}: it allows HTTPS to ${input.hosts.join(', ')} only from ${input.rule.sourceAddresses.join(', ')}.`,
+      command: `${head} --source-addresses ${[...input.rule.sourceAddresses, input.subnet!].map(sh).join(' ')}${tail}`,
+    };
+  }
+  return {
+    text: `Add ${input.hosts.join(', ')} to the target FQDNs of ${where}: it allows ${input.rule.targetFqdns.join(', ')} but not ${input.hosts.length > 1 ? 'these' : 'this'} endpoint.`,
+    command: `${head} --target-fqdns ${[...input.rule.targetFqdns, ...input.hosts].map(sh).join(' ')}${tail}`,
+  };
+}
+
 /** A collection priority (100–65000) not taken, as close below `limit` as the group allows, never above 65000. */
 function freeBelow(taken: readonly number[], limit: number): number {
   const start = Math.min(limit - 1, Math.max(...taken, 100 - 10) + 10, 65000);

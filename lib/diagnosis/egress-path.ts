@@ -3,6 +3,7 @@ import type { ClusterFacts } from './facts';
 import type { CheckContext } from './check';
 import { poolOfNode } from './aks-node-name';
 import { getPublicIp, getSubnet, listSubscriptionIds } from './azure-lookups';
+import { describeFailure } from './describe-failure';
 import { rulesFromClassic, rulesFromPolicy, type FirewallRule } from './firewall-rules';
 import { rangeWithin } from './ipv4';
 import type { RegistryEndpoint } from './registry-endpoints';
@@ -29,6 +30,8 @@ export interface ApplianceHop {
   routes: Array<{ name: string; addressPrefix: string; nextHopType: string; nextHopIpAddress?: string }>;
   /** The Azure Firewall at the next hop; absent: another appliance (an NVA), or one in no subscription pull-doctor reads. */
   firewall?: { id: string; name: string; publicIps: string[]; resource: AzureFirewall };
+  /** Subscriptions whose Azure Firewalls could not be listed (403, 429) while none found held the next hop: it may be one of theirs. */
+  unreadFirewalls?: Array<{ summary: string; permission?: string }>;
 }
 
 export interface PoolSubnet {
@@ -71,15 +74,21 @@ export async function applianceHopOf(ctx: Ctx, subnet: Subnet): Promise<Applianc
   // The route table's subscription first (a hub's firewall is often in another one).
   const tableSub = tableId.split('/')[2]!;
   const subs = await listSubscriptionIds(ctx, ctx.subscriptions ?? []).catch(() => [] as string[]);
+  const unread: NonNullable<ApplianceHop['unreadFirewalls']> = [];
   for (const sub of [tableSub, ...subs.filter((s) => s.toLowerCase() !== tableSub.toLowerCase())]) {
-    const firewalls = await listAzureFirewalls(ctx, sub).catch(() => [] as AzureFirewall[]);
+    const firewalls = await listAzureFirewalls(ctx, sub).catch((error: unknown) => {
+      const { summary, permission } = describeFailure(error, `LIST /subscriptions/${sub}/providers/Microsoft.Network/azureFirewalls`);
+      unread.push({ summary, permission });
+      return [] as AzureFirewall[];
+    });
     const found = firewalls.find((f) => f.hubIPAddresses?.privateIPAddress === hop.nextHop || (f.ipConfigurations ?? []).some((c) => c.privateIPAddress === hop.nextHop));
     if (!found) continue;
     const pips = await Promise.all((found.ipConfigurations ?? []).filter((c) => c.publicIPAddress?.id).map((c) => getPublicIp(ctx, c.publicIPAddress!.id!)));
     const publicIps = [...pips.map((p) => p.ipAddress), ...(found.hubIPAddresses?.publicIPs?.addresses ?? []).map((a) => a.address)].filter((a): a is string => !!a);
     return { ...hop, firewall: { id: found.id ?? '', name: found.name ?? hop.nextHop, publicIps, resource: found } };
   }
-  return hop;
+  // A refused or throttled list is not "no firewall there": the next hop may be one pull-doctor could not see.
+  return unread.length > 0 ? { ...hop, unreadFirewalls: unread } : hop;
 }
 
 /** A policy's rule collection groups as a fix needs them: name, priority, the collections' priorities. */

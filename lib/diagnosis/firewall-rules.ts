@@ -2,6 +2,7 @@ import type { AzureFirewall, FirewallPolicyRuleCollectionGroup } from '@azure/ar
 import { ipInRange, rangeWithin } from './ipv4';
 import type { Match } from './nsg-rules';
 import type { RegistryEndpoint } from './registry-endpoints';
+import { otherRegionTag } from './service-tags';
 
 /**
  * Whether an Azure Firewall lets the nodes open HTTPS to one registry endpoint. Azure Firewall
@@ -141,7 +142,7 @@ function networkDestination(rule: FirewallRule, target: RegistryEndpoint): Match
     if (lower(target.tags).includes(p)) return 'yes';
     if (lower(target.maybeTags).includes(p)) return 'maybe';
     if (/^\d/.test(p)) return PRIVATE.some((r) => rangeWithin(p, r)) ? 'no' : 'maybe';
-    return 'maybe';
+    return otherRegionTag(p, [...target.tags, ...target.maybeTags]) ? 'no' : 'maybe';
   });
   matches.push(...rule.destinationFqdns.map((f) => fqdnMatch(f, target.host)));
   if (rule.destinationIpGroups.length > 0) matches.push('maybe');
@@ -179,6 +180,21 @@ export function evaluateFirewall(rules: readonly FirewallRule[], subnet: string 
   // Nothing matched: denied, unless an unsettled allow rule might have matched.
   const allow = pending.find((p) => p.action === 'Allow');
   return allow ? { verdict: 'unknown', rule: allow, why: whyMaybe(allow) } : { verdict: 'deny' };
+}
+
+/**
+ * An allow application rule of the firewall's own policy that was written for the registry but misses
+ * this traffic: it names every denied endpoint but not the node subnet among its sources (`source`),
+ * or it lets the node subnet reach another endpoint of the registry but none of the denied ones
+ * (`host`). Extending that rule is the fix, not a new collection elsewhere. Only used when nothing
+ * matched (the default deny), so the extended rule is the first to match.
+ */
+export function nearMissRule(rules: readonly FirewallRule[], subnet: string | undefined, denied: readonly RegistryEndpoint[], all: readonly RegistryEndpoint[]): { rule: FirewallRule; missing: 'source' | 'host' } | undefined {
+  const own = rules.filter((r) => r.kind === 'application' && r.action === 'Allow' && r.https && r.rank[0] === 1 && r.where.split('/').length === 3 && r.sourceIpGroups.length === 0);
+  const bySource = own.find((r) => denied.every((e) => applicationDestination(r, e) === 'yes') && sourceOf(r, subnet) === 'no');
+  if (bySource) return { rule: bySource, missing: 'source' };
+  const byHost = own.find((r) => sourceOf(r, subnet) === 'yes' && r.targetFqdns.length > 0 && all.some((e) => applicationDestination(r, e) === 'yes') && denied.every((e) => applicationDestination(r, e) === 'no'));
+  return byHost ? { rule: byHost, missing: 'host' } : undefined;
 }
 
 function compareRank(a: number[], b: number[]): number {

@@ -1,7 +1,7 @@
 import type { RoleAssignment } from '@azure/arm-authorization';
 import { parseArmId } from '../azure/arm-id';
 import type { Evidence } from '../model';
-import { identitiesKey, listRoleAssignmentsAt, listUserAssignedIdentities } from './azure-lookups';
+import { identitiesKey, listRoleAssignmentsAt, listRoleAssignmentsFor, listUserAssignedIdentities } from './azure-lookups';
 import type { CheckContext } from './check';
 import type { RegistryFacts } from './facts';
 import { listInEach } from './search-subscriptions';
@@ -44,4 +44,30 @@ export async function misplacedPullGrants(
       },
     ];
   });
+}
+
+/**
+ * Pull roles the kubelet identity itself holds on a resource group of the registry's subscription that
+ * does not contain the registry: the group the registry was moved out of, or another one. A role assignment applies at its scope and below only
+ * (https://learn.microsoft.com/azure/role-based-access-control/scope-overview), and moving a resource
+ * carries no inherited assignment with it
+ * (https://learn.microsoft.com/azure/azure-resource-manager/management/move-resource-group-and-subscription).
+ * An unreadable list names none.
+ */
+export async function strandedPullGrants(
+  ctx: CheckContext,
+  registry: RegistryFacts,
+  kubeletObjectId: string,
+  grantingOf: (assignments: RoleAssignment[]) => Promise<Array<{ assignment: RoleAssignment; roleName?: string }>>,
+): Promise<Evidence[]> {
+  const inside = (scope: string) => (registry.id.toLowerCase() + '/').startsWith(scope.toLowerCase().replace(/\/$/, '') + '/');
+  const elsewhere = (await listRoleAssignmentsFor(ctx, `/subscriptions/${registry.subscriptionId}`, kubeletObjectId)).filter(
+    // A resource group's grant only: one on another registry is that registry's, not a stranded one.
+    (a) => a.principalId?.toLowerCase() === kubeletObjectId.toLowerCase() && !!a.scope && /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/?$/i.test(a.scope) && !inside(a.scope),
+  );
+  if (elsewhere.length === 0) return [];
+  return (await grantingOf(elsewhere)).map(({ assignment, roleName }) => ({
+    fact: `the kubelet identity holds ${roleName ?? 'a pull role'} at ${assignment.scope}, which does not contain ${registry.name} (${registry.id}): a role assignment applies only at its scope and below — a registry moved out of that resource group no longer inherits it`,
+    source: `ARM role assignments of ${kubeletObjectId} in subscription ${registry.subscriptionId}`,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { NetworkSecurityGroup, SecurityRule } from '@azure/arm-network';
 import { ipInRange, rangeWithin } from './ipv4';
+import { otherRegionTag } from './service-tags';
 
 /**
  * Whether a network security group lets a node open TCP 443 to the registry, by Azure's own
@@ -49,8 +50,12 @@ export const DEFAULT_OUTBOUND: readonly SecurityRule[] = [
   { name: 'DenyAllOutBound', priority: 65500, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationAddressPrefix: '*', sourcePortRange: '*', destinationPortRange: '*' },
 ];
 
-/** Service tags that hold no registry endpoint and no private endpoint in a VNet (Azure IP Ranges and Service Tags). */
-const UNRELATED_TAGS = new Set(['azureloadbalancer', 'azureactivedirectory', 'azuremonitor', 'azurekeyvault', 'sql', 'eventhub', 'servicebus', 'azurefrontdoor.backend', 'azurefrontdoor.frontend', 'azurefrontdoor.firstparty', 'guestandhybridmanagement', 'azurecosmosdb', 'appservice', 'azuretrafficmanager']);
+/**
+ * Service tags that hold no registry endpoint and no private endpoint in a VNet (Azure IP Ranges and
+ * Service Tags): AzureResourceManager is ARM's, MicrosoftContainerRegistry is MCR's (Microsoft's own
+ * images), not a customer's ACR (https://learn.microsoft.com/azure/virtual-network/service-tags-overview#available-service-tags).
+ */
+const UNRELATED_TAGS = new Set(['azureresourcemanager', 'microsoftcontainerregistry', 'azureloadbalancer', 'azureactivedirectory', 'azuremonitor', 'azurekeyvault', 'sql', 'eventhub', 'servicebus', 'azurefrontdoor.backend', 'azurefrontdoor.frontend', 'azurefrontdoor.firstparty', 'guestandhybridmanagement', 'azurecosmosdb', 'appservice', 'azuretrafficmanager']);
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 const CIDR = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
 
@@ -103,7 +108,24 @@ export function destinationMatch(prefix: string, dest: NsgDestination): Match {
   const base = p.split('.')[0]!;
   if (UNRELATED_TAGS.has(p) || UNRELATED_TAGS.has(base)) return 'no';
   if (dest.private) return 'no';
+  // AzureContainerRegistry.swedencentral never holds an endpoint whose tags place it in norwayeast.
+  if (otherRegionTag(p, [...dest.tags, ...dest.maybeTags])) return 'no';
   return 'maybe';
+}
+
+/**
+ * Outbound allow rules that name a regional tag of another region than the endpoint's (an allow
+ * copied from another region's NSG): they never hold it, which is worth saying beside a deny that wins.
+ */
+export function otherRegionAllows(nsg: NetworkSecurityGroup, dest: NsgDestination): Array<{ rule: string; priority: number; tag: string }> {
+  const known = [...dest.tags, ...dest.maybeTags];
+  return (nsg.securityRules ?? [])
+    .filter((r) => (r.direction ?? 'Outbound') === 'Outbound' && r.access === 'Allow')
+    .flatMap((r) =>
+      list(r.destinationAddressPrefix, r.destinationAddressPrefixes)
+        .filter((t) => !CIDR.test(t.trim()) && otherRegionTag(t.trim().toLowerCase(), known))
+        .map((tag) => ({ rule: r.name ?? '?', priority: r.priority ?? 0, tag })),
+    );
 }
 
 /** Whether one outbound rule applies to TCP 443 from the subnet to the destination. */

@@ -22,3 +22,25 @@ describe('registryEndpoints', () => {
     expect(registryEndpoints({ ...acr, dataEndpointEnabled: true, dataEndpointHostNames: [] }).map((e) => e.role)).toEqual(['login server', 'storage']);
   });
 });
+
+// The login server is answered from the replica closest to the nodes: the one in their region when there is one
+// (https://learn.microsoft.com/azure/container-registry/container-registry-geo-replication).
+describe('registryEndpoints: the login server of a geo-replicated registry', () => {
+  const acr = { loginServer: 'wwiplatformacr.azurecr.io', location: 'norwayeast', dataEndpointEnabled: true };
+  const hosts = ['wwiplatformacr.norwayeast.data.azurecr.io', 'wwiplatformacr.swedencentral.data.azurecr.io'];
+
+  it("is in the nodes' region when a replica is there", () => {
+    const [login] = registryEndpoints({ ...acr, dataEndpointHostNames: hosts }, 'SwedenCentral');
+    expect(login).toMatchObject({ region: 'swedencentral', tags: ['AzureContainerRegistry', 'AzureContainerRegistry.swedencentral', 'AzureCloud', 'AzureCloud.swedencentral'], maybeTags: [] });
+  });
+
+  it('is one of the replicas, not certainly the home region, when none is in the nodes\' region', () => {
+    const [login] = registryEndpoints({ ...acr, dataEndpointHostNames: hosts }, 'westeurope');
+    expect(login).toMatchObject({ region: 'norwayeast', tags: ['AzureContainerRegistry', 'AzureCloud'], maybeTags: ['AzureContainerRegistry.norwayeast', 'AzureCloud.norwayeast', 'AzureContainerRegistry.swedencentral', 'AzureCloud.swedencentral'] });
+  });
+
+  it('is the home region with one replica, or without the nodes\' region', () => {
+    expect(registryEndpoints({ ...acr, dataEndpointHostNames: hosts.slice(0, 1) }, 'westeurope')[0]!.tags).toContain('AzureContainerRegistry.norwayeast');
+    expect(registryEndpoints({ ...acr, dataEndpointHostNames: hosts })[0]!.tags).toContain('AzureContainerRegistry.norwayeast');
+  });
+});

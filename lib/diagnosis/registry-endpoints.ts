@@ -20,14 +20,25 @@ export interface RegistryEndpoint {
 
 const regional = (tag: string, region: string): string[] => [tag, `${tag}.${region}`];
 
-export function registryEndpoints(registry: Pick<RegistryFacts, 'loginServer' | 'location' | 'dataEndpointEnabled' | 'dataEndpointHostNames'>): RegistryEndpoint[] {
+/**
+ * `clientRegion`: where the nodes are. A geo-replicated registry answers on its login server from the
+ * replica closest to the client — the one in the client's own region when there is one
+ * (https://learn.microsoft.com/azure/container-registry/container-registry-geo-replication); the
+ * replica regions are those of the data endpoints. With several replicas and none in the client's
+ * region, the login server's region is one of theirs (the regional tags are `maybe`). Without
+ * `clientRegion`, or without replica names, the home region.
+ */
+export function registryEndpoints(registry: Pick<RegistryFacts, 'loginServer' | 'location' | 'dataEndpointEnabled' | 'dataEndpointHostNames'>, clientRegion?: string): RegistryEndpoint[] {
   const home = registry.location.toLowerCase();
+  const replicas = registry.dataEndpointEnabled ? registry.dataEndpointHostNames.map((h) => h.split('.')[1]?.toLowerCase() ?? home) : [];
+  const client = clientRegion?.toLowerCase();
+  const serving = !client || replicas.length <= 1 ? home : replicas.includes(client) ? client : undefined;
   const login: RegistryEndpoint = {
     host: registry.loginServer,
     role: 'login server',
-    region: home,
-    tags: [...regional('AzureContainerRegistry', home), ...regional('AzureCloud', home)],
-    maybeTags: [],
+    region: serving ?? home,
+    tags: serving ? [...regional('AzureContainerRegistry', serving), ...regional('AzureCloud', serving)] : ['AzureContainerRegistry', 'AzureCloud'],
+    maybeTags: serving ? [] : replicas.flatMap((r) => [`AzureContainerRegistry.${r}`, `AzureCloud.${r}`]),
   };
   if (registry.dataEndpointEnabled && registry.dataEndpointHostNames.length > 0) {
     return [

@@ -81,11 +81,20 @@ describe('image-size check on facts', () => {
     });
   });
 
-  it('streams the latest tag of a digest-only ACR image, quoting what the shell would split', async () => {
-    const image: ImageRef = { ...ACR_IMAGE, original: 'myacr.azurecr.io/team/app@sha256:abc', tag: undefined, digest: 'sha256:abc', acr: { ...ACR_IMAGE.acr!, registryName: 'my acr' } };
+  it('streams the tag, quoting what the shell would split', async () => {
+    const image: ImageRef = { ...ACR_IMAGE, tag: 'v1 rc', acr: { ...ACR_IMAGE.acr!, registryName: 'my acr' } };
     const finding = await run({ 'linux/amd64': 2 * GiB }, image);
-    expect(finding.summary).toBe("myacr.azurecr.io/team/app@sha256:abc is 2.00 GiB compressed (linux/amd64); pulls this large often hit the kubelet's timeouts on new nodes");
-    expect(finding.fixes[1]!.command).toBe("az acr artifact-streaming create --name 'my acr' --image team/app:latest");
+    expect(finding.fixes[1]!.command).toBe("az acr artifact-streaming create --name 'my acr' --image 'team/app:v1 rc'");
+  });
+
+  // AKS streams only linux/amd64 images pulled by tag (https://learn.microsoft.com/azure/aks/artifact-streaming#limitations).
+  it.each<[string, Record<string, number>, ImageRef]>([
+    ['a Windows build', { 'windows/amd64': 1.38 * GiB }, ACR_IMAGE],
+    ['an arm64 build, the amd64 one small', { 'linux/arm64': 2 * GiB, 'linux/amd64': 0.9 * GiB }, ACR_IMAGE],
+    ['a digest pull', { 'linux/amd64': 2 * GiB }, { ...ACR_IMAGE, original: 'myacr.azurecr.io/team/app@sha256:abc', tag: undefined, digest: 'sha256:abc' }],
+  ])('offers no streaming for %s: only a smaller image', async (_name, sizes, image) => {
+    const finding = await run(sizes, image);
+    expect(finding).toMatchObject({ status: 'warn', fixes: [SHRINK] });
   });
 
   it('only advises a smaller image when the registry is not an ACR', async () => {

@@ -25,7 +25,11 @@ export const imageSizeCheck: Check = {
     const fixes = [
       { text: 'Shrink the image: a multi-stage build that copies only the build output into a slim or distroless base, and no package caches in layers.' },
     ];
-    if (image.acr) {
+    // AKS streams only linux/amd64 images pulled by tag: not Windows or arm64 builds, not a digest
+    // pull (https://learn.microsoft.com/azure/aks/artifact-streaming#limitations ,
+    // https://learn.microsoft.com/azure/aks/artifact-streaming-overview).
+    const amd64 = sizes.find(([p]) => p === 'linux/amd64' || p.startsWith('linux/amd64/'));
+    if (image.acr && !image.digest && amd64 && amd64[1] > LARGE_IMAGE_BYTES) {
       fixes.push({
         text: `Or stream it: ACR artifact streaming (Premium) lets pods start before the whole image is downloaded.`,
         command: `az acr artifact-streaming create --name ${sh(image.acr.registryName)} --image ${sh(`${image.repository}:${image.tag ?? 'latest'}`)}`,

@@ -112,11 +112,16 @@ describe('node-egress check on facts', () => {
   it('fails on a firewall (in another subscription) that allows the login server but not the data endpoint', async () => {
     const finding = await run(withFirewall([app('login', ['myacr.azurecr.io'])]), { dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io'] });
     expect(finding.status).toBe('fail');
-    expect(finding.summary).toBe("Azure Firewall fw-hub (the route table's next hop for node pool nodepool1) does not allow HTTPS to myacr.westeurope.data.azurecr.io: no rule allows it");
+    // The rule that lets the login server through is the one to extend; a new collection is the alternative.
+    expect(finding.summary).toBe("Azure Firewall fw-hub (the route table's next hop for node pool nodepool1) does not allow HTTPS to myacr.westeurope.data.azurecr.io: rule rcg-aks/registries/login allows myacr.azurecr.io, not myacr.westeurope.data.azurecr.io");
     expect(finding.evidence.map((e) => e.fact)).toContain('fw-hub (policy fwpol): HTTPS to myacr.azurecr.io (login server) → allow by application rule rcg-aks/registries/login');
     expect(finding.fixes).toEqual([
       {
-        text: "Allow HTTPS from the node subnet to myacr.westeurope.data.azurecr.io on fw-hub's policy fwpol (rule collection group rcg-aks, priority 210).",
+        text: "Add myacr.westeurope.data.azurecr.io to the target FQDNs of rule login (collection registries, group rcg-aks) of fw-hub's policy fwpol: it allows myacr.azurecr.io but not this endpoint.",
+        command: `az network firewall policy rule-collection-group collection rule update --resource-group rg-hub --policy-name fwpol --rule-collection-group-name rcg-aks --collection-name registries --name login --target-fqdns myacr.azurecr.io myacr.westeurope.data.azurecr.io --subscription ${HUB}`,
+      },
+      {
+        text: "Or allow HTTPS from the node subnet to myacr.westeurope.data.azurecr.io on fw-hub's policy fwpol (rule collection group rcg-aks, priority 210).",
         command: `az network firewall policy rule-collection-group collection add-filter-collection --resource-group rg-hub --policy-name fwpol --rule-collection-group-name rcg-aks --name allow-container-registry --collection-priority 210 --action Allow --rule-name allow-registry-https --rule-type ApplicationRule --source-addresses 10.224.0.0/16 --protocols Https=443 --target-fqdns myacr.westeurope.data.azurecr.io --subscription ${HUB}`,
       },
     ]);

@@ -6,7 +6,7 @@ describeCheckTable('node-egress', [
   ['healthy', 'pass', /^node pool userpool's subnet has no network security group and no route to an appliance$/],
   ['egress-nsg-denies-internet', 'fail', /^Network security group nsg-aks-nodes on node pool userpool's subnet denies TCP 443 to myacr\.azurecr\.io and \*\.blob\.core\.windows\.net: rule DenyInternetOutbound \(priority 200\) wins$/],
   ['egress-nsg-allow-before-deny', 'pass', /^network security group nsg-aks-nodes allows HTTPS from node pool userpool to myacr\.azurecr\.io, \*\.blob\.core\.windows\.net$/],
-  ['egress-firewall-missing-data-endpoint', 'fail', /^Azure Firewall fw-hub .* does not allow HTTPS to myacr\.westeurope\.data\.azurecr\.io: no rule allows it$/],
+  ['egress-firewall-missing-data-endpoint', 'fail', /^Azure Firewall fw-hub .* does not allow HTTPS to myacr\.westeurope\.data\.azurecr\.io: rule rcg-aks\/registries\/acr-login allows myacr\.azurecr\.io, not myacr\.westeurope\.data\.azurecr\.io$/],
   ['egress-firewall-aks-tag-only', 'fail', /does not allow HTTPS to myacr\.azurecr\.io: no rule allows it$/],
   ['egress-firewall-ip-not-allowed', 'pass', /^Azure Firewall fw-hub allows HTTPS from node pool userpool to myacr\.azurecr\.io, myacr\.westeurope\.data\.azurecr\.io$/],
   ['egress-nva-unknown', 'unknown', /leaves through the appliance at 10\.250\.0\.4, whose rules pull-doctor cannot read/],

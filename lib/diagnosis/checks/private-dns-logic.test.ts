@@ -285,6 +285,23 @@ describe('private-dns check on facts', () => {
     ]);
   });
 
+  // Record names are relative to the zone (https://learn.microsoft.com/azure/dns/dns-zones-records#record-names).
+  it.each(['myacr.westeurope.data.azurecr.io', 'myacr.westeurope.data.privatelink.azurecr.io'])('a data record written with its full name (%s) is named and replaced', async (misnamed) => {
+    const { finding } = await check({
+      subscriptions: [SUB, HUB],
+      answers: { [zonesIn(SUB)]: [], [zonesIn(HUB)]: [zone(HUB_ZONE)], [`LIST ${HUB_ZONE}/virtualNetworkLinks`]: [link(VNET)], [`LIST ${HUB_ZONE}/A`]: [a('myacr', '10.1.0.5'), a(misnamed, '10.1.0.6')] },
+    });
+    expect(finding.status).toBe('fail');
+    expect(finding.evidence[2]).toEqual({ fact: `no A record myacr.westeurope.data (expected 10.1.0.6); a record named ${misnamed} exists, but record names are relative to the zone: it answers ${misnamed}.privatelink.azurecr.io`, source: `ARM ${HUB_ZONE}/A` });
+    const zoneCmd = `--resource-group rg-hub-dns --zone-name privatelink.azurecr.io`;
+    expect(finding.fixes).toEqual([
+      {
+        text: `Add the A record myacr.westeurope.data → 10.1.0.6 (the name relative to privatelink.azurecr.io) and delete ${misnamed}, which was written with the full name; fix the template that names it.`,
+        command: `az network private-dns record-set a add-record ${zoneCmd} --record-set-name myacr.westeurope.data --ipv4-address 10.1.0.6 --subscription ${HUB}\naz network private-dns record-set a delete ${zoneCmd} --name ${misnamed} --yes --subscription ${HUB}`,
+      },
+    ]);
+  });
+
   it('passes a zone linked to the second of two cluster VNets, without searching further', async () => {
     const vnet2 = VNET.replace('vnet-aks', 'vnet-aks2');
     const { finding } = await check({ subscriptions: [SUB, HUB], cluster: { vnetIds: [VNET, vnet2] }, answers: { [`LIST ${ZONE}/virtualNetworkLinks`]: [link(vnet2)] } });

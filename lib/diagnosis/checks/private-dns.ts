@@ -106,7 +106,7 @@ export const privateDnsCheck: Check = {
     }
 
     const records = linked[0]?.records ?? recordsByZone[0];
-    const problems = compareRecords(expected, records);
+    const problems = compareRecords(expected, records, suffix);
     for (const p of problems) evidence.push({ fact: p.fact, source: `ARM ${zone.id}/A` });
     if (problems.length && (await servingProblems(ctx, problems, registry.name, registry.sku, cluster.location)).length === 0) {
       // Only other regions' data endpoints lack records: pulls from this cluster use its own region's.
@@ -115,7 +115,7 @@ export const privateDnsCheck: Check = {
           status: 'warn',
           summary: `${zoneName} lacks the A records of ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}: not used by pulls from ${cluster.location} today, but they break if the registry routes ${cluster.name} to that replica`,
           evidence,
-          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId), p.misnamed)),
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -126,7 +126,7 @@ export const privateDnsCheck: Check = {
           status: 'fail',
           summary: `${zoneName} is missing or has wrong A records for ${problems.map((p) => `${p.name}.${suffix}`).join(', ')}`,
           evidence,
-          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId))),
+          fixes: problems.map((p) => recordFix(zoneName, zoneId.resourceGroup, p.name, p.ip, p.wrong, subscriptionArg(zoneId.subscriptionId, cluster.subscriptionId), p.misnamed)),
           docs: DOCS.privateEndpointDns,
         },
       };
@@ -200,12 +200,19 @@ function expectedRecords(entries: Array<[string, string[]]>, suffix: string): Ma
   return out;
 }
 
-function compareRecords(expected: Map<string, string[]>, records: RecordSet[]): Array<{ name: string; ip: string; wrong?: string; fact: string }> {
+/**
+ * A record set's name is relative to its zone (https://learn.microsoft.com/azure/dns/dns-zones-records#record-names):
+ * one written with the endpoint's full name (`myacr.westeurope.data.azurecr.io`, or with `.privatelink`)
+ * answers that name under the zone, never the endpoint. Such a record beside a missing one is named.
+ */
+function compareRecords(expected: Map<string, string[]>, records: RecordSet[], suffix: string): Array<{ name: string; ip: string; wrong?: string; misnamed?: string; fact: string }> {
   const problems = [];
   for (const [name, ips] of expected) {
     const record = records.find((r) => r.name?.toLowerCase() === name);
     const actual = (record?.aRecords ?? []).map((a) => a.ipv4Address).filter((ip): ip is string => !!ip);
-    if (!record || actual.length === 0) problems.push({ name, ip: ips[0], fact: `no A record ${name} (expected ${ips.join('/')})` });
+    const misnamed = records.find((r) => [`${name}.${suffix}`, `${name}.privatelink.${suffix}`].includes(r.name?.toLowerCase() ?? ''))?.name;
+    const why = misnamed ? `; a record named ${misnamed} exists, but record names are relative to the zone: it answers ${misnamed}.privatelink.${suffix}` : '';
+    if (!record || actual.length === 0) problems.push({ name, ip: ips[0], misnamed, fact: `no A record ${name} (expected ${ips.join('/')})${why}` });
     else if (!actual.some((ip) => ips.includes(ip))) problems.push({ name, ip: ips[0], wrong: actual[0], fact: `A record ${name} is ${actual.join('/')}, the endpoint has ${ips.join('/')}` });
   }
   return problems;
@@ -223,8 +230,14 @@ function linkFix(zone: string, rg: string, vnetId: string | undefined, sub = '')
   };
 }
 
-function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string, sub = ''): Fix {
+function recordFix(zone: string, rg: string, name: string, ip: string, wrong?: string, sub = '', misnamed?: string): Fix {
   const add = `az network private-dns record-set a add-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${ip}${sub}`;
+  if (misnamed) {
+    return {
+      text: `Add the A record ${name} → ${ip} (the name relative to ${zone}) and delete ${misnamed}, which was written with the full name; fix the template that names it.`,
+      command: `${add}\naz network private-dns record-set a delete --resource-group ${sh(rg)} --zone-name ${zone} --name ${sh(misnamed)} --yes${sub}`,
+    };
+  }
   return {
     text: wrong ? `Point ${name} at the endpoint's IP ${ip} instead of ${wrong}.` : `Add the A record ${name} → ${ip}.`,
     command: wrong ? `az network private-dns record-set a remove-record --resource-group ${sh(rg)} --zone-name ${zone} --record-set-name ${sh(name)} --ipv4-address ${wrong}${sub}\n${add}` : add,

@@ -474,3 +474,33 @@ describe('pull-permission check: a pull role held by a group', () => {
     expect(finding.fixes).toEqual(ATTACH_FIXES);
   });
 });
+
+// tundra-acrpull-on-old-resource-group-after-registry-move: the kubelet's AcrPull stayed on the resource group the registry left.
+describe('a pull role the kubelet identity holds at a scope that does not contain the registry', () => {
+  const KEY_IN_SUB = `LIST /subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments?principalId=${KUBELET}`;
+  const OLD_RG = `/subscriptions/${SUB}/resourceGroups/rg-acr-shared`;
+  const LINE = {
+    fact: `the kubelet identity holds AcrPull at ${OLD_RG}, which does not contain myacr (${REGISTRY}): a role assignment applies only at its scope and below — a registry moved out of that resource group no longer inherits it`,
+    source: `ARM role assignments of ${KUBELET} in subscription ${SUB}`,
+  };
+
+  it('fails as before, the fixes unchanged, and names the stranded grant', async () => {
+    const { finding } = await run({ answers: { ...ofKubelet(), [KEY_AT_REGISTRY]: [], [KEY_IN_SUB]: [assign(ROLE_IDS.acrPull, { scope: OLD_RG })] } });
+    expect(finding.status).toBe('fail');
+    expect(finding.evidence).toContainEqual(LINE);
+    expect(finding.fixes).toEqual(ATTACH_FIXES);
+    // A group whose name only begins with the registry's holds no part of it either.
+    const dev = await run({ answers: { ...ofKubelet(), [KEY_AT_REGISTRY]: [], [KEY_IN_SUB]: [assign(ROLE_IDS.acrPull, { scope: `${RG}-dev` })] } });
+    expect(dev.finding.evidence).toContainEqual({ ...LINE, fact: LINE.fact.replace(OLD_RG, `${RG}-dev`) });
+  });
+
+  it.each<[string, RoleAssignment[]]>([
+    ['the role there does not grant the pull', [assign(ROLE_IDS.networkContributor, { scope: OLD_RG })]],
+    ['the grant is another principal\'s', [assign(ROLE_IDS.acrPull, { scope: OLD_RG, principalId: SP_APP })]],
+    ['the grant is on another registry (that registry\'s own)', [assign(ROLE_IDS.acrPull, { scope: `${OLD_RG}/providers/Microsoft.ContainerRegistry/registries/otheracr` })]],
+  ])('names nothing when %s', async (_what, assignments) => {
+    const { finding } = await run({ answers: { ...ofKubelet(), [KEY_AT_REGISTRY]: [], [KEY_IN_SUB]: assignments } });
+    expect(finding.status).toBe('fail');
+    expect(finding.evidence.map((e) => e.fact).join('\n')).not.toContain('does not contain myacr');
+  });
+});

@@ -5,7 +5,7 @@ import type { Evidence } from '../../model';
 import { getManagedCluster, getRoleDefinition, listDenyAssignmentsAt, listRoleAssignmentsAt, listRoleAssignmentsFor } from '../azure-lookups';
 import { denyFixes, denyName, pullDenials } from '../deny-assignments';
 import { groupGrantOutcome, groupGrantsOf, type GroupGrant } from '../group-grants';
-import { misplacedPullGrants } from '../misplaced-grants';
+import { misplacedPullGrants, strandedPullGrants } from '../misplaced-grants';
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { RegistryFacts } from '../facts';
 import { pullIdentityOf } from './cluster';
@@ -106,6 +106,7 @@ export const pullPermissionCheck: Check = {
     // A pull role given to another identity of the team (a pod's workload identity) is said, not acted on; unreadable adds nothing.
     const grantingOf = async (a: RoleAssignment[]) => (await evaluate(ctx, a, registry, repository, abac)).filter((g) => g.grants).map((g) => ({ assignment: g.assignment, roleName: g.role.roleName }));
     evidence.push(...(await misplacedPullGrants(ctx, registry, principalId, cluster.subscriptionId, grantingOf).catch(() => [])));
+    evidence.push(...(await strandedPullGrants(ctx, registry, principalId, grantingOf).catch(() => [])));
     return {
       finding: {
         status: 'fail',

@@ -256,19 +256,31 @@ describe('repository-tag check: a missing tag', () => {
     expect(facts).toBeUndefined();
     expect(finding).toEqual({
       status: 'fail',
-      summary: `Tag v1.3 does not exist in ${HOST}/app (closest: 1.3)`,
+      // 1.3 differs from v1.3 only by the leading v: the tag that was meant, said as such (not "closest").
+      summary: `Tag v1.3 does not exist in ${HOST}/app (1.3 does)`,
       evidence: [
         { fact: 'app has 5 tag(s); v1.3 is not one of them', source: `registry ${HOST} tags/list` },
         NOT_CONFIGURED,
         { fact: 'closest tags: 1.3, v1.4, v1.2', source: 'edit distance, then newest version' },
         { fact: 'newest tags: v2.0, v1.4, 1.3', source: 'version order' },
+        { fact: '1.3 exists and differs from v1.3 only by a leading "v" or letter case', source: `registry ${HOST} tags/list` },
       ],
       fixes: [
-        { text: 'Point the workload at an existing tag such as 1.3.', command: `kubectl set image deployment/web web=${HOST}/app:1.3 -n shop` },
+        { text: 'Point the workload at 1.3, the tag v1.3 was meant to be, and fix the chart or template that writes the tag.', command: `kubectl set image deployment/web web=${HOST}/app:1.3 -n shop` },
         { text: 'Or push the missing tag (the build pipeline may have failed or pushed elsewhere).', command: 'az acr build --registry myacr --image app:v1.3 .' },
       ],
       docs: DOCS.cannotPullFromAcr,
     });
+  });
+
+  it('a tag asked with a "v" the pipeline never writes comes before the rollback; without such a twin, nothing is said', async () => {
+    const tags: RegistryTag[] = [{ name: '3.7.2', lastUpdatedOn: '2026-11-02T14:00:00Z' }, { name: '3.8.0', lastUpdatedOn: '2026-11-24T16:20:00Z' }];
+    const { finding } = await run({ failure: WEB, image: image({ tag: 'v3.8.0' }), answers: { [MANIFEST('v3.8.0')]: manifestUnknown(), [TAGS]: tags } });
+    expect(finding.summary).toBe(`Tag v3.8.0 does not exist in ${HOST}/app (3.8.0 does)`);
+    expect(finding.evidence).toContainEqual({ fact: '3.8.0 (pushed 2026-11-24T16:20:00Z) exists and differs from v3.8.0 only by a leading "v" or letter case', source: `registry ${HOST} tag properties` });
+    expect(finding.fixes[0]).toEqual({ text: 'Point the workload at 3.8.0, the tag v3.8.0 was meant to be, and fix the chart or template that writes the tag.', command: `kubectl set image deployment/web web=${HOST}/app:3.8.0 -n shop` });
+    const other = await run({ failure: WEB, image: image({ tag: 'v3.9.0' }), answers: { [MANIFEST('v3.9.0')]: manifestUnknown(), [TAGS]: tags } });
+    expect(other.finding.evidence.map((e) => e.fact).join('\n')).not.toContain('letter case');
   });
 
   it('with push times (ACR), says so and shows them', async () => {

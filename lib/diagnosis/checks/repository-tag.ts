@@ -4,7 +4,7 @@ import { RegistryError, type RegistryTag } from '../../registry/registry-client'
 import type { Check, CheckContext, CheckOutcome } from '../check';
 import type { ManifestFacts } from '../facts';
 import { cacheRuleFindings, cacheRuleFor, findRegistry } from '../artifact-cache';
-import { closestTags, newestTags, type TagFacts } from '../closest-tags';
+import { closestTags, newestTags, respelledTag, type TagFacts } from '../closest-tags';
 import { setImageCommand, sh } from '../fix-commands';
 import { previousTag, readPreviousImage } from '../previous-tag';
 import { registriesHolding } from '../sibling-registries';
@@ -88,8 +88,15 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
   if (newest.length) evidence.push({ fact: `newest tags: ${newest.map(withTime).join(', ')}`, source: timed ? 'push time' : 'version order' });
   const suggestion = closest[0] ?? newest[0];
   const fixes = [];
+  // `v3.8.0` asked, `3.8.0` pushed: the tag that was meant exists; that comes before any rollback.
+  const meant = image.tag ? respelledTag(image.tag, facts) : undefined;
+  if (meant) {
+    const ref = formatImageRef({ registry: image.registry, repository: image.repository, tag: meant, digest: undefined });
+    evidence.push({ fact: `${withTime(meant)} exists and differs from ${image.tag} only by a leading "v" or letter case`, source: evidence[0]!.source });
+    fixes.push({ text: `Point the workload at ${meant}, the tag ${image.tag} was meant to be, and fix the chart or template that writes the tag.`, command: setImageCommand(ctx.failure, ref) ?? `# image: ${ref}` });
+  }
   if (previous.rollback) fixes.push(previous.rollback);
-  if (suggestion) {
+  if (suggestion && suggestion !== meant) {
     const ref = formatImageRef({ registry: image.registry, repository: image.repository, tag: suggestion, digest: undefined });
     fixes.push({
       text:
@@ -109,7 +116,7 @@ async function tagMissing(ctx: CheckContext, image: ImageRef, host: string, refe
     finding: {
       status: 'fail',
       summary: `Tag ${reference} does not exist in ${host}/${image.repository}${
-        previous.tag ? ` (ran before: ${previous.tag})` : suggestion ? ` (closest: ${suggestion})` : ''
+        meant ? ` (${meant} does${previous.tag ? `; ran before: ${previous.tag}` : ''})` : previous.tag ? ` (ran before: ${previous.tag})` : suggestion ? ` (closest: ${suggestion})` : ''
       }`,
       evidence,
       fixes,
