@@ -18,7 +18,7 @@ const MODULES = {
   // The rule audit (test/classifier/rule-audit.test.ts) replays "drop an alternative" / "swap two rules" on the
   // tables itself, so it cannot kill those mutants and would only slow every run; it stays in `npm test`.
   'classify-rules': {
-    mutate: ['lib/classify/pull-error-rules.ts', 'lib/classify/registry-wording-rules.ts', 'lib/classify/node-rules.ts', 'lib/classify/connection-rules.ts', 'lib/classify/download-rules.ts', 'lib/classify/reference-rules.ts', 'lib/classify/service-wording-rules.ts', 'lib/classify/status-rules.ts'],
+    mutate: ['lib/classify/pull-error-rules.ts', 'lib/classify/registry-wording-rules.ts', 'lib/classify/node-rules.ts', 'lib/classify/connection-rules.ts', 'lib/classify/download-rules.ts', 'lib/classify/reference-rules.ts', 'lib/classify/service-wording-rules.ts', 'lib/classify/status-rules.ts', 'lib/classify/tool-wording-rules.ts'],
     tests: ['test/classifier/classifier.test.ts', 'test/classifier/rule-candidates.test.ts', 'test/classifier/issue-families.test.ts', 'lib/classify/classify-pull-message.test.ts'],
   },
   'classify-logic': {
