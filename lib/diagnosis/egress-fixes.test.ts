@@ -117,4 +117,8 @@ describe('routeFix', () => {
       command: undefined,
     });
   });
+
+  it('a classic rule names every host for people', () => {
+    expect(firewallFix(input({ policyId: undefined, hosts: ['a.io', 'b.io'] })).text).toBe('Allow HTTPS from the node subnet to a.io, b.io on fw-hub.');
+  });
 });

@@ -86,6 +86,17 @@ describe('applianceHopOf', () => {
   });
 });
 
+describe('applianceHopOf: which firewall', () => {
+  it('a firewall holding the next hop on its second IP configuration, found through a subscription spelled in capitals once', async () => {
+    const LETTERS = '0000000a-0000-0000-0000-00000000000b';
+    const table = `/subscriptions/${LETTERS}/resourceGroups/rg-net/providers/Microsoft.Network/routeTables/rt`;
+    const fw = { name: 'fw', ipConfigurations: [{ privateIPAddress: '10.0.9.4' }, { privateIPAddress: '10.0.1.4' }] };
+    const ctx = ctxOf({ [`GET ${table}`]: { routes: [deflt()] }, [FIREWALLS(LETTERS)]: [], [FIREWALLS(HUB)]: [fw] }, [LETTERS.toUpperCase(), HUB]);
+    expect((await applianceHopOf(ctx, { routeTable: { id: table } }))?.firewall?.name).toBe('fw');
+    expect(ctx.lookups.asked).toEqual([`GET ${table}`, FIREWALLS(LETTERS), FIREWALLS(HUB)]);
+  });
+});
+
 describe('firewallRulesOf', () => {
   const group = (name: string | undefined, priority: number | undefined, action: string) => ({ name, priority, ruleCollections: [{ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'c', priority: undefined, action: { type: action }, rules: [{ ruleType: 'ApplicationRule', name: 'r', targetFqdns: ['*'] }] }] });
 
