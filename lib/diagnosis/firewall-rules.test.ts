@@ -75,3 +75,108 @@ describe('evaluateFirewall on classic rule collections', () => {
     expect(evaluateFirewall(rulesFromClassic(firewall({ applicationRuleCollections: fw.applicationRuleCollections })), SUBNET, LOGIN!)).toMatchObject({ verdict: 'allow', rule: { where: 'acr/login' } });
   });
 });
+
+describe('firewall rule reading edges (rows that pin each part of the evaluation)', () => {
+  const one = (rule: unknown, action: 'Allow' | 'Deny' = 'Allow') => rulesFromPolicy([group('g', 100, [{ name: 'c', priority: 100, action, rules: [rule] }])]);
+  const judge = (rule: unknown, target = LOGIN!, action: 'Allow' | 'Deny' = 'Allow') => evaluateFirewall(one(rule, action), SUBNET, target);
+
+  it('fqdnMatch reads whitespace and case away on both sides', () => {
+    expect(fqdnMatch(' myacr.azurecr.io ', 'myacr.azurecr.io')).toBe('yes');
+    expect(fqdnMatch('myacr.azurecr.io', 'MyAcr.AzureCR.io')).toBe('yes');
+    expect(fqdnMatch('*.AZURECR.io', 'myacr.azurecr.io')).toBe('yes');
+    expect(fqdnMatch('myacr.azurecr.io.evil.com', 'myacr.azurecr.io')).toBe('no');
+    expect(fqdnMatch('*.blob.core.windows.net.evil.com', '*.blob.core.windows.net')).toBe('no');
+    expect(fqdnMatch('abc.blob.core.windows.net.evil.com', '*.blob.core.windows.net')).toBe('no');
+  });
+
+  it('reads a policy rule whole, with its place, and drops rule types it does not judge', () => {
+    const rules = rulesFromPolicy([group('g', 300, [{ name: 'c', priority: 250, action: 'Deny', rules: [{ ruleType: 'NatRule', name: 'nat' }, net('n', { destinationAddresses: ['AzureCloud'] })] }])], true);
+    expect(rules).toEqual([
+      { kind: 'network', action: 'Deny', rank: [0, 300, 250, 1], where: 'g/c/n', sourceAddresses: ['*'], sourceIpGroups: [], targetFqdns: [], fqdnTags: [], https: false, targetUrls: [], webCategories: [], ipProtocols: ['TCP'], destinationAddresses: ['AzureCloud'], destinationPorts: ['443'], destinationFqdns: [], destinationIpGroups: [] },
+    ]);
+    const [application] = rulesFromPolicy([{ name: 'g', ruleCollections: [{ ruleCollectionType: 'FirewallPolicyFilterRuleCollection', name: 'c', rules: [{ ruleType: 'ApplicationRule', name: 'a' }] }] } as FirewallPolicyRuleCollectionGroup]);
+    expect(application).toEqual({ kind: 'application', action: 'Allow', rank: [1, 0, 0, 0], where: 'g/c/a', sourceAddresses: [], sourceIpGroups: [], targetFqdns: [], fqdnTags: [], https: false, targetUrls: [], webCategories: [], ipProtocols: [], destinationAddresses: [], destinationPorts: [], destinationFqdns: [], destinationIpGroups: [] });
+  });
+
+  it('reads a classic rule whole, with its place, when fields are left out', () => {
+    const [network, application] = rulesFromClassic({ networkRuleCollections: [{ name: 'n', rules: [{ name: 'r' }] }], applicationRuleCollections: [{ name: 'a', priority: 300, rules: [{ name: 'r' }] }] });
+    expect(network).toEqual({ kind: 'network', action: 'Allow', rank: [0, 0, 0, 0], where: 'n/r', sourceAddresses: [], sourceIpGroups: [], targetFqdns: [], fqdnTags: [], https: false, targetUrls: [], webCategories: [], ipProtocols: [], destinationAddresses: [], destinationPorts: [], destinationFqdns: [], destinationIpGroups: [] });
+    expect(application).toEqual({ kind: 'application', action: 'Allow', rank: [0, 0, 300, 0], where: 'a/r', sourceAddresses: [], sourceIpGroups: [], targetFqdns: [], fqdnTags: [], https: false, targetUrls: [], webCategories: [], ipProtocols: [], destinationAddresses: [], destinationPorts: [], destinationFqdns: [], destinationIpGroups: [] });
+  });
+
+  it('HTTPS without a port is 443; an FQDN tag rule without protocols carries HTTPS', () => {
+    expect(judge(app('a', { targetFqdns: ['myacr.azurecr.io'], protocols: [{ protocolType: 'HTTPS' }] }))).toMatchObject({ verdict: 'allow' });
+    // A tag never holds a customer's registry, but it may hold a storage account.
+    expect(judge(app('t', { fqdnTags: ['WindowsUpdate'], protocols: undefined }), BLOB!)).toMatchObject({ verdict: 'unknown', why: 'pull-doctor cannot tell from ARM whether its addresses cover the node or the registry' });
+    expect(judge(app('t', { fqdnTags: ['WindowsUpdate'], protocols: [{ protocolType: 'Http', port: 80 }] }), BLOB!)).toEqual({ verdict: 'deny' });
+  });
+
+  it('a network rule: protocols, ports at either end of a range, FQDNs, IP groups', () => {
+    expect(judge(net('n', { destinationAddresses: ['*'], ipProtocols: [] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['*'], ipProtocols: ['ICMP', 'Any'] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: ['443-8443'] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: ['80-443'] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: [' * '] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: ['80', '444-8443'] }))).toEqual({ verdict: 'deny' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: [] }))).toEqual({ verdict: 'deny' });
+    expect(judge(net('n', { destinationFqdns: ['myacr.azurecr.io'] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationFqdns: ['other.azurecr.io'] }))).toEqual({ verdict: 'deny' });
+    expect(judge(net('n', { destinationIpGroups: ['/ipGroups/acr'] }))).toMatchObject({ verdict: 'unknown', why: 'it uses IP groups, which pull-doctor does not read' });
+  });
+
+  it('a network rule destination: tags, maybe-tags, public and private ranges', () => {
+    expect(judge(net('n', { destinationAddresses: [' azurecloud.westeurope '] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(net('n', { destinationAddresses: ['Storage.westeurope'] }), DATA!)).toMatchObject({ verdict: 'unknown', why: 'pull-doctor cannot tell from ARM whether its addresses cover the node or the registry' });
+    expect(judge(net('n', { destinationAddresses: ['20.0.0.0/8'] }))).toMatchObject({ verdict: 'unknown' });
+    expect(judge(net('n', { destinationAddresses: ['SomeFutureTag'] }))).toMatchObject({ verdict: 'unknown' });
+    for (const range of ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']) expect(judge(net('n', { destinationAddresses: [range] }))).toEqual({ verdict: 'deny' });
+  });
+
+  it('sources: whitespace, ranges, no subnet prefix, IP groups', () => {
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: [' * '] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.0.0.0/8'] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.240.1.0/24'] }))).toMatchObject({ verdict: 'unknown' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.241.0.7'] }))).toEqual({ verdict: 'deny' });
+    expect(evaluateFirewall(one(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.0.0.0/8'] })), undefined, LOGIN!)).toMatchObject({ verdict: 'unknown' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['::ffff:10.240.0.0/16'] }))).toMatchObject({ verdict: 'unknown' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.240.0.0/16,10.1.0.0/16'] }))).toMatchObject({ verdict: 'unknown' });
+    expect(judge(app('a', { targetFqdns: ['*'], sourceAddresses: ['10.9.0.0/16'], sourceIpGroups: ['/ipGroups/nodes'] }))).toMatchObject({ verdict: 'unknown', why: 'it uses IP groups, which pull-doctor does not read' });
+  });
+
+  it('web categories or URLs are unknown, named; a deny that may apply alone leaves the default deny', () => {
+    expect(judge(app('a', { webCategories: ['Business'] }))).toMatchObject({ verdict: 'unknown', why: 'it matches web categories or URLs, which pull-doctor cannot evaluate from ARM' });
+    expect(judge(app('a', { targetUrls: ['myacr.azurecr.io/v2/'] }))).toMatchObject({ verdict: 'unknown', why: 'it matches web categories or URLs, which pull-doctor cannot evaluate from ARM' });
+    expect(judge(app('a', { webCategories: ['Business'] }), LOGIN!, 'Deny')).toEqual({ verdict: 'deny' });
+  });
+
+  it('a deny that may apply before a deny that does changes nothing; an allow that may apply before an allow that does, neither', () => {
+    const rules = (action: 'Allow' | 'Deny') => rulesFromPolicy([group('g', 100, [{ name: 'maybe', priority: 100, action, rules: [net('cidr', { destinationAddresses: ['20.0.0.0/8'] })] }, { name: 'sure', priority: 200, action, rules: [app('acr', { targetFqdns: ['*.azurecr.io'] })] }])]);
+    expect(evaluateFirewall(rules('Deny'), SUBNET, LOGIN!)).toMatchObject({ verdict: 'deny', rule: { where: 'g/sure/acr' } });
+    expect(evaluateFirewall(rules('Allow'), SUBNET, LOGIN!)).toMatchObject({ verdict: 'allow', rule: { where: 'g/sure/acr' } });
+  });
+
+  it('orders by group priority before collection priority, and by position within a collection', () => {
+    const rules = rulesFromPolicy([
+      group('late', 200, [{ name: 'allow', priority: 100, rules: [app('acr', { targetFqdns: ['*.azurecr.io'] })] }]),
+      group('early', 100, [{ name: 'deny', priority: 900, action: 'Deny', rules: [app('x', { targetFqdns: ['other.io'] }), app('acr', { targetFqdns: ['*.azurecr.io'] }), app('y', { targetFqdns: ['*'] })] }]),
+    ]);
+    expect(evaluateFirewall(rules, SUBNET, LOGIN!)).toMatchObject({ verdict: 'deny', rule: { where: 'early/deny/acr' } });
+    expect(evaluateFirewall([...rules].reverse(), SUBNET, LOGIN!)).toMatchObject({ verdict: 'deny', rule: { where: 'early/deny/acr' } });
+  });
+
+  it('HTTPS among other protocols counts; HTTP on 443 does not; a port among others counts', () => {
+    expect(judge(app('a', { targetFqdns: ['myacr.azurecr.io'], protocols: [{ protocolType: 'Http', port: 80 }, { protocolType: 'Https', port: 443 }] }))).toMatchObject({ verdict: 'allow' });
+    expect(judge(app('a', { targetFqdns: ['myacr.azurecr.io'], protocols: [{ protocolType: 'Http', port: 443 }] }))).toEqual({ verdict: 'deny' });
+    expect(judge(net('n', { destinationAddresses: ['*'], destinationPorts: ['80', '443'] }))).toMatchObject({ verdict: 'allow' });
+  });
+
+  it('a classic FQDN tag rule without protocols carries HTTPS', () => {
+    const [tagged] = rulesFromClassic({ applicationRuleCollections: [{ name: 'a', rules: [{ name: 'r', fqdnTags: ['WindowsUpdate'] }] }] });
+    expect(tagged).toMatchObject({ fqdnTags: ['WindowsUpdate'], https: true });
+  });
+
+  it('a name that ends with the host is another host; a doubled star is no wildcard of it', () => {
+    expect(fqdnMatch('xmyacr.azurecr.io', 'myacr.azurecr.io')).toBe('no');
+    expect(fqdnMatch('**.blob.core.windows.net', '*.blob.core.windows.net')).toBe('no');
+  });
+});

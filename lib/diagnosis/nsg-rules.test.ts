@@ -93,3 +93,67 @@ describe('evaluateNsg: the first matching rule by priority decides', () => {
     expect(evaluateNsg(maybe, SUBNET, LOGIN)).toMatchObject({ verdict: 'unknown', rule: 'AllowStorage' });
   });
 });
+
+describe('NSG evaluation edges (rows that pin each part of the rule reading)', () => {
+  it("DEFAULT_OUTBOUND is Azure's three documented outbound defaults, field for field", () => {
+    const all = { direction: 'Outbound', protocol: '*', sourcePortRange: '*', destinationPortRange: '*' };
+    expect(DEFAULT_OUTBOUND).toEqual([
+      { name: 'AllowVnetOutBound', priority: 65000, access: 'Allow', sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: 'VirtualNetwork', ...all },
+      { name: 'AllowInternetOutBound', priority: 65001, access: 'Allow', sourceAddressPrefix: '*', destinationAddressPrefix: 'Internet', ...all },
+      { name: 'DenyAllOutBound', priority: 65500, access: 'Deny', sourceAddressPrefix: '*', destinationAddressPrefix: '*', ...all },
+    ]);
+  });
+
+  // Service tags that hold neither a registry endpoint nor a private endpoint: never the node, never the registry.
+  it.each(['AzureLoadBalancer', 'AzureActiveDirectory', 'AzureMonitor', 'AzureKeyVault', 'Sql', 'EventHub', 'ServiceBus', 'AzureFrontDoor.Backend', 'AzureFrontDoor.Frontend', 'AzureFrontDoor.FirstParty', 'GuestAndHybridManagement', 'AzureCosmosDB', 'AppService', 'AzureTrafficManager'])(
+    'the unrelated tag %s matches neither source nor destination',
+    (tag) => {
+      expect(sourceMatch(tag, SUBNET)).toBe('no');
+      expect(destinationMatch(tag, LOGIN)).toBe('no');
+    },
+  );
+
+  it('reads whitespace around a prefix or a port away', () => {
+    expect(portMatch([' * '])).toBe('yes');
+    expect(sourceMatch(' VirtualNetwork ', SUBNET)).toBe('yes');
+    expect(destinationMatch(' * ', LOGIN)).toBe('yes');
+  });
+
+  it('takes 443 at either end of a port range', () => {
+    expect(portMatch(['443-500'])).toBe('yes');
+    expect(portMatch(['400-443'])).toBe('yes');
+    expect(portMatch(['444'])).toBe('no');
+  });
+
+  it('a public endpoint is in no private range; an address outside the subnet is not its source; what is no IPv4 range is not placed', () => {
+    expect(destinationMatch('172.16.0.0/12', LOGIN)).toBe('no');
+    expect(destinationMatch('192.168.10.0/24', LOGIN)).toBe('no');
+    expect(sourceMatch('10.241.0.7', SUBNET)).toBe('no');
+    // An IPv6 prefix, or a list written into one field, is not an IPv4 range: it may or may not hold the node.
+    expect(sourceMatch('::ffff:10.240.0.0/16', SUBNET)).toBe('maybe');
+    expect(sourceMatch('10.240.0.0/16,10.1.0.0/16', SUBNET)).toBe('maybe');
+  });
+
+  it('a private endpoint is in a tag only maybe when the tag may hold it', () => {
+    const tagged: NsgDestination = { ...PRIVATE, maybeTags: ['AzureContainerRegistry'] };
+    expect(destinationMatch('azurecontainerregistry', tagged)).toBe('maybe');
+    expect(destinationMatch('Storage', tagged)).toBe('no');
+  });
+
+  it('a rule decides alone, without a reason, when every part is settled', () => {
+    expect(ruleMatch(rule({}), SUBNET, LOGIN)).toEqual({ match: 'yes' });
+    expect(ruleMatch(rule({ destinationAddressPrefix: 'Sql' }), SUBNET, LOGIN)).toEqual({ match: 'no' });
+    expect(ruleMatch(rule({ direction: undefined }), SUBNET, LOGIN)).toEqual({ match: 'yes' });
+  });
+
+  it('names a source application security group, and every prefix of an unsettled list', () => {
+    expect(ruleMatch(rule({ sourceApplicationSecurityGroups: [{ id: 'asg' }] }), SUBNET, LOGIN)).toEqual({ match: 'maybe', why: 'it names an application security group, whose members pull-doctor does not read' });
+    expect(ruleMatch(rule({ sourceAddressPrefix: undefined, sourceAddressPrefixes: ['10.240.1.0/24', '10.240.2.0/24'] }), SUBNET, LOGIN).why).toBe("its source 10.240.1.0/24, 10.240.2.0/24 may or may not hold the node's address");
+    expect(ruleMatch(rule({ destinationAddressPrefix: undefined, destinationAddressPrefixes: ['Storage', 'Storage.westeurope'] }), SUBNET, LOGIN).why).toBe('pull-doctor cannot tell whether Storage, Storage.westeurope holds myacr.azurecr.io');
+  });
+
+  it('a rule without a direction is outbound; an NSG or rule without a name is still named', () => {
+    const d = evaluateNsg({ securityRules: [rule({ name: undefined, direction: undefined, priority: 300 })] }, SUBNET, LOGIN);
+    expect(d).toEqual({ verdict: 'deny', nsg: 'the network security group', rule: '?', priority: 300, access: 'Deny', isDefault: false });
+  });
+});

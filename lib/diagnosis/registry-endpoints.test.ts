@@ -21,6 +21,12 @@ describe('registryEndpoints', () => {
   it('enabled data endpoints with no host names fall back to storage', () => {
     expect(registryEndpoints({ ...acr, dataEndpointEnabled: true, dataEndpointHostNames: [] }).map((e) => e.role)).toEqual(['login server', 'storage']);
   });
+
+  it("reads a data endpoint's region from its name in any case, and keeps the registry's when the name has none", () => {
+    const [, upper, bare] = registryEndpoints({ ...acr, dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.EastUS.data.azurecr.io', 'myacr'] });
+    expect(upper).toMatchObject({ region: 'eastus', tags: ['AzureCloud', 'AzureCloud.eastus'], maybeTags: ['AzureContainerRegistry', 'AzureContainerRegistry.eastus', 'Storage', 'Storage.eastus'] });
+    expect(bare).toMatchObject({ host: 'myacr', region: 'westeurope' });
+  });
 });
 
 // The login server is answered from the replica closest to the nodes: the one in their region when there is one
