@@ -68,7 +68,7 @@ const CHECK_HELPERS = {
   'repository-tag': ['lib/diagnosis/artifact-cache.ts', 'lib/diagnosis/sibling-registries.ts'],
   'private-endpoint': ['lib/diagnosis/orphan-endpoints.ts'],
   'network-rules': ['lib/diagnosis/pool-egress.ts'],
-  'node-egress': ['lib/diagnosis/nsg-rules.ts', 'lib/diagnosis/firewall-rules.ts', 'lib/diagnosis/egress-fixes.ts', 'lib/diagnosis/egress-path.ts', 'lib/diagnosis/registry-endpoints.ts'],
+  'node-egress': ['lib/diagnosis/nsg-rules.ts', 'lib/diagnosis/firewall-rules.ts', 'lib/diagnosis/egress-fixes.ts', 'lib/diagnosis/egress-path.ts', 'lib/diagnosis/registry-endpoints.ts', 'lib/diagnosis/service-tags.ts'],
 };
 for (const file of checkFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'docs.ts')) {
   const name = file.replace(/\.ts$/, '');
