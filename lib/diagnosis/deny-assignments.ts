@@ -30,7 +30,7 @@ export function pullDenials(denies: readonly DenyAssignment[], target: { registr
   const operation = target.abac ? ACR_REPOSITORY_READ_DATA_ACTION : ACR_PULL_ACTION;
   const out: PullDenial[] = [];
   for (const deny of denies) {
-    const scope = deny.scope ?? '';
+    const scope = deny.scope;
     if (!scope || !scopeContains(scope, target.registryId)) continue;
     if (deny.doNotApplyToChildScopes && scope.replace(/\/+$/, '').toLowerCase() !== target.registryId.toLowerCase()) continue;
     const permissions = deny.permissions ?? [];

@@ -23,7 +23,9 @@ export async function misplacedPullGrants(
   grantingOf: (assignments: RoleAssignment[]) => Promise<Array<{ assignment: RoleAssignment; roleName?: string }>>,
 ): Promise<Evidence[]> {
   const rg = parseArmId(registry.id);
-  const group = `/subscriptions/${registry.subscriptionId}/resourceGroups/${rg?.resourceGroup ?? ''}`.toLowerCase();
+  // A registry id that names no resource group has no grant near it (ARM's ids always name one).
+  if (!rg) return [];
+  const group = `/subscriptions/${registry.subscriptionId}/resourceGroups/${rg.resourceGroup}`.toLowerCase();
   const near = (await listRoleAssignmentsAt(ctx, registry.id)).filter(
     (a) => a.principalType === 'ServicePrincipal' && a.principalId?.toLowerCase() !== kubeletObjectId.toLowerCase() && !!a.scope && (a.scope.toLowerCase() + '/').startsWith(group + '/'),
   );

@@ -26,22 +26,26 @@ export async function registriesHolding(ctx: CheckContext, image: ImageRef, host
     return [];
   }
   const own = registries.find((r) => r.loginServer?.toLowerCase() === host.toLowerCase());
-  const near = new Set([parseArmId(ctx.failure.cluster)?.subscriptionId, parseArmId(own?.id)?.subscriptionId].flatMap((s) => (s ? [s.toLowerCase()] : [])));
-  const rank = (r: Registry) => (near.has(parseArmId(r.id)?.subscriptionId.toLowerCase() ?? '') ? 0 : 1);
+  const near = new Set(
+    [parseArmId(ctx.failure.cluster)?.subscriptionId, parseArmId(own?.id)?.subscriptionId].filter((s): s is string => !!s).map((s) => s.toLowerCase()),
+  );
+  const rank = (r: Registry) => {
+    const subscription = parseArmId(r.id)?.subscriptionId;
+    return subscription && near.has(subscription.toLowerCase()) ? 0 : 1;
+  };
   const siblings = registries
     .filter((r) => !!r.loginServer && r.loginServer.toLowerCase() !== host.toLowerCase())
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, MAX_SIBLINGS);
   const found = await Promise.all(
-    siblings.map(async (r) => {
+    siblings.map((r) => {
       const other = r.loginServer!.toLowerCase();
       ctx.registries.alsoFoundByArm?.({ loginServer: other, dataEndpointHostNames: r.dataEndpointHostNames ?? [] });
-      try {
-        await ctx.lookups.get(`registry ${other} manifest ${image.repository}:${reference}`, (signal) => ctx.registries.forHost(other).resolve(image.repository, reference, { signal }));
-        return other;
-      } catch {
-        return undefined;
-      }
+      const key = `registry ${other} manifest ${image.repository}:${reference}`;
+      return ctx.lookups.get(key, (signal) => ctx.registries.forHost(other).resolve(image.repository, reference, { signal })).then(
+        () => other,
+        () => undefined,
+      );
     }),
   );
   return found.filter((h): h is string => !!h);

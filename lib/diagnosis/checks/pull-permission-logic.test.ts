@@ -371,6 +371,24 @@ describe('pull-permission check: deny assignments (a deny wins over every role a
     expect(finding.docs).toBe(DOCS.denyAssignments);
   });
 
+  it('says why a deny may apply: every group it names or excludes, its condition; an unnamed one is sourced at the registry', async () => {
+    const [G2, G3, G4] = ['8888888a-0000-4000-8000-000000000002', '8888888a-0000-4000-8000-000000000003', '8888888a-0000-4000-8000-000000000004'].map((id) => ({ id, type: 'Group' }));
+    const condition = "@Resource[Microsoft.ContainerRegistry/registries/repositories:name] StringEquals 'app'";
+    const { finding } = await run({ answers: granted(deny({ id: undefined, principals: [GROUP, G2!], excludePrincipals: [G3!, G4!], condition })) });
+    expect(finding.status).toBe('warn');
+    expect(finding.evidence[0]).toEqual({
+      fact: `deny assignment "freeze" at ${REGISTRY} may apply: it names group ${GROUP.id}, ${G2!.id}, and whether the identity is a member needs Microsoft Graph; it excludes group ${G3!.id}, ${G4!.id}, which the identity may belong to; its condition is not evaluated: ${condition}`,
+      source: `ARM ${REGISTRY}/providers/Microsoft.Authorization/denyAssignments`,
+    });
+  });
+
+  it('says "everyone" when the deny names everyone beside the identity itself', async () => {
+    const { finding } = await run({ answers: granted(deny({ principals: [{ id: KUBELET, type: 'ServicePrincipal' }, EVERYONE] })) });
+    expect(finding.evidence[0]!.fact).toBe(`deny assignment "freeze" at ${REGISTRY} applies: it denies ${PULL} to everyone without excluding it`);
+    const { finding: own } = await run({ answers: granted(deny({ principals: [{ id: KUBELET, type: 'ServicePrincipal' }] })) });
+    expect(own.evidence[0]!.fact).toBe(`deny assignment "freeze" at ${REGISTRY} applies: it denies ${PULL} to the identity without excluding it`);
+  });
+
   it('sends a system-protected one back to where it was created, and checks group membership', async () => {
     const { finding } = await run({ answers: granted(deny({ isSystemProtected: true, principals: [GROUP] })) });
     expect(finding.summary).toContain('may block');
@@ -404,6 +422,13 @@ describe('pull-permission check: a pull role held by a group', () => {
       `az ad group member add --group ${GROUP} --member-id ${KUBELET}`,
       `az role assignment create --assignee-object-id ${KUBELET} --assignee-principal-type ServicePrincipal --role AcrPull --scope ${REGISTRY}`,
     ]);
+    expect(finding.fixes.at(-1)!.text).toBe('Or grant the role to it directly: AcrPull on the registry.');
+  });
+
+  it("judges only groups' assignments there: a user's role at the registry is not read", async () => {
+    const { finding, asked } = await run({ answers: { ...ofKubelet(), ...atRegistry(assign(ROLE_IDS.aksClusterUser, { principalId: SP_APP, principalType: 'User' })) } });
+    expect(finding.status).toBe('fail');
+    expect(asked).not.toContain(`GET ${roleId(ROLE_IDS.aksClusterUser)}`);
   });
 
   it.each<[string, RoleAssignment[], Partial<RegistryFacts>]>([
@@ -436,6 +461,11 @@ describe('pull-permission check: a pull role held by a group', () => {
       expect(finding.status).toBe('fail');
       expect(finding.evidence).toEqual([{ fact: `kubelet identity ${KUBELET} has no role assignment at or above myacr`, source: ASSIGNMENTS }, LINE]);
       expect(finding.fixes).toEqual(ATTACH_FIXES);
+    });
+
+    it('names a custom pull role without a display name "a pull role"', async () => {
+      const { finding } = await run({ answers: { ...ofKubelet(), ...identities, ...atRegistry(assign(CUSTOM_PULLER, { principalId: WORKLOAD })) } });
+      expect(finding.evidence[1]).toEqual({ ...LINE, fact: LINE.fact.replace('AcrPull', 'a pull role') });
     });
 
     it('names an inherited grant on the registry\'s resource group by its scope', async () => {

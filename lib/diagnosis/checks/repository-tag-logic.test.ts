@@ -208,6 +208,21 @@ describe('repository-tag check: a missing repository', () => {
       });
     });
 
+    it.each<[string, Partial<ImageRef>, string, string, string]>([
+      ['a tag', {}, 'v1.3', 'app:v1.3', 'app:v1.3'],
+      ['no tag (latest), keeping the image as written', { tag: undefined, original: `${HOST}/app` }, 'latest', 'app:latest', 'app'],
+      ['a digest', { tag: undefined, digest: DIGEST, original: `${HOST}/app@${DIGEST}` }, DIGEST, `app@${DIGEST}`, `app@${DIGEST}`],
+    ])('looks for %s there; without a workload to set, writes the image to use', async (_what, over, reference, named, written) => {
+      const { finding, asked } = await run({
+        image: image(over),
+        arm,
+        answers: { [MANIFEST(reference)]: nameUnknown(), [CATALOG]: [], [`registry emptyacr.azurecr.io manifest app:${reference}`]: nameUnknown(), [`registry modelsacr.azurecr.io manifest app:${reference}`]: manifest() },
+      });
+      expect(asked).toContain(`registry modelsacr.azurecr.io manifest app:${reference}`);
+      expect(finding.evidence[1]).toEqual({ fact: `modelsacr.azurecr.io has ${named}`, source: 'registry modelsacr.azurecr.io (found through ARM)' });
+      expect(finding.fixes[0]!.command).toBe(`# image: modelsacr.azurecr.io/${written}`);
+    });
+
     it.each<[string, Setup]>([
       ['no other registry holds it', { arm, answers: { [MANIFEST('v1.3')]: nameUnknown(), [CATALOG]: [], 'registry emptyacr.azurecr.io manifest app:v1.3': nameUnknown(), 'registry modelsacr.azurecr.io manifest app:v1.3': manifestUnknown() } }],
       ['the registry list cannot be read', { arm: { [REGISTRIES]: new Error('throttled') }, answers: { [MANIFEST('v1.3')]: nameUnknown(), [CATALOG]: [] } }],
