@@ -1,21 +1,12 @@
 import { RestError } from '@azure/core-rest-pipeline';
 import { SUB, clusterFacts, logicContext, nodePoolFacts, registryFacts } from '../../../test/helpers/check-logic';
+import { FIREWALLS, FW, HUB, HUBNET, NET, NODE, PIP, POLICY, RT, VNET } from '../../../test/helpers/node-egress-facts';
 import { nodeEgressCheck } from './node-egress';
 
 // A hub's firewall as the nodes' next hop, when pull-doctor cannot list the hub's firewalls (a 403 or a
 // 429 on Azure Firewalls - List All), and when the policy holds a registry rule that misses only the
 // node subnet or one endpoint. Answers in the SDK's shapes under the keys the check reads.
-const HUB = '00000000-0000-0000-0000-00000000000b';
-const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;
-const HUBNET = `/subscriptions/${HUB}/resourceGroups/rg-hub/providers/Microsoft.Network`;
-const VNET = `${NET}/virtualNetworks/vnet-aks`;
 const SUBNET = `${VNET}/subnets/arm`;
-const RT = `${NET}/routeTables/rt-egress`;
-const FW = `${HUBNET}/azureFirewalls/fw-hub`;
-const PIP = `${HUBNET}/publicIPAddresses/pip-fw`;
-const POLICY = `${HUBNET}/firewallPolicies/fwpol`;
-const FIREWALLS = (sub: string) => `LIST /subscriptions/${sub}/providers/Microsoft.Network/azureFirewalls`;
-const NODE = 'aks-nodepool1-12345678-vmss000000';
 
 const base = {
   [`GET ${VNET}`]: { subnets: [{ id: SUBNET, name: 'arm', addressPrefix: '10.61.16.0/22', routeTable: { id: RT } }] },

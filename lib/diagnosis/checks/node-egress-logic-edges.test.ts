@@ -1,4 +1,5 @@
 import { SUB, clusterFacts, logicContext, nodePoolFacts, registryFacts } from '../../../test/helpers/check-logic';
+import { FIREWALLS, FW, HUB, HUBNET, NET, NODE, NSG, POLICY, RT, VNET } from '../../../test/helpers/node-egress-facts';
 import type { RegistryFacts } from '../facts';
 import { DOCS } from './docs';
 import { nodeEgressCheck } from './node-egress';
@@ -6,17 +7,7 @@ import { nodeEgressCheck } from './node-egress';
 // More of the node-egress check's decisions on facts alone (node-egress-logic.test.ts has the main
 // ones): evidence wording, several deny rules, private paths, routes more specific than the default,
 // and a firewall's decisions beside an NSG's. Shapes and keys as in node-egress-logic.test.ts.
-const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;
-const HUB = '00000000-0000-0000-0000-00000000000b';
-const HUBNET = `/subscriptions/${HUB}/resourceGroups/rg-hub/providers/Microsoft.Network`;
-const VNET = `${NET}/virtualNetworks/vnet-aks`;
 const SUBNET = `${VNET}/subnets/nodes`;
-const NSG = `${NET}/networkSecurityGroups/nsg-nodes`;
-const RT = `${NET}/routeTables/rt-egress`;
-const FW = `${HUBNET}/azureFirewalls/fw-hub`;
-const POLICY = `${HUBNET}/firewallPolicies/fwpol`;
-const NODE = 'aks-nodepool1-12345678-vmss000000';
-const FIREWALLS = (sub: string) => `LIST /subscriptions/${sub}/providers/Microsoft.Network/azureFirewalls`;
 const DATA = { dataEndpointEnabled: true, dataEndpointHostNames: ['myacr.westeurope.data.azurecr.io', 'myacr.northeurope.data.azurecr.io'] };
 
 const subnet = (over: Record<string, unknown> = {}) => ({ id: SUBNET, name: 'nodes', addressPrefix: '10.224.0.0/16', ...over });

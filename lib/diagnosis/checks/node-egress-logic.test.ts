@@ -1,4 +1,5 @@
 import { CLUSTER_ID, SUB, clusterFacts, logicContext, nodePoolFacts, registryFacts } from '../../../test/helpers/check-logic';
+import { FIREWALLS, FW, HUB, HUBNET, NET, NODE, NSG, PIP, POLICY, RT, VNET } from '../../../test/helpers/node-egress-facts';
 import type { RegistryFacts } from '../facts';
 import { DOCS } from './docs';
 import { nodeEgressCheck } from './node-egress';
@@ -6,18 +7,7 @@ import { nodeEgressCheck } from './node-egress';
 // The node-egress check's decisions on facts alone (the egress-* sandbox worlds cover the ARM reads
 // through the SDK): the pool subnet's NSG, the route table's appliance and the Azure Firewall's
 // rules, each answered here in the SDK's shapes under the keys the check reads.
-const NET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network`;
-const HUB = '00000000-0000-0000-0000-00000000000b';
-const HUBNET = `/subscriptions/${HUB}/resourceGroups/rg-hub/providers/Microsoft.Network`;
-const VNET = `${NET}/virtualNetworks/vnet-aks`;
 const SUBNET = `${VNET}/subnets/nodes`;
-const NSG = `${NET}/networkSecurityGroups/nsg-nodes`;
-const RT = `${NET}/routeTables/rt-egress`;
-const FW = `${HUBNET}/azureFirewalls/fw-hub`;
-const PIP = `${HUBNET}/publicIPAddresses/pip-fw`;
-const POLICY = `${HUBNET}/firewallPolicies/fwpol`;
-const NODE = 'aks-nodepool1-12345678-vmss000000';
-const FIREWALLS = (sub: string) => `LIST /subscriptions/${sub}/providers/Microsoft.Network/azureFirewalls`;
 
 const subnet = (over: Record<string, unknown> = {}) => ({ id: SUBNET, name: 'nodes', addressPrefix: '10.224.0.0/16', ...over });
 const deny = (name: string, priority: number, over: Record<string, unknown> = {}) => ({ name, priority, direction: 'Outbound', access: 'Deny', protocol: 'Tcp', sourceAddressPrefix: '*', destinationAddressPrefix: 'Internet', destinationPortRange: '443', ...over });

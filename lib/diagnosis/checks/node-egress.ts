@@ -33,16 +33,17 @@ export const nodeEgressCheck: Check = {
     const privatePath = registry.publicNetworkAccess === 'Disabled' || registry.privateEndpointConnections.some((c) => c.status === 'Approved');
     const endpoints = registryEndpoints(registry, cluster.location);
     const evidence: Evidence[] = [{ fact: `node pool ${path.pool} is in subnet ${path.subnet.name ?? path.subnetId}${prefix ? ` (${prefix})` : ''}; network security group ${path.nsg?.name ?? 'none'}; route table ${path.subnet.routeTable?.id?.split('/').pop() ?? 'none'}`, source }];
-    const fails: Array<{ summary: string; fix: Fix; alt?: Fix }> = [];
-    const unknowns: Array<{ summary: string; what: string; permission?: string }> = [];
+    const fails: Out['fails'] = [];
+    const unknowns: Out['unknowns'] = [];
 
     if (path.nsg) {
       const denied: Array<{ endpoint: RegistryEndpoint; decision: ReturnType<typeof evaluateNsg> }> = [];
       for (const endpoint of endpoints) {
-        const decision = evaluateNsg(path.nsg, prefix, { host: endpoint.host, tags: endpoint.tags, maybeTags: endpoint.maybeTags, ips: [], private: privatePath });
+        const target = { host: endpoint.host, tags: endpoint.tags, maybeTags: endpoint.maybeTags, ips: [], private: privatePath };
+        const decision = evaluateNsg(path.nsg, prefix, target);
         evidence.push({ fact: `${path.nsg.name}: TCP 443 to ${endpoint.host} (${endpoint.role}) → ${decision.verdict} by ${decision.rule} (priority ${decision.priority}${decision.isDefault ? ', a default rule' : ''})`, source: `ARM ${path.nsg.id}` });
         if (decision.verdict === 'deny') denied.push({ endpoint, decision });
-        for (const miss of decision.verdict === 'deny' ? otherRegionAllows(path.nsg, { host: endpoint.host, tags: endpoint.tags, maybeTags: endpoint.maybeTags, ips: [], private: privatePath }) : []) {
+        for (const miss of decision.verdict === 'deny' ? otherRegionAllows(path.nsg, target) : []) {
           evidence.push({ fact: `${path.nsg.name}: ${miss.rule} (priority ${miss.priority}) allows ${miss.tag}, another region's addresses: ${endpoint.host} is served from ${endpoint.region}`, source: `ARM ${path.nsg.id}` });
         }
         if (decision.verdict === 'unknown') unknowns.push({ summary: `rule ${decision.rule} (priority ${decision.priority}) of ${decision.nsg} may decide TCP 443 to ${endpoint.host}: ${decision.why}`, what: `what rule ${decision.rule} of ${decision.nsg} covers` });
@@ -101,7 +102,7 @@ async function judgeFirewall(
   firewall: NonNullable<NonNullable<NodeEgressPath['hop']>['firewall']>,
   endpoints: RegistryEndpoint[],
   prefix: string | undefined,
-  out: { evidence: Evidence[]; fails: Array<{ summary: string; fix: Fix; alt?: Fix }>; unknowns: Array<{ summary: string; what: string }>; clusterSubscriptionId: string },
+  out: Out,
 ): Promise<void> {
   const { rules, policyId, groups } = await firewallRulesOf(ctx, firewall.resource);
   const policyName = policyId?.split('/').pop();
